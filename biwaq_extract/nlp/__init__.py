@@ -1,0 +1,1 @@
+"""German NLP: the spaCy pipeline loader and our rule components."""

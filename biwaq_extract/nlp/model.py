@@ -1,0 +1,98 @@
+"""Load the spaCy German pipeline (de_core_news_sm when installed, else a blank German one) plus our components."""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+
+import spacy
+from spacy.language import Language
+
+from biwaq_extract.records import ModelInfo
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "de_core_news_sm"
+MODEL_ENV = "BIWAQ_SPACY_MODEL"  # a package name, a pipeline path, or "blank"
+BLANK_NAME = "blank:de"
+
+# Our components in the order they must run: later ones read what earlier ones wrote.
+RULE_COMPONENTS = (
+    "biwaq_dates",
+    "biwaq_organisations",
+    "biwaq_programmes",
+    "biwaq_places",
+    "biwaq_people",
+    "biwaq_participants",
+    "biwaq_events",
+)
+
+# Raised so that 1 MB articles are processed instead of refused; larger input is quarantined before NLP.
+MAX_TEXT_CHARS = 5_000_000
+
+
+class ModelFallbackWarning(UserWarning):
+    """The requested statistical model is not installed; running the rule-only German pipeline."""
+
+
+def _load_base(model: str) -> tuple[Language, bool]:
+    if model == "blank":
+        return spacy.blank("de"), False
+    try:
+        return spacy.load(model), True
+    except (OSError, ImportError) as exc:
+        message = (
+            f"spaCy model {model!r} is not installed ({type(exc).__name__}); "
+            "using the spaCy German tokenizer with biwaq's rule components only "
+            "(install it with: python -m spacy download de_core_news_sm)"
+        )
+        warnings.warn(message, ModelFallbackWarning, stacklevel=3)
+        return spacy.blank("de"), False
+
+
+def add_rule_components(nlp: Language) -> Language:
+    """Add sentence handling and every biwaq component to a German pipeline (statistical or blank)."""
+    from biwaq_extract.nlp import components  # noqa: F401  (registers the factories)
+
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("biwaq_line_breaks", after="sentencizer")
+    elif first is not None:
+        # The parser respects boundaries set before it, so line breaks are marked first.
+        nlp.add_pipe("biwaq_line_breaks", before=first)
+    for name in RULE_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    nlp.max_length = MAX_TEXT_CHARS + 1
+    return nlp
+
+
+def model_info(nlp: Language, statistical: bool) -> ModelInfo:
+    meta = nlp.meta or {}
+    name = f"{meta.get('lang', 'de')}_{meta.get('name', '')}" if statistical else BLANK_NAME
+    return ModelInfo(
+        name=name,
+        version=str(meta.get("version", "")) if statistical else spacy.__version__,
+        statistical=statistical,
+        components=tuple(nlp.pipe_names),
+        spacy_version=spacy.__version__,
+    )
+
+
+def load_pipeline(model: str | None = None) -> tuple[Language, ModelInfo]:
+    """Return the German pipeline with our components, and what it really is.
+
+    `model` (or the BIWAQ_SPACY_MODEL environment variable) names a spaCy package or a pipeline
+    folder; "blank" forces the rule-only pipeline. Falls back to blank German with a warning.
+    """
+    wanted = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    nlp, statistical = _load_base(wanted)
+    return add_rule_components(nlp), model_info(nlp, statistical)
+
+
+def pipeline_from(nlp: Language) -> tuple[Language, ModelInfo]:
+    """Wrap an already built Language (e.g. a tiny test pipeline with an `ner`) with our components."""
+    statistical = any(n in nlp.pipe_names for n in ("ner", "parser", "tagger", "morphologizer"))
+    return add_rule_components(nlp), model_info(nlp, statistical)
