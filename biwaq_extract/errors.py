@@ -1,0 +1,26 @@
+"""The few domain exceptions; the CLI turns them into one-line messages."""
+
+
+class BiwaqError(Exception):
+    """Base class for errors the CLI reports without a traceback."""
+
+
+class SettingsError(BiwaqError):
+    """A settings file or environment override could not be read."""
+
+
+class InputError(BiwaqError):
+    """The input file or folder cannot be read at all."""
+
+
+class DocumentError(BiwaqError):
+    """One document cannot be processed; it is quarantined with this reason."""
+
+    def __init__(self, reason: str, stage: str = "validate"):
+        super().__init__(reason)
+        self.reason = reason
+        self.stage = stage
+
+
+class DatasetError(BiwaqError):
+    """A stored table is missing, corrupted or of an incompatible schema."""
