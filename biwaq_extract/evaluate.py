@@ -1,0 +1,171 @@
+"""Score predicted document views against gold annotations, field by field, as GOLD_FORMAT.md describes."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from biwaq_extract.errors import InputError
+
+FIELDS = ("dates", "organisations", "programmes", "people", "locations", "events", "participant_counts")
+_TITLES = re.compile(r"^(?:(?:Prof|Dr|Dipl|Ing|med|rer|nat|phil|h\.\s?c)\.?(?:-\w+\.?)?\s+)+", re.I)
+
+
+def fold(text: Any) -> str:
+    """Case and whitespace folded comparison key."""
+    return " ".join(str(text or "").split()).casefold()
+
+
+def strip_titles(name: str) -> str:
+    return _TITLES.sub("", " ".join(str(name or "").split()))
+
+
+def load_records(path: Path) -> dict[str, dict]:
+    """Read a JSON Lines file, or a folder of one-object .json files, keyed by id."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"file not found: {path}")
+    records: list[dict] = []
+    try:
+        if path.is_dir():
+            records = [json.loads(p.read_text("utf-8")) for p in sorted(path.glob("*.json"))]
+        else:
+            with path.open(encoding="utf-8") as fh:
+                records = [json.loads(line) for line in fh if line.strip()]
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid JSON Lines: {exc}") from exc
+    return {str(r.get("id")): r for r in records}
+
+
+# --- matchers: each returns (true positives, predicted count, gold count) for one document ---------------
+
+def _set_counts(gold: set, pred: set) -> tuple[int, int, int]:
+    return len(gold & pred), len(pred), len(gold)
+
+
+def _dates(gold: list, pred: list) -> tuple[int, int, int]:
+    return _set_counts({(d.get("start"), d.get("end")) for d in gold}, {(d.get("start"), d.get("end")) for d in pred})
+
+
+def _names(gold: list, pred: list) -> tuple[int, int, int]:
+    return _set_counts({fold(n) for n in gold}, {fold(n) for n in pred})
+
+
+def _org_keys(org: dict) -> set[str]:
+    keys = {fold(a) for a in org.get("aliases") or []}
+    keys |= {fold(org.get("name")), fold(org.get("acronym"))}
+    keys.discard("")
+    return keys
+
+
+def _greedy(gold: list, pred: list, same: Callable[[dict, dict], bool]) -> list[tuple[dict, dict]]:
+    """One-to-one matching, in order: each gold item takes the first unused prediction that matches."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and same(g, p):
+                used.add(i)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+def _orgs(gold: list, pred: list) -> tuple[int, int, int]:
+    def same(g: dict, p: dict) -> bool:
+        gold_keys = {fold(a) for a in g.get("aliases") or []} | {fold(g.get("acronym"))}
+        gold_keys.discard("")
+        return bool(gold_keys & _org_keys(p))
+
+    return len(_greedy(gold, pred, same)), len(pred), len(gold)
+
+
+def _person_key(p: dict) -> str:
+    return fold(strip_titles(p.get("name") or ""))
+
+
+def _people_pairs(gold: list, pred: list) -> list[tuple[dict, dict]]:
+    return _greedy(gold, pred, lambda g, p: _person_key(g) == _person_key(p))
+
+
+def _event_pairs(gold: list, pred: list) -> list[tuple[dict, dict]]:
+    return _greedy(
+        gold, pred, lambda g, p: g.get("start") == p.get("start") and fold(g.get("location")) == fold(p.get("location"))
+    )
+
+
+def _counts(gold: list, pred: list) -> tuple[int, int, int]:
+    return _set_counts({(c.get("count"), c.get("qualifier")) for c in gold}, {(c.get("count"), c.get("qualifier")) for c in pred})
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def _org_same(gold_org: Any, pred_org: Any) -> bool:
+    return fold(gold_org) == fold(pred_org)
+
+
+def evaluate(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, Any]:
+    """Micro-averaged scores over the gold documents; a document missing from `pred` counts as empty."""
+    totals = {f: [0, 0, 0] for f in FIELDS}
+    attrs = {k: [0, 0] for k in ("people.role", "people.organisation", "events.type", "events.participants")}
+    missing = []
+    for doc_id, g in gold.items():
+        p = pred.get(doc_id)
+        if p is None:
+            missing.append(doc_id)
+            p = {}
+        people_pairs = _people_pairs(g.get("people") or [], p.get("people") or [])
+        event_pairs = _event_pairs(g.get("events") or [], p.get("events") or [])
+        per_field = {
+            "dates": _dates(g.get("dates") or [], p.get("dates") or []),
+            "organisations": _orgs(g.get("organisations") or [], p.get("organisations") or []),
+            "programmes": _names(g.get("programmes") or [], p.get("programmes") or []),
+            "people": (len(people_pairs), len(p.get("people") or []), len(g.get("people") or [])),
+            "locations": _names(g.get("locations") or [], p.get("locations") or []),
+            "events": (len(event_pairs), len(p.get("events") or []), len(g.get("events") or [])),
+            "participant_counts": _counts(g.get("participant_counts") or [], p.get("participant_counts") or []),
+        }
+        for field, (tp, n_pred, n_gold) in per_field.items():
+            totals[field][0] += tp
+            totals[field][1] += n_pred
+            totals[field][2] += n_gold
+        for gp, pp in people_pairs:
+            attrs["people.role"][0] += fold(gp.get("role")) == fold(pp.get("role"))
+            attrs["people.organisation"][0] += _org_same(gp.get("organisation"), pp.get("organisation"))
+            attrs["people.role"][1] += 1
+            attrs["people.organisation"][1] += 1
+        for ge, pe in event_pairs:
+            attrs["events.type"][0] += ge.get("type") == pe.get("type")
+            attrs["events.participants"][0] += ge.get("participants") == pe.get("participants")
+            attrs["events.type"][1] += 1
+            attrs["events.participants"][1] += 1
+    return {
+        "documents": len(gold),
+        "missing_predictions": missing,
+        "fields": {f: _prf(*totals[f]) for f in FIELDS},
+        "attributes": {k: {"accuracy": round(c / n, 4) if n else None, "matched": n} for k, (c, n) in attrs.items()},
+    }
+
+
+def evaluate_files(gold_path: Path, pred_path: Path) -> dict[str, Any]:
+    return evaluate(load_records(gold_path), load_records(pred_path))
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [f"{report['documents']} gold documents" + (f", {len(report['missing_predictions'])} without prediction" if report["missing_predictions"] else "")]
+    lines.append(f"{'field':<20}{'precision':>10}{'recall':>10}{'f1':>10}{'tp':>7}{'pred':>7}{'gold':>7}")
+    for field, s in report["fields"].items():
+        lines.append(f"{field:<20}{s['precision']:>10.3f}{s['recall']:>10.3f}{s['f1']:>10.3f}{s['tp']:>7}{s['pred']:>7}{s['gold']:>7}")
+    lines.append(f"{'attribute':<20}{'accuracy':>10}{'matched':>10}")
+    for name, a in report["attributes"].items():
+        acc = "-" if a["accuracy"] is None else f"{a['accuracy']:.3f}"
+        lines.append(f"{name:<20}{acc:>10}{a['matched']:>10}")
+    return "\n".join(lines)

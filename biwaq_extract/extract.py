@@ -1,0 +1,132 @@
+"""Run extraction over input documents: validate, run the NLP pipeline, quarantine failures, write outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from biwaq_extract import __version__
+from biwaq_extract.atomic import atomic_open, atomic_write_text
+from biwaq_extract.config import settings_hash
+from biwaq_extract.document_view import document_view
+from biwaq_extract.documents import read_documents, validate
+from biwaq_extract.errors import DocumentError
+from biwaq_extract.nlp.model import load_pipeline
+from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
+
+log = logging.getLogger(__name__)
+
+DOCUMENTS_FILE = "documents.jsonl"
+RUN_FILE = "run.json"
+
+
+def extract_document(nlp: Language, document: Document) -> DocumentResult:
+    """Run the pipeline over one valid document and collect every finder's records."""
+    doc = nlp.make_doc(document.text)
+    doc._.published = document.published
+    doc = nlp(doc)
+    return DocumentResult(
+        document=document,
+        dates=doc._.dates,
+        organisations=doc._.organisations,
+        programmes=doc._.programmes,
+        people=doc._.people,
+        places=doc._.places,
+        events=doc._.events,
+        participant_counts=doc._.participant_counts,
+    )
+
+
+def _failed(document: Document, reason: str, stage: str) -> DocumentResult:
+    return DocumentResult(document=document, error=reason, error_stage=stage)
+
+
+def process(
+    nlp: Language, items: Iterable[Document | QuarantineRecord], settings: dict[str, Any]
+) -> Iterator[tuple[DocumentResult, QuarantineRecord | None]]:
+    """Yield a result per input item; failures carry an error and a quarantine record, the run goes on."""
+    for item in items:
+        if isinstance(item, QuarantineRecord):
+            placeholder = Document(id=item.document_id, text="", source=item.source)
+            yield _failed(placeholder, item.reason, item.stage), item
+            continue
+        try:
+            validate(item, settings)
+            yield extract_document(nlp, item), None
+        except DocumentError as exc:
+            yield _failed(item, exc.reason, exc.stage), QuarantineRecord(item.id, exc.stage, exc.reason, item.source)
+        except Exception as exc:  # one bad document never stops the batch
+            log.exception("extraction failed for %s", item.id)
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"
+            yield _failed(item, reason, "extract"), QuarantineRecord(item.id, "extract", reason, item.source)
+
+
+def _run_id(started_at: str, input_path: Path, settings_digest: str) -> str:
+    digest = hashlib.sha256(f"{started_at}|{input_path}|{settings_digest}".encode()).hexdigest()[:8]
+    return f"{started_at.replace(':', '').replace('-', '')[:15]}-{digest}"
+
+
+def run_extract(
+    input_path: Path,
+    output_dir: Path,
+    settings: dict[str, Any],
+    model: str | None = None,
+    nlp: Language | None = None,
+    info: ModelInfo | None = None,
+) -> RunSummary:
+    """Extract every document of `input_path` into `output_dir`; return the run's summary."""
+    started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    if nlp is None or info is None:
+        nlp, info = load_pipeline(model)
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    items = read_documents(Path(input_path))
+
+    results: list[DocumentResult] = []
+    quarantine: list[QuarantineRecord] = []
+    with atomic_open(output_dir / DOCUMENTS_FILE) as out:
+        for result, failure in process(nlp, items, settings):
+            results.append(result)
+            if failure is not None:
+                quarantine.append(failure)
+                log.warning("quarantined %s (%s): %s", failure.document_id, failure.stage, failure.reason)
+            out.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
+
+    digest = settings_hash(settings)
+    finished = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    summary = RunSummary(
+        run_id=_run_id(started, Path(input_path), digest),
+        started_at=started,
+        finished_at=finished,
+        package_version=__version__,
+        model=info,
+        settings_hash=digest,
+        documents_in=len(results),
+        documents_ok=len(results) - len(quarantine),
+        documents_failed=len(quarantine),
+        extra={"input": str(input_path)},
+    )
+    _write_tables(results, quarantine, summary, output_dir)
+    atomic_write_text(output_dir / RUN_FILE, json.dumps(_run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
+    return summary
+
+
+def _write_tables(results, quarantine, summary, output_dir: Path) -> None:
+    from biwaq_extract.storage import write_dataset
+    from biwaq_extract.tables import build_tables
+
+    write_dataset(build_tables(results, quarantine, summary), output_dir)
+
+
+def _run_json(summary: RunSummary, quarantine: list[QuarantineRecord]) -> dict[str, Any]:
+    data = asdict(summary)
+    data["quarantine"] = [asdict(q) for q in quarantine]
+    return data
