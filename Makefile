@@ -1,0 +1,33 @@
+# Two commands for a fresh machine: `make run` (the main job) and `make test` (the test suite).
+# Both create .venv/ if needed and install the project into it first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.biwaq-installed
+
+.PHONY: run test install model bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
+	@$(MAKE) --no-print-directory model
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# The trained German model is optional: without it biwaq runs its rule components on spaCy's German
+# tokenizer (and says so in every run's outputs). On machines without internet the download fails.
+model:
+	@$(BIN)/python -c "import de_core_news_sm" 2>/dev/null \
+	  || $(BIN)/python -m spacy download de_core_news_sm >$(VENV)/spacy-download.log 2>&1 \
+	  || echo "WARNING: could not download de_core_news_sm (no internet?); biwaq will use the rule-only German pipeline. Details: $(VENV)/spacy-download.log"
+
+run: $(STAMP)
+	$(BIN)/biwaq run --output outputs
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache
