@@ -1,0 +1,65 @@
+"""Scoring follows GOLD_FORMAT.md: what counts as a match for each field and attribute."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from biwaq_extract.evaluate import evaluate_files, fold, strip_titles
+from conftest import fixture_path
+
+
+@pytest.fixture(scope="module")
+def report():
+    return evaluate_files(fixture_path("evaluate", "gold.jsonl"), fixture_path("evaluate", "pred.jsonl"))
+
+
+@pytest.mark.parametrize(
+    "field, tp, pred, gold",
+    [
+        ("dates", 1, 2, 3),  # 12.11.2019 read as 11 December is wrong; document b has no prediction
+        ("organisations", 1, 2, 2),  # acronym matches case-folded; BBSR is a false positive
+        ("programmes", 2, 2, 3),
+        ("people", 1, 1, 1),  # "Dr. Erika Mustermann" matches the gold name without the title
+        ("locations", 1, 1, 2),
+        ("events", 1, 1, 1),  # same start date and same place (case-folded)
+        ("participant_counts", 0, 1, 1),  # right count, wrong qualifier
+    ],
+)
+def test_evaluate_counts_matches_per_field(report, field, tp, pred, gold):
+    scores = report["fields"][field]
+    assert (scores["tp"], scores["pred"], scores["gold"]) == (tp, pred, gold)
+
+
+@pytest.mark.parametrize(
+    "attribute, accuracy",
+    [("people.role", 1.0), ("people.organisation", 0.0), ("events.type", 0.0), ("events.participants", 1.0)],
+)
+def test_evaluate_reports_attribute_accuracy(report, attribute, accuracy):
+    assert report["attributes"][attribute]["accuracy"] == accuracy
+
+
+@pytest.mark.parametrize("missing", [["b"]])
+def test_evaluate_lists_documents_without_prediction(report, missing):
+    assert report["missing_predictions"] == missing
+
+
+@pytest.mark.parametrize("name, expected", [("Dr. Erika  Mustermann", "Erika Mustermann"), ("Prof. Dr. Jan Weber", "Jan Weber")])
+def test_evaluate_strips_academic_titles(name, expected):
+    assert strip_titles(name) == expected
+    assert fold(name.upper()) != ""
+
+
+@pytest.mark.parametrize("flag", ["", "--json"])
+def test_evaluate_cli_prints_all_seven_fields(flag):
+    args = [sys.executable, "-m", "biwaq_extract.cli", "evaluate", "--gold", str(fixture_path("evaluate", "gold.jsonl")),
+            "--pred", str(fixture_path("evaluate", "pred.jsonl"))] + ([flag] if flag else [])
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    fields = ("dates", "organisations", "programmes", "people", "locations", "events", "participant_counts")
+    if flag:
+        assert set(json.loads(out)["fields"]) == set(fields)
+    else:
+        assert all(f in out for f in fields)
