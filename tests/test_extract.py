@@ -1,0 +1,74 @@
+"""`biwaq extract` end to end: one view per input document, failures quarantined, model recorded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import fixture_path
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    out = tmp_path_factory.mktemp("extract")
+    proc = subprocess.run(
+        [sys.executable, "-m", "biwaq_extract.cli", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(out), "--model", "blank"],
+        capture_output=True,
+        text=True,
+    )
+    views = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    run = json.loads((out / "run.json").read_text("utf-8"))
+    return proc, {v["id"]: v for v in views}, run, out
+
+
+def test_extract_exit_status_says_some_documents_failed(extracted):
+    proc, _, _, _ = extracted
+    assert proc.returncode == 3, proc.stderr
+    assert "quarantined" in proc.stdout
+
+
+@pytest.mark.parametrize("n_lines", [7])
+def test_extract_writes_one_view_per_input_line(extracted, n_lines):
+    _, views, run, _ = extracted
+    assert len(views) == n_lines
+    assert run["documents_in"] == n_lines
+
+
+@pytest.mark.parametrize("doc_id", ["mixed.jsonl:2", "no-text", "mixed.jsonl:4", "empty", "english"])
+def test_extract_failed_documents_have_error_and_quarantine_row(extracted, doc_id):
+    _, views, run, _ = extracted
+    assert views[doc_id]["error"]
+    assert doc_id in {q["document_id"] for q in run["quarantine"]}
+
+
+@pytest.mark.parametrize("key", ["dates", "organisations", "programmes", "people", "locations", "events", "participant_counts"])
+def test_extract_views_have_gold_format_fields(extracted, key):
+    _, views, _, _ = extracted
+    assert isinstance(views["ok-1"][key], list)
+
+
+def test_extract_finds_records_in_good_document(extracted):
+    _, views, _, _ = extracted
+    view = views["ok-1"]
+    assert {"start": "2022-05-12", "end": "2022-05-12"}.items() <= next(d for d in view["dates"] if d["start"] == "2022-05-12").items()
+    assert any(o["acronym"] == "BMAS" for o in view["organisations"])
+    assert {"count": 120, "qualifier": "approx"}.items() <= view["participant_counts"][0].items()
+    assert "Leipzig" in view["locations"]
+
+
+def test_extract_records_model_used(extracted):
+    _, _, run, _ = extracted
+    assert run["model"]["name"] == "blank:de"
+    assert run["model"]["statistical"] is False
+
+
+def test_extract_rerun_gives_identical_document_views(extracted, tmp_path):
+    _, _, _, out = extracted
+    subprocess.run(
+        [sys.executable, "-m", "biwaq_extract.cli", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(tmp_path), "--model", "blank"],
+        capture_output=True,
+    )
+    assert (tmp_path / "documents.jsonl").read_bytes() == (out / "documents.jsonl").read_bytes()
