@@ -1,0 +1,48 @@
+"""Participant counts: German numbers, qualifiers and the people noun; other counts are not taken."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Etwa 80 Projektverantwortliche trafen sich in Bonn.", [(80, "approx", "Projektverantwortliche")]),
+        ("Mehr als 2.300 Jugendliche nahmen teil.", [(2300, "min", "Jugendliche")]),
+        ("Es kamen knapp 90 geladene Gäste.", [(90, "approx", "geladene Gäste")]),
+        ("Platz ist für bis zu 25 Personen.", [(25, "max", "Personen")]),
+        ("Zwanzig Fachkräfte berieten die Kommunen.", [(20, "exact", "Fachkräfte")]),
+        ("Über 1.000 Besucherinnen und Besucher kamen zum Fest.", [(1000, "min", "Besucherinnen und Besucher")]),
+        ("Insgesamt 521 Teilnehmende schlossen das Programm ab.", [(521, "exact", "Teilnehmende")]),
+        ("Rund 17.000 Beschäftigte der Sozialwirtschaft wurden erreicht.", [(17000, "approx", "Beschäftigte")]),
+        ("Mehr als 8.000 Menschen wurden beraten. Über 3.000 davon fanden Arbeit.", [(8000, "min", "Menschen"), (3000, "min", "Menschen")]),
+        ("Weit mehr als 100.000 „Staatsgäste“ besuchten die Ministerien.", [(100000, "min", "Staatsgäste")]),
+    ],
+)
+def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
+    doc = make_doc(text, "2021-06-01")
+    assert [(c.count, c.qualifier, c.who) for c in doc._.participant_counts] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gefördert werden 65 Projekte in 90 Kommunen.",
+        "Das Programm hat ein Volumen von 2.000.000 Euro.",
+        "Der Anteil stieg auf 35 Prozent.",
+        "Die Werkstatt fand am 25. und 26. September 2019 statt.",
+        "Rund 120 Träger haben sich beworben.",
+        "Die Förderrunde 2019 bis 2022 ist abgeschlossen.",
+    ],
+)
+def test_participants_ignores_counts_of_things(make_doc, text):
+    assert make_doc(text, "2021-06-01")._.participant_counts == ()
+
+
+@pytest.mark.parametrize("text", ["Etwa 80 Projektverantwortliche trafen sich."])
+def test_participants_records_offsets_and_bounds(make_doc, text):
+    (count,) = make_doc(text)._.participant_counts
+    assert text[count.start_char : count.end_char] == count.text == "Etwa 80 Projektverantwortliche"
+    assert (count.lower, count.upper) == (None, None)
+    assert count.rule.startswith("rule:")
