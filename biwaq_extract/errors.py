@@ -24,3 +24,15 @@ class DocumentError(BiwaqError):
 
 class DatasetError(BiwaqError):
     """A stored table is missing, corrupted or of an incompatible schema."""
+
+
+class FetchError(BiwaqError):
+    """A URL could not be fetched (after retries); the fetch log keeps the reason."""
+
+
+class CrawlError(BiwaqError):
+    """A crawl cannot start or go on: bad start URL, start page refused by robots.txt, unwritable output."""
+
+
+class ArchiveError(BiwaqError):
+    """The WARC archive or fetch log under the output folder cannot be written or read back."""
