@@ -1,14 +1,794 @@
-"""Find dates in a German spaCy Doc (placeholder until its finder lands)."""
+"""Find German date expressions in a Doc and normalise each to an inclusive interval with a granularity.
+
+Why regular expressions over `doc.text` and not a token Matcher: the spaCy German tokenizer keeps
+"10.–12.", "25./26.", "3.5." and "2019–2022" as single tokens but splits "2019 - 2022" into three,
+so a token grammar would need a pattern for every tokenisation of the same expression. A grammar over
+characters sees them alike, gives exact character offsets, and does not depend on any model; tokens are
+only used afterwards to find the evidence sentence.
+
+How it works, in three passes:
+1. atoms: each rule family (one function `_<family>_pattern` each, examples in its docstring) finds
+   expressions that name one day, month, season, quarter, year, or a relative expression; an atom may
+   lack its month or year ("3." in "3. bis 5. Mai", "im März");
+2. spans: neighbouring atoms joined by a connector ("bis", "–", "und" for adjacent units, anything after
+   "zwischen") become one interval; missing months and years are inherited from the right-hand side;
+3. resolution: a year still missing comes from the publication date (see `_resolve_year`), invalid
+   dates ("31. Februar") are dropped, and every record keeps surface offsets into the original text.
+
+dateparser is deliberately not used: every span is normalised from the fields the grammar already
+parsed, with `datetime`, which is exact, fast and never searches text.
+"""
 
 from __future__ import annotations
 
+import bisect
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from importlib import resources as importlib_resources
+from typing import Any
+
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.records import DateMention
 
-def load_resources(nlp: Language) -> None:
+DATA_FILE = "data/temporal.yaml"
+
+# Characters that do not change meaning and are removed before matching (offsets are mapped back):
+# soft hyphen, zero-width space/joiners, word joiner, byte-order mark.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# HTML remnants read as one space.
+_ENTITY_SPACE = re.compile(r"&(?:nbsp|#160|#xa0);", re.I)
+_DASH = "-\u2010\u2011\u2012\u2013\u2014"
+_WS = r"[^\S\n]"  # horizontal whitespace incl. no-break and thin spaces, but not a line break
+# Evidence sentences longer than this (text without punctuation, e.g. 1 MB of garbage) are cut around
+# the mention; 600 characters hold any real German sentence in the newsletter corpus.
+MAX_SENTENCE_CHARS = 600
+
+
+@dataclass(frozen=True)
+class TemporalResources:
+    """Compiled patterns and lookup tables built once from temporal.yaml."""
+
+    year_min: int
+    year_max: int
+    months: dict[str, int]
+    month_needs_anchor: frozenset[str]
+    seasons: dict[str, tuple[int, int]]
+    ordinals: dict[str, int]
+    periods: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    season_relative: dict[str, int]
+    anchor_words: frozenset[str]
+    weekdays: frozenset[str]
+    relative_skip_before: frozenset[str]
+    relative_skip_after: frozenset[str]
+    not_year_after: frozenset[str]
+    not_year_before: frozenset[str]
+    past_cues: frozenset[str]
+    future_cues: frozenset[str]
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    span_connector: re.Pattern | None = None
+    pair_connector: re.Pattern | None = None
+    list_connector: re.Pattern | None = None
+    prefix: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One matched expression before year resolution; offsets are into the normalised text."""
+
+    start: int
+    end: int
+    kind: str  # bare_day | day | month | season | quarter | year | years | relative
+    rule: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    months: int = 1  # length in months for season/quarter/half-year
+    year_end: int | None = None  # for decades and compact year spans
+    anchored: bool = True  # a yearless month/season/day-month is only a date after an anchor word
+    publication: bool = False
+    fixed: tuple[dt.date, dt.date] | None = None  # relative expressions, resolved at match time
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------------------------- loading
+
+
+def _read_data() -> dict[str, Any]:
+    text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _alternation(words: Any) -> str:
+    """Regex alternation of literal words, longest first so that "sept" wins over "sep"."""
+    escaped = sorted({re.escape(str(w)).replace(r"\ ", _WS + "+") for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def load_resources(nlp: Language | None = None) -> TemporalResources:  # noqa: ARG001 (factory signature)
+    """Read temporal.yaml and compile every rule family's pattern."""
+    data = _read_data()
+    lower = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
+    res = TemporalResources(
+        year_min=int(data["year_range"][0]),
+        year_max=int(data["year_range"][1]),
+        months={k.lower(): int(v) for k, v in data["months"].items()},
+        month_needs_anchor=lower(data["month_needs_anchor"]),
+        seasons={k.lower(): (int(v[0]), int(v[1])) for k, v in data["seasons"].items()},
+        ordinals={k.lower(): int(v) for k, v in data["ordinals"].items()},
+        periods={k.lower(): int(v) for k, v in data["periods"].items()},
+        relative={re.sub(r"\s+", " ", k.lower()): (v[0], int(v[1])) for k, v in data["relative"].items()},
+        season_relative={re.sub(r"\s+", " ", k.lower()): int(v) for k, v in data["season_relative"].items()},
+        anchor_words=lower(data["anchor_words"]),
+        weekdays=lower(data["weekdays"]),
+        relative_skip_before=lower(data["relative_skip_before"]),
+        relative_skip_after=lower(data["relative_skip_after"]),
+        not_year_after=lower(data["not_year_after"]),
+        not_year_before=lower(data["not_year_before"]),
+        past_cues=lower(data["past_cues"]),
+        future_cues=lower(data["future_cues"]),
+    )
+    patterns = {
+        "numeric_date": _numeric_date_pattern(),
+        "iso_date": _iso_date_pattern(),
+        "day_month_numeric": _day_month_numeric_pattern(),
+        "day_month_name": _day_month_name_pattern(data),
+        "bare_day": _bare_day_pattern(data),
+        "month": _month_pattern(data),
+        "season": _season_pattern(data),
+        "quarter": _quarter_pattern(data),
+        "year": _year_pattern(data),
+        "year_span": _year_span_pattern(),
+        "decade": _decade_pattern(),
+        "relative": _relative_pattern(data),
+        "publication_line": re.compile(r"(?m)^[^\S\n]*Datum[^\S\n]*:?\s{0,20}(?=[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})"),
+    }
+    span_words = (
+        rf"(?:{_alternation(data['span_connectors'])}"
+        rf"(?:{_WS}+{_alternation(data['span_connector_adverbs'])})?"
+        rf"(?:{_WS}+{_alternation(data['span_connector_articles'])})?)"
+    )
+    return replace(
+        res,
+        patterns=patterns,
+        # "bis zum Jahr 2031", "bis Ende": the noun after the connector belongs to the connector.
+        span_connector=re.compile(rf"\s*,?\s*{span_words}(?:{_WS}+(?:Jahre?|Monat))?\s*", re.I),
+        pair_connector=re.compile(rf"\s*{_alternation(data['pair_connectors'])}\s*", re.I),
+        list_connector=re.compile(r"\s*,\s*", re.I),
+        prefix=re.compile(rf"(?<!\w){_alternation(data['span_prefixes'])}{_WS}+$", re.I),
+    )
+
+
+# ------------------------------------------------------------------------------------- rule families
+# Each function returns the compiled pattern of one rule family. Digits are [0-9], not \d, so that
+# other scripts' digits never become dates.
+
+_YEAR = r"(?:19[5-9][0-9]|20[0-9][0-9]|2100)"
+_YEAR_END = r"(?![0-9A-Za-zÄÖÜäöüß]|[.,][0-9])"  # not glued to a longer number or word
+
+
+def _numeric_date_pattern() -> re.Pattern:
+    """Day-first numeric dates with a four-digit year.
+
+    >>> bool(_numeric_date_pattern().search("am 12.11.2019 in Bonn"))
+    True
+
+    Matches "12.11.2019", "1.5.2020", "01. 07. 2024"; not "1.243" or "2.000.000".
+    """
+    return re.compile(
+        rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.{_WS}?(?P<month>[01]?[0-9])\.{_WS}?(?P<year>{_YEAR}){_YEAR_END}"
+    )
+
+
+def _iso_date_pattern() -> re.Pattern:
+    """ISO dates as some articles print them: "2019-11-12"."""
+    return re.compile(rf"(?<![0-9.,\-])(?P<year>{_YEAR})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
+
+
+def _day_month_numeric_pattern() -> re.Pattern:
+    """Day and month without a year, with the closing dot: "am 3.5.", "bis 12.11." (anchor needed)."""
+    return re.compile(r"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.(?P<month>[01]?[0-9])\.(?![0-9]|\s?[0-9])")
+
+
+def _day_month_name_pattern(data: dict[str, Any]) -> re.Pattern:
+    """Day with a month name and an optional year.
+
+    Matches "25. September 2019", "01. Juli 2024", "3. Mai", "16. Sept. 2021", "1. Jänner 2020".
+    """
+    months = _alternation(data["months"].keys())
+    return re.compile(
+        rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.?{_WS}{{0,3}}(?P<month>{months})(?:(?<=\w)\.)?(?!\w)"
+        rf"(?:{_WS}{{1,3}}(?P<year>{_YEAR}){_YEAR_END})?",
+        re.I,
+    )
+
+
+def _bare_day_pattern(data: dict[str, Any]) -> re.Pattern:
+    """A day number left of a connector, whose month follows: "3." in "vom 3. bis 5. Mai",
+    "10." in "10.–12. Mai 2022", "25." in "25. und 26. September" or "25./26. September"."""
+    connectors = _alternation(list(data["span_connectors"]) + list(data["pair_connectors"]) + [","])
+    return re.compile(rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.(?=\s{{0,3}}{connectors})", re.I)
+
+
+def _month_pattern(data: dict[str, Any]) -> re.Pattern:
+    """A month name, optionally qualified, with an optional year.
+
+    Matches "März 2021", "im März", "Ende März", "Anfang Februar 2024", "Ende des Monats August",
+    "Januar 2023"; a month without year counts only after an anchor word (checked in code).
+    """
+    months = _alternation(data["months"].keys())
+    quals = _alternation(data["qualifiers"])
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<qual>{quals}){_WS}{{1,3}}(?:des{_WS}{{1,3}}Monats{_WS}{{1,3}})?)?"
+        rf"(?P<month>{months})(?:(?<=\w)\.)?(?![\w\-])"
+        rf"(?:{_WS}{{1,3}}(?P<year>{_YEAR}){_YEAR_END})?",
+        re.I,
+    )
+
+
+def _season_pattern(data: dict[str, Any]) -> re.Pattern:
+    """A meteorological season with an optional year or year pair.
+
+    Matches "Herbst 2020", "im Frühjahr", "Sommer 2023", "Winter 2022/2023", "Ende des Sommers 2021",
+    "diesen Sommer" (relative), not "Sommerferien" or "Sommer-Akademie".
+    """
+    seasons = _alternation(data["seasons"].keys())
+    quals = _alternation(data["qualifiers"])
+    rel = _alternation(data["season_relative"].keys())
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<rel>{rel}){_WS}{{1,3}})?"
+        rf"(?:(?P<qual>{quals}){_WS}{{1,3}}(?:des{_WS}{{1,3}})?)?"
+        rf"(?P<season>{seasons})(?:e?s)?(?![\w\-])"
+        rf"(?:{_WS}{{1,3}}(?P<year>{_YEAR})(?:{_WS}?/{_WS}?(?P<year2>{_YEAR}|[0-9]{{2}}))?{_YEAR_END})?",
+        re.I,
+    )
+
+
+def _quarter_pattern(data: dict[str, Any]) -> re.Pattern:
+    """Quarters and half-years with an optional year.
+
+    Matches "im zweiten Quartal 2022", "2. Quartal", "Q3 2021", "Q3/2021", "ersten Halbjahr 2023",
+    "des dritten Quartals 2020".
+    """
+    ordinals = _alternation(data["ordinals"].keys())
+    periods = _alternation(data["periods"].keys())
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<ord>{ordinals}|[1-4]\.){_WS}{{1,3}}(?P<period>{periods})(?!\w)|Q(?P<q>[1-4])(?!\w))"
+        rf"(?:{_WS}{{0,3}}/?{_WS}{{0,3}}(?P<year>{_YEAR}){_YEAR_END})?",
+        re.I,
+    )
+
+
+def _year_pattern(data: dict[str, Any]) -> re.Pattern:
+    """A year, optionally qualified: "2017", "seit 2008", "Ende 2018", "Mitte des Jahres 2020".
+
+    Not "2.019", "12019", "2019,5" or "§ 2019"; counts and codes are filtered in code by their
+    neighbouring words (temporal.yaml `not_year_before` / `not_year_after`).
+    """
+    quals = _alternation(data["qualifiers"])
+    return re.compile(
+        rf"(?<![\w§])(?<![0-9][.,:/])"
+        rf"(?:(?P<qual>{quals}){_WS}{{1,3}}(?:(?:des|dieses){_WS}{{1,3}}Jahres{_WS}{{1,3}})?)?"
+        rf"(?P<year>{_YEAR}){_YEAR_END}",
+        re.I,
+    )
+
+
+def _year_span_pattern() -> re.Pattern:
+    """Two years joined by a dash or slash: "2019-2022", "2019–2022", "2021 - 2027", "2019/20"."""
+    return re.compile(
+        rf"(?<![\w§.,])(?P<year>{_YEAR}){_WS}?[{_DASH}/]{_WS}?(?P<year2>{_YEAR}|[0-9]{{2}}){_YEAR_END}"
+    )
+
+
+def _decade_pattern() -> re.Pattern:
+    """A decade: "1990er Jahre", "in den 2010er-Jahren"."""
+    return re.compile(r"(?<![\w.,])(?P<year>(?:19[5-9]|20[0-9])0)er[\s\-]{1,3}Jahren?(?!\w)", re.I)
+
+
+def _relative_pattern(data: dict[str, Any]) -> re.Pattern:
+    """Relative expressions from temporal.yaml: "dieses Jahr", "im vergangenen Jahr", "heute"."""
+    return re.compile(rf"(?<![\w])(?P<rel>{_alternation(data['relative'].keys())})(?!\w)", re.I)
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    """Remove invisible characters and read HTML space entities as spaces.
+
+    Returns the text to match and, when it differs, the original offset of every character of it
+    plus one trailing entry for the end.
+    """
+    if not any(c in text for c in _INVISIBLE) and "&" not in text:
+        return text, None
+    out: list[str] = []
+    offsets: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in _INVISIBLE:
+            i += 1
+            continue
+        if c == "&":
+            m = _ENTITY_SPACE.match(text, i)
+            if m:
+                out.append(" ")
+                offsets.append(i)
+                i = m.end()
+                continue
+        out.append(c)
+        offsets.append(i)
+        i += 1
+    offsets.append(n)
+    norm = "".join(out)
+    if len(norm) == n:
+        return norm, None
+    return norm, offsets
+
+
+def _lookup(table: dict[str, Any], surface: str) -> Any:
+    """Dictionary lookup tolerant to case, trailing dots and inner whitespace."""
+    key = re.sub(r"\s+", " ", surface.strip().rstrip(".")).lower()
+    if key in table:
+        return table[key]
+    return table.get(key.casefold())
+
+
+def _previous_words(text: str, pos: int, n: int = 2) -> list[str]:
+    """The up to n words before pos, lowercased, nearest last (punctuation kept attached)."""
+    window = text[max(0, pos - 40):pos]
+    return window.lower().split()[-n:]
+
+
+def _next_word(text: str, pos: int) -> str:
+    window = text[pos:pos + 40].lstrip()
+    m = re.match(r"[^\s,;:()\"'„“”«»]+|[%€]", window)
+    return m.group(0).lower().rstrip(".") if m else ""
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + k
+    return total // 12, total % 12 + 1
+
+
+# ----------------------------------------------------------------------------------- atom matching
+
+
+def _is_anchored(text: str, start: int, res: TemporalResources) -> bool:
+    """True when a word that introduces dates ("am", "im", "seit", a weekday, ...) precedes start."""
+    words = _previous_words(text, start, 3)
+    if not words:
+        return False
+    last = words[-1].strip(",")
+    if last in res.anchor_words or last.rstrip(".") in res.weekdays:
+        return True
+    return len(words) >= 2 and f"{words[-2]} {words[-1]}" in res.anchor_words
+
+
+def _year_allowed(text: str, m: re.Match, res: TemporalResources) -> bool:
+    """Filter counts, amounts, codes and phone groups that look like years."""
+    start, end = m.start("year"), m.end("year")
+    words = _previous_words(text, start, 2)
+    if words and m.group("qual") is None:
+        if words[-1] in res.not_year_before or " ".join(words) in res.not_year_before:
+            return False
+    following = _next_word(text, end)
+    if following and (following in res.not_year_after or following.rstrip("*") in res.not_year_after):
+        return False
+    # A digit group in a phone or account number: "030 2019 4455".
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    if re.fullmatch(r"[0-9][\s\-/]", before) and re.fullmatch(r"[\s\-/][0-9]", after):
+        return False
+    return True
+
+
+def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -> list[_Atom]:
+    """Every atom of every rule family, overlapping freely; `_select` resolves overlaps."""
+    atoms: list[_Atom] = []
+    p = res.patterns
+    lo, hi = res.year_min, res.year_max
+
+    def year_ok(y: int | None) -> bool:
+        return y is None or lo <= y <= hi
+
+    for name in ("numeric_date", "iso_date"):
+        for m in p[name].finditer(text):
+            y = int(m.group("year"))
+            if year_ok(y):
+                atoms.append(_Atom(m.start(), m.end(), "day", name, int(m.group("day")), int(m.group("month")), y))
+    for m in p["day_month_numeric"].finditer(text):
+        atoms.append(_Atom(m.start(), m.end(), "day", "day_month_numeric", int(m.group("day")),
+                           int(m.group("month")), None, anchored=_is_anchored(text, m.start(), res)))
+    for m in p["day_month_name"].finditer(text):
+        month = _lookup(res.months, m.group("month"))
+        y = int(m.group("year")) if m.group("year") else None
+        if month is None or not year_ok(y):
+            continue
+        # "1 Mai" without a dot needs a year; with a dot it is the German day form.
+        dotted = "." in text[m.start("day"):m.start("month")]
+        if not dotted and y is None:
+            continue
+        atoms.append(_Atom(m.start(), m.end(), "day", "day_month_name", int(m.group("day")), month, y))
+    for m in p["bare_day"].finditer(text):
+        atoms.append(_Atom(m.start(), m.end(), "bare_day", "bare_day", int(m.group("day"))))
+    for m in p["month"].finditer(text):
+        month = _lookup(res.months, m.group("month"))
+        y = int(m.group("year")) if m.group("year") else None
+        if month is None or not year_ok(y):
+            continue
+        word = m.group("month").lower().rstrip(".")
+        if y is None and word in res.month_needs_anchor:
+            continue
+        anchored = y is not None or m.group("qual") is not None or _is_anchored(text, m.start(), res)
+        # A month name starting a sentence alone ("August Bebel ...") is not anchored.
+        rule = "qualified_month" if m.group("qual") else "month"
+        atoms.append(_Atom(m.start(), m.end(), "month", rule, None, month, y, anchored=anchored))
+    for m in p["season"].finditer(text):
+        season = _lookup(res.seasons, m.group("season"))
+        y = int(m.group("year")) if m.group("year") else None
+        if season is None or not year_ok(y):
+            continue
+        first, length = season
+        if m.group("rel") is not None:
+            if published is None or y is not None:
+                if y is None:
+                    continue
+            else:
+                offset = _lookup(res.season_relative, m.group("rel")) or 0
+                y = published.year + offset
+        anchored = y is not None or m.group("qual") is not None or _is_anchored(text, m.start(), res)
+        atoms.append(_Atom(m.start(), m.end(), "season", "season", None, first, y, months=length, anchored=anchored))
+    for m in p["quarter"].finditer(text):
+        y = int(m.group("year")) if m.group("year") else None
+        if not year_ok(y):
+            continue
+        if m.group("q"):
+            number, length = int(m.group("q")), 3
+            if y is None and not _is_anchored(text, m.start(), res):
+                continue
+        else:
+            raw = m.group("ord").rstrip(".")
+            number = int(raw) if raw.isdigit() else _lookup(res.ordinals, raw)
+            length = _lookup(res.periods, m.group("period"))
+            if number is None or length is None:
+                continue
+        if number > 12 // length:
+            continue
+        first = (number - 1) * length + 1
+        atoms.append(_Atom(m.start(), m.end(), "quarter", "quarter", None, first, y, months=length))
+    for m in p["year"].finditer(text):
+        y = int(m.group("year"))
+        if year_ok(y) and _year_allowed(text, m, res):
+            rule = "qualified_year" if m.group("qual") else "year"
+            atoms.append(_Atom(m.start(), m.end(), "year", rule, None, None, y))
+    for m in p["year_span"].finditer(text):
+        y1, raw2 = int(m.group("year")), m.group("year2")
+        y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+        if year_ok(y1) and year_ok(y2) and y1 < y2:
+            atoms.append(_Atom(m.start(), m.end(), "years", "year_span", None, None, y1, year_end=y2))
+    for m in p["decade"].finditer(text):
+        y = int(m.group("year"))
+        if year_ok(y):
+            atoms.append(_Atom(m.start(), m.end(), "years", "decade", None, None, y, year_end=y + 9))
+    if published is not None:
+        atoms.extend(_relative_atoms(text, published, res))
+    pub = p["publication_line"].search(text, 0, 3000)
+    if pub:
+        atoms = [replace(a, publication=True) if a.start == pub.end() and a.kind == "day" else a for a in atoms]
+    return atoms
+
+
+def _relative_atoms(text: str, published: dt.date, res: TemporalResources) -> list[_Atom]:
+    """Relative expressions resolved from the publication date ("im vergangenen Jahr" -> year - 1)."""
+    out: list[_Atom] = []
+    for m in res.patterns["relative"].finditer(text):
+        surface = m.group("rel")
+        unit, offset = _lookup(res.relative, surface) or (None, 0)
+        if unit is None:
+            continue
+        if unit == "day":
+            before = _previous_words(text, m.start(), 1)
+            if before and before[-1].strip(",") in res.relative_skip_before:
+                continue
+            if _next_word(text, m.end()) in res.relative_skip_after:
+                continue
+            # Capitalised "Morgen" mid-sentence is the noun "morning".
+            if surface[0].isupper() and surface.lower() == "morgen":
+                continue
+            day = published + dt.timedelta(days=offset)
+            fixed = (day, day)
+        elif unit == "month":
+            y, mo = _add_months(published.year, published.month, offset)
+            fixed = (dt.date(y, mo, 1), _month_end(y, mo))
+        else:
+            y = published.year + offset
+            fixed = (dt.date(y, 1, 1), dt.date(y, 12, 31))
+        out.append(_Atom(m.start(), m.end(), "relative", "relative", fixed=fixed))
+    return out
+
+
+def _select(atoms: list[_Atom]) -> list[_Atom]:
+    """Keep the longest atoms, dropping any that overlap one already kept; return them in text order."""
+    kept: list[_Atom] = []
+    taken: list[tuple[int, int]] = []
+    for atom in sorted(atoms, key=lambda a: (-a.size, a.start)):
+        i = bisect.bisect_left(taken, (atom.start, atom.start))
+        left_clash = i > 0 and taken[i - 1][1] > atom.start
+        right_clash = i < len(taken) and taken[i][0] < atom.end
+        if not (left_clash or right_clash):
+            taken.insert(i, (atom.start, atom.end))
+            kept.append(atom)
+    return sorted(kept, key=lambda a: a.start)
+
+
+# ------------------------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One finished expression: one atom, or two joined into an interval."""
+
+    start: int
+    end: int
+    left: _Atom
+    right: _Atom | None
+    rule: str
+
+
+def _inherit(left: _Atom, right: _Atom) -> _Atom:
+    """Fill the left atom's missing month and year from the right one ("3." + "5. Mai 2021")."""
+    if left.kind == "bare_day" and right.kind == "day":
+        return replace(left, kind="day", month=right.month, year=left.year or right.year, anchored=True)
+    if left.year is None and right.year is not None and left.kind in ("day", "month", "season", "quarter"):
+        return replace(left, year=right.year, anchored=True)
+    return left
+
+
+def _adjacent(left: _Atom, right: _Atom) -> bool:
+    """Whether two atoms name neighbouring units: 25./26. September, Frühjahr und Sommer, Q1 und Q2."""
+    if left.kind != right.kind or left.kind not in ("day", "month", "season", "quarter"):
+        return False
+    if left.kind == "day":
+        return left.month == right.month and left.day is not None and right.day == left.day + 1
+    if left.month is None or right.month is None:
+        return False
+    return _add_months(2000, left.month, left.months)[1] == right.month
+
+
+def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]:
+    """Join neighbouring atoms into spans where a connector stands between them."""
+    # Right-to-left inheritance through lists and pairs: "am 3., 10. und 17. Mai 2021".
+    atoms = list(atoms)
+    for i in range(len(atoms) - 2, -1, -1):
+        gap = text[atoms[i].end:atoms[i + 1].start]
+        if any(c.fullmatch(gap) for c in (res.span_connector, res.pair_connector, res.list_connector)):
+            atoms[i] = _inherit(atoms[i], atoms[i + 1])
+    spans: list[_Span] = []
+    i = 0
+    while i < len(atoms):
+        left = atoms[i]
+        right = atoms[i + 1] if i + 1 < len(atoms) else None
+        joined = False
+        if right is not None and left.kind != "relative" and right.kind not in ("relative", "bare_day"):
+            gap = text[left.end:right.start]
+            prefix = res.prefix.search(text, max(0, left.start - 30), left.start)
+            between = prefix is not None and prefix.group(0).lower().startswith("zwischen")
+            if res.span_connector.fullmatch(gap) or (
+                res.pair_connector.fullmatch(gap) and (between or _adjacent(left, right))
+            ):
+                start = prefix.start() if prefix else left.start
+                kinds = {left.kind, right.kind}
+                rule = f"{left.kind}_span" if len(kinds) == 1 else "mixed_span"
+                spans.append(_Span(start, right.end, left, right, rule.replace("years_span", "year_span")))
+                i += 2
+                joined = True
+        if not joined:
+            if left.kind != "bare_day":
+                start = left.start
+                prefix = res.prefix.search(text, max(0, left.start - 30), left.start)
+                if prefix and prefix.group(0).lower().startswith("seit"):
+                    start = prefix.start()
+                spans.append(_Span(start, left.end, left, None, left.rule))
+            i += 1
+    return spans
+
+
+# -------------------------------------------------------------------------------------- resolution
+
+
+def _interval(atom: _Atom, year: int) -> tuple[dt.date, dt.date] | None:
+    """The inclusive interval an atom names in a given year; None for impossible dates."""
+    try:
+        if atom.fixed is not None:
+            return atom.fixed
+        if atom.kind == "day":
+            day = dt.date(year, atom.month, atom.day)
+            return day, day
+        if atom.kind == "month":
+            return dt.date(year, atom.month, 1), _month_end(year, atom.month)
+        if atom.kind in ("season", "quarter"):
+            y2, m2 = _add_months(year, atom.month, atom.months - 1)
+            return dt.date(year, atom.month, 1), _month_end(y2, m2)
+        if atom.kind == "year":
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if atom.kind == "years":
+            return dt.date(year, 1, 1), dt.date(atom.year_end or year, 12, 31)
+    except (ValueError, TypeError):
+        return None
     return None
 
 
-def find(doc: Doc, resources: None) -> tuple:
-    return ()
+def _cue_words(sentence: str) -> set[str]:
+    return set(re.findall(r"\w+", sentence.lower()))
+
+
+def _resolve_year(atom: _Atom, published: dt.date | None, sentence: str, res: TemporalResources) -> int | None:
+    """The year of an atom: its own, else the publication year moved by tense.
+
+    The simple reader's heuristic: a date without a year is in the publication year, unless the
+    sentence reports the past (a past-tense cue from temporal.yaml and no future cue) and the date
+    would lie after publication -- then it is the year before; or the sentence announces (a future
+    cue, no past cue) and the date would already be over -- then it is the year after.
+    """
+    if atom.year is not None:
+        return atom.year
+    if published is None:
+        return None
+    year = published.year
+    interval = _interval(atom, year)
+    if interval is None:
+        # "29. Februar" without a year: try the nearest leap year back.
+        return year - 1 if _interval(atom, year - 1) else None
+    words = _cue_words(sentence)
+    past, future = bool(words & res.past_cues), bool(words & res.future_cues)
+    if past and not future and interval[0] > published:
+        return year - 1
+    if future and not past and interval[1] < published:
+        return year + 1
+    return year
+
+
+def _granularity(span: _Span) -> str:
+    left, right = span.left, span.right
+    single = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "year": "year",
+              "years": "years", "relative": None}
+    if right is None:
+        if left.kind == "relative" and left.fixed is not None:
+            a, b = left.fixed
+            if a == b:
+                return "day"
+            return "year" if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) else "month"
+        if left.kind == "quarter" and left.months == 6:
+            return "months"
+        return single.get(left.kind) or "day"
+    kinds = {left.kind, right.kind}
+    if "day" in kinds:
+        return "days"
+    if kinds <= {"year", "years"}:
+        return "years"
+    return "months"
+
+
+def _span_interval(span: _Span, published: dt.date | None, sentence: str,
+                   res: TemporalResources) -> tuple[dt.date, dt.date] | None:
+    left, right = span.left, span.right
+    if right is None:
+        if not left.anchored:
+            return None
+        year = _resolve_year(left, published, sentence, res)
+        return None if year is None else _interval(left, year)
+    right_year = right.year
+    if right_year is None and left.year is not None:
+        right_year = left.year  # "01. Juli 2024 bis zum 30. August"
+    if right_year is None:
+        right_year = _resolve_year(right, published, sentence, res)
+    if right_year is None:
+        return None
+    right_iv = _interval(right, right_year)
+    if right_iv is None:
+        return None
+    if left.year is None:
+        left_iv = _interval(left, right_year)
+        if left_iv is not None and left_iv[0] > right_iv[0]:
+            left_iv = _interval(left, right_year - 1)  # "30. Dezember bis 2. Januar 2024"
+    else:
+        left_iv = _interval(left, left.year)
+        if right.year is None and left_iv is not None and right_iv[0] < left_iv[0]:
+            right_iv = _interval(right, right_year + 1)
+    if left_iv is None or right_iv is None or left_iv[0] > right_iv[1]:
+        return None
+    return left_iv[0], right_iv[1]
+
+
+# ------------------------------------------------------------------------------------------ finder
+
+
+class _Sentences:
+    """Evidence sentence for a character offset: the Doc's sentence when it has boundaries, else the line."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.has_sents = len(doc) > 0 and doc.has_annotation("SENT_START")
+        self.starts = [t.idx for t in doc] if self.has_sents else []
+
+    def __call__(self, start: int, end: int) -> str:
+        text = self.text
+        if self.has_sents:
+            i = max(0, bisect.bisect_right(self.starts, start) - 1)
+            sent = self.doc[i].sent
+            lo, hi = sent.start_char, sent.end_char
+        else:
+            lo = text.rfind("\n", 0, start) + 1
+            hi = text.find("\n", end)
+            hi = len(text) if hi < 0 else hi
+        if hi - lo > MAX_SENTENCE_CHARS:
+            half = MAX_SENTENCE_CHARS // 2
+            lo, hi = max(lo, start - half), min(hi, end + half)
+        return text[lo:hi].strip()
+
+
+def _published(doc: Doc) -> dt.date | None:
+    value = doc._.published if Doc.has_extension("published") else None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def find_dates(doc: Doc, resources: TemporalResources | None = None) -> tuple[DateMention, ...]:
+    """Every date expression in the Doc as a DateMention, in text order (a pure function of the Doc)."""
+    res = resources if resources is not None else load_resources(None)
+    original = doc.text
+    if not original.strip():
+        return ()
+    published = _published(doc)
+    text, offsets = _normalise(original)
+    atoms = _select(_match_atoms(text, published, res))
+    sentences = _Sentences(doc)
+    out: list[DateMention] = []
+    for span in _spans(text, atoms, res):
+        start_char = offsets[span.start] if offsets else span.start
+        end_char = offsets[span.end - 1] + 1 if offsets else span.end
+        sentence = sentences(start_char, end_char)
+        interval = _span_interval(span, published, sentence, res)
+        if interval is None:
+            continue
+        publication = span.right is None and span.left.publication
+        out.append(
+            DateMention(
+                text=original[start_char:end_char],
+                start_char=start_char,
+                end_char=end_char,
+                start=interval[0],
+                end=interval[1],
+                granularity=_granularity(span),
+                rule="publication_line" if publication else span.rule,
+                sentence=sentence,
+                role="publication" if publication else None,
+            )
+        )
+    return tuple(out)
+
+
+find = find_dates
