@@ -36,3 +36,7 @@ class CrawlError(BiwaqError):
 
 class ArchiveError(BiwaqError):
     """The WARC archive or fetch log under the output folder cannot be written or read back."""
+
+
+class QueryError(BiwaqError):
+    """A query over the dataset is not valid SQL or names an unknown table or column."""
