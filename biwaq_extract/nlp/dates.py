@@ -93,6 +93,7 @@ class _Atom:
     anchored: bool = True  # a yearless month/season/day-month is only a date after an anchor word
     publication: bool = False
     fixed: tuple[dt.date, dt.date] | None = None  # relative expressions, resolved at match time
+    year_inherited: bool = False  # the year came from the right-hand side of a list or span
 
     @property
     def size(self) -> int:
@@ -175,6 +176,14 @@ _YEAR = r"(?:19[5-9][0-9]|20[0-9][0-9]|2100)"
 _YEAR_END = r"(?![0-9A-Za-zÄÖÜäöüß]|[.,][0-9])"  # not glued to a longer number or word
 
 
+def _month_names(data: dict[str, Any]) -> str:
+    """Month names; abbreviations ("Sept.", "Feb.") may carry their dot, full names ("Mai.") may not,
+    so that a sentence's full stop stays outside the date."""
+    abbreviations = {str(a).lower() for a in data["month_needs_anchor"]}
+    full = [m for m in data["months"] if str(m).lower() not in abbreviations]
+    return rf"(?:{_alternation(abbreviations)}\.?(?!\w)|{_alternation(full)}(?!\w))"
+
+
 def _numeric_date_pattern() -> re.Pattern:
     """Day-first numeric dates with a four-digit year.
 
@@ -203,9 +212,9 @@ def _day_month_name_pattern(data: dict[str, Any]) -> re.Pattern:
 
     Matches "25. September 2019", "01. Juli 2024", "3. Mai", "16. Sept. 2021", "1. Jänner 2020".
     """
-    months = _alternation(data["months"].keys())
+    months = _month_names(data)
     return re.compile(
-        rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.?{_WS}{{0,3}}(?P<month>{months})(?:(?<=\w)\.)?(?!\w)"
+        rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.?{_WS}{{0,3}}(?P<month>{months})(?!\w)"
         rf"(?:{_WS}{{1,3}}(?P<year>{_YEAR}){_YEAR_END})?",
         re.I,
     )
@@ -224,11 +233,11 @@ def _month_pattern(data: dict[str, Any]) -> re.Pattern:
     Matches "März 2021", "im März", "Ende März", "Anfang Februar 2024", "Ende des Monats August",
     "Januar 2023"; a month without year counts only after an anchor word (checked in code).
     """
-    months = _alternation(data["months"].keys())
+    months = _month_names(data)
     quals = _alternation(data["qualifiers"])
     return re.compile(
         rf"(?<![\w.])(?:(?P<qual>{quals}){_WS}{{1,3}}(?:des{_WS}{{1,3}}Monats{_WS}{{1,3}})?)?"
-        rf"(?P<month>{months})(?:(?<=\w)\.)?(?![\w\-])"
+        rf"(?P<month>{months})(?![\w\-])"
         rf"(?:{_WS}{{1,3}}(?P<year>{_YEAR}){_YEAR_END})?",
         re.I,
     )
@@ -552,9 +561,10 @@ class _Span:
 def _inherit(left: _Atom, right: _Atom) -> _Atom:
     """Fill the left atom's missing month and year from the right one ("3." + "5. Mai 2021")."""
     if left.kind == "bare_day" and right.kind == "day":
-        return replace(left, kind="day", month=right.month, year=left.year or right.year, anchored=True)
+        return replace(left, kind="day", month=right.month, year=right.year, anchored=True,
+                       year_inherited=right.year is not None)
     if left.year is None and right.year is not None and left.kind in ("day", "month", "season", "quarter"):
-        return replace(left, year=right.year, anchored=True)
+        return replace(left, year=right.year, anchored=True, year_inherited=True)
     return left
 
 
@@ -701,13 +711,13 @@ def _span_interval(span: _Span, published: dt.date | None, sentence: str,
     right_iv = _interval(right, right_year)
     if right_iv is None:
         return None
-    if left.year is None:
+    if left.year is None or left.year_inherited:
         left_iv = _interval(left, right_year)
         if left_iv is not None and left_iv[0] > right_iv[0]:
             left_iv = _interval(left, right_year - 1)  # "30. Dezember bis 2. Januar 2024"
     else:
         left_iv = _interval(left, left.year)
-        if right.year is None and left_iv is not None and right_iv[0] < left_iv[0]:
+        if right.year is None and left_iv is not None and right_iv[0] < left_iv[0]:  # "1. Dez. 2024 bis 6. Jan."
             right_iv = _interval(right, right_year + 1)
     if left_iv is None or right_iv is None or left_iv[0] > right_iv[1]:
         return None
