@@ -1,14 +1,559 @@
-"""Find people in a German spaCy Doc (placeholder until its finder lands)."""
+"""Find named people in a German spaCy Doc, with the role and organisation the text ties them to."""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from biwaq_extract.nlp.places import in_ranges, photo_credit_ranges
+from biwaq_extract.records import OrgMention, PersonMention
+
+# Words between first name and family name that belong to the family name ("von der Leyen").
+_PARTICLES = {"von", "van", "de", "der", "den", "zu", "zur", "vom", "ter", "da", "di", "del", "du", "le", "la"}
+# Verbs that introduce a quoted speaker after the closing quote ('"…", sagt Name').
+_SPEECH = {"sagt", "sagte", "so", "betont", "betonte", "erklärt", "erklärte", "meint", "meinte", "ergänzt",
+           "ergänzte", "berichtet", "berichtete", "resümiert", "resümierte", "unterstreicht", "unterstrich",
+           "fasst", "sagen", "erläutert", "erläuterte", "beschreibt", "beschrieb", "findet", "fand", "weiß"}
+_QUOTES = {'"', "“", "”", "„", "«", "»", "'", "‚", "‘", "’"}
+_COPULA = {"war", "ist", "sind", "waren", "wird", "wurde"}
+# Prepositions (with their article) that tie a role to the organisation that follows.
+_ORG_LINK = {"im", "beim", "vom", "am", "des", "der", "bei", "in", "an", "von", "für", "dem"}
+# Family names never end like abstract nouns; such a token after a first name is not a person.
+_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ierung", "programm",
+                 "projekt", "konferenz", "werkstatt", "preis", "ministerium", "amt", "verband", "stiftung")
+# Agent nouns that can head a role in an apposition even when the role lists do not know them.
+_AGENT_ENDINGS = ("erin", "orin", "entin", "antin", "istin", "eurin", "ärin", "ende", "ender")
 
 
-def load_resources(nlp: Language) -> None:
+def _data(name: str) -> dict:
+    path = importlib_resources.files("biwaq_extract") / "data" / name
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names: the gender-guesser dictionary plus our additions, minus ordinary German words.
+
+    gender-guesser was chosen over names-dataset because it is 0.4 MB instead of 56 MB, lists about
+    45,000 European and world given names (German, Turkish, Arabic, Nordic, Slavic ones included) and
+    parses in a few hundredths of a second; names-dataset would dominate pipeline load time.
+    """
+    data = _data("first_names.yaml")
+    names: set[str] = set(data.get("additions") or ())
+    try:
+        path = importlib_resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line[:1] in "#=" or len(line) < 30:
+                    continue
+                name = line.split()[1]
+                names.update(name.replace("+", sep) for sep in ("-", " ") if "+" in name)
+                if "+" not in name:
+                    names.add(name)
+    except (ModuleNotFoundError, FileNotFoundError):  # the dictionary is optional; our additions still work
+        pass
+    blocked = set(data.get("not_first_names") or ())
+    return frozenset(n for n in names if n not in blocked and n.lower() not in STOP_WORDS and n[:1].isupper())
+
+
+@dataclass(frozen=True)
+class PeopleResources:
+    first_names: frozenset[str]
+    titles: frozenset[str]
+    role_words: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    adjectives: frozenset[str]
+    government: tuple[str, ...]
+    internal: tuple[str, ...]
+    organisations: dict
+    title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
+    org_words: dict
+    portfolios: dict
+
+
+def load_resources(nlp: Language | None = None) -> PeopleResources:  # noqa: ARG001
+    roles = _data("roles.yaml")
+    return PeopleResources(
+        first_names=first_names(),
+        titles=frozenset(roles.get("titles") or ()),
+        role_words=frozenset(roles.get("words") or ()),
+        role_suffixes=tuple(roles.get("suffixes") or ()),
+        adjectives=frozenset(roles.get("adjectives") or ()),
+        government=tuple(roles.get("government") or ()),
+        internal=tuple(roles.get("internal") or ()),
+        organisations=dict(roles.get("organisations") or {}),
+        title_orgs=tuple(sorted(((k.lower(), v) for k, v in (roles.get("title_orgs") or {}).items()),
+                                key=lambda kv: -len(kv[0]))),
+        org_words=dict(roles.get("org_words") or {}),
+        portfolios=dict(roles.get("portfolios") or {}),
+    )
+
+
+# --- token classes ------------------------------------------------------------------------------------
+
+def _is_title(tok: Token, res: PeopleResources) -> bool:
+    return tok.text in res.titles
+
+
+def _is_role(tok: Token, res: PeopleResources) -> bool:
+    text = tok.text
+    if not text[:1].isupper() or not text.replace("-", "").isalpha():
+        return False
+    lower = text.lower()
+    return text in res.role_words or any(lower.endswith(s) and len(lower) > len(s) for s in res.role_suffixes)
+
+
+def _is_role_head(tok: Token, res: PeopleResources) -> bool:
+    """A role word, or an agent noun ("Gastgeberin", "Bestsellerautorin") heading a role phrase."""
+    text = tok.text
+    return _is_role(tok, res) or (
+        text[:1].isupper() and text.isalpha() and len(text) > 5 and text.lower().endswith(_AGENT_ENDINGS)
+    )
+
+
+def _is_name_token(tok: Token, res: PeopleResources) -> bool:
+    text = tok.text
+    if len(text) < 2 or not text[:1].isupper() or text.isupper():
+        return False
+    if not re.fullmatch(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßéèáóíúñç]", text) or any(c.isdigit() for c in text):
+        return False
+    lower = text.lower()
+    return (
+        lower not in STOP_WORDS
+        and not _is_role(tok, res)
+        and not _is_title(tok, res)
+        and not lower.endswith(_NOUN_ENDINGS)
+    )
+
+
+# --- candidate names ----------------------------------------------------------------------------------
+
+@dataclass
+class _Candidate:
+    start: int  # token index of the first name token (after titles)
+    end: int  # exclusive
+    rule: str
+    role: str | None = None
+    org: OrgMention | str | None = None  # an OrgMention, or an org id from roles.yaml
+    org_strength: int = 0  # 3 explicit, 2 from title or portfolio, 1 from context
+
+
+def _surname_end(doc: Doc, i: int, res: PeopleResources) -> int | None:
+    """Index after the family name starting at i (particles allowed: "von der Leyen"), or None."""
+    j = i
+    while j < len(doc) and doc[j].text in _PARTICLES and j - i < 2:
+        j += 1
+    if j < len(doc) and _is_name_token(doc[j], res):
+        return j + 1
     return None
 
 
-def find(doc: Doc, resources: None) -> tuple:
-    return ()
+def _first_name_candidates(doc: Doc, res: PeopleResources, blocked: list) -> list[_Candidate]:
+    found = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.text in res.first_names and not in_ranges(tok.idx, tok.idx + len(tok), blocked):
+            j = i + 1
+            if doc[j].text in res.first_names and j + 1 < len(doc) and _is_name_token(doc[j + 1], res):
+                j += 1  # second given name ("Hans Peter Müller")
+            end = _surname_end(doc, j, res)
+            if end is not None and not in_ranges(doc[j].idx, doc[end - 1].idx + len(doc[end - 1]), blocked):
+                found.append(_Candidate(i, end, "first_name"))
+                i = end
+                continue
+        i += 1
+    return found
+
+
+def _after_titles(doc: Doc, i: int, res: PeopleResources) -> int:
+    while i < len(doc) and _is_title(doc[i], res):
+        i += 1
+    return i
+
+
+def _title_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[int]) -> list[_Candidate]:
+    """ "Bundesminister Heil", "Dr. Schmachtenberg", "Staatssekretärin Xenia Ypsilon"."""
+    found = []
+    for tok in doc:
+        if not (_is_role(tok, res) or _is_title(tok, res)) or tok.i + 1 >= len(doc):
+            continue
+        if _is_title(tok, res) and tok.i > 0 and _is_title(doc[tok.i - 1], res):
+            continue
+        i = _after_titles(doc, tok.i + 1, res)
+        if i >= len(doc) or i in taken or not _is_name_token(doc[i], res):
+            continue
+        end = i + 1
+        if end < len(doc) and _is_name_token(doc[end], res) and end - i < 2:
+            end += 1
+        span_start, span_end = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+        if not in_ranges(span_start, span_end, blocked):
+            found.append(_Candidate(i, end, "title"))
+    return found
+
+
+def _quote_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[int]) -> list[_Candidate]:
+    """ '"…", sagt Name' and '"…", so Name'."""
+    found = []
+    for tok in doc[2:]:
+        if tok.lower_ not in _SPEECH or doc[tok.i - 1].text != "," or doc[tok.i - 2].text not in _QUOTES:
+            continue
+        i = _after_titles(doc, tok.i + 1, res)
+        if i < len(doc) and i not in taken and _is_name_token(doc[i], res):
+            end = i + 1
+            if end < len(doc) and _is_name_token(doc[end], res):
+                end += 1
+            if not in_ranges(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), blocked):
+                found.append(_Candidate(i, end, "quote"))
+    return found
+
+
+def _model_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[int]) -> list[_Candidate]:
+    """PER entities of a statistical model, trimmed of titles and role words."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PER", "PERSON"} or in_ranges(ent.start_char, ent.end_char, blocked):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (_is_title(doc[start], res) or _is_role(doc[start], res) or doc[start].text in res.adjectives):
+            start += 1
+        names = [t for t in doc[start:end] if _is_name_token(t, res) or t.text in _PARTICLES]
+        if not names or len(names) != end - start or any(i in taken for i in range(start, end)):
+            continue
+        found.append(_Candidate(start, end, "model_ent"))
+    return found
+
+
+# --- roles and organisations --------------------------------------------------------------------------
+
+def _org_index(doc: Doc) -> dict[int, OrgMention]:
+    """Token index of each organisation mention's first token."""
+    index = {}
+    for org in getattr(doc._, "organisations", ()) or ():
+        span = doc.char_span(org.start_char, org.end_char, alignment_mode="expand")
+        if span is not None:
+            index[span.start] = org
+    return index
+
+
+def _org_at(doc: Doc, i: int, orgs: dict[int, OrgMention], res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+    """The organisation starting at token i (an org mention or a ministry word), with its end token."""
+    if i in orgs:
+        org = orgs[i]
+        span = doc.char_span(org.start_char, org.end_char, alignment_mode="expand")
+        end = span.end
+        # "(BMAS)" right after the full name belongs to it
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+            end += 3
+        return org, end
+    if i < len(doc) and doc[i].text in res.org_words:
+        return res.org_words[doc[i].text], i + 1
+    return None
+
+
+def _org_after_link(doc: Doc, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+    """ "im BMAS", "beim Bundesfamilienministerium", "der AWO", "bei der Stadt X": link words then an org."""
+    j = i
+    while j < len(doc) and j - i < 2 and doc[j].lower_ in _ORG_LINK:
+        j += 1
+    if j == i:
+        return None
+    return _org_at(doc, j, orgs, res)
+
+
+def _link_cut(doc: Doc, k: int) -> bool:
+    """A role ends where "im/beim/vom/am" or "bei der/in der" introduces a named institution."""
+    if k + 1 >= len(doc):
+        return False
+    if doc[k].lower_ in {"im", "beim", "vom", "am"}:
+        return doc[k + 1].text[:1].isupper()
+    if doc[k].lower_ in {"bei", "in", "an", "von"} and doc[k + 1].lower_ in {"der", "dem"}:
+        return k + 2 < len(doc) and doc[k + 2].text[:1].isupper()
+    return False
+
+
+def _role_org_from_title(role: str, res: PeopleResources) -> str | None:
+    words = role.split()
+    for word in words:
+        lower = word.lower()
+        for prefix, org_id in res.title_orgs:
+            if lower.startswith(prefix):
+                return org_id
+    match = re.search(r"\bfür (.+)$", role)
+    if match and match.group(1) in res.portfolios:
+        return res.portfolios[match.group(1)]
+    return None
+
+
+def _role_text(doc: Doc, start: int, end: int) -> str | None:
+    text = doc[start:end].text.strip(" ,")
+    return text or None
+
+
+def _role_before(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) -> None:
+    """ "Bundesarbeitsminister Hubertus Heil", "Staatssekretär im BMAS, Björn Böhning"."""
+    i = cand.start
+    while i > 0 and _is_title(doc[i - 1], res):
+        i -= 1
+    if i == 0:
+        return
+    if _is_role(doc[i - 1], res):
+        start = i - 1
+        while start > 0 and doc[start - 1].text in res.adjectives:
+            start -= 1
+        cand.role = _role_text(doc, start, i)
+        return
+    if doc[i - 1].text != ",":
+        return
+    comma = i - 1
+    org_tokens: set[int] = set()
+    for org_start, org in orgs.items():
+        span = doc.char_span(org.start_char, org.end_char, alignment_mode="expand")
+        org_tokens.update(range(span.start, span.end))
+    j = comma - 1
+    while j >= 0 and comma - j <= 15:
+        tok = doc[j]
+        if tok.is_sent_start and not _is_role(tok, res):
+            return
+        if tok.text in {".", ":", ";", "!", "?", "(", ")"} | _QUOTES or (tok.text == "," and j not in org_tokens):
+            return
+        if _is_role(tok, res):
+            break
+        j -= 1
+    else:
+        return
+    if j < 0:
+        return
+    start = j
+    while start > 0 and doc[start - 1].text in res.adjectives:
+        start -= 1
+    end = comma
+    for k in range(j + 1, comma):
+        tied = _org_after_link(doc, k, orgs, res) if doc[k].lower_ in _ORG_LINK else None
+        if tied is not None and tied[1] >= comma:
+            cand.org, cand.org_strength = tied[0], 3
+        if (tied is not None and tied[1] >= comma) or _link_cut(doc, k):
+            end = k
+            break
+    cand.role = _role_text(doc, start, end)
+
+
+def _appositive(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) -> None:
+    """ "Name, Leiter des Referats … im BMAS", "Name (Leiterin …)", "Name von der Universität X"."""
+    i = cand.end
+    if i >= len(doc):
+        return
+    if doc[i].lower_ in {"von", "vom", "aus"}:
+        tied = _org_after_link(doc, i, orgs, res) or _org_at(doc, i + 1, orgs, res)
+        if tied is not None:
+            cand.org, cand.org_strength = tied[0], 3
+        return
+    if doc[i].text not in {",", "("}:
+        return
+    closing = ")" if doc[i].text == "(" else None
+    j = i + 1
+    org_first = _org_at(doc, j, orgs, res)
+    if org_first is not None:  # "Name, Europäische Kommission, …"
+        cand.org, cand.org_strength = org_first[0], 3
+        return
+    start = j
+    while j < len(doc) and doc[j].text in res.adjectives:
+        j += 1
+    if j >= len(doc) or not _is_role_head(doc[j], res):
+        return
+    in_quote = False
+    end = None
+    k = j + 1
+    while k < len(doc) and k - start <= 30:
+        tok = doc[k]
+        if tok.text in _QUOTES:
+            in_quote = not in_quote
+        elif not in_quote:
+            if closing and tok.text == closing:
+                end = k
+                break
+            if tok.text in {".", ":", ";", "!", "?"} or "\n" in tok.text:
+                end = k
+                break
+            if tok.lower_ in _ORG_LINK:
+                tied = _org_after_link(doc, k, orgs, res)
+                if tied is not None:
+                    cand.org, cand.org_strength = tied[0], 3
+                if tied is not None or _link_cut(doc, k):
+                    end = k
+                    break
+            if tok.text == "," and k + 1 < len(doc):
+                nxt = doc[k + 1]
+                tied = _org_at(doc, k + 1, orgs, res)
+                if tied is not None:
+                    cand.org, cand.org_strength = tied[0], 3
+                    end = k
+                    break
+                if not nxt.text[:1].isupper() or nxt.text in _QUOTES:
+                    end = k
+                    break
+        k += 1
+    if end is None:
+        return
+    cand.role = _role_text(doc, start, end)
+
+
+def _role_copula(doc: Doc, cand: _Candidate, res: PeopleResources) -> None:
+    """ "Gastgeberin der Veranstaltung war Name": a role phrase opening the sentence, then a copula."""
+    i = cand.start
+    if i < 2 or doc[i - 1].lower_ not in _COPULA:
+        return
+    sent_start = doc[i - 1].sent.start if doc.has_annotation("SENT_START") else 0
+    start = sent_start
+    while start < i - 1 and doc[start].lower_ in {"der", "die", "das", "den", "dem"}:
+        start += 1
+    segment = doc[start:i - 1]
+    if 0 < len(segment) <= 8 and _is_role_head(doc[start], res) and not any(t.text in {",", ":"} for t in segment):
+        cand.role = segment.text
+
+
+def _context_org(doc: Doc, cand: _Candidate, res: PeopleResources, credits: list) -> None:
+    """Organisation from the title word, the portfolio, or the article around a role."""
+    if cand.org_strength >= 2 or not cand.role:
+        return
+    from_title = _role_org_from_title(cand.role, res)
+    if from_title:
+        cand.org, cand.org_strength = from_title, 2
+        return
+    if cand.org_strength:
+        return
+    head = next((w for w in reversed(cand.role.split()) if w[:1].isupper()), cand.role).lower()
+    head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
+    orgs = [o for o in getattr(doc._, "organisations", ()) or () if not in_ranges(o.start_char, o.end_char, credits)]
+    if _ends_with(head, res.government) and " für " not in cand.role:
+        ministries = [o for o in orgs if o.org_type == "ministry" or o.org_id.startswith("bm")]
+        if ministries:
+            cand.org, cand.org_strength = ministries[0], 1
+    elif _ends_with(head, res.internal):
+        start_char = doc[cand.start].idx
+        before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400]
+        if before:
+            cand.org, cand.org_strength = before[-1], 1
+
+
+def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
+    return any(word.endswith(e) for e in endings)
+
+
+def _org_label(org: OrgMention | str | None, doc: Doc, res: PeopleResources) -> tuple[str | None, str | None]:
+    """(organisation as reported: acronym or canonical name, org id)."""
+    if org is None:
+        return None, None
+    if isinstance(org, str):
+        for mention in getattr(doc._, "organisations", ()) or ():
+            if mention.org_id == org:
+                return mention.acronym or mention.name, org
+        entry = res.organisations.get(org) or {}
+        return entry.get("acronym") or entry.get("name") or org, org
+    return org.acronym or org.name, org.org_id
+
+
+# --- assembling people --------------------------------------------------------------------------------
+
+def _name_of(doc: Doc, cand: _Candidate) -> str:
+    return " ".join(t.text for t in doc[cand.start:cand.end])
+
+
+def _coreference(doc: Doc, cands: list[_Candidate], res: PeopleResources, blocked: list) -> list[_Candidate]:
+    """Later (or earlier) mentions of a known family name alone: "Heil", "Dr. Schmachtenberg"."""
+    surnames = {doc[c.end - 1].text for c in cands if c.end - c.start >= 2}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for tok in doc:
+        if tok.text in surnames and tok.i not in taken and not in_ranges(tok.idx, tok.idx + len(tok), blocked):
+            found.append(_Candidate(tok.i, tok.i + 1, "surname"))
+    return found
+
+
+def _full_names(doc: Doc, cands: list[_Candidate]) -> dict[int, str]:
+    """Map each candidate (by start) to the full name of its person: the nearest longer name with that surname."""
+    full = {}
+    by_surname: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        by_surname.setdefault(doc[c.end - 1].text, []).append(c)
+    for group in by_surname.values():
+        longest = [c for c in group if c.end - c.start >= 2]
+        for c in group:
+            if c.end - c.start >= 2 or not longest:
+                full[c.start] = _name_of(doc, c)
+                continue
+            before = [g for g in longest if g.start < c.start]
+            ref = before[-1] if before else longest[0]
+            full[c.start] = _name_of(doc, ref)
+    return full
+
+
+def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
+    """One PersonMention per mention; all mentions of a person share its full name, role and organisation."""
+    credits = photo_credit_ranges(doc.text)
+    org_ranges = [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
+    prog_ranges = [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
+    blocked = credits + org_ranges + prog_ranges
+    cands = _first_name_candidates(doc, res, blocked)
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    for finder in (_title_candidates, _quote_candidates, _model_candidates):
+        for cand in finder(doc, res, blocked, taken):
+            if not any(i in taken for i in range(cand.start, cand.end)):
+                cands.append(cand)
+                taken.update(range(cand.start, cand.end))
+    cands += _coreference(doc, cands, res, blocked)
+    cands.sort(key=lambda c: c.start)
+    orgs = _org_index(doc)
+    for cand in cands:
+        _role_before(doc, cand, orgs, res)
+        if cand.role is None or cand.org is None:
+            role_before, org_before = cand.role, cand.org
+            _appositive(doc, cand, orgs, res)
+            cand.role = role_before or cand.role
+            if org_before is not None:
+                cand.org = org_before
+        if cand.role is None:
+            _role_copula(doc, cand, res)
+        _context_org(doc, cand, res, credits)
+    full = _full_names(doc, cands)
+    # person-level role (the most specific stated) and organisation (the strongest tie)
+    best_role: dict[str, str] = {}
+    best_org: dict[str, _Candidate] = {}
+    for cand in cands:
+        name = full[cand.start]
+        if cand.role and len(cand.role) > len(best_role.get(name, "")):
+            best_role[name] = cand.role
+        if cand.org is not None and cand.org_strength > getattr(best_org.get(name), "org_strength", 0):
+            best_org[name] = cand
+    mentions = []
+    for cand in cands:
+        name = full[cand.start]
+        span: Span = doc[cand.start:cand.end]
+        org_cand = best_org.get(name)
+        organisation, org_id = _org_label(org_cand.org if org_cand else None, doc, res)
+        mentions.append(PersonMention(
+            text=span.text,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            name=name,
+            role=best_role.get(name),
+            organisation=organisation,
+            org_id=org_id,
+            rule=cand.rule,
+            sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else "",
+        ))
+    return tuple(mentions)
+
+
+def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
+    return find_people(doc, resources)
+
+
+__all__ = ["PeopleResources", "find", "find_people", "first_names", "load_resources"]

