@@ -760,6 +760,294 @@ A(
     ],
 )
 
+# ---------------------------------------------------------------- 013 (call, 2022)
+A(
+    id="corpus-013",
+    published="2022-05-09",
+    slug="aufruf_rueckenwind3",
+    title="rückenwind³: Interessenbekundungsverfahren für die erste Förderrunde startet",
+    teaser="Gemeinnützige Organisationen der Sozialwirtschaft können ab dem 1. Juni 2022 Interessenbekundungen "
+           "für das ESF Plus-Programm rückenwind³ einreichen.",
+    paragraphs=[
+        "„rückenwind³ – Für Vielfalt, Chancengleichheit und Zukunftsfähigkeit in der Sozialwirtschaft“ ist das "
+        "Nachfolgeprogramm von rückenwind, mit dem das Bundesministerium für Arbeit und Soziales (BMAS) und die "
+        "Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege (BAGFW) seit 2009 die Personalentwicklung in "
+        "sozialen Einrichtungen fördern. In der Förderperiode 2014-2020 wurden bundesweit 180 Projekte "
+        "unterstützt, an denen mehr als 33.000 Beschäftigte teilgenommen haben.",
+        "## Was gefördert wird",
+        "Im Mittelpunkt stehen Vorhaben, die Vielfalt und Chancengleichheit in Einrichtungen stärken, neue "
+        "Arbeitszeitmodelle erproben oder ältere Beschäftigte länger im Beruf halten. Ausdrücklich erwünscht "
+        "sind auch Projekte, die Fachkräfte mit ausländischen Berufsabschlüssen gewinnen und einarbeiten. Für "
+        "die erste Förderrunde stehen rund 30 Millionen Euro bereit; ein Vorhaben kann bis zu 36 Monate laufen "
+        "und mit bis zu 90 Prozent der zuwendungsfähigen Ausgaben gefördert werden.",
+        "Die Interessenbekundungen sind vom 1. Juni bis 15. Juli 2022 über das Portal Z-EU-S einzureichen. Über "
+        "die Auswahl entscheiden BMAS und BAGFW gemeinsam; die ausgewählten Träger werden voraussichtlich im "
+        "vierten Quartal 2022 zur Antragstellung aufgefordert. Frühester Projektbeginn ist der 1. April 2023.",
+        "Zur Vorbereitung bietet die Regiestelle rückenwind³ am 24. Mai von 14 bis 16 Uhr ein Online-Seminar "
+        "an. Die Teilnahme ist kostenlos, eine Anmeldung bis zum 20. Mai ist erforderlich. Ansprechpartnerin für "
+        "inhaltliche Fragen ist Sabine Korte, Referentin bei der BAGFW.",
+    ],
+    dates=[
+        D("09.05.2022", "2022-05-09"),
+        D("1. Juni 2022", "2022-06-01"),
+        D("seit 2009", "2009-01-01", "2009-12-31"),
+        D("2014-2020", "2014-01-01", "2020-12-31"),
+        D("vom 1. Juni bis 15. Juli 2022", "2022-06-01", "2022-07-15"),
+        D("vierten Quartal 2022", "2022-10-01", "2022-12-31"),
+        D("1. April 2023", "2023-04-01"),
+        D("24. Mai", "2022-05-24"),
+        D("20. Mai", "2022-05-20"),
+    ],
+    organisations=[
+        O("Bundesministerium für Arbeit und Soziales", "BMAS",
+          "Bundesministerium für Arbeit und Soziales", "BMAS"),
+        O("Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege", "BAGFW",
+          "Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege", "BAGFW"),
+    ],
+    programmes=["rückenwind³", "ESF Plus", "rückenwind"],
+    people=[
+        P("Sabine Korte", "Referentin", "BAGFW"),
+    ],
+    locations=[],
+    events=[
+        E("webinar", "Online-Seminar", "2022-05-24", "2022-05-24", None, None),
+    ],
+    participant_counts=[
+        C("mehr als 33.000 Beschäftigte", 33000, "min", "Beschäftigte"),
+    ],
+)
+
+# ---------------------------------------------------------------- 014 (2022)
+A(
+    id="corpus-014",
+    published="2022-11-28",
+    slug="biwaq_jahrestagung_berlin",
+    title="BIWAQ-Jahrestagung 2022: Bilanz nach vier Jahren Quartiersarbeit",
+    teaser="Rund 250 Teilnehmende aus Kommunen, Projekten und Verwaltung kamen am 22. und 23. November in Berlin "
+           "zur Jahrestagung des ESF-Programms BIWAQ zusammen.",
+    paragraphs=[
+        "Die Tagung stand ganz im Zeichen des Abschlusses der Förderrunde 2019-2022 und des Übergangs in die "
+        "neue Förderperiode des ESF Plus. Seit Dezember 2021 ist das Bundesministerium für Wohnen, "
+        "Stadtentwicklung und Bau (BMWSB) für BIWAQ zuständig; zuvor hatte das Bundesministerium des Innern, für "
+        "Bau und Heimat das Programm verantwortet.",
+        "Cansel Kiziltepe, Parlamentarische Staatssekretärin im BMWSB, eröffnete die Tagung am Dienstagvormittag "
+        "und würdigte die Arbeit der Projekte unter den schwierigen Bedingungen der Pandemie. In der zu Ende "
+        "gehenden Förderrunde haben mehr als 30.000 Menschen an BIWAQ-Projekten teilgenommen; rund ein Fünftel "
+        "von ihnen fand anschließend eine Arbeit oder einen Ausbildungsplatz. Darüber hinaus wurden knapp "
+        "4.000 Unternehmen beraten.",
+        "## Erfahrungen aus zwölf Fachforen",
+        "In zwölf Fachforen stellten Projekte ihre Ansätze vor, unter anderem aus Bremerhaven, Chemnitz und dem "
+        "Landkreis Vorpommern-Greifswald. Prof. Dr. Olaf Brenninkmeyer von der Technischen Universität Dortmund "
+        "präsentierte Ergebnisse der Programmevaluation. Demnach erreicht BIWAQ besonders gut Menschen, die von "
+        "den Regelangeboten der Arbeitsförderung kaum erreicht werden. Brenninkmeyer empfahl, die "
+        "Zusammenarbeit mit Wohnungsunternehmen weiter auszubauen.",
+        "Mit Blick auf die Zukunft kündigte das BMWSB an, den Aufruf für die neue Förderrunde BIWAQ V Anfang "
+        "2023 zu veröffentlichen. Die nächste Jahrestagung ist für den Herbst 2023 geplant.",
+    ],
+    source="Auszug aus dem ESF-Newsletter 12/2022",
+    also=["12/2022"],  # year of the newsletter issue = "2022" (title), listed once
+    dates=[
+        D("28.11.2022", "2022-11-28"),
+        D("2022", "2022-01-01", "2022-12-31"),
+        D("22. und 23. November", "2022-11-22", "2022-11-23"),
+        D("2019-2022", "2019-01-01", "2022-12-31"),
+        D("Dezember 2021", "2021-12-01", "2021-12-31"),
+        D("Anfang 2023", "2023-01-01", "2023-12-31"),
+        D("Herbst 2023", "2023-09-01", "2023-11-30"),
+    ],
+    organisations=[
+        O("Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB",
+          "Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB"),
+        O("Bundesministerium des Innern, für Bau und Heimat", "BMI",
+          "Bundesministerium des Innern, für Bau und Heimat"),
+        O("Technische Universität Dortmund", "TU Dortmund", "Technischen Universität Dortmund"),
+    ],
+    programmes=["BIWAQ", "ESF", "ESF Plus"],
+    people=[
+        P("Cansel Kiziltepe", "Parlamentarische Staatssekretärin", "BMWSB"),
+        P("Olaf Brenninkmeyer", None, "Technische Universität Dortmund"),
+    ],
+    locations=["Berlin", "Bremerhaven", "Chemnitz", "Vorpommern-Greifswald"],
+    events=[
+        E("conference", "BIWAQ-Jahrestagung 2022", "2022-11-22", "2022-11-23", "Berlin", 250),
+        E("conference", "Jahrestagung", "2023-09-01", "2023-11-30", None, None),
+    ],
+    participant_counts=[
+        C("Rund 250 Teilnehmende", 250, "approx", "Teilnehmende"),
+        C("mehr als 30.000 Menschen", 30000, "min", "Menschen"),
+    ],
+)
+
+# ---------------------------------------------------------------- 015 (2023)
+A(
+    id="corpus-015",
+    published="2023-06-26",
+    slug="preisverleihung_fotowettbewerb_mein_weg",
+    title="Fotowettbewerb „Mein Weg“: Preisverleihung im Bundesfamilienministerium",
+    teaser="Zwölf Fotoserien junger Menschen aus dem ESF Plus-Programm „JUGEND STÄRKEN: Brücken in die "
+           "Eigenständigkeit“ sind am 20. Juni 2023 in Berlin ausgezeichnet worden.",
+    paragraphs=[
+        "Für den Wettbewerb „Mein Weg“ hatten Jugendliche und junge Erwachsene aus den Projekten des Programms "
+        "ihren Alltag, ihre erste eigene Wohnung oder ihren Ausbildungsplatz fotografiert. Zwischen Januar und "
+        "April 2023 gingen mehr als 430 Einsendungen von rund 380 jungen Menschen ein. Eine Jury aus "
+        "Fotografinnen, Fachkräften der Jugendhilfe und ehemaligen Teilnehmenden wählte daraus zwölf Serien aus.",
+        "Die Preisverleihung fand im Bundesministerium für Familie, Senioren, Frauen und Jugend (BMFSFJ) statt. "
+        "Ekin Deligöz, Parlamentarische Staatssekretärin bei der Bundesfamilienministerin, überreichte die "
+        "Urkunden. Rund 120 Gäste – darunter die Preisträgerinnen und Preisträger, ihre Familien und "
+        "Mitarbeitende aus den Projekten – feierten die Ausgezeichneten.",
+        "## Übergänge gestalten",
+        "Das Programm richtet sich seit 2022 an junge Menschen, die aus Einrichtungen der Kinder- und "
+        "Jugendhilfe ausziehen oder von Wohnungslosigkeit bedroht sind. Rund 100 Modellprojekte begleiten sie "
+        "beim Übergang in ein selbstständiges Leben, finanziert aus Mitteln des ESF Plus und des Bundes. "
+        "Die Programmumsetzung liegt beim Bundesamt für Familie und zivilgesellschaftliche Aufgaben (BAFzA).",
+        "Eine der Preisträgerinnen, eine 19-Jährige aus Magdeburg, zeigte in ihrer Serie die ersten Wochen in "
+        "ihrer eigenen Wohnung. Tanja Wolff, Projektleiterin beim Internationalen Bund (IB), berichtete, wie "
+        "sehr der Wettbewerb die jungen Menschen motiviert habe. Die prämierten Serien werden bis Ende August "
+        "auf der Programmwebsite und in einem kleinen Bildband veröffentlicht.",
+    ],
+    caption="© BMFSFJ / Leon Albrecht",
+    dates=[
+        D("26.06.2023", "2023-06-26"),
+        D("20. Juni 2023", "2023-06-20"),
+        D("Zwischen Januar und April 2023", "2023-01-01", "2023-04-30"),
+        D("seit 2022", "2022-01-01", "2022-12-31"),
+        D("Ende August", "2023-08-01", "2023-08-31"),
+    ],
+    organisations=[
+        O("Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ",
+          "Bundesfamilienministerium", "Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ"),
+        O("Bundesamt für Familie und zivilgesellschaftliche Aufgaben", "BAFzA",
+          "Bundesamt für Familie und zivilgesellschaftliche Aufgaben", "BAFzA"),
+        O("Internationaler Bund", "IB", "Internationalen Bund", "IB"),
+    ],
+    programmes=["ESF Plus", "JUGEND STÄRKEN: Brücken in die Eigenständigkeit"],
+    people=[
+        P("Ekin Deligöz", "Parlamentarische Staatssekretärin", "BMFSFJ"),
+        P("Tanja Wolff", "Projektleiterin", "IB"),
+    ],
+    locations=["Berlin", "Magdeburg"],
+    events=[
+        E("award", "Preisverleihung", "2023-06-20", "2023-06-20", "Berlin", 120),
+    ],
+    participant_counts=[
+        C("rund 380 jungen Menschen", 380, "approx", "jungen Menschen"),
+        C("Rund 120 Gäste", 120, "approx", "Gäste"),
+    ],
+)
+
+# ---------------------------------------------------------------- 016 (short notice, 2024)
+A(
+    id="corpus-016",
+    published="2024-08-05",
+    slug="tag_der_offenen_tuer",
+    title="Der ESF Plus beim Tag der offenen Tür der Bundesregierung",
+    teaser="Am 17. und 18. August 2024 öffnen das Bundeskanzleramt und die Bundesministerien wieder ihre Türen – "
+           "auch der ESF Plus ist mit dabei.",
+    paragraphs=[
+        "Beim Tag der offenen Tür der Bundesregierung können sich Bürgerinnen und Bürger am Wochenende jeweils "
+        "von 10 bis 18 Uhr ein Bild von der Arbeit der Ministerien in Berlin machen. Erwartet werden erneut mehr "
+        "als 100.000 Besucherinnen und Besucher.",
+        "Das Bundesministerium für Arbeit und Soziales stellt den Europäischen Sozialfonds Plus an einem eigenen "
+        "Stand im Innenhof vor. Projekte aus Berlin und Brandenburg zeigen dort, wie der ESF Plus Menschen beim "
+        "Berufseinstieg, bei der Weiterbildung und bei der Integration in den Arbeitsmarkt unterstützt. Wer "
+        "mag, kann an einem Quiz rund um die europäische Förderung teilnehmen. Fachleute aus dem Ministerium "
+        "beantworten außerdem Fragen zu aktuellen Förderaufrufen und zur Antragstellung.",
+        "Auch das Bundesministerium für Wohnen, Stadtentwicklung und Bau ist mit BIWAQ vertreten: Bei "
+        "Quartiersführungen am Sonntag um 11 und um 14 Uhr erklären Projektmitarbeitende, wie das Programm in "
+        "Berlin-Moabit wirkt. Für jede Führung können sich bis zu 25 Personen am Stand anmelden.",
+        "Der Eintritt ist frei. Aus Sicherheitsgründen gibt es an den Eingängen Taschenkontrollen; größere "
+        "Gepäckstücke dürfen nicht mitgebracht werden. Das vollständige Programm aller Häuser steht auf der "
+        "Internetseite der Bundesregierung.",
+    ],
+    dates=[
+        D("05.08.2024", "2024-08-05"),
+        D("17. und 18. August 2024", "2024-08-17", "2024-08-18"),
+    ],
+    organisations=[
+        O("Bundeskanzleramt", None, "Bundeskanzleramt"),
+        O("Bundesregierung", None, "Bundesregierung"),
+        O("Bundesministerium für Arbeit und Soziales", "BMAS", "Bundesministerium für Arbeit und Soziales"),
+        O("Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB",
+          "Bundesministerium für Wohnen, Stadtentwicklung und Bau"),
+    ],
+    programmes=["ESF Plus", "BIWAQ"],
+    people=[],
+    locations=["Berlin", "Brandenburg", "Berlin-Moabit"],
+    events=[
+        E("other", "Tag der offenen Tür der Bundesregierung", "2024-08-17", "2024-08-18", "Berlin", 100000),
+    ],
+    participant_counts=[
+        C("mehr als 100.000 Besucherinnen und Besucher", 100000, "min", "Besucherinnen und Besucher"),
+        C("bis zu 25 Personen", 25, "max", "Personen"),
+    ],
+)
+
+# ---------------------------------------------------------------- 017 (2025)
+A(
+    id="corpus-017",
+    published="2025-03-17",
+    slug="biwaq_konferenz_halle",
+    title="Quartiere im Wandel: BIWAQ-Konferenz und Projektmesse in Halle (Saale)",
+    teaser="Vom 11. bis 13. März 2025 trafen sich Projektverantwortliche aus dem ESF Plus-Programm BIWAQ sowie "
+           "Vertreterinnen und Vertreter der Kommunen zur Fachkonferenz „Quartiere im Wandel“ in Halle (Saale).",
+    paragraphs=[
+        "Mehr als 300 Teilnehmende nutzten die drei Tage, um Erfahrungen aus der laufenden Förderrunde "
+        "auszutauschen. Seit 2008 hat das Programm „Bildung, Wirtschaft, Arbeit im Quartier“ Projekte in mehr "
+        "als 400 Stadtteilen ermöglicht; in der aktuellen Förderrunde 2024 bis 2027 sind es 83 Vorhaben in "
+        "75 Kommunen.",
+        "Elisabeth Kaiser, Parlamentarische Staatssekretärin im Bundesministerium für Wohnen, Stadtentwicklung "
+        "und Bau (BMWSB), eröffnete die Konferenz am Dienstagmorgen. Kaiser betonte, BIWAQ erreiche die Menschen "
+        "dort, wo sie leben: in ihrer Nachbarschaft. Als Beispiel stellte sich ein Projekt aus der Silberhöhe vor, "
+        "einem Stadtteil im Süden der Stadt. Dort nehmen derzeit zwanzig Fachkräfte aus Pflege und Handwerk an "
+        "einer berufsbegleitenden Qualifizierung teil.",
+        "## Projektmesse in der Innenstadt",
+        "Im Anschluss an die Konferenz öffnete am 14. März eine öffentliche Projektmesse ihre Türen. An "
+        "40 Ständen präsentierten Projekte aus ganz Deutschland ihre Angebote, von der Gründungsberatung für "
+        "Migrantinnen bis zu Sprach- und Jobcafés. Nach Angaben der Veranstalter kamen knapp 900 Besucherinnen "
+        "und Besucher.",
+        "Das Bundesinstitut für Bau-, Stadt- und Raumforschung (BBSR), das BIWAQ wissenschaftlich begleitet, "
+        "legte Zwischenergebnisse vor: Im Jahr 2024 haben rund 11.500 Menschen an BIWAQ-Projekten teilgenommen, "
+        "darunter etwa 4.200 Frauen. Dr. Helena Sternberg vom BBSR kündigte für den Herbst 2025 ein "
+        "Netzwerktreffen zur Zusammenarbeit mit Jobcentern an. Zuvor findet am 8. Mai ein Webinar zur "
+        "Abrechnung im ESF Plus statt.",
+    ],
+    dates=[
+        D("17.03.2025", "2025-03-17"),
+        D("Vom 11. bis 13. März 2025", "2025-03-11", "2025-03-13"),
+        D("Seit 2008", "2008-01-01", "2008-12-31"),
+        D("2024 bis 2027", "2024-01-01", "2027-12-31"),
+        D("14. März", "2025-03-14"),
+        D("Im Jahr 2024", "2024-01-01", "2024-12-31"),
+        D("Herbst 2025", "2025-09-01", "2025-11-30"),
+        D("8. Mai", "2025-05-08"),
+    ],
+    organisations=[
+        O("Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB",
+          "Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB"),
+        O("Bundesinstitut für Bau-, Stadt- und Raumforschung", "BBSR",
+          "Bundesinstitut für Bau-, Stadt- und Raumforschung", "BBSR"),
+    ],
+    programmes=["ESF Plus", "BIWAQ"],
+    people=[
+        P("Elisabeth Kaiser", "Parlamentarische Staatssekretärin", "BMWSB"),
+        P("Helena Sternberg", None, "BBSR"),
+    ],
+    locations=["Halle (Saale)", "Silberhöhe", "Deutschland"],
+    events=[
+        E("conference", "Quartiere im Wandel", "2025-03-11", "2025-03-13", "Halle (Saale)", 300),
+        E("fair", "Projektmesse", "2025-03-14", "2025-03-14", "Halle (Saale)", 900),
+        E("meeting", "Netzwerktreffen", "2025-09-01", "2025-11-30", None, None),
+        E("webinar", "Webinar", "2025-05-08", "2025-05-08", None, None),
+    ],
+    participant_counts=[
+        C("Mehr als 300 Teilnehmende", 300, "min", "Teilnehmende"),
+        C("zwanzig Fachkräfte", 20, "exact", "Fachkräfte"),
+        C("knapp 900 Besucherinnen und Besucher", 900, "approx", "Besucherinnen und Besucher"),
+        C("rund 11.500 Menschen", 11500, "approx", "Menschen"),
+        C("etwa 4.200 Frauen", 4200, "approx", "Frauen"),
+    ],
+)
+
 # END ARTICLES
 
 
