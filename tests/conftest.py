@@ -107,3 +107,110 @@ def make_run(run_id: str = "20250101T000000-run1", documents: int = 0, failed: i
         settings_hash="abc123", documents_in=documents, documents_ok=documents - failed, documents_failed=failed,
         extra={"input": "tests/fixtures/results"},
     )
+
+
+def fixture_quarantine() -> list:
+    """The quarantine records that go with the result fixtures (esf-004 failed validation)."""
+    from biwaq_extract.records import QuarantineRecord
+
+    return [QuarantineRecord("esf-004", "validate", "text is empty", "corpus/articles.jsonl")]
+
+
+def write_fixture_dataset(folder: Path, run_id: str = "20250101T000000-run1", changed: bool = False) -> Path:
+    """Write the result fixtures as a dataset into `folder`; with `changed`, then a new version of esf-003."""
+    from biwaq_extract.storage import write_dataset
+    from biwaq_extract.tables import build_tables
+
+    results = load_results()
+    write_dataset(build_tables(results, fixture_quarantine(), make_run(run_id, len(results), 1)), folder)
+    if changed:
+        write_dataset(build_tables(load_results("changed"), [], make_run(f"{run_id}-changed", 1)), folder)
+    return folder
+
+
+@pytest.fixture
+def fixture_dataset(tmp_path) -> Path:
+    """A dataset folder holding the result fixtures, where esf-003 has been replaced by a new version."""
+    return write_fixture_dataset(tmp_path / "dataset", changed=True)
+
+
+# --- crawler: a real loopback site with misbehaving routes ---------------------------------------------
+
+CRAWL_FIXTURES = ("crawl",)
+HUGE_BYTES = 50 * 1024 * 1024  # the "50 MB response": streamed in chunks, never held in memory
+
+
+def crawl_settings(**crawl_overrides):
+    """Shipped settings with the politeness delays near zero so tests stay fast (robots.txt still counts)."""
+    from biwaq_extract.config import load_settings
+
+    settings = load_settings(environ={})
+    settings["crawl"].update({"delay": 0.0, "backoff": 0.05, "connect_timeout": 5.0, "read_timeout": 5.0})
+    settings["crawl"].update(crawl_overrides)
+    return settings
+
+
+def _crawl_routes():
+    """Dynamic routes of the test site; each keeps its own call count."""
+    calls: dict[str, int] = {}
+
+    def count(name):
+        calls[name] = calls.get(name, 0) + 1
+        return calls[name]
+
+    def flaky(h):  # 500 first, then the page
+        if count("flaky") == 1:
+            h.send_body(500, b"<html><body>Interner Serverfehler</body></html>")
+        else:
+            h.send_body(200, fixture_path("crawl", "route_pages", "flaky.html").read_bytes(), "text/html; charset=utf-8")
+
+    def busy(h):  # 429 with Retry-After first, then the page
+        if count("busy") == 1:
+            h.send_body(429, b"<html><body>Zu viele Anfragen</body></html>", headers={"Retry-After": "1"})
+        else:
+            h.send_body(200, fixture_path("crawl", "route_pages", "busy.html").read_bytes(), "text/html; charset=utf-8")
+
+    def redirect(to):
+        def route(h):
+            count(h.path)
+            h.send_response(302 if "loop" in to else 301)
+            h.send_header("Location", to)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+        return route
+
+    def huge(h, declare: bool):
+        count("huge-declared" if declare else "huge")
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        if declare:
+            h.send_header("Content-Length", str(HUGE_BYTES))
+        h.end_headers()
+        chunk = b"<p>" + b"x" * (64 * 1024 - 7) + b"</p>\n"
+        sent = 0
+        while sent < HUGE_BYTES:  # the client aborts at its size cap; the write then fails and we stop
+            h.wfile.write(chunk)
+            sent += len(chunk)
+
+    routes = {
+        "/flaky.html": flaky,
+        "/busy.html": busy,
+        "/loop-a.html": redirect("/loop-b.html"),
+        "/loop-b.html": redirect("/loop-a.html"),
+        "/umgezogen.html": redirect("/articles/umzug.html"),
+        "/weg.html": redirect("http://other-host.invalid/ziel.html"),
+        "/riesig.html": lambda h: huge(h, declare=False),
+        "/riesig-angekuendigt.html": lambda h: huge(h, declare=True),
+    }
+    return routes, calls
+
+
+@pytest.fixture
+def crawl_site():
+    """The test newsletter site (tests/fixtures/crawl/site plus dynamic routes) on 127.0.0.1."""
+    from biwaq_extract.site_server import serve
+
+    routes, calls = _crawl_routes()
+    with serve(fixture_path(*CRAWL_FIXTURES, "site"), routes) as site:
+        site.calls = calls
+        yield site
