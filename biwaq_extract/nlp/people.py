@@ -26,7 +26,7 @@ _COPULA = {"war", "ist", "sind", "waren", "wird", "wurde"}
 # Prepositions (with their article) that tie a role to the organisation that follows.
 _ORG_LINK = {"im", "beim", "vom", "am", "des", "der", "bei", "in", "an", "von", "für", "dem"}
 # Family names never end like abstract nouns; such a token after a first name is not a person.
-_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ierung", "programm",
+_NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "bnis", "ndnis", "tnis", "tum", "ierung", "programm",
                  "projekt", "konferenz", "werkstatt", "preis", "ministerium", "amt", "verband", "stiftung")
 # Agent nouns that can head a role in an apposition even when the role lists do not know them.
 _AGENT_ENDINGS = ("erin", "orin", "entin", "antin", "istin", "eurin", "ärin", "ende", "ender")
@@ -468,13 +468,21 @@ def _name_of(doc: Doc, cand: _Candidate) -> str:
 
 def _coreference(doc: Doc, cands: list[_Candidate], res: PeopleResources, blocked: list) -> list[_Candidate]:
     """Later (or earlier) mentions of a known family name alone: "Heil", "Dr. Schmachtenberg"."""
-    surnames = {doc[c.end - 1].text for c in cands if c.end - c.start >= 2}
+    surnames = {doc[c.end - 1].text for c in cands if _is_full(doc, c)}
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
     for tok in doc:
         if tok.text in surnames and tok.i not in taken and not in_ranges(tok.idx, tok.idx + len(tok), blocked):
-            found.append(_Candidate(tok.i, tok.i + 1, "surname"))
+            start = tok.i
+            while start > 0 and doc[start - 1].lower_ in _PARTICLES and tok.i - start < 2:
+                start -= 1  # "Von der Leyen"
+            found.append(_Candidate(start, tok.i + 1, "surname"))
     return found
+
+
+def _is_full(doc: Doc, c: _Candidate) -> bool:
+    """Given name and family name, not a family name alone ("Von der Leyen" is alone)."""
+    return sum(1 for t in doc[c.start:c.end] if t.lower_ not in _PARTICLES) >= 2
 
 
 def _full_names(doc: Doc, cands: list[_Candidate]) -> dict[int, str]:
@@ -484,9 +492,9 @@ def _full_names(doc: Doc, cands: list[_Candidate]) -> dict[int, str]:
     for c in cands:
         by_surname.setdefault(doc[c.end - 1].text, []).append(c)
     for group in by_surname.values():
-        longest = [c for c in group if c.end - c.start >= 2]
+        longest = [c for c in group if _is_full(doc, c)]
         for c in group:
-            if c.end - c.start >= 2 or not longest:
+            if _is_full(doc, c) or not longest:
                 full[c.start] = _name_of(doc, c)
                 continue
             before = [g for g in longest if g.start < c.start]

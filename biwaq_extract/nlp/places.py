@@ -216,7 +216,7 @@ def _hyphen_district(token_text: str, res: PlaceResources) -> Place | None:
     city, _, rest = token_text.partition("-")
     if city not in res.big_cities or not rest[:1].isupper() or "-" in rest or not rest.isalpha():
         return None
-    if rest in res.districts or rest.lower().endswith(res.district_suffixes):
+    if rest in res.districts or rest in res.forms or rest.lower().endswith(res.district_suffixes):
         return Place(token_text, "district", _slug(token_text))
     return None
 
@@ -297,6 +297,8 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             continue
         end, place = match
         span = doc[i:end]
+        if "-" in span.text and span.text.split("-")[0] in res.big_cities and place.kind == "city":
+            place = Place(span.text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
         ok = not in_ranges(span.start_char, span.end_char, excluded)
         ok = ok and not _part_of_org_name(doc, i, res) and not _after_first_name(doc, i, res)
         if ok and span.text in res.ambiguous:

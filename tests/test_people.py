@@ -1,0 +1,177 @@
+"""People finder: names from titles, roles, first names and quotes; roles and organisations; coreference."""
+
+from __future__ import annotations
+
+import spacy
+import pytest
+
+from biwaq_extract.nlp import people
+from biwaq_extract.nlp.model import pipeline_from
+from biwaq_extract.records import OrgMention
+
+
+def _org(text: str, sentence: str, org_id: str, name: str, acronym: str | None, org_type: str = "ministry"):
+    start = sentence.index(text)
+    return OrgMention(text, start, start + len(text), org_id, name, acronym, "test", org_type=org_type)
+
+
+def _run(nlp, text: str, orgs=()):
+    """Run the pipeline, putting hand-built organisation mentions where the org finder would."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "biwaq_organisations":
+            doc._.organisations = tuple(orgs)
+    return doc
+
+
+def _people(doc) -> dict[str, tuple]:
+    return {p.name: (p.role, p.organisation) for p in doc._.people}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bundesarbeitsminister Hubertus Heil besuchte das Projekt in Kiel.", {"Hubertus Heil": ("Bundesarbeitsminister", "BMAS")}),
+        ("Die Bundesfamilienministerin Lisa Muster eröffnete die Tagung.", {"Lisa Muster": ("Bundesfamilienministerin", "BMFSFJ")}),
+        ("Oberbürgermeisterin Dr. Eva Kowalczyk begrüßte die Gäste.", {"Eva Kowalczyk": ("Oberbürgermeisterin", None)}),
+        ("Dazu sprach EU-Kommissarin Xenia Ypsilon über Armut.", {"Xenia Ypsilon": ("EU-Kommissarin", "Europäische Kommission")}),
+        ("Am Abend redete Bundesbauministerin Klara Gartmann.", {"Klara Gartmann": ("Bundesbauministerin", "BMWSB")}),
+        ("Es begrüßte Prof. Dr. Werner Albrecht die Runde.", {"Werner Albrecht": (None, None)}),
+        ("Die Parlamentarische Staatssekretärin Anna Lindqvist lobte die Träger.", {"Anna Lindqvist": ("Parlamentarische Staatssekretärin", None)}),
+    ],
+)
+def test_people_role_word_before_name(nlp, text, expected):
+    assert _people(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Es sprach Tanja Brenner, Leiterin des Referats für Europäische Fonds, und dankte allen.",
+         {"Tanja Brenner": ("Leiterin des Referats für Europäische Fonds", None)}),
+        ("Gastgeberin der Feier war Liisa Virtanen, eine bekannte Moderatorin.",
+         {"Liisa Virtanen": ("Gastgeberin der Feier", None)}),
+        ("Der Minister für Arbeit und Wohlfahrt, Jens Halvorsen, eröffnete den Tag.",
+         {"Jens Halvorsen": ("Minister für Arbeit und Wohlfahrt", None)}),
+        ("Dann erklärte Sabine Kuhlmann (Projektkoordinatorin) das Konzept.",
+         {"Sabine Kuhlmann": ("Projektkoordinatorin", None)}),
+        ("Ehrengast Bundesminister für Arbeit und Soziales, Peter Brandauer, hielt die Rede.",
+         {"Peter Brandauer": ("Bundesminister für Arbeit und Soziales", "BMAS")}),
+    ],
+)
+def test_people_apposition_roles(nlp, text, expected):
+    assert _people(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, org_text, org_id, org_name, acronym, expected",
+    [
+        ("Es referierte Jonas Weber, Referent im Bundesministerium für Arbeit und Soziales (BMAS) über Medien.",
+         "Bundesministerium für Arbeit und Soziales", "bmas", "Bundesministerium für Arbeit und Soziales", "BMAS",
+         {"Jonas Weber": ("Referent", "BMAS")}),
+        ("Staatssekretärin im Bundesministerium für Arbeit und Soziales, Marie Olsen, sagte dazu:",
+         "Bundesministerium für Arbeit und Soziales", "bmas", "Bundesministerium für Arbeit und Soziales", "BMAS",
+         {"Marie Olsen": ("Staatssekretärin", "BMAS")}),
+        ("Paul Fischer, Abteilungsleiter, Europäische Kommission, eröffnete die Sitzung.",
+         "Europäische Kommission", "eu-kommission", "Europäische Kommission", None,
+         {"Paul Fischer": ("Abteilungsleiter", "Europäische Kommission")}),
+        ("Paul Fischer, Europäische Kommission, eröffnete die Sitzung.",
+         "Europäische Kommission", "eu-kommission", "Europäische Kommission", None,
+         {"Paul Fischer": (None, "Europäische Kommission")}),
+        ("Vortragende war Lena Hoffmann von der Hochschule Niederrhein.",
+         "Hochschule Niederrhein", "hs-niederrhein", "Hochschule Niederrhein", None,
+         {"Lena Hoffmann": ("Vortragende", "Hochschule Niederrhein")}),
+    ],
+)
+def test_people_organisation_tied_by_text(nlp, text, org_text, org_id, org_name, acronym, expected):
+    org = _org(org_text, text, org_id, org_name, acronym)
+    assert _people(_run(nlp, text, [org])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, org_text, org_id, acronym, org_type, expected",
+    [
+        # a state secretary with no organisation beside the name belongs to the ministry of the article
+        ("Die Tagung fand im BMAS statt. Staatssekretär Dr. Olaf Brinkmann dankte den Gästen.",
+         "BMAS", "bmas", "BMAS", "ministry", {"Olaf Brinkmann": ("Staatssekretär", "BMAS")}),
+        # an internal role takes the organisation named just before
+        ("Die Diakonie Nord feierte. \"Wir sind bereit\", sagt Geschäftsführerin Greta Lind.",
+         "Diakonie Nord", "diakonie-nord", None, "association", {"Greta Lind": ("Geschäftsführerin", "Diakonie Nord")}),
+    ],
+)
+def test_people_organisation_from_context(nlp, text, org_text, org_id, acronym, org_type, expected):
+    org = _org(org_text, text, org_id, org_text, acronym, org_type)
+    assert _people(_run(nlp, text, [org])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, count",
+    [
+        ("Bundesminister Heil kam spät. Hubertus Heil sprach dann. Heil lobte das Team.", "Hubertus Heil", 3),
+        ("Judith Kramer und Olga Sommerfeld leiten das Projekt. \"Es lohnt sich\", so Sommerfeld.", "Olga Sommerfeld", 2),
+        ("Prof. Dr. Ursula von der Leyen sprach. Von der Leyen betonte die Werte.", "Ursula von der Leyen", 2),
+        ("Tanja Müller-Schmidt lobte die Arbeit. Müller-Schmidt ist zufrieden.", "Tanja Müller-Schmidt", 2),
+    ],
+)
+def test_people_coreference_by_surname(nlp, text, name, count):
+    mentions = [p for p in _run(nlp, text)._.people if p.name == name]
+    assert len(mentions) == count
+    assert len({p.name for p in _run(nlp, text)._.people if p.name.endswith(name.split()[-1])}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Kinder im Alter Schwierigkeiten haben.",
+        "Foto: Max Mustermann\nDer Text beginnt hier.",
+        "Projektgruppe beim Treffen © BMAS/Hanna Vogt",
+        "Im August Projekte zu starten, war klug.",
+        "Bundesminister für Arbeit und Soziales haben viel zu tun.",
+        "Das Programm Bildung Wirtschaft Arbeit läuft.",
+    ],
+)
+def test_people_rejects_non_names_and_credits(nlp, text):
+    assert _run(nlp, text)._.people == ()
+
+
+@pytest.mark.parametrize("text, name", [("\"Das war gut\", sagt Meyer.", "Meyer")])
+def test_people_quoted_speaker(nlp, text, name):
+    assert [p.name for p in _run(nlp, text)._.people] == [name]
+
+
+@pytest.mark.parametrize("text", ["Die Staatssekretärin Jana Ostrowski sprach im Saal."])
+def test_people_offsets_and_sentence(nlp, text):
+    (mention,) = _run(nlp, text)._.people
+    assert text[mention.start_char:mention.end_char] == mention.text == "Jana Ostrowski"
+    assert mention.sentence == text
+    assert mention.rule == "first_name"
+
+
+@pytest.mark.parametrize(
+    "text, per, expected",
+    [
+        # the model's PER finds a name our first-name list lacks; role words at its edge are trimmed
+        ("Gestern sprach Qwenlo Zarkanis über den Fonds.", "Qwenlo Zarkanis", {"Qwenlo Zarkanis"}),
+        ("Gestern sprach Referentin Qwenlo Zarkanis.", "Referentin Qwenlo Zarkanis", {"Qwenlo Zarkanis"}),
+        # a PER that is only a role word is dropped
+        ("Gestern sprach die Referentin lange.", "Referentin", set()),
+    ],
+)
+def test_people_model_entities_merged(text, per, expected):
+    base = spacy.blank("de")
+    ruler = base.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PER", "pattern": per}])
+    nlp, info = pipeline_from(base)
+    assert info.statistical
+    assert {p.name for p in nlp(text)._.people} == expected
+
+
+@pytest.mark.parametrize("name", ["Hubertus", "Björn", "Maarit", "Ayşe", "Judith"])
+def test_people_first_names_from_package_and_data(name):
+    assert name in people.first_names()
+
+
+@pytest.mark.parametrize("word", ["August", "Sie", "Alter", "Europa"])
+def test_people_first_names_exclude_common_words(word):
+    assert word not in people.first_names()

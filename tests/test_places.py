@@ -1,0 +1,138 @@
+"""Places finder: gazetteer cities, districts, Länder, countries and regions, with the exclusions."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import spacy
+
+from biwaq_extract.nlp import places
+from biwaq_extract.nlp.model import pipeline_from
+from biwaq_extract.records import OrgMention
+
+
+def _run(nlp, text: str, orgs=()):
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "biwaq_organisations":
+            doc._.organisations = tuple(orgs)
+    return doc
+
+
+def _names(doc) -> list[tuple[str, str | None]]:
+    return [(p.name, p.kind) for p in doc._.places]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Tagung fand in Leipzig statt.", [("Leipzig", "city")]),
+        ("Gäste kamen aus München und Köln.", [("München", "city"), ("Köln", "city")]),
+        ("Das Projekt läuft in Nordrhein-Westfalen und Sachsen.", [("Nordrhein-Westfalen", "state"), ("Sachsen", "state")]),
+        ("Die Städte Nordrhein-Westfalens profitieren.", [("Nordrhein-Westfalen", "state")]),
+        ("Teilnehmende reisten nach Finnland und Polen.", [("Finnland", "country"), ("Polen", "country")]),
+        ("Die Lage in Ostdeutschland und im Ruhrgebiet bessert sich.", [("Ostdeutschland", "region"), ("Ruhrgebiet", "region")]),
+        ("Der Fonds stärkt Europa und Deutschland.", [("Europa", "region"), ("Deutschland", "country")]),
+        ("Die Zukunft Europas liegt in Brüssel.", [("Europa", "region"), ("Brüssel", "city")]),
+        ("Ein Besuch in Frankfurt am Main folgte.", [("Frankfurt am Main", "city")]),
+    ],
+)
+def test_places_gazetteer_forms_and_nominative(nlp, text, expected):
+    assert _names(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Kiosk steht in Berlin-Neukölln.", [("Berlin-Neukölln", "district")]),
+        ("Ein Treff in Hamburg-Wilhelmsburg öffnete.", [("Hamburg-Wilhelmsburg", "district")]),
+        ("Das Büro in Duisburg-Marxloh hilft.", [("Duisburg-Marxloh", "district")]),
+        ("Der Berlin-Besuch und die Hamburg-Reise waren kurz.", []),
+        ("In Moabit und Wilhelmsburg gibt es Angebote.", [("Moabit", "district"), ("Wilhelmsburg", "district")]),
+    ],
+)
+def test_places_districts_and_hyphenated_forms(nlp, text, expected):
+    assert _names(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Essen und Trinken gab es reichlich.", []),
+        ("Das Treffen fand in Essen statt.", ["Essen"]),
+        ("Auf dem Hof spielten Kinder; danach ging es nach Hof.", ["Hof"]),
+        ("Weil es regnete, blieben alle in Halle.", ["Halle"]),
+        ("Die Mitte des Jahres brachte Neues.", []),
+    ],
+)
+def test_places_ambiguous_words_need_a_preposition(nlp, text, expected):
+    assert [p.name for p in _run(nlp, text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der Berliner Senat arbeitet bundesweit und europäisch.", []),
+        ("Die Studie der Evangelischen Hochschule Dresden erschien.", []),
+        ("Beratung im Jobcenter Bochum hilft.", []),
+        ("Die Abteilung Europa und Internationales stellte sich vor.", []),
+        ("Das Projekt \"Zukunft für Rostock\" startete in Rostock.", ["Rostock"]),
+        ("Das Team in Kassel\n© Stadt Kassel/Foto Hamburg", ["Kassel"]),
+        ("Foto: Rainer Bremen\nDie Gruppe tagte in Erfurt.", ["Erfurt"]),
+        ("Ministerin Anna Wittenberg sprach in Jena.", ["Jena"]),
+    ],
+)
+def test_places_not_adjectives_org_names_titles_or_credits(nlp, text, expected):
+    assert [p.name for p in _run(nlp, text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, org_text",
+    [
+        ("Das Bundesinstitut in Bonn lud nach Köln ein.", "Bundesinstitut in Bonn"),
+        ("Die Arbeiterwohlfahrt Mönchengladbach feierte in Köln.", "Arbeiterwohlfahrt Mönchengladbach"),
+    ],
+)
+def test_places_inside_organisation_mentions_are_skipped(nlp, text, org_text):
+    start = text.index(org_text)
+    org = OrgMention(org_text, start, start + len(org_text), "x", org_text, None, "test")
+    assert [p.name for p in _run(nlp, text, [org])._.places] == ["Köln"]
+
+
+@pytest.mark.parametrize("text", ["Die Tagung fand in Leipzig statt."])
+def test_places_offsets_ids_and_sentence(nlp, text):
+    (mention,) = _run(nlp, text)._.places
+    assert text[mention.start_char:mention.end_char] == mention.text == "Leipzig"
+    assert mention.place_id == "2879139"  # geonames id
+    assert mention.sentence == text
+    assert mention.rule == "gazetteer"
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # a model LOC after "in" that the gazetteer lacks is merged; one in the gazetteer keeps our name
+        ("Wir waren in Kleinwunsdorf.", [("LOC", "Kleinwunsdorf")], ["Kleinwunsdorf"]),
+        ("Wir waren in Leipzig.", [("LOC", "Leipzig")], ["Leipzig"]),
+        # an unknown LOC without a locative preposition is not trusted
+        ("Kleinwunsdorf ist schön.", [("LOC", "Kleinwunsdorf")], []),
+    ],
+)
+def test_places_model_entities_merged(text, ents, expected):
+    base = spacy.blank("de")
+    ruler = base.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": label, "pattern": pattern} for label, pattern in ents])
+    nlp, info = pipeline_from(base)
+    assert info.statistical
+    assert [p.name for p in nlp(text)._.places] == expected
+
+
+@pytest.mark.parametrize("limit_seconds", [2.0])
+def test_places_resources_load_quickly(limit_seconds):
+    places._gazetteer.cache_clear()
+    started = time.perf_counter()
+    resources = places.load_resources(None)
+    assert time.perf_counter() - started < limit_seconds
+    assert {"Berlin", "München", "Finnland", "Bayern", "Ruhrgebiet"} <= set(resources.forms)
