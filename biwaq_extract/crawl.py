@@ -215,6 +215,7 @@ class Crawler:
             url,
             etag=known.etag if known else None,
             last_modified=known.last_modified if known else None,
+            validators_for=known.body.final_url if known and known.body else None,
             may_follow=self.refusal if kind != "robots" else self.scope.refusal,
         )
         self.summary.requests += self.fetcher.requests - before

@@ -208,12 +208,15 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         may_follow: Callable[[str], str | None] | None = None,
+        validators_for: str | None = None,
     ) -> Page:
         """GET `url`, following redirects that `may_follow` accepts (it returns a refusal reason or None).
 
-        Conditional headers are sent only for the URL first asked for, so a 304 always refers to it.
-        Every response along the way is kept in `history` so the archive can store it.
+        Conditional headers (etag, last_modified) go only to the URL they belong to: `validators_for`,
+        by default `url` itself (a crawler passes the final URL of a known redirect), so a 304 always
+        refers to that one response. Every response along the way is kept in `history` for the archive.
         """
+        validators_for = validators_for or url
         history: list[Page] = []
         current = url
         seen = {url}
@@ -224,7 +227,7 @@ class Fetcher:
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
         while True:
-            page = self._request_once(current, conditional if current == url else {})
+            page = self._request_once(current, conditional if current == validators_for else {})
             if page.transient and attempt < self.config.retries:
                 wait = self._retry_wait(page, attempt)
                 if wait is not None:

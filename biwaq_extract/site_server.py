@@ -8,6 +8,7 @@ import logging
 import mimetypes
 import posixpath
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Hit:
     path: str  # path and query as requested
     status: int
     headers: dict[str, str]  # request headers, names lower-cased
+    at: float = 0.0  # time.monotonic() when the response began
 
 
 @dataclass
@@ -64,7 +66,7 @@ class SiteHandler(BaseHTTPRequestHandler):
 
     def send_response(self, code: int, message: str | None = None) -> None:
         with self.site._lock:
-            self.site.hits.append(Hit(self.path, code, {k.lower(): v for k, v in self.headers.items()}))
+            self.site.hits.append(Hit(self.path, code, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()))
         super().send_response(code, message)
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
