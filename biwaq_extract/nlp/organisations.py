@@ -1,14 +1,885 @@
-"""Find organisations in a German spaCy Doc (placeholder until its finder lands)."""
+"""Find organisations in a German Doc and link every mention to a canonical id, name and acronym.
+
+Evidence, strongest first: the gazetteer (data/organisations.yaml, every name in all German case forms,
+names resolved by the publication date), name patterns (Land ministries, universities, institutes,
+foundations, local offices, "... e. V." / "... GmbH"), acronym definitions in the text itself
+("Long Form (ACR)", "ACR (Long Form)") and, when the pipeline has an `ner`, its ORG entities.
+Photo credit lines ("© BMAS/...", "Foto: ...") are not article text and are skipped.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from itertools import product
+
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.records import OrgMention
 
-def load_resources(nlp: Language) -> None:
+DATA_FILE = "data/organisations.yaml"
+
+# --- small text helpers shared with programmes.py ---------------------------------------------------
+
+_PIECE = re.compile(r"\w+|[^\w\s]")
+QUOTES = "„\"“”‚‘’'«»"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A word or punctuation character of the text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+def pieces(text: str) -> list[Piece]:
+    """Split text into words and single punctuation marks; hyphens and dots are pieces of their own,
+    so "ESF-Programm" is ESF, -, Programm and "e. V." equals "e.V." (whitespace is ignored)."""
+    return [Piece(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _PIECE.finditer(phrase))
+
+
+class PhraseTrie:
+    """Longest-match lookup of phrases over a piece sequence (fast on 1 MB texts, unlike big regexes)."""
+
+    _END = object()
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, phrase: str, value) -> None:
+        node = self.root
+        for key in phrase_key(phrase):
+            node = node.setdefault(key, {})
+        values = node.setdefault(self._END, [])
+        if value not in values:
+            values.append(value)
+
+    def matches_at(self, toks: list[Piece], i: int) -> list[tuple[int, list]]:
+        """All (end index, values) of phrases starting at toks[i], longest first."""
+        node, found = self.root, []
+        for j in range(i, len(toks)):
+            node = node.get(toks[j].text)
+            if node is None:
+                break
+            if self._END in node:
+                found.append((j + 1, node[self._END]))
+        return found[::-1]
+
+
+def is_word(p: Piece) -> bool:
+    return p.text[0].isalnum() or p.text[0] == "_"
+
+
+def joined(a: Piece, b: Piece) -> bool:
+    return a.end == b.start
+
+
+def inside_compound_tail(toks: list[Piece], i: int) -> bool:
+    """toks[i] is the second part of a hyphenated compound ("Pandemie-bedingt": True for "bedingt")."""
+    return i >= 2 and toks[i - 1].text == "-" and joined(toks[i - 1], toks[i]) and joined(toks[i - 2], toks[i - 1]) \
+        and is_word(toks[i - 2])
+
+
+def compound_head_after(toks: list[Piece], j: int) -> str | None:
+    """The rest of a hyphenated compound that continues after toks[j-1] ("ESF-Programm" -> "Programm")."""
+    if j + 1 < len(toks) and toks[j].text == "-" and joined(toks[j - 1], toks[j]) and joined(toks[j], toks[j + 1]) \
+            and is_word(toks[j + 1]):
+        k, parts = j + 1, [toks[j + 1].text]
+        while k + 2 < len(toks) and toks[k + 1].text == "-" and joined(toks[k], toks[k + 1]) \
+                and joined(toks[k + 1], toks[k + 2]):
+            parts.append(toks[k + 2].text)
+            k += 2
+        return "-".join(parts)
     return None
 
 
-def find(doc: Doc, resources: None) -> tuple:
-    return ()
+_CREDIT_LINE = re.compile(r"^[ \t•\-*]*(?:Foto|Fotos|Bild|Bildnachweis|Bildquelle|Copyright|Quelle Foto)\s*:", re.M)
+
+
+def credit_spans(text: str, markers: Iterable[str] = ("©", "(c)", "Foto:", "Fotos:")) -> list[tuple[int, int]]:
+    """Character ranges of photo credits: from a marker ("©", "Foto:") to the end of its line.
+
+    >>> credit_spans("Das Glücksrad © BMAS\\nDer ESF")
+    [(14, 20)]
+    """
+    spans = []
+    for marker in markers:
+        for m in re.finditer(re.escape(marker), text):
+            end = text.find("\n", m.start())
+            spans.append((m.start(), len(text) if end < 0 else end))
+    for m in _CREDIT_LINE.finditer(text):
+        end = text.find("\n", m.start())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return sorted(set(spans))
+
+
+def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def sentence_text(doc: Doc, start: int, end: int) -> str:
+    """The sentence holding a character span (the text line when the Doc has no sentence boundaries)."""
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            return span.sent.text.strip()
+    text = doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start: len(text) if line_end < 0 else line_end].strip()
+
+
+def slug(text: str) -> str:
+    """Lowercase ASCII slug: "Evangelische Hochschule Berlin" -> "evangelische-hochschule-berlin"."""
+    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = text.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# --- German case forms --------------------------------------------------------------------------------
+
+_ADJ = re.compile(r"^([A-ZÄÖÜ][\w-]*?(?:isch|sch|ig|lich|al|ell|iv|ar|frei|Frei|rot|Rot|neu|Neu|privat|Privat"
+                  r"|vereint|Vereint))(e|en|er|es|em)$")
+_FEMININE = ("ung", "ion", "heit", "keit", "schaft", "tät", "ei", "ie", "ur", "ik", "e", "anz", "enz", "union",
+             "regierung", "hilfe", "caritas", "wohlfahrt", "kasse")
+_MASCULINE = ("verband", "verein", "tag", "rat", "bund", "senat", "dienst", "fonds", "kreis", "ausschuss", "beirat",
+              "träger", "ring", "hof")
+_COORD = {"und", "sowie", "oder", "&", ","}
+
+
+def _gender(head: str) -> str:
+    low = head.lower()
+    if low.endswith(_MASCULINE):
+        return "m"
+    if low.endswith(_FEMININE):
+        return "f"
+    return "n"
+
+
+def _genitives(head: str) -> set[str]:
+    """Genitive forms of a masculine or neuter head noun ("Amt" -> Amts, Amtes)."""
+    if not head[:1].isupper() or head.isupper() or head[-1] in "sßxz" or _gender(head) == "f":
+        return set()
+    forms = {head + "s"}
+    if head[-1] in "tdgkbp" and not head.lower().endswith(("um", "ent")):
+        forms.add(head + "es")
+    return forms
+
+
+def _split_name(words: list[str]) -> tuple[int, int]:
+    """(number of leading adjectives, index of the head noun) of a name's words."""
+    n_adj = 0
+    while n_adj + 1 < len(words) and _ADJ.match(words[n_adj]) and words[n_adj + 1][:1].isupper():
+        n_adj += 1
+    head = n_adj
+    while head + 1 < len(words) and (words[head].endswith("-") or words[head] in _COORD or words[head + 1] in _COORD
+                                     and words[head].endswith("-")):
+        head += 1
+    while head + 1 < len(words) and words[head] in _COORD:
+        head += 1
+    return n_adj, head
+
+
+def inflected_variants(name: str) -> set[str]:
+    """Every German case form of a name: weak/strong adjective endings and the genitive of the head noun.
+
+    >>> sorted(inflected_variants("Bundesministerium für Arbeit und Soziales"))
+    ['Bundesministerium für Arbeit und Soziales', 'Bundesministeriums für Arbeit und Soziales']
+    >>> "Europäischen Kommission" in inflected_variants("Europäische Kommission")
+    True
+    >>> "Bayerischen Arbeits- und Sozialministeriums" in inflected_variants("Bayerisches Arbeits- und Sozialministerium")
+    True
+    >>> {"Deutschen Städtetages", "Deutschen Städtetag"} <= inflected_variants("Deutscher Städtetag")
+    True
+    >>> sorted(inflected_variants("BMAS"))
+    ['BMAS']
+    """
+    words = name.split()
+    if not words:
+        return set()
+    n_adj, head = _split_name(words)
+    adj_forms = []
+    for word in words[:n_adj]:
+        stem = _ADJ.match(word).group(1)
+        adj_forms.append([stem + ending for ending in ("e", "en", "er", "es", "em")])
+    head_forms = [words[head], *sorted(_genitives(words[head]))] if head < len(words) else []
+    variants = set()
+    for adjs in product(*adj_forms):
+        for h in head_forms or [None]:
+            parts = list(adjs) + words[n_adj:head] + ([h] if h else []) + words[head + 1:]
+            variants.add(" ".join(parts))
+    variants.add(name)
+    return variants
+
+
+def nominative(name: str) -> str:
+    """The nominative of an inflected name found in text.
+
+    >>> nominative("Evangelischen Hochschule Berlin")
+    'Evangelische Hochschule Berlin'
+    >>> nominative("Bayerischen Arbeits- und Sozialministeriums")
+    'Bayerisches Arbeits- und Sozialministerium'
+    >>> nominative("Europabüros Nürnberg")
+    'Europabüro Nürnberg'
+    """
+    words = name.split()
+    if not words:
+        return name
+    n_adj, head = _split_name(words)
+    if head < len(words):
+        h = words[head]
+        for suffix in ("iums", "ums"):
+            if h.endswith(suffix):
+                h = h[:-1]
+                break
+        else:
+            if h.endswith("es") and _gender(h[:-2]) != "f" and h[-3:-2] in tuple("tdgkbp") and len(h) > 5 \
+                    and not h.endswith(("ses", "zes")):
+                h = h[:-2]
+            elif h.endswith("s") and len(h) > 4 and _gender(h[:-1]) != "f" and h[:-1].lower().endswith(
+                    ("amt", "ut", "um", "werk", "büro", "zentrum", "center", "verband", "verein", "tag", "rat",
+                     "kolleg", "haus", "netzwerk", "ministerium", "bündnis", "forum")):
+                h = h[:-1]
+        words[head] = h
+        ending = {"f": "e", "m": "er", "n": "es"}[_gender(h)]
+        for k in range(n_adj):
+            words[k] = _ADJ.match(words[k]).group(1) + ending
+    return " ".join(words)
+
+
+# --- gazetteer ----------------------------------------------------------------------------------------
+
+def _as_date(value, end: bool) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    year = int(value)
+    return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+
+
+@dataclass(frozen=True)
+class NameRecord:
+    """One name of an organisation, with the acronym that went with it and when it was valid."""
+
+    name: str
+    acronym: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    official: bool = True
+
+    def distance(self, day: dt.date | None) -> int:
+        """Days between `day` and this name's validity (0 when valid or when either is unknown)."""
+        if day is None:
+            return 0
+        if self.valid_from and day < self.valid_from:
+            return (self.valid_from - day).days
+        if self.valid_to and day > self.valid_to:
+            return (day - self.valid_to).days
+        return 0
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    """A gazetteer organisation."""
+
+    id: str
+    name: str
+    acronym: str | None
+    type: str | None
+    level: str | None
+    names: tuple[NameRecord, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    needs_definition: bool = False
+
+    def canonical(self, day: dt.date | None) -> tuple[str, str | None]:
+        """(name, acronym) current at `day`; the gazetteer's own when the day is unknown."""
+        official = [r for r in self.names if r.official]
+        if day is None or not official:
+            return self.name, self.acronym
+        best = min(official, key=lambda r: (r.distance(day), -(r.valid_from or dt.date.min).toordinal()))
+        return best.name, best.acronym or self.acronym
+
+
+@dataclass
+class OrgResources:
+    """Everything the finder needs, built once per pipeline from organisations.yaml."""
+
+    entries: dict[str, OrgEntry]
+    trie: PhraseTrie
+    acronym_ids: dict[str, str]
+    org_heads: tuple[str, ...]
+    units: frozenset[str]
+    generic: frozenset[str]
+    credit_markers: tuple[str, ...]
+    role_nouns: frozenset[str]
+    name_openers: frozenset[str]
+    patterns: list[tuple[re.Pattern, str, str, str]]
+    place_re: str
+    local_heads: dict
+    programme_names: frozenset[str] = frozenset()
+    use_ner: bool = False
+    surfaces: dict[str, list] = field(default_factory=dict)
+
+
+def _records(item: dict) -> Iterator[NameRecord]:
+    for rec in item.get("names") or []:
+        yield NameRecord(rec["name"], rec.get("acronym"), _as_date(rec.get("valid_from"), False),
+                         _as_date(rec.get("valid_to"), True), True)
+    for alias in item.get("aliases") or []:
+        if isinstance(alias, str):
+            yield NameRecord(alias, None, None, None, False)
+        else:
+            yield NameRecord(alias["name"], alias.get("acronym"), _as_date(alias.get("valid_from"), False),
+                             _as_date(alias.get("valid_to"), True), False)
+
+
+def load_data(text: str | None = None) -> dict:
+    if text is None:
+        text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def build_resources(data: dict, programme_names: Iterable[str] = (), use_ner: bool = False) -> OrgResources:
+    entries: dict[str, OrgEntry] = {}
+    trie = PhraseTrie()
+    acronym_ids: dict[str, str] = {}
+    for item in data["organisations"]:
+        records = list(_records(item))
+        if not any(r.name == item["name"] for r in records):
+            records.insert(0, NameRecord(item["name"], item.get("acronym"), None, None, not item.get("names")))
+        acronyms = tuple(dict.fromkeys([*(item.get("acronyms") or []), *([item["acronym"]] if item.get("acronym") else []),
+                                        *(r.acronym for r in records if r.acronym)]))
+        entry = OrgEntry(item["id"], item["name"], item.get("acronym"), item.get("type"), item.get("level"),
+                         tuple(records), acronyms, bool(item.get("acronym_needs_definition")))
+        entries[entry.id] = entry
+        for rec in records:
+            for form in inflected_variants(rec.name):
+                trie.add(form, (entry.id, "name", rec))
+        for acr in acronyms:
+            acronym_ids.setdefault(acr, entry.id)
+            rec = next((r for r in records if r.acronym == acr), NameRecord(entry.name, acr))
+            trie.add(acr, (entry.id, "acronym", rec))
+    patterns, place_re = name_patterns(data)
+    return OrgResources(
+        entries=entries,
+        trie=trie,
+        acronym_ids=acronym_ids,
+        org_heads=tuple(h.lower() for h in data["org_heads"]),
+        units=frozenset(data["units"]),
+        generic=frozenset(data["generic_nouns"]),
+        credit_markers=tuple(data["credit_markers"]),
+        role_nouns=frozenset(data["role_nouns"]),
+        name_openers=frozenset(data["name_openers"]),
+        patterns=patterns,
+        place_re=place_re,
+        local_heads=data["local_heads"],
+        programme_names=frozenset(programme_names),
+        use_ner=use_ner,
+    )
+
+
+# --- name patterns (one function builds them all, examples in the docstring) ------------------------
+
+_S = r"[ \t\xa0]+"
+_UP = r"[A-ZÄÖÜ]"
+_LOWER_DET = r"(?:der|des|dem|den|die|das|ein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jed\w*|alle\w*|viele\w*)"
+_ITEM = (rf"(?:(?!{_LOWER_DET}{_S}){'[a-zäöüß]'}{{3,}}(?:e|en|er|es){_S})?"
+         rf"{_UP}[\w]*(?:-{_UP}[\w]*)*-?")
+_FUER_LIST = rf"für{_S}{_ITEM}(?:(?:{_S}|,{_S}?)(?:und{_S}|sowie{_S}|&{_S})?{_ITEM})*"
+_PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<!keiten)(?<!lichen)(?<!ischen)"
+                r"(?:burg|berg|stadt|dorf|hausen|heim|ingen|feld|furt|hagen|bach|ow|itz|rode|hof|born|brücken|walde"
+                r"|werder|lar|bruch|stedt|leben|brück|kirchen|büttel|münde|haven|kamp|tal|see)")
+
+
+def name_patterns(data: dict) -> tuple[list[tuple[re.Pattern, str, str, str]], str]:
+    """Regular expressions for organisation names the gazetteer cannot list, with (type, level, family).
+
+    Land ministries:  "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
+                      "Bayerischen Arbeits- und Sozialministerium", "NRW-Arbeitsministerium",
+                      "Ministerium für Soziales, Gesundheit und Integration des Landes Baden-Württemberg",
+                      "Senatsverwaltung für Integration, Arbeit und Soziales".
+    Universities:     "Evangelischen Hochschule Berlin", "Humboldt-Universität zu Berlin",
+                      "Hochschule für Wirtschaft und Recht Berlin", "Universität Hamburg".
+    Institutes:       "Institut für Sozialforschung und Gesellschaftspolitik", "Fraunhofer-Institut".
+    Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt".
+    Local offices:    "Jobcenter Berlin Mitte", "Bezirksamt Neukölln", "Stadt Pforzheim", "Europabüro Nürnberg".
+    """
+    laender = data["laender"]
+    land_names = "|".join(sorted((re.escape(n) for n in laender), key=len, reverse=True))
+    adj_alts = []
+    for stems in laender.values():
+        for stem in stems:
+            for s in {stem, stem[0].lower() + stem[1:]}:
+                adj_alts.append(re.escape(s) if s.endswith("er") and not s.endswith("isch") else
+                                rf"{re.escape(s)}(?:e[nmrs]?)")
+    land_adj = "(?:" + "|".join(sorted(adj_alts, key=len, reverse=True)) + ")"
+    land_qual = (rf"(?:{_S}(?:des{_S}Landes|des{_S}Freistaate?s|der{_S}Freien{_S}und{_S}Hansestadt|"
+                 rf"der{_S}Freien{_S}Hansestadt){_S}(?:{land_names})|{_S}(?:{land_names})\b)")
+    hints = "|".join(sorted((re.escape(p) for p in data["place_hints"]), key=len, reverse=True))
+    place = (rf"(?:(?:{hints})(?![\w])|{_PLACE_SHAPE}(?![\w]))(?:-{_UP}[\w]+)*"
+             rf"(?:{_S}(?:Mitte|Nord|Süd|Ost|West|am{_S}Main|an{_S}der{_S}{_UP}\w+|\(Oder\)))?")
+    coord = rf"(?:{_UP}[\w]*-,?{_S})+(?:und|&){_S}"
+    ministry = r"[Mm]inisteri(?:um|ums)"
+    uadj = r"[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|Frei|privat|Privat|Deutsch)e[nmrs]?"
+    uni = r"(?:Universität|Hochschule|Fachhochschule|Kunsthochschule|Musikhochschule)"
+    uni_tail = rf"(?:{_S}(?:zu|in){_S}{place}|{_S}{_FUER_LIST}(?:{_S}{place})?|{_S}{place})"
+    inst = r"Institut(?:es|s)?"
+    patterns: list[tuple[str, str, str, str]] = [
+        (rf"{land_adj}{_S}(?:Staats|Landes)?{ministry}{_S}{_FUER_LIST}(?:{land_qual})?", "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?:Landes)?{ministry}{_S}{_FUER_LIST}{land_qual}", "land-ministry", "state", "land"),
+        (rf"{land_adj}{_S}(?:{coord})?{_UP}[\w]*{ministry}", "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", "land-ministry", "state", "land"),
+        (rf"(?<![\w-])Senatsverwaltung(?:en)?{_S}{_FUER_LIST}(?:{_S}Berlin\b)?", "land-ministry", "state", "land"),
+        (rf"(?:{uadj}{_S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", "university", "other", "university"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", "university", "other", "university"),
+        (rf"(?<![\w-]){uni}{uni_tail}", "university", "other", "university"),
+        (rf"(?:{uadj}{_S})*(?:(?<![\w-]){_UP}[\w]*-)*{inst}{_S}{_FUER_LIST}(?:{_S}{place})?", "institute", "other",
+         "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{inst}", "institute", "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*Stiftung", "foundation", "other", "foundation"),
+        (rf"(?<![\w-])Stiftung{_S}{_FUER_LIST}", "foundation", "other", "foundation"),
+    ]
+    for head, info in data["local_heads"].items():
+        target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{_S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
+        region = rf"(?:(?:Landkreis|Kreis|Region|Städteregion|Stadt){_S}{_UP}[\w-]+)"
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{_S}(?:{region}|{target})", info["type"], info["level"],
+                         "local:" + (info.get("nominative") or head)))
+    return [(re.compile(p), t, lv, fam) for p, t, lv, fam in patterns], place
+
+
+# --- the finder -------------------------------------------------------------------------------------
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    org_id: str
+    name: str
+    acronym: str | None
+    rule: str
+    org_type: str | None
+    level: str | None
+    priority: int  # lower wins on equal length
+    kind: str = "name"  # name | acronym
+
+
+def _pick(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: longer spans first, then stronger evidence, then earlier."""
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            chosen.append(c)
+            taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text.strip()
+
+
+def _gazetteer(text: str, toks: list[Piece], res: OrgResources, day: dt.date | None) -> list[_Cand]:
+    cands = []
+    i = 0
+    while i < len(toks):
+        if inside_compound_tail(toks, i):
+            i += 1
+            continue
+        for j, values in res.trie.matches_at(toks, i):
+            surface = text[toks[i].start: toks[j - 1].end]
+            acronym_like = all(v[1] == "acronym" for v in values)
+            if compound_head_after(toks, j) is not None and not (acronym_like and surface != "EU"):
+                continue
+            entry_id, kind, _rec = min(values, key=lambda v: v[2].distance(day))
+            entry = res.entries[entry_id]
+            name, acronym = entry.canonical(day)
+            end = toks[j - 1].end
+            # absorb a legal-form suffix written after a known name ("... Wohlfahrtspflege e. V.")
+            if j + 3 < len(toks) + 0 and [t.text for t in toks[j: j + 4]] == ["e", ".", "V", "."]:
+                end = toks[j + 3].end
+            cands.append(_Cand(toks[i].start, end, entry_id, name, acronym, "gazetteer", entry.type, entry.level, 0,
+                               kind))
+            break
+        i += 1
+    return cands
+
+
+def _patterns(text: str, res: OrgResources) -> list[_Cand]:
+    cands = []
+    for regex, org_type, level, family in res.patterns:
+        for m in regex.finditer(text):
+            surface = m.group().rstrip(" ,-")
+            if family.startswith("local:"):
+                head = family.split(":", 1)[1]
+                before = text[max(0, m.start() - 12): m.start()]
+                if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before):
+                    continue  # "in der Stadt Leipzig" is a place, not the administration
+                head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
+                             surface.startswith(h)]
+                rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
+                name = f"{head} {rest}"
+            else:
+                name = nominative(surface)
+            cands.append(_Cand(m.start(), m.start() + len(surface), f"text:{slug(name)}", name, None,
+                               "gazetteer:pattern", org_type, level, 1))
+    return cands
+
+
+_LEGAL = {("e", ".", "V", "."): "e. V.", ("GmbH",): "GmbH", ("gGmbH",): "gGmbH", ("mbH",): "mbH", ("AG",): "AG",
+          ("eG",): "eG", ("gUG",): "gUG", ("UG",): "UG", ("KGaA",): "KGaA", ("SE",): "SE"}
+_NAME_INNER = {"für", "der", "des", "die", "und", "von", "vom", "zur", "zum", "im", "in", "am", "an", "auf", "mit",
+               "den", "dem", "de", "gegen", "&", "-", "+", ".", "'"}
+
+
+def _legal_forms(text: str, toks: list[Piece], res: OrgResources, known: list[_Cand]) -> list[_Cand]:
+    """Names of associations and companies, read leftwards from "e. V.", "GmbH", "AG" ...
+
+    "Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege e. V." / "Lernwerk gGmbH"; the scan stops at
+    lower-case words, punctuation and line breaks and cuts at "und der" (a coordination of two names).
+    """
+    cands = []
+    known_spans = [(c.start, c.end) for c in known]
+    for i, tok in enumerate(toks):
+        for key, form in _LEGAL.items():
+            if tuple(t.text for t in toks[i: i + len(key)]) != key:
+                continue
+            if form == "AG" and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()):
+                continue  # "AG Sozialplanung" is a working group
+            end = toks[i + len(key) - 1].end
+            k = i - 1
+            while k >= 0 and i - k <= 14:
+                t = toks[k]
+                if "\n" in text[t.end: toks[k + 1].start]:
+                    break
+                if not (t.text[:1].isupper() or t.text.isdigit() or t.text in _NAME_INNER):
+                    break
+                if any(s <= t.start < e for s, e in known_spans):
+                    break
+                k -= 1
+            span = toks[k + 1: i]
+            # cut at the last coordination of two names ("... und der Bundesarbeitsgemeinschaft ...")
+            for n in range(len(span) - 2, -1, -1):
+                if span[n].text in {"und", "sowie"} and span[n + 1].text in {"der", "die", "das", "dem", "den", "des"}:
+                    span = span[n + 2:]
+                    break
+            while span and (not span[0].text[:1].isupper() or span[0].text in res.name_openers):
+                span = span[1:]
+            if not span or (form == "AG" and len(span) > 4):
+                continue
+            surface = text[span[0].start: end]
+            if len(span) == 1 and span[0].text in res.generic:
+                continue
+            name = nominative(text[span[0].start: span[-1].end]) + " " + form
+            cands.append(_Cand(span[0].start, end, f"text:{slug(name)}", name, None, "gazetteer:pattern",
+                               "company" if form != "e. V." else "association", "other", 2))
+            break
+    return cands
+
+
+def _role_appositions(text: str, toks: list[Piece], res: OrgResources) -> list[_Cand]:
+    """All-caps names right after a role noun: "Projektträger KIDS & CO" (the text calls it a provider)."""
+    cands = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok.text not in res.role_nouns:
+            continue
+        k = i + 1
+        while k < len(toks) and (_is_acronym(toks[k].text) or toks[k].text.isupper() and len(toks[k].text) > 1
+                                 or toks[k].text in {"&", "+"} and k > i + 1):
+            k += 1
+        while k > i + 1 and toks[k - 1].text in {"&", "+"}:
+            k -= 1
+        if k == i + 1:
+            continue
+        surface = text[toks[i + 1].start: toks[k - 1].end]
+        if surface in res.programme_names or surface in res.acronym_ids:
+            continue
+        cands.append(_Cand(toks[i + 1].start, toks[k - 1].end, f"text:{slug(surface)}", surface, None,
+                           "gazetteer:pattern", "association", "other", 3))
+    return cands
+
+
+def schwartz_hearst(acronym: str, candidate: str) -> str | None:
+    """The shortest end of `candidate` whose letters spell `acronym` (Schwartz & Hearst 2003).
+
+    >>> schwartz_hearst("BBSR", "das Bundesinstitut für Bau-, Stadt- und Raumforschung")
+    'Bundesinstitut für Bau-, Stadt- und Raumforschung'
+    >>> schwartz_hearst("EHB", "an der Evangelischen Hochschule Berlin")
+    'Evangelischen Hochschule Berlin'
+    """
+    s_idx, l_idx = len(acronym) - 1, len(candidate) - 1
+    while s_idx >= 0:
+        c = acronym[s_idx].lower()
+        if not c.isalnum():
+            s_idx -= 1
+            continue
+        while l_idx >= 0 and (candidate[l_idx].lower() != c or
+                              (s_idx == 0 and l_idx > 0 and candidate[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    start = max(candidate.rfind(" ", 0, l_idx + 1), candidate.rfind("\n", 0, l_idx + 1)) + 1
+    return candidate[start:]
+
+
+_ACR = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}$")
+
+
+def _has_org_head(long_form: str, res: OrgResources) -> bool:
+    words = [w.strip(",.()") for w in long_form.split()]
+    if not words or not words[0][:1].isupper() or words[0] in res.units:
+        return False
+    low = long_form.lower()
+    return any(w.lower().endswith(res.org_heads) for w in words if w[:1].isupper()) or \
+        low.endswith(("e. v.", "e.v.", "gmbh"))
+
+
+def _acronym_pairs(text: str, toks: list[Piece], res: OrgResources, cands: list[_Cand],
+                   day: dt.date | None) -> tuple[list[_Cand], dict[str, _Cand]]:
+    """Acronyms the text defines: "Long Form (ACR)" and "ACR (Long Form)".
+
+    Returns new candidates and, per acronym, the candidate that carries its identity, so that later bare
+    uses of the acronym link to the same organisation.
+    """
+    new: list[_Cand] = []
+    defined: dict[str, _Cand] = {}
+    by_end = {c.end: c for c in cands if c.kind == "name"}
+    for i in range(1, len(toks) - 2):
+        if toks[i].text != "(" or toks[i + 2].text != ")":
+            continue
+        acr = toks[i + 1].text
+        if not (_ACR.match(acr) and _is_acronym(acr)) or acr in res.programme_names:
+            continue
+        # the long form ends right before "(" on the same line
+        line_start = text.rfind("\n", 0, toks[i].start) + 1
+        window_start = line_start
+        words = text[line_start: toks[i].start].split()
+        if len(words) > 2 * len(acr) + 4:
+            keep = words[-(2 * len(acr) + 4):]
+            window_start = text.rfind(keep[0], line_start, toks[i].start)
+        window = text[window_start: toks[i].start].rstrip()
+        prev = by_end.get(window_start + len(window))
+        if prev is not None:
+            # "Bundesministerium für Arbeit und Soziales (BMAS)": the acronym belongs to the known name
+            defined[acr] = prev
+            continue
+        long_form = schwartz_hearst(acr, re.split(r"[:;!?\"„“”]|\.\s", window)[-1]) if window else None
+        if not long_form or len(long_form.split()) > 12 or long_form in res.programme_names:
+            continue
+        if not _has_org_head(long_form, res):
+            continue
+        start = window_start + len(window) - len(long_form)
+        if acr in res.acronym_ids:
+            entry = res.entries[res.acronym_ids[acr]]
+            name, acronym = entry.canonical(day)
+            cand = _Cand(start, start + len(long_form), entry.id, name, acronym, "text:acronym-pair", entry.type,
+                         entry.level, 1)
+        else:
+            name = nominative(long_form)
+            cand = _Cand(start, start + len(long_form), f"text:{slug(name)}", name, acr, "text:acronym-pair",
+                         None, "other", 1)
+        new.append(cand)
+        defined[acr] = cand
+    # "ACR (Long Form)"
+    for i in range(len(toks) - 3):
+        acr = toks[i].text
+        if toks[i + 1].text != "(" or not (_ACR.match(acr) and _is_acronym(acr)) or acr in defined \
+                or acr in res.programme_names or inside_compound_tail(toks, i):
+            continue
+        close = text.find(")", toks[i + 1].end)
+        if close < 0 or close - toks[i + 1].end > 120 or "\n" in text[toks[i + 1].end: close]:
+            continue
+        inner = text[toks[i + 1].end: close].strip()
+        if schwartz_hearst(acr, inner) != inner or not _has_org_head(inner, res):
+            continue
+        name = nominative(inner)
+        if acr in res.acronym_ids:
+            entry = res.entries[res.acronym_ids[acr]]
+            name, acronym = entry.canonical(day)
+            cand = _Cand(toks[i].start, toks[i].end, entry.id, name, acronym, "text:acronym-pair", entry.type,
+                         entry.level, 1, "acronym")
+        else:
+            cand = _Cand(toks[i].start, toks[i].end, f"text:{slug(name)}", name, acr, "text:acronym-pair", None,
+                         "other", 1, "acronym")
+        new.append(cand)
+        defined[acr] = cand
+    return new, defined
+
+
+def _acronym_uses(text: str, toks: list[Piece], defined: dict[str, _Cand], res: OrgResources) -> list[_Cand]:
+    """Every use of an acronym the text defined, linked to its organisation (also "EHB-Studie")."""
+    cands = []
+    for i, tok in enumerate(toks):
+        owner = defined.get(tok.text)
+        if owner is None or inside_compound_tail(toks, i):
+            continue
+        cands.append(_Cand(tok.start, tok.end, owner.org_id, owner.name, owner.acronym or tok.text,
+                           "text:acronym-pair", owner.org_type, owner.level, 4, "acronym"))
+    return cands
+
+
+def _long_form_uses(text: str, toks: list[Piece], learned: list[_Cand]) -> list[_Cand]:
+    trie = PhraseTrie()
+    for c in learned:
+        if c.org_id.startswith("text:") and c.kind == "name":
+            for form in inflected_variants(c.name) | {text[c.start: c.end]}:
+                trie.add(form, c)
+    cands = []
+    for i in range(len(toks)):
+        for j, values in trie.matches_at(toks, i):
+            c = values[0]
+            cands.append(_Cand(toks[i].start, toks[j - 1].end, c.org_id, c.name, c.acronym, c.rule, c.org_type,
+                               c.level, 4))
+            break
+    return cands
+
+
+def _local_branches(text: str, cands: list[_Cand], res: OrgResources) -> list[_Cand]:
+    """A welfare association followed by its place is the local branch: "AWO Mönchengladbach"."""
+    place = re.compile(rf"{_S}({res.place_re})")
+    out = []
+    for c in cands:
+        if c.org_type != "welfare" or c.rule != "gazetteer":
+            continue
+        m = place.match(text, c.end)
+        if not m:
+            continue
+        base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
+        if c.org_id == "awo":
+            base = "Arbeiterwohlfahrt"
+        name = f"{base} {m.group(1)}"
+        out.append(_Cand(c.start, m.end(), f"text:{slug(name)}", name, c.acronym, "gazetteer:pattern", "welfare",
+                         "other", 0, c.kind))
+    return out
+
+
+def _ner(doc: Doc, res: OrgResources, credits: list[tuple[int, int]], chosen: list[_Cand]) -> list[_Cand]:
+    cands = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "ORGANIZATION"}:
+            continue
+        words = ent.text.split()
+        while words and words[0] in res.name_openers:
+            words = words[1:]
+        if not words:
+            continue
+        surface = " ".join(words)
+        start = ent.end_char - len(ent.text) + ent.text.find(words[0])
+        end = ent.end_char
+        if in_spans(start, credits) or any(not (end <= c.start or start >= c.end) for c in chosen):
+            continue
+        if surface in res.generic or words[0] in res.units or surface in res.programme_names \
+                or any(surface.startswith(p + "-") for p in res.programme_names if _is_acronym(p)):
+            continue
+        if _is_acronym(surface) and surface not in res.acronym_ids:
+            continue  # bare capitals (BIWAQ, NIFA) are not organisations unless defined
+        known = res.acronym_ids.get(surface)
+        if known:
+            entry = res.entries[known]
+            name, acronym = entry.canonical(doc._.published if doc.has_extension("published") else None)
+            cands.append(_Cand(start, end, entry.id, name, acronym, "model:ner", entry.type, entry.level, 5))
+        else:
+            name = nominative(surface)
+            cands.append(_Cand(start, end, f"text:{slug(name)}", name, None, "model:ner", None, None, 5))
+    return cands
+
+
+def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
+    """Every organisation mention in `doc`, linked to a canonical id, in text order."""
+    res = resources
+    text = doc.text
+    day = doc._.published if Doc.has_extension("published") else None
+    toks = pieces(text)
+    credits = credit_spans(text, res.credit_markers)
+
+    cands = _gazetteer(text, toks, res, day)
+    cands += _local_branches(text, cands, res)
+    cands += _patterns(text, res)
+    cands += _legal_forms(text, toks, res, cands)
+    cands += _role_appositions(text, toks, res)
+    cands = [c for c in cands if not in_spans(c.start, credits)]
+    pairs, defined = _acronym_pairs(text, toks, res, _pick(cands), day)
+    cands += [c for c in pairs if not in_spans(c.start, credits)]
+    cands += _acronym_uses(text, toks, defined, res)
+    cands += _long_form_uses(text, toks, [c for c in cands if c.rule != "gazetteer"])
+    chosen = _pick([c for c in cands if not in_spans(c.start, credits)])
+    if res.use_ner:
+        chosen = _pick(chosen + _ner(doc, res, credits, chosen))
+    chosen = _resolve_document(chosen, res)
+    return tuple(
+        OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,
+                   acronym=c.acronym, rule=c.rule, sentence=sentence_text(doc, c.start, c.end),
+                   org_type=c.org_type, level=c.level)
+        for c in chosen
+    )
+
+
+def _resolve_document(chosen: list[_Cand], res: OrgResources) -> list[_Cand]:
+    """Document-level links: one name and acronym per id, ambiguous acronyms need the name, and a bare
+    welfare acronym ("die AWO") means the one local branch the text names."""
+    ids_named = {c.org_id for c in chosen if c.kind == "name"}
+    chosen = [c for c in chosen if not (c.org_id in res.entries and res.entries[c.org_id].needs_definition
+                                        and c.org_id not in ids_named)]
+    branches: dict[str, set[str]] = defaultdict(set)
+    branch_of: dict[str, _Cand] = {}
+    for c in chosen:
+        if c.org_id.startswith("text:") and c.org_type == "welfare" and c.acronym:
+            parent = res.acronym_ids.get(c.acronym)
+            if parent:
+                branches[parent].add(c.org_id)
+                branch_of[parent] = c
+    first: dict[str, _Cand] = {}
+    out = []
+    for c in chosen:
+        if c.org_id in branches and len(branches[c.org_id]) == 1:
+            b = branch_of[c.org_id]
+            c = _Cand(c.start, c.end, b.org_id, b.name, b.acronym, c.rule, b.org_type, b.level, c.priority, c.kind)
+        head = first.setdefault(c.org_id, c)
+        if head is not c:
+            c = _Cand(c.start, c.end, c.org_id, head.name, head.acronym or c.acronym, c.rule, head.org_type,
+                      head.level, c.priority, c.kind)
+        out.append(c)
+    # an acronym learned late still belongs to every mention of its id
+    acronyms = {c.org_id: c.acronym for c in out if c.acronym}
+    return [c if c.acronym or c.org_id not in acronyms else
+            _Cand(c.start, c.end, c.org_id, c.name, acronyms[c.org_id], c.rule, c.org_type, c.level, c.priority,
+                  c.kind) for c in out]
+
+
+def org_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the organisations already found on `doc` (for finders that must skip them)."""
+    return [(m.start_char, m.end_char) for m in getattr(doc._, "organisations", ()) or ()]
+
+
+@lru_cache(maxsize=4)
+def _default_resources(use_ner: bool) -> OrgResources:
+    from biwaq_extract.nlp.programmes import programme_surface_names
+
+    return build_resources(load_data(), programme_surface_names(), use_ner)
+
+
+def load_resources(nlp: Language | None = None) -> OrgResources:
+    """Read organisations.yaml once; merge model ORG entities when the pipeline has an `ner`."""
+    return _default_resources(bool(nlp is not None and "ner" in nlp.pipe_names))
+
+
+def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
+    return find_organisations(doc, resources)

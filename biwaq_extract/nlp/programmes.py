@@ -1,14 +1,208 @@
-"""Find programmes in a German spaCy Doc (placeholder until its finder lands)."""
+"""Find funding programmes, funds and initiatives in a German Doc and name each by its short form.
+
+Evidence: the programme gazetteer (data/programmes.yaml; longest match wins, so "ESF Plus" and
+"ESF-Integrationsrichtlinie Bund" are not also "ESF") and programme names the text introduces in quotes
+after a cue word ('im Rahmen des Programms "Vereinbarkeit von Familie und Beruf gestalten"').
+Photo credit lines are skipped, as for organisations.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.organisations import (
+    QUOTES,
+    PhraseTrie,
+    Piece,
+    compound_head_after,
+    credit_spans,
+    in_spans,
+    inflected_variants,
+    inside_compound_tail,
+    pieces,
+    sentence_text,
+    slug,
+)
+from biwaq_extract.records import ProgrammeMention
 
-def load_resources(nlp: Language) -> None:
-    return None
+DATA_FILE = "data/programmes.yaml"
 
 
-def find(doc: Doc, resources: None) -> tuple:
-    return ()
+@dataclass(frozen=True)
+class Programme:
+    """A gazetteer programme."""
+
+    id: str
+    name: str
+    compound: bool
+    quoted_only: frozenset[str]
+
+
+@dataclass
+class ProgrammeResources:
+    programmes: dict[str, Programme]
+    trie: PhraseTrie
+    not_compounds: frozenset[str]
+    cue: re.Pattern
+    credit_markers: tuple[str, ...]
+
+
+def load_data(text: str | None = None) -> dict:
+    if text is None:
+        text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def cue_pattern(cues: list[str]) -> re.Pattern:
+    """A cue word (whole or as the end of a compound), optional "mit dem Namen", then a quoted name.
+
+    >>> bool(cue_pattern(["Programms"]).search('im Rahmen des ESF-Programms "Perspektive Wiedereinstieg"'))
+    True
+    >>> cue_pattern(["Programm"]).search('das Programm „Zukunftszentren (KI)“ wurde').group("name")
+    'Zukunftszentren (KI)'
+    """
+    alts = "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?:[\w+]+[- ]?)??(?:{alts}|{alts.lower()})(?![\w])"
+        rf"(?:[ \t]+(?:mit[ \t]+dem[ \t]+Namen|namens|zum[ \t]+Thema))?[ \t]*[{QUOTES}](?P<name>[^\n{QUOTES}]{{2,150}})"
+        rf"[{QUOTES}]"
+    )
+
+
+def build_resources(data: dict) -> ProgrammeResources:
+    programmes: dict[str, Programme] = {}
+    trie = PhraseTrie()
+    for item in data["programmes"]:
+        prog = Programme(item["id"], item["name"], bool(item.get("compound")), frozenset(item.get("quoted_only") or []))
+        programmes[prog.id] = prog
+        for variant in [item["name"], *(item.get("variants") or [])]:
+            for form in inflected_variants(variant):
+                trie.add(form, (prog.id, variant))
+    return ProgrammeResources(programmes, trie, frozenset(data["not_programme_compounds"]),
+                              cue_pattern(data["programme_cues"]),
+                              ("©", "(c)", "Foto:", "Fotos:", "Bild:", "Bildnachweis:", "Copyright:"))
+
+
+def programme_surface_names() -> frozenset[str]:
+    """Every programme name and variant (organisations.py must not take these for organisations)."""
+    data = load_data()
+    names = set()
+    for item in data["programmes"]:
+        names.add(item["name"])
+        names.update(item.get("variants") or [])
+    return frozenset(names)
+
+
+def _quoted_before(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] in QUOTES
+
+
+def _gazetteer(text: str, toks: list[Piece], res: ProgrammeResources) -> list[tuple[int, int, Programme]]:
+    found = []
+    i = 0
+    while i < len(toks):
+        if inside_compound_tail(toks, i):
+            i += 1
+            continue
+        hit = None
+        for j, values in res.trie.matches_at(toks, i):
+            prog_id, variant = values[0]
+            prog = res.programmes[prog_id]
+            head = compound_head_after(toks, j)
+            if head is not None and (not prog.compound or head in res.not_compounds):
+                continue
+            if variant in prog.quoted_only and not _quoted_before(text, toks[i].start) and \
+                    not re.search(r"(?:Programm|Programms|programm|programms|Initiative)\s+$", text[:toks[i].start]):
+                continue
+            hit = (toks[i].start, toks[j - 1].end, prog)
+            i = j
+            break
+        if hit:
+            found.append(hit)
+        else:
+            i += 1
+    return found
+
+
+def short_name(quoted: str, after: str) -> str:
+    """The short form of a programme introduced in quotes.
+
+    >>> short_name("Berufsbildung für nachhaltige Entwicklung", ' (BBNE) erstellt')
+    'BBNE'
+    >>> short_name("Win-Win - Durch Kooperation zur Integration", " startete")
+    'Win-Win'
+    >>> short_name("Bildung, Wirtschaft, Arbeit im Quartier - BIWAQ", "")
+    'BIWAQ'
+    """
+    m = re.match(r"\s*\((?:kurz:\s*)?[\"„“]?([^()\"„“”]{2,40}?)[\"“”]?\)", after)
+    if m:
+        return m.group(1).strip()
+    parts = re.split(r"\s+[-–]\s+", quoted.strip(), maxsplit=1)
+    if len(parts) == 2 and re.fullmatch(r"[A-ZÄÖÜ][\wäöü+³]*", parts[1]) and sum(ch.isupper() for ch in parts[1]) >= 2:
+        return parts[1]
+    return parts[0].strip(" ,.")
+
+
+def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
+    """Every programme mention in `doc`, in text order, named by its short form."""
+    res = resources
+    text = doc.text
+    toks = pieces(text)
+    credits = credit_spans(text, res.credit_markers)
+    hits = [(s, e, p.id, p.name, "gazetteer") for s, e, p in _gazetteer(text, toks, res)]
+    starts = {s for s, *_ in hits}
+    learned: dict[str, tuple[str, str]] = {}
+    for m in res.cue.finditer(text):
+        name_start = m.start("name")
+        quoted = m.group("name")
+        if name_start in starts or quoted.rstrip().endswith("?") or len(quoted.split()) > 16:
+            continue  # a gazetteer programme, or a question/motto rather than a name
+        short = short_name(quoted, text[m.end(): m.end() + 60])
+        known = res.trie.matches_at(pieces(short), 0)
+        if known and known[0][0] == len(pieces(short)):
+            prog = res.programmes[known[0][1][0][0]]
+            prog_id, name = prog.id, prog.name
+        else:
+            prog_id, name = f"text:{slug(short)}", short
+        learned[name] = (prog_id, name)
+        hits.append((name_start, name_start + len(quoted.rstrip()), prog_id, name, "text:quoted-programme"))
+    # later plain uses of a learned short name ("Quereinstieg" after its full title)
+    for name, (prog_id, _) in learned.items():
+        if prog_id.startswith("text:"):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
+                hits.append((m.start(), m.end(), prog_id, name, "text:quoted-programme"))
+    chosen, taken = [], []
+    for s, e, pid, name, rule in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if in_spans(s, credits) or any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        taken.append((s, e))
+        chosen.append((s, e, pid, name, rule))
+    return tuple(
+        ProgrammeMention(text=text[s:e], start_char=s, end_char=e, programme_id=pid, name=name, rule=rule,
+                         sentence=sentence_text(doc, s, e))
+        for s, e, pid, name, rule in sorted(chosen)
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_resources() -> ProgrammeResources:
+    return build_resources(load_data())
+
+
+def load_resources(nlp: Language | None = None) -> ProgrammeResources:  # noqa: ARG001 (factory signature)
+    """Read programmes.yaml once per process."""
+    return _default_resources()
+
+
+def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
+    return find_programmes(doc, resources)
