@@ -1,0 +1,260 @@
+"""Prefect flows: newsletter_pipeline (crawl → parse → extract → normalise → validate → archive → report),
+the weekly deployment's entrypoint, the backfill over a date range, and the smaller flows they compose."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+from prefect.futures import as_completed
+from prefect.logging import get_run_logger
+from prefect.runtime import flow_run
+
+from biwaq_extract import __version__
+from biwaq_extract.atomic import atomic_write_text
+from biwaq_extract.config import load_settings, settings_hash
+from biwaq_extract.errors import BiwaqError
+from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, RunSummary
+from pipelines.cache import NLPCache, extractor_version, model_id
+from pipelines.params import BackfillParams, CrawlParams, ExtractParams, NewsletterParams
+from pipelines.report import publish_report, reason_kind, summary_markdown
+from pipelines.runners import task_runner
+from pipelines.tasks import (
+    CrawlOutcome,
+    Tally,
+    archive_outputs,
+    crawl_site,
+    extract_batch,
+    failure,
+    normalise,
+    parse_documents,
+    pipeline_for,
+    validate_run,
+)
+
+# Written when a pipeline run starts on an output folder and removed when it ends; one left behind means the
+# process running the flow was killed (worker lost, machine rebooted), which the next run reports.
+RUNNING_MARKER = ".cache/running.json"
+
+
+class ModelMismatch(BiwaqError):
+    """Extraction workers loaded a different spaCy model than the flow; results would be cached under the wrong key."""
+
+
+@dataclass(frozen=True)
+class ExtractOutcome:
+    """Results of extract_flow in input order, its quarantine, what it did and with which pipeline."""
+
+    results: tuple[DocumentResult, ...]
+    quarantine: tuple[QuarantineRecord, ...]
+    tally: Tally
+    model: ModelInfo
+    extractor: str
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What newsletter_pipeline returns, and `biwaq run` prints."""
+
+    run_id: str
+    output: Path
+    tally: dict[str, Any]
+    run_rows: dict[str, int]
+    dataset_rows: dict[str, int]
+    model: ModelInfo
+    crawl: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def quarantined(self) -> int:
+        return int(self.tally["quarantined"])
+
+    def summary_line(self) -> str:
+        t = self.tally
+        tables = sum(1 for n in self.dataset_rows.values() if n)
+        return (
+            f"{t['documents_in']} documents read, {t['extracted']} extracted, {t['quarantined']} quarantined "
+            f"({t['from_cache']} from the NLP cache); {sum(self.run_rows.values())} rows in {len(self.run_rows)} tables "
+            f"({tables} tables non-empty in the dataset); model {self.model.name} {self.model.version}; outputs in {self.output}"
+        )
+
+
+def batches(items: list, size: int) -> list[list]:
+    """Consecutive slices of at most `size` items.
+
+    >>> batches([1, 2, 3, 4, 5], 2)
+    [[1, 2], [3, 4], [5]]
+    """
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+# --- the smaller flows --------------------------------------------------------------------------------------
+
+
+@flow(name="crawl", log_prints=True)
+def crawl_flow(params: CrawlParams) -> CrawlOutcome:
+    """Crawl a newsletter source into the WARC archive and articles.jsonl."""
+    return crawl_site(params, load_settings(params.settings_file))
+
+
+@flow(name="extract")
+def extract_flow(params: ExtractParams) -> ExtractOutcome:
+    """Parse the input, take unchanged documents from the NLP cache, and extract the rest in batches.
+
+    Its task runner is chosen per run (`extract_flow.with_options(task_runner=...)`), so the same flow runs
+    on threads or on a Dask cluster.
+    """
+    logger = get_run_logger()
+    settings = load_settings(params.settings_file)
+    parsed = parse_documents(params.input, settings, params.published_from, params.published_to)
+    nlp_info = pipeline_for(params.model)[1]
+    cache = NLPCache.for_output(params.output, nlp_info)
+
+    slots: dict[str, DocumentResult] = {}  # document id -> result; documents keep their input order at the end
+    quarantine: dict[str, QuarantineRecord] = {}
+    todo = []
+    for document in parsed.documents:
+        cached = cache.get(document)
+        if cached is not None:
+            slots[document.id] = cached
+        else:
+            todo.append(document)
+    groups = batches(todo, params.batch_size)
+    logger.info("extract: %d documents from the cache, %d to extract in %d batches of up to %d",
+                cache.hits, len(todo), len(groups), params.batch_size)
+
+    tally = Tally(batches=len(groups), from_cache=cache.hits, out_of_range=parsed.out_of_range)
+    futures = {extract_batch.submit(group, params.model, settings): group for group in groups}
+    done = 0
+    for future in as_completed(list(futures)):
+        group = futures[future]
+        done += 1
+        future.wait()
+        state = future.state
+        if not state.is_completed():
+            # A batch that failed for good (after retries for transient causes): its documents are quarantined
+            # with the reason, the other batches' work is kept, and the next run extracts them again.
+            exc = state.data if isinstance(state.data, BaseException) else None
+            reason = f"batch task failed: {type(exc).__name__ if exc else state.name}: {exc or state.message}"
+            logger.error("extract: batch %d/%d failed (%d documents quarantined): %s", done, len(groups), len(group), reason)
+            tally.failed_batches += 1
+            for document in group:
+                result, record = failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
+                slots[document.id], quarantine[document.id] = result, record
+            continue
+        outcome = future.result()
+        if model_id(outcome.model) != cache.model:
+            raise ModelMismatch(
+                f"extraction workers run {model_id(outcome.model)} but the flow chose {cache.model}; "
+                "install the same spaCy model everywhere (or pass model='blank')"
+            )
+        for result, record in outcome.pairs:
+            slots[result.document.id] = result
+            if record is not None:
+                quarantine[result.document.id] = record
+        cache.put(r for r, record in outcome.pairs if record is None)
+        tally.nlp_documents += len(group)
+        tally.nlp_seconds += outcome.seconds
+        failed = sum(record is not None for _, record in outcome.pairs)
+        logger.info("extract: batch %d/%d done: %d documents in %.1f s, %d quarantined",
+                    done, len(groups), len(group), outcome.seconds, failed)
+
+    results = [slots[d.id] for d in parsed.documents] + [r for r, _ in parsed.failed]
+    records = [quarantine[d.id] for d in parsed.documents if d.id in quarantine] + [q for _, q in parsed.failed]
+    tally.documents_in = len(results)
+    tally.quarantined = len(records)
+    tally.extracted = tally.documents_in - tally.quarantined
+    tally.reasons = dict(Counter(reason_kind(q.reason) for q in records))
+    return ExtractOutcome(tuple(results), tuple(records), tally, nlp_info, cache.extractor)
+
+
+# --- the pipeline -------------------------------------------------------------------------------------------
+
+
+def _run_id(started: str) -> str:
+    """The dataset's run id: start time plus the Prefect flow run's id, so the two can be matched."""
+    stamp = started.replace(":", "").replace("-", "")[:15]
+    return f"{stamp}-{(flow_run.get_id() or 'local')[:8]}"
+
+
+def _check_previous_run(output: Path, logger) -> None:
+    marker = output / RUNNING_MARKER
+    if not marker.exists():
+        return
+    try:
+        info = json.loads(marker.read_text("utf-8"))
+    except (OSError, ValueError):
+        info = {}
+    logger.warning(
+        "the previous run on %s (flow run %s, started %s, pid %s) did not finish: its process was killed or crashed. "
+        "Resuming: archived pages and cached extractions are reused; the dataset is as the last completed run left it.",
+        output, info.get("flow_run_id", "?"), info.get("started_at", "?"), info.get("pid", "?"),
+    )
+
+
+def run_pipeline(params: NewsletterParams) -> RunReport:
+    """crawl → parse → extract → normalise → validate → archive → report; the body of both deployments' flows."""
+    logger = get_run_logger()
+    started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    output = Path(params.output)
+    _check_previous_run(output, logger)
+    marker = output / RUNNING_MARKER
+    atomic_write_text(marker, json.dumps({"flow_run_id": flow_run.get_id(), "started_at": started, "pid": os.getpid()}) + "\n")
+    began = time.perf_counter()
+    try:
+        report = _stages(params, started, output)
+    finally:
+        # Any ending Python sees (success or an exception) removes the marker; only a killed process leaves it.
+        marker.unlink(missing_ok=True)
+    logger.info("%s (%.1f s)", report.summary_line(), time.perf_counter() - began)
+    return report
+
+
+def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
+    crawled = crawl_flow(params.crawl())
+    extract = extract_flow.with_options(task_runner=task_runner(params.runner))
+    got = extract(params.extract(crawled.articles))
+
+    settings = load_settings(params.settings_file)
+    summary = RunSummary(
+        run_id=_run_id(started),
+        started_at=started,
+        finished_at=dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        package_version=__version__,
+        model=got.model,
+        settings_hash=settings_hash(settings),
+        documents_in=got.tally.documents_in,
+        documents_ok=got.tally.extracted,
+        documents_failed=got.tally.quarantined,
+        extra={"input": str(crawled.articles), "prefect_flow_run_id": flow_run.get_id(), "extractor": got.extractor,
+               "nlp_cache_hits": got.tally.from_cache, "nlp_documents": got.tally.nlp_documents},
+    )
+    tables = normalise(got.results, got.quarantine, summary)
+    run_rows = validate_run(tables, got.results)
+    dataset_rows = archive_outputs(tables, got.results, got.quarantine, summary, output)
+    report = RunReport(summary.run_id, output, got.tally.as_dict(), run_rows, dataset_rows, got.model, crawled.summary)
+    publish_report(
+        summary_markdown(run_id=summary.run_id, output=output, tally=report.tally, quarantine=got.quarantine,
+                         run_rows=run_rows, dataset_rows=dataset_rows, model=got.model, extractor=got.extractor,
+                         crawl=crawled.summary),
+        got.quarantine,
+    )
+    return report
+
+
+@flow(name="newsletter-pipeline")
+def newsletter_pipeline(params: NewsletterParams = NewsletterParams()) -> RunReport:
+    """Crawl the ESF newsletter and turn its articles into the normalised dataset (the weekly deployment)."""
+    return run_pipeline(params)
+
+
+@flow(name="newsletter-backfill")
+def newsletter_backfill(params: BackfillParams) -> RunReport:
+    """The same pipeline over articles published in [published_from, published_to] (the backfill deployment)."""
+    return run_pipeline(params.pipeline())

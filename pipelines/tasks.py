@@ -1,0 +1,271 @@
+"""Thin Prefect tasks over the library: crawl, parse, extract a batch, normalise, validate, archive."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pandas as pd
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.logging import get_run_logger
+
+from biwaq_extract.atomic import atomic_open, atomic_write_text
+from biwaq_extract.document_view import document_view
+from biwaq_extract.documents import read_documents, validate
+from biwaq_extract.errors import DocumentError, FetchError
+from biwaq_extract.extract import DOCUMENTS_FILE, RUN_FILE, process
+from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
+from pipelines.params import CrawlParams
+
+# --- retries: transient failures only -----------------------------------------------------------------------
+
+# Failures that another try may not meet: the network or a Dask worker went away, a timeout. Everything else
+# (a bug, a bad document, a full disk, a schema violation) fails the same way again and is not retried.
+_TRANSIENT_TYPES: tuple[type[BaseException], ...] = (ConnectionError, TimeoutError, FetchError)
+_TRANSIENT_NAMES = {"KilledWorker", "CommClosedError", "TransportError", "ConnectError", "ReadTimeout", "ConnectTimeout",
+                    "RemoteProtocolError"}
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    """Would another try plausibly succeed? Checks the exception and what caused it."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, _TRANSIENT_TYPES) or any(c.__name__ in _TRANSIENT_NAMES for c in type(exc).__mro__):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+def transient_only(task, task_run, state) -> bool:
+    """retry_condition_fn: go on to the task's retry policy only when the failure was transient."""
+    exc = state.data if isinstance(state.data, BaseException) else None
+    return is_transient(exc)
+
+
+# --- crawl --------------------------------------------------------------------------------------------------
+
+
+def loopback_start(start: str, site_url: str, settings: dict[str, Any]) -> str:
+    """The start URL moved onto a local mirror: the source's (or URL's) path on `site_url`.
+
+    >>> loopback_start("https://www.esf.de/portal/DE/a.html?x=1", "http://127.0.0.1:8000", {})
+    'http://127.0.0.1:8000/portal/DE/a.html?x=1'
+    """
+    from biwaq_extract.crawl import resolve_start
+    from biwaq_extract.html_parse import load_sources
+
+    url = resolve_start(start, load_sources(settings)) if settings else start
+    parts, base = urlsplit(url), urlsplit(site_url)
+    return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
+
+
+@dataclass(frozen=True)
+class CrawlOutcome:
+    """Where the crawl's articles are and what it did (the crawler's summary as a dict)."""
+
+    articles: Path
+    summary: dict[str, Any]
+
+
+@task(name="crawl", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30, retry_condition_fn=transient_only)
+def crawl_site(params: CrawlParams, settings: dict[str, Any]) -> CrawlOutcome:
+    """Crawl the newsletter (or a local mirror served on 127.0.0.1) into the archive; write articles.jsonl."""
+    from biwaq_extract.crawl import ARTICLES_NAME, crawl
+
+    logger = get_run_logger()
+    if params.site_folder is None:
+        summary = crawl(params.start, params.crawl_dir, settings, max_pages=params.max_pages, since=params.since)
+    else:
+        from biwaq_extract.site_server import serve
+
+        if not Path(params.site_folder).is_dir():
+            raise FileNotFoundError(f"site folder not found: {params.site_folder}")
+        # Our own loopback server needs no politeness delay; robots.txt is still read and obeyed.
+        local = {**settings, "crawl": {**settings.get("crawl", {}), "delay": 0.0}}
+        with serve(params.site_folder) as site:
+            start = loopback_start(params.start, site.url, settings)
+            logger.info("serving %s on %s for the crawl; starting at %s", params.site_folder, site.url, start)
+            summary = crawl(start, params.crawl_dir, local, max_pages=params.max_pages, since=params.since)
+    logger.info(
+        "crawl: %d pages (%d downloaded, %d unchanged, %d from the archive), %d articles, %d failed",
+        summary.pages, summary.downloaded, summary.not_modified, summary.skipped, summary.articles, summary.failed,
+    )
+    if summary.listings == 0 and summary.failed:
+        # Not even the start page came: the site is down or unreachable. That is worth another try later.
+        raise FetchError(f"crawl of {summary.start_url} got no listing page: {summary.errors[:1]}")
+    return CrawlOutcome(articles=Path(params.crawl_dir) / ARTICLES_NAME, summary=summary.as_dict())
+
+
+# --- parse --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Documents ready for NLP, and what could not even get there (read or validation failures)."""
+
+    documents: tuple[Document, ...]
+    failed: tuple[tuple[DocumentResult, QuarantineRecord], ...]
+    out_of_range: int = 0
+
+
+def failure(document: Document, record: QuarantineRecord) -> tuple[DocumentResult, QuarantineRecord]:
+    return DocumentResult(document=document, error=record.reason, error_stage=record.stage), record
+
+
+def in_range(published: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """Is a publication date inside [start, end]? Undated documents are in range only when no range is set."""
+    if start is None and end is None:
+        return True
+    if published is None:
+        return False
+    return (start is None or published >= start) and (end is None or published <= end)
+
+
+@task(name="parse", cache_policy=NO_CACHE)
+def parse_documents(path: Path, settings: dict[str, Any], start: dt.date | None = None,
+                    end: dt.date | None = None) -> Parsed:
+    """Read the crawl's articles (or any input `biwaq extract` reads), keep the date range, validate each."""
+    documents: list[Document] = []
+    failed: list[tuple[DocumentResult, QuarantineRecord]] = []
+    out_of_range = 0
+    for item in read_documents(Path(path)):
+        if isinstance(item, QuarantineRecord):
+            failed.append(failure(Document(id=item.document_id, text="", source=item.source), item))
+            continue
+        if not in_range(item.published, start, end):
+            out_of_range += 1
+            continue
+        try:
+            validate(item, settings)
+        except DocumentError as exc:
+            failed.append(failure(item, QuarantineRecord(item.id, exc.stage, exc.reason, item.source)))
+            continue
+        documents.append(item)
+    get_run_logger().info(
+        "parse: %d documents to extract, %d quarantined, %d outside the date range", len(documents), len(failed), out_of_range
+    )
+    return Parsed(tuple(documents), tuple(failed), out_of_range)
+
+
+# --- extract ------------------------------------------------------------------------------------------------
+
+_NLP_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(model: str | None):
+    """One spaCy pipeline per model and process: loading costs seconds, and every batch task reuses it."""
+    import warnings
+
+    from biwaq_extract.nlp.model import ModelFallbackWarning, load_pipeline
+
+    with warnings.catch_warnings():
+        # The flow already warned once when it chose the model; workers need not repeat it per process.
+        warnings.simplefilter("ignore", ModelFallbackWarning)
+        return load_pipeline(model)
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """The results of one batch, the pipeline that produced them, and how long the NLP took."""
+
+    pairs: tuple[tuple[DocumentResult, QuarantineRecord | None], ...]
+    model: ModelInfo
+    seconds: float
+
+
+# No cache policy here on purpose: pipelines/cache.py keeps results per document (see its docstring).
+@task(name="extract-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5, retry_condition_fn=transient_only)
+def extract_batch(documents: Sequence[Document], model: str | None, settings: dict[str, Any]) -> BatchOutcome:
+    """Run the NLP over a batch; a document that fails becomes a quarantine record, the batch goes on."""
+    nlp, info = pipeline_for(model)
+    began = time.perf_counter()
+    # spaCy pipelines are not documented as thread-safe; threads gain nothing under the GIL anyway, and
+    # Dask workers are separate processes with a pipeline (and lock) each.
+    with _NLP_LOCK:
+        pairs = tuple(process(nlp, documents, settings))
+    return BatchOutcome(pairs, info, round(time.perf_counter() - began, 3))
+
+
+# --- normalise, validate, archive ---------------------------------------------------------------------------
+
+
+@task(name="normalise", cache_policy=NO_CACHE)
+def normalise(results: Sequence[DocumentResult], quarantine: Sequence[QuarantineRecord], run: RunSummary) -> dict[str, pd.DataFrame]:
+    """Per-document results become the normalised tables of this run."""
+    from biwaq_extract.tables import build_tables
+
+    return build_tables(list(results), list(quarantine), run)
+
+
+class TableCheckError(ValueError):
+    """The tables of a run break a schema, a foreign key or a count invariant; nothing is written."""
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_run(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResult]) -> dict[str, int]:
+    """Schemas and foreign keys of every table, plus: one documents row per input document. Returns row counts."""
+    from biwaq_extract.tables import validate_tables
+
+    try:
+        validate_tables(tables)
+    except Exception as exc:  # pandera and foreign-key errors alike: say which run step refused
+        raise TableCheckError(f"tables failed validation, nothing written: {exc}") from exc
+    ids = sorted({r.document.id for r in results})
+    got = sorted(tables["documents"]["document_id"].astype(str))
+    if got != ids:
+        raise TableCheckError(f"documents table has {len(got)} rows for {len(ids)} input documents; nothing written")
+    return {name: len(frame) for name, frame in tables.items()}
+
+
+def run_json(summary: RunSummary, quarantine: Sequence[QuarantineRecord]) -> dict[str, Any]:
+    """run.json as `biwaq extract` writes it: the run's facts and its quarantine."""
+    data = asdict(summary)
+    data["quarantine"] = [asdict(q) for q in quarantine]
+    return data
+
+
+@task(name="archive", cache_policy=NO_CACHE)
+def archive_outputs(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResult],
+                    quarantine: Sequence[QuarantineRecord], summary: RunSummary, output: Path) -> dict[str, int]:
+    """Write documents.jsonl, merge the tables into the dataset (atomically), then run.json last."""
+    from biwaq_extract.storage import read_dataset, write_dataset
+
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    with atomic_open(output / DOCUMENTS_FILE) as out:
+        for result in results:  # input order, as `biwaq extract` writes it
+            out.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
+    write_dataset(tables, output)
+    atomic_write_text(output / RUN_FILE, json.dumps(run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
+    return {name: len(frame) for name, frame in read_dataset(output).items()}
+
+
+@dataclass
+class Tally:
+    """What the extraction of one run did, for the report and the summary line."""
+
+    documents_in: int = 0
+    extracted: int = 0
+    quarantined: int = 0
+    out_of_range: int = 0
+    from_cache: int = 0
+    nlp_documents: int = 0
+    nlp_seconds: float = 0.0
+    batches: int = 0
+    failed_batches: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
