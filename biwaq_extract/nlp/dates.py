@@ -728,20 +728,25 @@ def _span_interval(span: _Span, published: dt.date | None, sentence: str,
 
 
 class _Sentences:
-    """Evidence sentence for a character offset: the Doc's sentence when it has boundaries, else the line."""
+    """Evidence sentence for a character offset: the Doc's sentence when it has boundaries, else the line.
+
+    Sentence boundaries are collected once: `Token.sent` walks to the sentence start on every call,
+    which is quadratic on a long text without full stops.
+    """
 
     def __init__(self, doc: Doc):
-        self.doc = doc
         self.text = doc.text
-        self.has_sents = len(doc) > 0 and doc.has_annotation("SENT_START")
-        self.starts = [t.idx for t in doc] if self.has_sents else []
+        self.bounds: list[tuple[int, int]] = []
+        if len(doc) > 0 and doc.has_annotation("SENT_START"):
+            self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [b[0] for b in self.bounds]
 
     def __call__(self, start: int, end: int) -> str:
         text = self.text
-        if self.has_sents:
+        if self.bounds:
             i = max(0, bisect.bisect_right(self.starts, start) - 1)
-            sent = self.doc[i].sent
-            lo, hi = sent.start_char, sent.end_char
+            lo, hi = self.bounds[i]
+            hi = max(hi, min(end, len(text)))
         else:
             lo = text.rfind("\n", 0, start) + 1
             hi = text.find("\n", end)
