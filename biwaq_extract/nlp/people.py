@@ -22,6 +22,10 @@ _SPEECH = {"sagt", "sagte", "so", "betont", "betonte", "erklärt", "erklärte", 
            "ergänzte", "berichtet", "berichtete", "resümiert", "resümierte", "unterstreicht", "unterstrich",
            "fasst", "sagen", "erläutert", "erläuterte", "beschreibt", "beschrieb", "findet", "fand", "weiß"}
 _QUOTES = {'"', "“", "”", "„", "«", "»", "'", "‚", "‘", "’"}
+_ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "unser", "unsere"}
+# Stop words that are also common family names ("Marion Lange", "Max Ernst").
+_SURNAME_STOP_WORDS = {"lange", "ernst", "gross", "groß", "jung", "klein", "neu", "gut", "hoch", "lang", "recht",
+                       "weit", "ganz", "kurz", "ehrlich", "richter"}
 _COPULA = {"war", "ist", "sind", "waren", "wird", "wurde"}
 # Prepositions (with their article) that tie a role to the organisation that follows.
 _ORG_LINK = {"im", "beim", "vom", "am", "des", "der", "bei", "in", "an", "von", "für", "dem"}
@@ -126,7 +130,7 @@ def _is_name_token(tok: Token, res: PeopleResources) -> bool:
         return False
     lower = text.lower()
     return (
-        lower not in STOP_WORDS
+        (lower not in STOP_WORDS or lower in _SURNAME_STOP_WORDS)
         and not _is_role(tok, res)
         and not _is_title(tok, res)
         and not lower.endswith(_NOUN_ENDINGS)
@@ -304,7 +308,7 @@ def _role_before(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) -
         i -= 1
     if i == 0:
         return
-    if _is_role(doc[i - 1], res):
+    if _is_role(doc[i - 1], res) or (_is_role_head(doc[i - 1], res) and i > 1 and doc[i - 2].lower_ in _ARTICLES):
         start = i - 1
         while start > 0 and doc[start - 1].text in res.adjectives:
             start -= 1
@@ -381,6 +385,12 @@ def _appositive(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) ->
                 break
             if tok.text in {".", ":", ";", "!", "?"} or "\n" in tok.text:
                 end = k
+                break
+            if k in orgs:  # an organisation inside the phrase ends the role: "Leiterin der Geschäftsstelle DRK"
+                cand.org, cand.org_strength = orgs[k], 3
+                end = k
+                while end > j + 1 and doc[end - 1].lower_ in _ORG_LINK:
+                    end -= 1
                 break
             if tok.lower_ in _ORG_LINK:
                 tied = _org_after_link(doc, k, orgs, res)
