@@ -9,8 +9,10 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from biwaq_extract.errors import DatasetError, QueryError
+from biwaq_extract.datapackage import all_tables, parquet_path
 from biwaq_extract.storage import check_dataset, view_statements
 
 QUERIES_FILE = "queries.sql"
@@ -40,20 +42,55 @@ def connect(folder: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-_PARQUET_IN_MESSAGE = re.compile(r"[\w./\\-]+\.parquet")
+def _result_types(arrow_type: pa.DataType):
+    if pa.types.is_integer(arrow_type):
+        return pd.Int64Dtype()
+    if pa.types.is_boolean(arrow_type):
+        return pd.BooleanDtype()
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
+        return pd.StringDtype()
+    return None  # dates become datetime.date, floats float64, lists Python lists
+
+
+# Errors in the SQL itself; anything else (I/O, decoding, internal) may come from a damaged file.
+_USER_ERRORS = (duckdb.ParserException, duckdb.BinderException, duckdb.CatalogException, duckdb.ConversionException)
+
+
+def _damaged_file(folder: Path) -> Path | None:
+    """The first table file DuckDB cannot read in full, or None when all read cleanly."""
+    con = duckdb.connect(":memory:")
+    try:
+        for table in all_tables():
+            path = folder / parquet_path(table)
+            try:
+                quoted = str(path).replace("'", "''")
+                con.sql(f"SELECT * FROM read_parquet('{quoted}')").fetch_arrow_table()
+            except duckdb.Error:
+                return path
+    finally:
+        con.close()
+    return None
 
 
 def run_query(folder: Path, sql: str) -> pd.DataFrame:
     """Run one SQL statement over the dataset in `folder` and return its result."""
     con = connect(folder)
     try:
-        return con.sql(sql).df() if sql.strip() else pd.DataFrame()
-    except (duckdb.IOException, duckdb.InvalidInputException) as exc:
-        named = _PARQUET_IN_MESSAGE.search(str(exc))
-        if named:  # footer intact but data pages damaged: only the read notices
-            raise DatasetError(f"{Path(folder) / named.group(0)}: cannot be read ({_first_line(exc)})") from None
+        if not sql.strip():
+            return pd.DataFrame()
+        relation = con.sql(sql)
+        if relation is None:  # a statement without a result (SET, CREATE VIEW ...)
+            return pd.DataFrame()
+        # via Arrow so dates stay dates and integer columns with gaps stay integers
+        return relation.fetch_arrow_table().to_pandas(types_mapper=_result_types)
+    except _USER_ERRORS as exc:
         raise QueryError(_first_line(exc)) from None
     except duckdb.Error as exc:
+        # Footer intact but data pages damaged: only reading the data notices, and DuckDB's message may not
+        # say which file it was reading, so find it by reading each table in full.
+        damaged = _damaged_file(Path(folder))
+        if damaged is not None:
+            raise DatasetError(f"{damaged}: cannot be read ({_first_line(exc)}); restore it or rerun `biwaq extract`") from None
         raise QueryError(_first_line(exc)) from None
     finally:
         con.close()
@@ -88,7 +125,10 @@ def format_table(frame: pd.DataFrame, max_width: int = 60) -> str:
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns]
 
     def cell(value) -> str:
-        text = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else str(value)
+        if pd.api.types.is_scalar(value):
+            text = "" if pd.isna(value) else str(value)
+        else:  # list columns (string_split, list aggregates) arrive as arrays
+            text = "[" + ", ".join(map(str, list(value))) + "]"
         text = " ".join(text.split())  # newlines in sentences would break the grid
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 

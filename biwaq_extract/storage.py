@@ -237,7 +237,7 @@ def write_duckdb(folder: Path, path: Path) -> None:
     """A DuckDB database holding only views; open it from the dataset folder or SET file_search_path to it."""
     con = duckdb.connect(str(path))
     try:
-        con.execute(f"SET file_search_path = '{folder.as_posix()}'")
+        con.execute("SET file_search_path = ?", [folder.as_posix()])
         for statement in view_statements():
             con.execute(statement)
     finally:
