@@ -38,6 +38,8 @@ def _people(doc) -> dict[str, tuple]:
         ("Dazu sprach EU-Kommissarin Xenia Ypsilon über Armut.", {"Xenia Ypsilon": ("EU-Kommissarin", "Europäische Kommission")}),
         ("Am Abend redete Bundesbauministerin Klara Gartmann.", {"Klara Gartmann": ("Bundesbauministerin", "BMWSB")}),
         ("Es begrüßte Prof. Dr. Werner Albrecht die Runde.", {"Werner Albrecht": (None, None)}),
+        ("Die Gewinnerin Sophie Schulz freute sich.", {"Sophie Schulz": ("Gewinnerin", None)}),
+        ("Sie wollen Menschen wie Marion Lange helfen.", {"Marion Lange": (None, None)}),
         ("Die Parlamentarische Staatssekretärin Anna Lindqvist lobte die Träger.", {"Anna Lindqvist": ("Parlamentarische Staatssekretärin", None)}),
     ],
 )
@@ -79,6 +81,9 @@ def test_people_apposition_roles(nlp, text, expected):
         ("Paul Fischer, Europäische Kommission, eröffnete die Sitzung.",
          "Europäische Kommission", "eu-kommission", "Europäische Kommission", None,
          {"Paul Fischer": (None, "Europäische Kommission")}),
+        ("Nora Kraus, Leiterin der Geschäftsstelle Caritasverband Ostholstein, sagte das.",
+         "Caritasverband Ostholstein", "caritas-oh", "Caritasverband Ostholstein", None,
+         {"Nora Kraus": ("Leiterin der Geschäftsstelle", "Caritasverband Ostholstein")}),
         ("Vortragende war Lena Hoffmann von der Hochschule Niederrhein.",
          "Hochschule Niederrhein", "hs-niederrhein", "Hochschule Niederrhein", None,
          {"Lena Hoffmann": ("Vortragende", "Hochschule Niederrhein")}),
