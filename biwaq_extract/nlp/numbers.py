@@ -11,8 +11,9 @@ import yaml
 
 DATA_FILE = "data/number_words.yaml"
 
-# Numbers of people are short to write; anything longer is not a number span (and not worth scanning).
-MAX_CHARS = 60
+# The longest German number word below a million ("siebenhundertsiebenundsiebzigtausend...") has 72
+# characters; anything longer is not a number span and not worth scanning.
+MAX_CHARS = 100
 
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _PLAIN = re.compile(r"[0-9]+")
