@@ -477,6 +477,7 @@ class _Cand:
     level: str | None
     priority: int  # lower wins on equal length
     kind: str = "name"  # name | acronym
+    parent: str | None = None  # gazetteer id of the association a local branch belongs to
 
 
 def _pick(cands: list[_Cand]) -> list[_Cand]:
@@ -529,7 +530,7 @@ def _patterns(text: str, res: OrgResources) -> list[_Cand]:
             if family.startswith("local:"):
                 head = family.split(":", 1)[1]
                 before = text[max(0, m.start() - 12): m.start()]
-                if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before):
+                if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before, re.I):
                     continue  # "in der Stadt Leipzig" is a place, not the administration
                 head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
                              surface.startswith(h)]
@@ -766,8 +767,9 @@ def _local_branches(text: str, cands: list[_Cand], res: OrgResources) -> list[_C
         if c.org_id == "awo":
             base = "Arbeiterwohlfahrt"
         name = f"{base} {m.group(1)}"
-        out.append(_Cand(c.start, m.end(), f"text:{slug(name)}", name, c.acronym, "gazetteer:pattern", "welfare",
-                         "other", 0, c.kind))
+        acronym = c.acronym if c.kind == "acronym" or c.org_id == "awo" else None
+        out.append(_Cand(c.start, m.end(), f"text:{slug(name)}", name, acronym, "gazetteer:pattern", "welfare",
+                         "other", 0, c.kind, parent=c.org_id))
     return out
 
 
@@ -819,7 +821,7 @@ def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, .
     pairs, defined = _acronym_pairs(text, toks, res, _pick(cands), day)
     cands += [c for c in pairs if not in_spans(c.start, credits)]
     cands += _acronym_uses(text, toks, defined, res)
-    cands += _long_form_uses(text, toks, [c for c in cands if c.rule != "gazetteer"])
+    cands += _long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair"])
     chosen = _pick([c for c in cands if not in_spans(c.start, credits)])
     if res.use_ner:
         chosen = _pick(chosen + _ner(doc, res, credits, chosen))
@@ -841,27 +843,26 @@ def _resolve_document(chosen: list[_Cand], res: OrgResources) -> list[_Cand]:
     branches: dict[str, set[str]] = defaultdict(set)
     branch_of: dict[str, _Cand] = {}
     for c in chosen:
-        if c.org_id.startswith("text:") and c.org_type == "welfare" and c.acronym:
-            parent = res.acronym_ids.get(c.acronym)
-            if parent:
-                branches[parent].add(c.org_id)
-                branch_of[parent] = c
+        if c.parent:
+            branches[c.parent].add(c.org_id)
+            branch_of[c.parent] = c
     first: dict[str, _Cand] = {}
     out = []
     for c in chosen:
         if c.org_id in branches and len(branches[c.org_id]) == 1:
             b = branch_of[c.org_id]
-            c = _Cand(c.start, c.end, b.org_id, b.name, b.acronym, c.rule, b.org_type, b.level, c.priority, c.kind)
+            c = _Cand(c.start, c.end, b.org_id, b.name, b.acronym, c.rule, b.org_type, b.level, c.priority, c.kind,
+                      b.parent)
         head = first.setdefault(c.org_id, c)
         if head is not c:
             c = _Cand(c.start, c.end, c.org_id, head.name, head.acronym or c.acronym, c.rule, head.org_type,
-                      head.level, c.priority, c.kind)
+                      head.level, c.priority, c.kind, c.parent)
         out.append(c)
     # an acronym learned late still belongs to every mention of its id
     acronyms = {c.org_id: c.acronym for c in out if c.acronym}
     return [c if c.acronym or c.org_id not in acronyms else
             _Cand(c.start, c.end, c.org_id, c.name, acronyms[c.org_id], c.rule, c.org_type, c.level, c.priority,
-                  c.kind) for c in out]
+                  c.kind, c.parent) for c in out]
 
 
 def org_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -1,0 +1,279 @@
+"""Tests for biwaq_extract/nlp/organisations.py on our own German sentences (blank pipeline, no model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+from spacy.training import Example
+from spacy.util import fix_random_seed
+
+from biwaq_extract.nlp import organisations
+from biwaq_extract.nlp.model import pipeline_from
+from biwaq_extract.nlp.organisations import (
+    credit_spans,
+    inflected_variants,
+    nominative,
+    org_spans,
+    schwartz_hearst,
+)
+
+
+def _orgs(make_doc, text: str, published: str | None = "2023-06-01") -> dict[str, tuple]:
+    """org_id -> (canonical name, acronym, surface texts) for one text."""
+    out: dict[str, tuple] = {}
+    for m in make_doc(text, published)._.organisations:
+        name, acronym, texts = out.get(m.org_id, (m.name, m.acronym, ()))
+        out[m.org_id] = (name, acronym, texts + (m.text,))
+    return out
+
+
+@pytest.mark.parametrize(
+    "name, form",
+    [
+        ("Bundesministerium für Arbeit und Soziales", "Bundesministeriums für Arbeit und Soziales"),
+        ("Europäische Kommission", "Europäischen Kommission"),
+        ("Bundesverwaltungsamt", "Bundesverwaltungsamtes"),
+        ("Deutscher Städtetag", "Deutschen Städtetages"),
+        ("Evangelische Hochschule Berlin", "Evangelischen Hochschule Berlin"),
+        ("Bayerisches Arbeits- und Sozialministerium", "Bayerischen Arbeits- und Sozialministeriums"),
+        ("Presse- und Informationsamt der Bundesregierung", "Presse- und Informationsamtes der Bundesregierung"),
+    ],
+)
+def test_organisations_inflected_variants_cover_case_forms(name, form):
+    assert form in inflected_variants(name)
+
+
+@pytest.mark.parametrize(
+    "surface, expected",
+    [
+        ("Technischen Universität Dortmund", "Technische Universität Dortmund"),
+        ("Bayerischen Staatsministeriums für Familie", "Bayerisches Staatsministerium für Familie"),
+        ("Jobcenters Essen", "Jobcenter Essen"),
+    ],
+)
+def test_organisations_nominative_undoes_declension(surface, expected):
+    assert nominative(surface) == expected
+
+
+@pytest.mark.parametrize(
+    "acronym, text, expected",
+    [
+        ("BAGSO", "gemeinsam mit der Bundesarbeitsgemeinschaft der Seniorenorganisationen",
+         "Bundesarbeitsgemeinschaft der Seniorenorganisationen"),
+        ("DJI", "laut dem Deutschen Jugendinstitut", "Deutschen Jugendinstitut"),
+        ("XYZ", "ganz ohne Bezug", None),
+    ],
+)
+def test_organisations_schwartz_hearst_finds_long_forms(acronym, text, expected):
+    assert schwartz_hearst(acronym, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, org_id, surfaces",
+    [
+        ("Das Projekt wird vom Bundesministerium für Arbeit und Soziales (BMAS) gefördert.", "bmas",
+         ("Bundesministerium für Arbeit und Soziales", "BMAS")),
+        ("Eine Referentin des Bundesministeriums für Arbeit und Soziales sprach.", "bmas",
+         ("Bundesministeriums für Arbeit und Soziales",)),
+        ("Die Anträge gingen an das Bundesverwaltungsamt, das sie prüfte.", "bva", ("Bundesverwaltungsamt",)),
+        ("Zuständig ist das Bundesarbeitsministerium.", "bmas", ("Bundesarbeitsministerium",)),
+        ("Vertreterinnen der Europäischen Kommission kamen nach Köln.", "eu-kommission",
+         ("Europäischen Kommission",)),
+        ("Auch die EU-Kommission begrüßte den Vorschlag.", "eu-kommission", ("EU-Kommission",)),
+        ("Die Daten stammen vom Bundesinstitut für Bau-, Stadt- und Raumforschung.", "bbsr",
+         ("Bundesinstitut für Bau-, Stadt- und Raumforschung",)),
+        ("Das BAMF-Team und das Bundesamt für Migration und Flüchtlinge berieten.", "bamf",
+         ("BAMF", "Bundesamt für Migration und Flüchtlinge")),
+        ("Ein Vertreter des Deutschen Caritasverbandes war dabei.", "caritas", ("Deutschen Caritasverbandes",)),
+        ("Die SPD und die CDU stimmten zu.", "spd", ("SPD",)),
+        ("Der Deutsche Städtetag lobte das Vorhaben.", "dst", ("Deutsche Städtetag",)),
+    ],
+)
+def test_organisations_gazetteer_matches_case_forms(make_doc, text, org_id, surfaces):
+    found = _orgs(make_doc, text)
+    assert org_id in found
+    assert found[org_id][2] == surfaces
+
+
+@pytest.mark.parametrize(
+    "text, published, org_id, name, acronym",
+    [
+        ("Das Bundesministerium des Innern, für Bau und Heimat lud ein.", "2019-05-02", "bmi",
+         "Bundesministerium des Innern, für Bau und Heimat", "BMI"),
+        ("Das Bundesministerium des Innern, für Bau und Heimat lud ein.", "2022-03-01", "bmi",
+         "Bundesministerium des Innern und für Heimat", "BMI"),
+        ("Das Bundesbauministerium stellte Mittel bereit.", "2016-04-10", "bmu",
+         "Bundesministerium für Umwelt, Naturschutz, Bau und Reaktorsicherheit", "BMUB"),
+        ("Das Bundesbauministerium stellte Mittel bereit.", "2020-04-10", "bmi",
+         "Bundesministerium des Innern, für Bau und Heimat", "BMI"),
+        ("Das Bundesbauministerium stellte Mittel bereit.", "2023-04-10", "bmwsb",
+         "Bundesministerium für Wohnen, Stadtentwicklung und Bauwesen", "BMWSB"),
+        ("Das Bundesfamilienministerium startet ein Vorhaben.", "2025-09-01", "bmfsfj",
+         "Bundesministerium für Bildung, Familie, Senioren, Frauen und Jugend", "BMBFSFJ"),
+        ("Das Bundesfamilienministerium startet ein Vorhaben.", None, "bmfsfj",
+         "Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ"),
+    ],
+)
+def test_organisations_canonical_name_follows_publication_date(make_doc, text, published, org_id, name, acronym):
+    found = _orgs(make_doc, text, published)
+    assert found[org_id][:2] == (name, acronym)
+
+
+@pytest.mark.parametrize(
+    "text, surface, name, org_type",
+    [
+        ("Es sprach die Staatssekretärin im Bayerischen Staatsministerium für Familie, Arbeit und Soziales.",
+         "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
+         "Bayerisches Staatsministerium für Familie, Arbeit und Soziales", "land-ministry"),
+        ("Grüße kamen vom Niedersächsischen Sozialministerium.", "Niedersächsischen Sozialministerium",
+         "Niedersächsisches Sozialministerium", "land-ministry"),
+        ("Das Ministerium für Soziales und Integration des Landes Hessen fördert mit.",
+         "Ministerium für Soziales und Integration des Landes Hessen",
+         "Ministerium für Soziales und Integration des Landes Hessen", "land-ministry"),
+        ("Die Senatsverwaltung für Arbeit, Soziales und Gleichstellung war Gastgeberin.",
+         "Senatsverwaltung für Arbeit, Soziales und Gleichstellung",
+         "Senatsverwaltung für Arbeit, Soziales und Gleichstellung", "land-ministry"),
+        ("Forschende der Katholischen Hochschule Freiburg begleiten das Projekt.", "Katholischen Hochschule Freiburg",
+         "Katholische Hochschule Freiburg", "university"),
+        ("Die Universität Bielefeld wertet aus.", "Universität Bielefeld", "Universität Bielefeld", "university"),
+        ("Die Friedrich-Ebert-Stiftung lud zur Debatte.", "Friedrich-Ebert-Stiftung", "Friedrich-Ebert-Stiftung",
+         "foundation"),
+        ("Das Jobcenter Essen vermittelt die Teilnehmenden.", "Jobcenter Essen", "Jobcenter Essen", "jobcenter"),
+        ("Das Bezirksamt Spandau stellt Räume bereit.", "Bezirksamt Spandau", "Bezirksamt Spandau", "municipal"),
+        ("Die Stadt Wolfsburg unterstützt das Quartier.", "Stadt Wolfsburg", "Stadt Wolfsburg", "municipal"),
+        ("Träger ist der Nachbarschaftsladen Südpark e. V. mit langer Erfahrung.", "Nachbarschaftsladen Südpark e. V.",
+         "Nachbarschaftsladen Südpark e. V.", "association"),
+        ("Umgesetzt wird es von der Lernwerkstatt Nord gGmbH in Kiel.", "Lernwerkstatt Nord gGmbH",
+         "Lernwerkstatt Nord gGmbH", "company"),
+        ("Mit dabei war der Projektträger ABC & PARTNER aus Gera.", "ABC & PARTNER", "ABC & PARTNER", "association"),
+    ],
+)
+def test_organisations_patterns_find_unlisted_names(make_doc, text, surface, name, org_type):
+    mentions = make_doc(text, "2022-01-01")._.organisations
+    hit = [m for m in mentions if m.text == surface]
+    assert hit, [m.text for m in mentions]
+    assert (hit[0].name, hit[0].org_type, hit[0].rule) == (name, org_type, "gazetteer:pattern")
+    assert hit[0].org_id.startswith("text:")
+
+
+@pytest.mark.parametrize(
+    "text, acronym, name",
+    [
+        ("Die Landesarbeitsgemeinschaft Jugendsozialarbeit Sachsen (LAGJS) koordiniert. Die LAGJS berichtet.",
+         "LAGJS", "Landesarbeitsgemeinschaft Jugendsozialarbeit Sachsen"),
+        ("Beteiligt war der Bundesverband Mobile Beratung (BMB). Später sprach der BMB-Vorstand.",
+         "BMB", "Bundesverband Mobile Beratung"),
+        ("Die KWB (Koordinierungsstelle Weiterbildung und Beschäftigung) lud ein; die KWB bleibt Partnerin.",
+         "KWB", "Koordinierungsstelle Weiterbildung und Beschäftigung"),
+    ],
+)
+def test_organisations_acronym_pairs_learned_from_text(make_doc, text, acronym, name):
+    mentions = [m for m in make_doc(text)._.organisations if m.acronym == acronym]
+    assert "text:acronym-pair" in {m.rule for m in mentions}
+    assert len({m.org_id for m in mentions}) == 1
+    assert mentions[0].name == name
+    assert sum(m.text.startswith(acronym) for m in mentions) >= 2
+
+
+def test_organisations_known_acronym_links_a_misspelt_long_form(make_doc):
+    text = "Das Bundesministerium für Familien, Senioren, Frauen und Jugend (BMFSFJ) fördert das Projekt."
+    found = _orgs(make_doc, text, "2022-01-01")
+    assert set(found) == {"bmfsfj"}
+    assert found["bmfsfj"][2] == ("Bundesministerium für Familien, Senioren, Frauen und Jugend", "BMFSFJ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Künstliche Intelligenz (KI) verändert Arbeit in kleinen und mittleren Unternehmen (KMU).",
+        "Das Ministerium und die Kommunen sprachen mit den Trägern.",
+        "Das Programm BIWAQ und der ESF fördern das Projekt NIFA und das ZUKUNFT-Team.",
+        "Die Projektgruppe Europäischer Sozialfonds (ESF) traf sich.",
+        "Bundesarbeitsministerin Müller und der EU-Kommissar besuchten den Stand.",
+        "Die Generaldirektion Beschäftigung und das Referat Europa tagten.",
+        "Ein Studium mit BA-Abschluss reicht nicht.",
+        "Wir wohnen in der Stadt Leipzig und arbeiten dort.",
+    ],
+)
+def test_organisations_generic_nouns_programmes_and_units_are_not_organisations(make_doc, text):
+    assert _orgs(make_doc, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, org_ids",
+    [
+        ("Die Übergabe fand statt.\nDas Team am Stand © BMAS/Max Muster\nWeiter im Text.", set()),
+        ("Foto: Bundesagentur für Arbeit\nDas BMAS lud ein.", {"bmas"}),
+        ("Erfolgreiche Beratung beim Partner Stadtteilzentrum Nord © BMFSFJ", set()),
+    ],
+)
+def test_organisations_skip_photo_credits(make_doc, text, org_ids):
+    assert set(_orgs(make_doc, text)) == org_ids
+
+
+def test_organisations_credit_spans_end_at_line_end():
+    text = "Bild eins © BMAS/Foo\nDer Text."
+    assert credit_spans(text) == [(10, 20)]
+
+
+def test_organisations_local_branch_takes_bare_acronym(make_doc):
+    text = "Die AWO Bremerhaven feiert Jubiläum. Die AWO ist dort seit Jahrzehnten aktiv."
+    found = _orgs(make_doc, text)
+    assert set(found) == {"text:arbeiterwohlfahrt-bremerhaven"}
+    assert found["text:arbeiterwohlfahrt-bremerhaven"][:2] == ("Arbeiterwohlfahrt Bremerhaven", "AWO")
+
+
+def test_organisations_ambiguous_acronym_needs_its_name(make_doc):
+    assert "ba" not in _orgs(make_doc, "Die BA meldet Zahlen.")
+    assert "ba" in _orgs(make_doc, "Die Bundesagentur für Arbeit (BA) meldet Zahlen. Die BA ist zufrieden.")
+
+
+def test_organisations_records_carry_offsets_sentence_and_spans(make_doc):
+    text = "Einleitung.\nDas Bundesverwaltungsamt prüft die Anträge. Danach geht es weiter."
+    doc = make_doc(text)
+    (m,) = doc._.organisations
+    assert text[m.start_char: m.end_char] == m.text == "Bundesverwaltungsamt"
+    assert m.sentence == "Das Bundesverwaltungsamt prüft die Anträge."
+    assert (m.org_type, m.level) == ("agency", "federal")
+    assert org_spans(doc) == [(m.start_char, m.end_char)]
+
+
+def test_organisations_find_is_pure_over_a_hand_built_doc():
+    nlp = spacy.blank("de")
+    doc = nlp.make_doc("Der Deutsche Landkreistag und der Deutsche Städte- und Gemeindebund (DStGB) tagten.")
+    mentions = organisations.find_organisations(doc, organisations.load_resources(nlp))
+    assert [m.org_id for m in mentions] == ["dlt", "dstgb", "dstgb"]
+
+
+def _tiny_ner_pipeline():
+    """spacy.blank("de") with a real `ner`, trained until it has memorised a few ORG examples."""
+    fix_random_seed(0)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("ner")
+    train = [
+        ("Der Lernverbund Ostwind und das BMAS unterstützen junge Menschen.",
+         [(4, 23, "ORG"), (32, 36, "ORG")]),
+        ("Das Programm BIWAQ hilft der Werkstatt Brückenbau bei der Arbeit.", [(13, 18, "ORG"), (29, 49, "ORG")]),
+    ]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in train]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(50):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    return pipeline_from(nlp)[0], [t for t, _ in train]
+
+
+@pytest.mark.parametrize("index, model_orgs", [(0, {"Lernverbund Ostwind"}), (1, {"Werkstatt Brückenbau"})])
+def test_organisations_ner_entities_are_merged_when_not_covered(index, model_orgs):
+    nlp, texts = _tiny_ner_pipeline()
+    doc = nlp.make_doc(texts[index])
+    doc._.published = dt.date(2023, 1, 1)
+    doc = nlp(doc)
+    assert {e.label_ for e in doc.ents} == {"ORG"}  # the model really predicts
+    by_rule = {}
+    for m in doc._.organisations:
+        by_rule.setdefault(m.rule, set()).add(m.text)
+    assert by_rule.get("model:ner") == model_orgs
+    # the model's BMAS is already a gazetteer mention, its BIWAQ is a programme: neither is merged again
+    assert all(m.rule != "model:ner" or m.text not in {"BMAS", "BIWAQ"} for m in doc._.organisations)

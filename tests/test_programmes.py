@@ -1,0 +1,105 @@
+"""Tests for biwaq_extract/nlp/programmes.py on our own German sentences (blank pipeline, no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from biwaq_extract.nlp import programmes
+from biwaq_extract.nlp.programmes import short_name
+
+
+def _names(make_doc, text: str) -> set[str]:
+    return {m.name for m in make_doc(text, "2023-03-01")._.programmes}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gefördert wird das Vorhaben aus Mitteln des Europäischen Sozialfonds.", {"ESF"}),
+        ("Der Europäische Sozialfonds Plus (ESF Plus) unterstützt Qualifizierung.", {"ESF Plus"}),
+        ("Alle ESF+-Vorhaben und das ESF Plus-Programm starten im Herbst.", {"ESF Plus"}),
+        ("Die ESF-geförderten Kurse sind kostenlos.", {"ESF"}),
+        ("Im neuen ESF-Bundesprogramm wird vieles anders.", {"ESF"}),
+        ("Drei BIWAQ-Projekte aus Kassel stellten sich vor.", {"BIWAQ"}),
+        ("Das Programm Bildung, Wirtschaft, Arbeit im Quartier geht weiter.", {"BIWAQ"}),
+        ("Kommunen aus dem Programm JUGEND STÄRKEN im Quartier berichteten.", {"JUGEND STÄRKEN im Quartier"}),
+        ("Die Vorhaben der ESF-Integrationsrichtlinie Bund laufen aus.", {"ESF-Integrationsrichtlinie Bund"}),
+        ("Die Netzwerke von IvAF und IQ arbeiten zusammen.", {"IvAF", "IQ"}),
+        ("Das Förderprogramm Integration durch Qualifizierung wächst.", {"IQ"}),
+        ("Gebiete der Sozialen Stadt und des Programms Sozialer Zusammenhalt profitieren.",
+         {"Soziale Stadt", "Sozialer Zusammenhalt"}),
+        ("Weitere rückenwind3-Vorhaben und rückenwind³ wurden bewilligt.", {"rückenwind³"}),
+        ("Die Kontaktstellen von Stark im Beruf beraten Mütter.", {"Stark im Beruf"}),
+        ("Auch JUGEND STÄRKEN: Brücken in die Eigenständigkeit wird verlängert.", {"JUST BEst"}),
+        ("Die Bildungsprämie wurde eingestellt.", {"Bildungsprämie"}),
+        ("Mit unternehmensWert:Mensch beraten Fachleute kleine Betriebe.", {"unternehmensWert:Mensch"}),
+    ],
+)
+def test_programmes_gazetteer_names_short_forms(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weitere Informationen gibt es auf dem ESF-Portal und im ESF-Newsletter.",
+        "Der Quereinstieg in einen sozialen Beruf lohnt sich.",
+        "WIR FREUEN UNS AUF SIE!",
+        "Eine Win-Win-Situation für alle Beteiligten.",
+        "Wir wollen Fachkräfte sichern und halten.",
+        "Die Teilnehmerinnen fühlen sich stark im Beruf.",
+    ],
+)
+def test_programmes_ordinary_words_are_not_programmes(make_doc, text):
+    assert _names(make_doc, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Im Rahmen des Programms "Starke Nachbarn" entstehen Treffpunkte.', {"Starke Nachbarn"}),
+        ("Das Bundesprogramm „Zukunft Handwerk“ wird ausgeweitet.", {"Zukunft Handwerk"}),
+        ('Das ESF Plus-Programm "Brücken bauen - Wege in den Beruf" startet. "Brücken bauen" läuft bis 2028.',
+         {"ESF Plus", "Brücken bauen"}),
+        ('Das Modellprogramm "Gemeinsam für Familien im Stadtteil" ("GemFam") ist beendet.', {"GemFam"}),
+        ('Ein Modellprogramm mit dem Namen "Teilhabe vor Ort" ging voraus.', {"Teilhabe vor Ort"}),
+        ('Das Förderprogramm "Quereinstieg - Männer und Frauen in Kitas" lief aus.', {"Quereinstieg"}),
+        ('Im Programm "Was kommt nach der Schule?" diskutierten Jugendliche.', set()),
+    ],
+)
+def test_programmes_quoted_names_after_cue_words(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "quoted, after, expected",
+    [
+        ("Netzwerk Lernen - Chancen vor Ort", " startet", "Netzwerk Lernen"),
+        ("Arbeit und Wohnen im Quartier", ' (kurz: "AWQ") läuft', "AWQ"),
+        ("Arbeit und Wohnen im Quartier", "", "Arbeit und Wohnen im Quartier"),
+        ("Zusammen stark im Kiez - ZSK", "", "ZSK"),
+    ],
+)
+def test_programmes_short_name_of_a_quoted_title(quoted, after, expected):
+    assert short_name(quoted, after) == expected
+
+
+def test_programmes_skip_credit_lines(make_doc):
+    text = "Die Gruppe am Stand\n© ESF-Regiestelle/BIWAQ\nDas Treffen war gelungen."
+    assert _names(make_doc, text) == set()
+
+
+def test_programmes_records_carry_offsets_and_sentence(make_doc):
+    text = "Überschrift\nDas Programm BIWAQ verbindet Arbeit und Quartier. Mehr folgt."
+    (m,) = make_doc(text)._.programmes
+    assert text[m.start_char: m.end_char] == m.text == "BIWAQ"
+    assert (m.programme_id, m.rule) == ("biwaq", "gazetteer")
+    assert m.sentence == "Das Programm BIWAQ verbindet Arbeit und Quartier."
+
+
+def test_programmes_find_is_pure_over_a_hand_built_doc():
+    nlp = spacy.blank("de")
+    doc = nlp.make_doc("Mit ESF Plus und ESF-Mitteln fördert der Bund.")
+    found = programmes.find_programmes(doc, programmes.load_resources(nlp))
+    assert [(m.text, m.name) for m in found] == [("ESF Plus", "ESF Plus"), ("ESF", "ESF")]
