@@ -209,7 +209,7 @@ class Crawler:
         if not revalidate and self._fresh(known):
             self.summary.skipped += 1
             headers, body = self.archive.load(known.body)
-            return _Got(None, url, headers, body, known.body.fetched_at)
+            return _Got(None, known.body.final_url, headers, body, known.body.fetched_at)
         before = self.fetcher.requests
         page = self.fetcher.fetch(
             url,

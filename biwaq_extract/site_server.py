@@ -147,7 +147,7 @@ def serve(root: str | Path | None = None, routes: dict[str, Route] | None = None
     httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
     httpd.daemon_threads = True
     site.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, name=f"site-server-{site.port}", daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name=f"site-server-{site.port}", daemon=True)
     thread.start()
     try:
         yield site

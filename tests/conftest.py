@@ -150,7 +150,7 @@ def crawl_settings(**crawl_overrides):
     return settings
 
 
-def _crawl_routes():
+def crawl_routes():
     """Dynamic routes of the test site; each keeps its own call count."""
     calls: dict[str, int] = {}
 
@@ -210,7 +210,7 @@ def crawl_site():
     """The test newsletter site (tests/fixtures/crawl/site plus dynamic routes) on 127.0.0.1."""
     from biwaq_extract.site_server import serve
 
-    routes, calls = _crawl_routes()
+    routes, calls = crawl_routes()
     with serve(fixture_path(*CRAWL_FIXTURES, "site"), routes) as site:
         site.calls = calls
         yield site
