@@ -41,7 +41,7 @@ _factory("biwaq_organisations", "organisations", organisations, [])
 _factory("biwaq_programmes", "programmes", programmes, [])
 _factory("biwaq_places", "places", places, ["doc._.organisations"])
 _factory("biwaq_people", "people", people, ["doc._.organisations"])
-_factory("biwaq_participants", "participant_counts", participants, [])
+_factory("biwaq_participants", "participant_counts", participants, ["doc._.dates"])
 _factory(
     "biwaq_events",
     "events",

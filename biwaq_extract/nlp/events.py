@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources as ir
 
 import yaml
@@ -22,8 +22,12 @@ class EventRules:
     weak: frozenset[str]
     not_events: frozenset[str]
     date_rank: dict[str, int]
+    evidence: frozenset[str]
     place_prepositions: frozenset[str]
     online_words: frozenset[str]
+    frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
+    attendee_words: frozenset[str]
+    link_window: int
 
 
 def load_rules(text: str | None = None) -> EventRules:
@@ -36,8 +40,12 @@ def load_rules(text: str | None = None) -> EventRules:
         weak=frozenset(w.lower() for w in data["weak_heads"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
+        evidence=frozenset(data["evidence_granularities"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         online_words=frozenset(data["online_words"]),
+        frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
+        attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
+        link_window=int(data.get("link_window", 2)),
     )
 
 
@@ -45,18 +53,20 @@ def load_resources(nlp: Language) -> EventRules:  # noqa: ARG001
     return load_rules()
 
 
-def event_head(word: str, rules: EventRules) -> tuple[str, str] | None:
+def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[str, str] | None:
     """(head, type) when the word is, or ends in, an event noun: "Entwicklungswerkstatt" -> ("werkstatt", "workshop")."""
-    w = word.lower()
+    w = word.lower().lstrip("-\"'„“")
     if not w[:1].isalpha() and not w[:1].isdigit():
         return None
     if w in rules.not_events:
         return None
-    for head, etype in rules.heads:
-        if w == head:
-            return head, etype
-        if w.endswith(head) and len(w) > len(head) + 2:
-            return head, etype
+    # the word itself, then its genitive singular ("des Bürgerdialogs", "des Kongresses")
+    # (only after a genitive article: a bare "Workshops" is a plural, usually sessions inside a gathering)
+    forms = [w] + [w[: -len(end)] for end in ("es", "s") if genitive and w.endswith(end) and len(w) > len(end) + 3]
+    for form in forms:
+        for head, etype in rules.heads:
+            if form == head or (form.endswith(head) and len(form) > len(head) + 2):
+                return head, etype
     return None
 
 
@@ -79,12 +89,52 @@ def _quoted_after(doc: Doc, end_char: int, limit: int = 3) -> tuple[int, int] | 
     return start, close
 
 
-def _sentence(doc: Doc, i: int) -> Span:
-    return doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+@dataclass
+class _Context:
+    """What one sentence offers an event: dates, places, attendance counts, a gathering verb."""
+
+    span: Span
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    counts: list[ParticipantCount]
+    frame: str | None
+    online: bool
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    return [s for s in sents if s.text.strip()]
 
 
 def _within(m, span: Span) -> bool:
     return span.start_char <= m.start_char and m.end_char <= span.end_char
+
+
+def _frame(span: Span, rules: EventRules) -> str | None:
+    words = {t.lower_ for t in span}
+    for verbs, etype in rules.frame_verbs:
+        if all(v in words for v in verbs):
+            return etype
+    return None
+
+
+def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
+    dates = [d for d in doc._.dates if d.role != "publication" and d.granularity in rules.date_rank]
+    counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
+    out = []
+    for span in _sentences(doc):
+        lower = span.text.lower()
+        out.append(
+            _Context(
+                span=span,
+                dates=[d for d in dates if _within(d, span)],
+                places=[p for p in doc._.places if _within(p, span)],
+                counts=[c for c in counts if _within(c, span)],
+                frame=_frame(span, rules),
+                online=any(w in lower for w in rules.online_words),
+            )
+        )
+    return out
 
 
 def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules) -> DateMention | None:
@@ -101,7 +151,8 @@ def _pick_place(doc: Doc, places: list[PlaceMention], anchor: int, rules: EventR
     good = [p for p in places if after_preposition(p)] or places
     if not good:
         return None
-    return min(good, key=lambda p: abs(p.start_char - anchor))
+    # A city or district names where a gathering is better than its Land or country.
+    return min(good, key=lambda p: (p.kind not in ("city", "district"), abs(p.start_char - anchor)))
 
 
 def _pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount | None:
@@ -110,52 +161,119 @@ def _pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount
     return min(counts, key=lambda c: abs(c.start_char - anchor))
 
 
-def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
-    """Events named by a gathering noun, with date/place/count/organisers from the same sentence.
+def _day_dated(ctx: _Context) -> bool:
+    return any(d.granularity in ("day", "days") for d in ctx.dates)
 
-    Mentions of the same gathering (same head and the same or no date) are merged into one event;
-    the first mention keeps its name, later ones fill in what it lacked.
+
+def _lead_index(contexts: list[_Context]) -> int | None:
+    """The first sentence of the article body: after the title and the "Datum" line."""
+    for k, ctx in enumerate(contexts[1:], start=1):
+        words = ctx.span.text.split()
+        if not words or words[0] == "Datum" or all(d.role == "publication" for d in ctx.dates) and len(words) <= 2:
+            continue
+        return k
+    return None
+
+
+def _borrow(contexts: list[_Context], k: int, lead: int | None, used: set[int], rules: EventRules) -> _Context | None:
+    """A neighbouring sentence that dates the gathering named in sentence k (which has no date).
+
+    In order: a report of a gathering just before or after ("80 Fachleute trafen sich am 25. September
+    in Bonn. In einer Werkstatt …"); for a title, the article's lead sentence (news style puts the
+    when and where there); then a day-dated sentence directly before or after in the same paragraph.
     """
-    dates: list[DateMention] = [d for d in doc._.dates if d.role != "publication"]
-    places: list[PlaceMention] = list(doc._.places)
-    counts: list[ParticipantCount] = list(doc._.participant_counts)
-    orgs: list[OrgMention] = list(doc._.organisations)
-    org_chars = [(o.start_char, o.end_char) for o in orgs]
+    window = [k - 1] + list(range(k + 1, k + 1 + rules.link_window))
+    for j in window:
+        if 0 <= j < len(contexts) and contexts[j].frame and contexts[j].dates and j not in used:
+            used.add(j)
+            return contexts[j]
+    if k == 0 and lead is not None and _day_dated(contexts[lead]):
+        used.add(lead)
+        return contexts[lead]
+    here = contexts[k].span
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(contexts) and _day_dated(contexts[j]):
+            other = contexts[j].span
+            gap = here.doc.text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
+            if "\n\n" not in gap:
+                return contexts[j]
+    return None
 
-    candidates: list[EventMention] = []
+
+def _has_evidence(ctx: _Context, rules: EventRules) -> bool:
+    return any(d.granularity in rules.evidence for d in ctx.dates) or bool(ctx.places)
+
+
+def _heads(doc: Doc, rules: EventRules):
+    """Yield (span, head, type) for every event noun, single or multi-word."""
     i = 0
     while i < len(doc):
-        tok = doc[i]
         found = None
         for words, etype in rules.multiword:
             n = len(words)
             if tuple(t.lower_ for t in doc[i : i + n]) == words:
                 found = (doc[i : i + n], " ".join(words), etype)
                 break
-        if found is None and tok.text[:1].isupper():
-            hit = event_head(tok.text, rules)
+        first = doc[i].text.lstrip("-\"'„“")[:1]
+        if found is None and (first.isupper() or first.isdigit()):
+            genitive = i > 0 and doc[i - 1].lower_ in {"des", "eines", "dieses", "jenes"}
+            hit = event_head(doc[i].text, rules, genitive)
             if hit:
                 found = (doc[i : i + 1], hit[0], hit[1])
         if found is None:
             i += 1
             continue
-        span, head, etype = found
-        i = span.end
+        yield found
+        i = found[0].end
+
+
+def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
+    """Events named by a gathering noun or reported by a gathering verb, with date, place and attendance.
+
+    The noun's own sentence is read first; a noun whose sentence has no date borrows the date, place
+    and attendance of a neighbouring sentence that reports a gathering ("80 Fachleute trafen sich am
+    25. September in Bonn. In einer Werkstatt …"). Reports no noun claims become events of their own.
+    Mentions of the same gathering are merged into one event.
+    """
+    contexts = _contexts(doc, rules)
+    if not contexts:
+        return ()
+    sent_index = {c.span.start: k for k, c in enumerate(contexts)}
+    lead = _lead_index(contexts)
+    org_chars = [(o.start_char, o.end_char) for o in doc._.organisations]
+    used_frames: set[int] = set()
+    candidates: list[EventMention] = []
+
+    def sentence_of(span: Span) -> int:
+        start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        return sent_index.get(start, 0)
+
+    for span, head, etype in _heads(doc, rules):
         if any(s <= span.start_char < e for s, e in org_chars):
             continue  # part of an organisation's name
-        sent = _sentence(doc, span.start)
-        s_dates = [d for d in dates if _within(d, sent)]
-        s_places = [p for p in places if _within(p, sent)]
-        s_counts = [c for c in counts if _within(c, sent)]
-        if head in rules.weak and not (s_dates or s_places or s_counts):
+        k = sentence_of(span)
+        ctx = contexts[k]
+        source = ctx
+        if not ctx.dates:
+            source = _borrow(contexts, k, lead, used_frames, rules) or ctx
+        if head in rules.weak and not _has_evidence(source, rules):
             continue
-        online = any(w in sent.text.lower() for w in rules.online_words) or etype == "webinar"
-        date = _pick_date(s_dates, span.start_char, rules)
-        place = None if online else _pick_place(doc, s_places, span.start_char, rules)
-        count = _pick_count(s_counts, span.start_char)
+        online = source.online or ctx.online or etype == "webinar"
+        anchor = span.start_char
+        date = _pick_date(source.dates, anchor, rules)
+        place = None if online else _pick_place(doc, source.places or ctx.places, anchor, rules)
+        counts = source.counts or ctx.counts
+        if not counts:
+            for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
+                if contexts[j].counts and not contexts[j].dates:
+                    counts = contexts[j].counts
+                    break
+        count = _pick_count(counts, anchor)
+        if source is ctx and ctx.frame and ctx.dates:
+            used_frames.add(k)
         quoted = _quoted_after(doc, span.end_char)
         name = doc.text[quoted[0] : quoted[1]] if quoted else span.text
-        organisers = tuple(dict.fromkeys(o.org_id for o in orgs if _within(o, sent)))
+        organisers = tuple(dict.fromkeys(o.org_id for o in doc._.organisations if _within(o, ctx.span)))
         candidates.append(
             EventMention(
                 text=span.text,
@@ -169,37 +287,90 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
                 participants=count.count if count else None,
                 organisers=organisers,
                 rule=f"rule:event-head:{head}",
-                sentence=sent.text.strip(),
+                sentence=ctx.span.text.strip(),
             )
         )
+
+    for k, ctx in enumerate(contexts):
+        day_dates = [d for d in ctx.dates if d.granularity in ("day", "days")]
+        if not ctx.frame or k in used_frames or not day_dates:
+            continue
+        date = _pick_date(day_dates, ctx.span.start_char, rules)
+        place = None if ctx.online else _pick_place(doc, ctx.places, date.start_char, rules)
+        count = _pick_count(ctx.counts, date.start_char)
+        candidates.append(
+            EventMention(
+                text=ctx.span.text.strip(),
+                start_char=ctx.span.start_char,
+                end_char=ctx.span.end_char,
+                type=ctx.frame,
+                name=None,
+                start=date.start,
+                end=date.end,
+                location=place.name if place else None,
+                participants=count.count if count else None,
+                organisers=tuple(dict.fromkeys(o.org_id for o in doc._.organisations if _within(o, ctx.span))),
+                rule="rule:event-frame",
+                sentence=ctx.span.text.strip(),
+            )
+        )
+    candidates.sort(key=lambda e: e.start_char)
     return tuple(_merge(candidates))
 
 
+def _combine(old: EventMention, ev: EventMention) -> EventMention:
+    """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"."""
+    return EventMention(
+        text=old.text,
+        start_char=old.start_char,
+        end_char=old.end_char,
+        type=old.type if old.type != "other" or ev.type == "other" or old.name else ev.type,
+        name=old.name or ev.name,
+        start=old.start or ev.start,
+        end=old.end or ev.end,
+        location=old.location or ev.location,
+        participants=old.participants if old.participants is not None else ev.participants,
+        organisers=tuple(dict.fromkeys(old.organisers + ev.organisers)),
+        rule=old.rule,
+        sentence=old.sentence,
+    )
+
+
+def _span_days(e: EventMention) -> int:
+    return (e.end - e.start).days
+
+
+def _nested(a: EventMention, b: EventMention) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
 def _merge(candidates: list[EventMention]) -> list[EventMention]:
+    """Dated mentions of one gathering (same interval, compatible place) become one event; an undated
+    mention joins the first event of its type with a compatible place, else stands alone."""
     merged: list[EventMention] = []
-    for ev in candidates:
+    for ev in (e for e in candidates if e.start is not None):
         for k, old in enumerate(merged):
-            same_kind = old.type == ev.type
-            compatible_date = old.start is None or ev.start is None or (old.start, old.end) == (ev.start, ev.end)
-            compatible_place = old.location is None or ev.location is None or old.location == ev.location
-            if same_kind and compatible_date and compatible_place:
-                merged[k] = EventMention(
-                    text=old.text,
-                    start_char=old.start_char,
-                    end_char=old.end_char,
-                    type=old.type,
-                    name=old.name,
-                    start=old.start or ev.start,
-                    end=old.end or ev.end,
-                    location=old.location or ev.location,
-                    participants=old.participants if old.participants is not None else ev.participants,
-                    organisers=tuple(dict.fromkeys(old.organisers + ev.organisers)),
-                    rule=old.rule,
-                    sentence=old.sentence,
-                )
+            place_ok = old.location is None or ev.location is None or old.location == ev.location
+            if not place_ok:
+                continue
+            if (old.start, old.end) == (ev.start, ev.end):
+                merged[k] = _combine(old, ev)
+                break
+            if old.type == ev.type and _nested(old, ev):
+                # "Jahrestagung 2022" in the title and "am 3. Mai 2022" in the text: the finer date wins
+                finer, coarser = (ev, old) if _span_days(ev) < _span_days(old) else (old, ev)
+                merged[k] = replace(_combine(old, ev), start=finer.start, end=finer.end)
                 break
         else:
             merged.append(ev)
+    for ev in (e for e in candidates if e.start is None):
+        for k, old in enumerate(merged):
+            if old.type == ev.type and (old.location is None or ev.location is None or old.location == ev.location):
+                merged[k] = _combine(old, ev)
+                break
+        else:
+            merged.append(ev)
+    merged.sort(key=lambda e: e.start_char)
     return merged
 
 

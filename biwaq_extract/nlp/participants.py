@@ -133,8 +133,11 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
     """
     found: list[ParticipantCount] = []
     last_who: str | None = None
+    date_chars = [(d.start_char, d.end_char) for d in doc._.dates]  # "März 2025 trafen sich …" is no count
     for tok in doc:
         if tok.is_space or tok.is_punct or _is_date_number(doc, tok.i):
+            continue
+        if any(s <= tok.idx < e for s, e in date_chars):
             continue
         number = _number_at(tok)
         if number is None or number <= 0:
