@@ -68,7 +68,9 @@ class TemporalResources:
     relative_skip_after: frozenset[str]
     not_year_after: frozenset[str]
     not_year_before: frozenset[str]
+    year_prepositions: frozenset[str]
     past_cues: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
     future_cues: frozenset[str]
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
     span_connector: re.Pattern | None = None
@@ -134,7 +136,9 @@ def load_resources(nlp: Language | None = None) -> TemporalResources:  # noqa: A
         relative_skip_after=lower(data["relative_skip_after"]),
         not_year_after=lower(data["not_year_after"]),
         not_year_before=lower(data["not_year_before"]),
+        year_prepositions=lower(data["year_prepositions"]),
         past_cues=lower(data["past_cues"]),
+        perfect_auxiliaries=lower(data["perfect_auxiliaries"]),
         future_cues=lower(data["future_cues"]),
     )
     patterns = {
@@ -396,7 +400,12 @@ def _year_allowed(text: str, m: re.Match, res: TemporalResources) -> bool:
         if words[-1] in res.not_year_before or " ".join(words) in res.not_year_before:
             return False
     following = _next_word(text, end)
-    if following and (following in res.not_year_after or following.rstrip("*") in res.not_year_after):
+    after_preposition = m.group("qual") is not None or bool(
+        words and (words[-1] in res.year_prepositions or " ".join(words) in res.year_prepositions)
+    )
+    if following and not after_preposition and (
+        following in res.not_year_after or following.rstrip("*") in res.not_year_after
+    ):
         return False
     # A digit group in a phone or account number: "030 2019 4455".
     before, after = text[max(0, start - 2):start], text[end:end + 2]
@@ -556,6 +565,7 @@ class _Span:
     left: _Atom
     right: _Atom | None
     rule: str
+    since: bool = False  # "seit (dem) ..." before it: the date is not after publication
 
 
 def _inherit(left: _Atom, right: _Atom) -> _Atom:
@@ -591,6 +601,7 @@ def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]
     i = 0
     while i < len(atoms):
         left = atoms[i]
+        since = "seit" in (w.strip(",") for w in _previous_words(text, left.start, 2))
         right = atoms[i + 1] if i + 1 < len(atoms) else None
         joined = False
         if right is not None and left.kind != "relative" and right.kind not in ("relative", "bare_day"):
@@ -603,7 +614,7 @@ def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]
                 start = prefix.start() if prefix else left.start
                 kinds = {left.kind, right.kind}
                 rule = f"{left.kind}_span" if len(kinds) == 1 else "mixed_span"
-                spans.append(_Span(start, right.end, left, right, rule.replace("years_span", "year_span")))
+                spans.append(_Span(start, right.end, left, right, rule.replace("years_span", "year_span"), since))
                 i += 2
                 joined = True
         if not joined:
@@ -612,7 +623,7 @@ def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]
                 prefix = res.prefix.search(text, max(0, left.start - 30), left.start)
                 if prefix and prefix.group(0).lower().startswith("seit"):
                     start = prefix.start()
-                spans.append(_Span(start, left.end, left, None, left.rule))
+                spans.append(_Span(start, left.end, left, None, left.rule, since))
             i += 1
     return spans
 
@@ -642,17 +653,32 @@ def _interval(atom: _Atom, year: int) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def _cue_words(sentence: str) -> set[str]:
-    return set(re.findall(r"\w+", sentence.lower()))
+# A participle of the perfect: "gefördert", "gestartet", "diskutiert", "informiert".
+_PARTICIPLE = re.compile(r"ge\w{3,}t|\w{3,}iert")
+# Future announcements published a little late still mean this year's date; a month of slack.
+FUTURE_SLACK_DAYS = 31
 
 
-def _resolve_year(atom: _Atom, published: dt.date | None, sentence: str, res: TemporalResources) -> int | None:
+def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
+    """(past, future) cues in a sentence, from the word lists in temporal.yaml."""
+    words = set(re.findall(r"\w+", sentence.lower()))
+    past = bool(words & res.past_cues) or bool(
+        words & res.perfect_auxiliaries and any(_PARTICIPLE.fullmatch(w) for w in words)
+    )
+    return past, bool(words & res.future_cues)
+
+
+def _resolve_year(atom: _Atom, published: dt.date | None, sentence: str, res: TemporalResources,
+                  since: bool = False) -> int | None:
     """The year of an atom: its own, else the publication year moved by tense.
 
-    The simple reader's heuristic: a date without a year is in the publication year, unless the
-    sentence reports the past (a past-tense cue from temporal.yaml and no future cue) and the date
-    would lie after publication -- then it is the year before; or the sentence announces (a future
-    cue, no past cue) and the date would already be over -- then it is the year after.
+    The reader's heuristic of ANNOTATION_GUIDE.md, kept simple: a date without a year is in the
+    publication year, unless
+    - the sentence reports the past (a past cue, or "seit" before the date) and no future cue, and the
+      date would lie after publication: then it is the most recent such date, the year before;
+    - the sentence announces (a future cue, no past cue) and the date would be over and have begun more
+      than a month before publication (FUTURE_SLACK_DAYS; a report published a little late still means
+      this year): then it is the year after.
     """
     if atom.year is not None:
         return atom.year
@@ -661,13 +687,14 @@ def _resolve_year(atom: _Atom, published: dt.date | None, sentence: str, res: Te
     year = published.year
     interval = _interval(atom, year)
     if interval is None:
-        # "29. Februar" without a year: try the nearest leap year back.
-        return year - 1 if _interval(atom, year - 1) else None
-    words = _cue_words(sentence)
-    past, future = bool(words & res.past_cues), bool(words & res.future_cues)
+        # "29. Februar" without a year: the most recent leap year.
+        return next((y for y in range(year - 1, year - 8, -1) if _interval(atom, y)), None)
+    past, future = _tense(sentence, res)
+    past = past or since
     if past and not future and interval[0] > published:
         return year - 1
-    if future and not past and interval[1] < published:
+    late = interval[0] < published - dt.timedelta(days=FUTURE_SLACK_DAYS)
+    if future and not past and interval[1] < published and late:
         return year + 1
     return year
 
@@ -699,13 +726,13 @@ def _span_interval(span: _Span, published: dt.date | None, sentence: str,
     if right is None:
         if not left.anchored:
             return None
-        year = _resolve_year(left, published, sentence, res)
+        year = _resolve_year(left, published, sentence, res, span.since)
         return None if year is None else _interval(left, year)
     right_year = right.year
     if right_year is None and left.year is not None:
         right_year = left.year  # "01. Juli 2024 bis zum 30. August"
     if right_year is None:
-        right_year = _resolve_year(right, published, sentence, res)
+        right_year = _resolve_year(right, published, sentence, res, span.since)
     if right_year is None:
         return None
     right_iv = _interval(right, right_year)

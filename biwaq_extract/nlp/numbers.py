@@ -11,7 +11,7 @@ import yaml
 
 DATA_FILE = "data/number_words.yaml"
 
-# The longest German number word below a million ("siebenhundertsiebenundsiebzigtausend...") has 72
+# The longest German number word below a million ("siebenhundertsiebenundsiebzigtausend...") has 65
 # characters; anything longer is not a number span and not worth scanning.
 MAX_CHARS = 100
 
