@@ -24,6 +24,8 @@ class CountRules:
     modifier_stop: frozenset[str]
     max_modifiers: int
     davon: frozenset[str]
+    scale_words: frozenset[str]
+    min_count: int
 
 
 def load_rules(text: str | None = None) -> CountRules:
@@ -38,6 +40,8 @@ def load_rules(text: str | None = None) -> CountRules:
         modifier_stop=frozenset(w.lower() for w in data["modifier_stop"]),
         max_modifiers=int(data.get("max_modifiers", 2)),
         davon=frozenset(w.lower() for w in data.get("davon", [])),
+        scale_words=frozenset(w.lower() for w in data.get("scale_words", [])),
+        min_count=int(data.get("min_count", 1)),
     )
 
 
@@ -50,6 +54,10 @@ def is_people_noun(word: str, rules: CountRules) -> bool:
     w = word.lower().strip("\"'„“”‚‘’»«")
     if not w or w in rules.not_people:
         return False
+    # gender-inclusive spellings: "Teilnehmer*innen", "Expert:innen", "Elternbegleiter_innen"
+    for mark in ("*innen", ":innen", "_innen", "/innen"):
+        if w.endswith(mark):
+            w = w[: -len(mark)] + "innen"
     if w in rules.nouns:
         return True
     head = w.rsplit("-", 1)[-1]
@@ -98,6 +106,17 @@ def _is_date_number(doc: Doc, i: int) -> bool:
     return False
 
 
+def _gender_pair(doc: Doc, k: int) -> bool:
+    """True for "Xinnen und X" / "Xinnen und Xn" at token k (a German way of naming people)."""
+    if k + 2 >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    first, conj, second = doc[k].text, doc[k + 1].lower_, doc[k + 2].text
+    if not first.endswith("innen") or conj not in {"und", "oder"}:
+        return False
+    stem = first[: -len("innen")]
+    return second in {stem, stem + "n", stem + "e"}
+
+
 def _people_phrase(doc: Doc, j: int, rules: CountRules) -> tuple[int, int] | None:
     """Starting after the number at j-1, find modifiers + people noun; return (noun start, end index)."""
     k = j
@@ -114,6 +133,10 @@ def _people_phrase(doc: Doc, j: int, rules: CountRules) -> tuple[int, int] | Non
             # "Besucherinnen und Besucher", "Teilnehmerinnen und Teilnehmer"
             if end + 1 < len(doc) and doc[end].lower_ in {"und", "oder"} and is_people_noun(doc[end + 1].text, rules):
                 end += 2
+            return k, end
+        if _gender_pair(doc, k):
+            # "Elternbegleiterinnen und Elternbegleiter": any agent noun in its paired form
+            end = k + 3
             while end < len(doc) and doc[end].text in _QUOTES:
                 end += 1
             return k, end
@@ -140,16 +163,22 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
         if any(s <= tok.idx < e for s, e in date_chars):
             continue
         number = _number_at(tok)
-        if number is None or number <= 0:
+        after = tok.i + 1
+        if after < len(doc) and doc[after].lower_.rstrip(".") in rules.scale_words:
+            # "2,5 Millionen Menschen", "2 Mio. Teilnehmende"
+            scaled = parse_german_number(doc[tok.i : after + 1].text)
+            if scaled is not None:
+                number, after = scaled, after + 1
+        if number is None or number < rules.min_count:
             continue
-        phrase = _people_phrase(doc, tok.i + 1, rules)
+        phrase = _people_phrase(doc, after, rules)
         who_text: str | None = None
         end_i = None
         if phrase is not None:
             noun_start, end_i = phrase
-            who_text = doc[tok.i + 1 : end_i].text.strip("\"'„“”‚‘’»« ")
-        elif last_who and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in rules.davon:
-            end_i = tok.i + 2
+            who_text = doc[after:end_i].text.strip("\"'„“”‚‘’»« ")
+        elif last_who and after < len(doc) and doc[after].lower_ in rules.davon:
+            end_i = after + 1
             who_text = last_who
         if who_text is None or end_i is None:
             continue
