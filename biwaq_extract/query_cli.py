@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,8 +43,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise QueryError("give SQL to run, --named NAME or --list")
     frame = run_query(args.dataset, sql)
-    if args.csv:
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
-    else:
-        print(format_table(frame))
+    try:
+        if args.csv:
+            frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        else:
+            print(format_table(frame))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `biwaq query ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -18,7 +18,7 @@ DOCS = REPO / "docs" / "querying.md"
 
 EXPECTED = {
     "events_per_year_and_place": [[2019, "Bonn", 1], [2021, "Berlin", 1]],
-    "participants_per_programme": [["BIWAQ", 2, 380], ["ESF Plus", 1, 300]],
+    "participants_per_programme": [["BIWAQ", 2, 380, 380], ["ESF Plus", 1, 300, 300]],
     "people_per_ministry": [
         ["Bundesministerium des Innern, für Heimat und Bau", "Joachim Zweig", "Referatsleiter", 1],
         ["Bundesministerium für Arbeit und Soziales", "Hubertus Heil", "Bundesminister", 1],
@@ -116,7 +116,7 @@ def test_query_bad_sql_is_a_query_error(dataset, sql):
 @pytest.mark.parametrize(
     "args,expected",
     [
-        (["--named", "participants_per_programme"], "BIWAQ              2           380"),
+        (["--named", "participants_per_programme"], "BIWAQ              2        380           380"),
         (["--csv", "SELECT document_id, version FROM documents ORDER BY 1"], "document_id,version\nesf-001,1\n"),
         (["--list"], "events_per_year_and_place: How many events took place per year and place?"),
         (["SELECT org_id FROM organisations WHERE false"], "(0 rows)"),

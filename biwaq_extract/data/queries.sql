@@ -14,6 +14,7 @@ ORDER BY year, place;
 -- question: How many participants were counted in articles about each programme?
 SELECT pr.name AS programme,
        count(DISTINCT pc.document_id) AS documents,
+       sum(pc.count) FILTER (WHERE pc.event_id IS NOT NULL)::BIGINT AS at_events,
        sum(pc.count)::BIGINT AS participants
 FROM programmes AS pr
 JOIN (SELECT DISTINCT programme_id, document_id FROM programme_mentions) AS pm USING (programme_id)
