@@ -22,6 +22,7 @@ from biwaq_extract.html_parse import (
     Article,
     Source,
     canonicalize_url,
+    document_text,
     is_html,
     load_sources,
     parse_article,
@@ -272,7 +273,7 @@ class Crawler:
                 if kind == "listing":
                     self._on_listing(got.final_url, got.body, got.headers, queue, queued)
                 else:
-                    self._on_article(got.final_url, got.body, got.headers, via, got.fetched_at)
+                    self._on_article(got.final_url, got.body, got.headers, via, got.fetched_at, listed_date)
             self._write_outputs()
         finally:
             self.summary.seconds = round(time.monotonic() - started, 3)
@@ -307,8 +308,13 @@ class Crawler:
                 queued.add(target)
                 queue.append((target, "listing", url, None))
 
-    def _on_article(self, url: str, body: bytes, headers, listing_url: str | None, fetched_at: str) -> None:
+    def _on_article(self, url: str, body: bytes, headers, listing_url: str | None, fetched_at: str,
+                    listed_date: dt.date | None = None) -> None:
         article = parse_article(body, url, headers, sources=self.sources)
+        if article.published is None and listed_date is not None:
+            # The page itself names no date, but its teaser on the listing did.
+            article = dataclasses.replace(article, published=listed_date, text=document_text(
+                article.title, listed_date, article.teaser, article.body, article.source_line))
         if not article.title or not article.body.strip():
             self.summary.no_content += 1
             log.info("no article content found at %s", url)
@@ -333,9 +339,49 @@ class Crawler:
 
 def crawl(start_url: str, out_dir: str | Path, settings: dict[str, Any] | None = None, *, max_pages: int = 0,
           since: str | dt.date | None = None, fetcher: Fetcher | None = None) -> CrawlSummary:
-    """Crawl from a listing page, archive every response under `out_dir`, write `out_dir/articles.jsonl`."""
+    """Crawl from a listing page, archive every response under `out_dir`, write `out_dir/articles.jsonl`.
+
+    `start_url` may also be a source name from the settings, or a folder holding a saved site, which is
+    then served on 127.0.0.1 for the length of the crawl (see `crawl_snapshot`).
+    """
     if settings is None:
         from biwaq_extract.config import load_settings
 
         settings = load_settings()
-    return Crawler(start_url, Path(out_dir), settings, max_pages=max_pages, since=parse_since(since), fetcher=fetcher).run()
+    since_date = parse_since(since)
+    if "://" not in start_url and Path(start_url).is_dir():
+        return crawl_snapshot(start_url, out_dir, settings, max_pages=max_pages, since=since_date)
+    return Crawler(start_url, Path(out_dir), settings, max_pages=max_pages, since=since_date, fetcher=fetcher).run()
+
+
+def snapshot_start(root: Path, sources: tuple[Source, ...]) -> str:
+    """The path to start a saved site at: the first source listing that exists in it, else /index.html."""
+    for src in sources:
+        path = urlsplit(src.listing).path
+        if src.listing and (root / path.lstrip("/")).is_file():
+            return path
+    if (root / "index.html").is_file():
+        return "/index.html"
+    raise CrawlError(f"{root} holds neither a source listing ({', '.join(s.listing for s in sources)}) nor index.html")
+
+
+def crawl_snapshot(root: str | Path, out_dir: str | Path, settings: dict[str, Any], *, start_path: str | None = None,
+                   max_pages: int = 0, since: dt.date | None = None) -> CrawlSummary:
+    """Serve a saved site folder on 127.0.0.1 and crawl it through exactly the code path of a real site."""
+    from biwaq_extract.site_server import serve
+
+    root = Path(root)
+    sources = load_sources(settings)
+    start_path = start_path or snapshot_start(root, sources)
+    port = int(settings.get("crawl", {}).get("snapshot_port", 0) or 0)
+    try:
+        server = serve(root, port=port)
+        site = server.__enter__()
+    except OSError:  # the preferred port is taken: any free one will do
+        server = serve(root)
+        site = server.__enter__()
+    try:
+        log.info("serving %s at %s", root, site.url)
+        return Crawler(site.url + start_path, Path(out_dir), settings, max_pages=max_pages, since=since).run()
+    finally:
+        server.__exit__(None, None, None)

@@ -60,6 +60,7 @@ class Article:
     text: str
     newsletter_issue: str | None  # e.g. "3/2019" from "Auszug aus dem ESF-Newsletter 3/2019"
     source_line: str | None  # the "Auszug aus dem ESF-Newsletter ..." line itself
+    date_line: str | None  # the date as the page prints it, when not in the portal's "Datum" form
     source_listing: str | None  # name of the Source whose selectors read it, or None (generic)
     content_hash: str
     method: str  # "selectors:<source>" or "generic"
@@ -150,13 +151,17 @@ def article_id(url: str | None, source: Source | None = None) -> str:
     if stem in {"", "index", "inhalt"}:
         stem = hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
     if source is not None and source.id_prefix:
-        prefix = source.id_prefix
-    else:
-        # No source describes the page: name it after its first path segment ("partner-...") so ids from
-        # different sites rarely collide.
+        return source.id_prefix + stem
+    # No source describes the page: name it after its site, so ids from different sites rarely collide:
+    # the host's first label ("partner.example.org" -> "partner-"), or for a bare IP address (a local
+    # mirror) the first path segment ("/partner/aktuelles/x.html" -> "partner-").
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    label = host.split(".")[0] if host and not re.fullmatch(r"[\d.]+|\[.*\]|localhost", host) else ""
+    if not label:
         first = [s for s in path.split("/") if s][:1]
-        prefix = (re.sub(r"[^a-z0-9]+", "", first[0].lower()) + "-") if first and first[0] != last else ""
-    return prefix + stem
+        label = first[0] if first and first[0] != last else ""
+    label = re.sub(r"[^a-z0-9]+", "", label.lower())
+    return f"{label}-{stem}" if label else stem
 
 
 # --- decoding ------------------------------------------------------------------------------------------
@@ -371,10 +376,17 @@ def content_hash(title: str | None, body: str) -> str:
 _ISSUE = re.compile(r"Auszug aus dem\s+ESF[- ]?(?:Plus-)?Newsletter\s*(?:Nr\.?\s*)?(\d{1,2}\s*/\s*\d{4})?", re.I)
 
 
-def document_text(title: str | None, published: dt.date | None, teaser: str | None, body: str, source_line: str | None) -> str:
-    """The document as `biwaq extract` reads it: title, "Datum" line, teaser, body, newsletter line."""
+def document_text(title: str | None, published: dt.date | None, teaser: str | None, body: str,
+                  source_line: str | None, date_line: str | None = None) -> str:
+    """The document as `biwaq extract` reads it: title, date line, teaser, body, newsletter line.
+
+    The date line is the page's own when it prints one in words ("24. September 2018" on a blog),
+    else the portal's form "Datum\n12.11.2019", so the text reads as the page does.
+    """
     parts = [title or ""]
-    if published:
+    if date_line:
+        parts.append(date_line)
+    elif published:
         parts.append(f"Datum\n{published:%d.%m.%Y}")
     if teaser:
         parts.append(teaser)
@@ -457,9 +469,10 @@ def parse_article(
     src = _pick_source(soup, canonical or url, sources)
     if src is not None:
         title, published, teaser, body, source_line = _by_selectors(soup, src)
+        date_line = None
         method = f"selectors:{src.name}"
     else:
-        title, published, teaser, body, source_line = _generic(soup, text, url)
+        title, published, teaser, body, source_line, date_line = _generic(soup, text, url)
         method = "generic"
     if published is None:
         published = _meta_date(soup)
@@ -477,7 +490,8 @@ def parse_article(
         published=published,
         teaser=teaser,
         body=body,
-        text=document_text(title, published, teaser, body, source_line),
+        text=document_text(title, published, teaser, body, source_line, date_line),
+        date_line=date_line,
         newsletter_issue=issue,
         source_line=source_line,
         source_listing=id_source.name if id_source else None,
@@ -526,12 +540,16 @@ def _generic(soup: BeautifulSoup, text: str, url: str | None):
     if title:
         title = re.sub(r"\s*\n\s*", " ", title)
     published = _meta_date(soup)
+    date_line = None
+    t = (main.find("time", attrs={"datetime": True}) if isinstance(main, Tag) else None) or soup.find("time", attrs={"datetime": True})
+    if t is not None:
+        published = published or parse_date(t["datetime"])
+        shown = _norm(_inline_text(t))
+        if shown and parse_date(shown) == published:
+            date_line = shown  # the date as the page prints it
     if published is None and isinstance(main, Tag):
-        t = main.find("time", attrs={"datetime": True}) or soup.find("time", attrs={"datetime": True})
-        published = parse_date(t["datetime"]) if t else None
-        if published is None:
-            m = _DATUM.search(main.get_text("\n"))
-            published = parse_date(m.group(1)) if m else None
+        m = _DATUM.search(main.get_text("\n"))
+        published = parse_date(m.group(1)) if m else None
     if published is None and data.get("date"):
         published = parse_date(str(data["date"]))
     raw_body = data.get("text") or ""
@@ -543,7 +561,8 @@ def _generic(soup: BeautifulSoup, text: str, url: str | None):
     teaser = _meta_content(soup, "description", "og:description")
     if teaser and blocks and _norm(blocks[0]) == teaser:
         blocks = blocks[1:]
-    return title, published, teaser, "\n\n".join(blocks), None
+    blocks = [b for b in blocks if b != date_line]
+    return title, published, teaser, "\n\n".join(blocks), None, date_line
 
 
 # --- listings ------------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def test_html_parse_unknown_layout_uses_generic_extraction_with_paragraphs(name,
     assert len(paragraphs) == 3
     assert all(w in article.body for w in words)
     assert "Kategorie" not in article.body and "Partnerblog" not in article.body  # chrome is left out
-    assert article.text.startswith("Neue Werkstatt im Stadtteil eröffnet\n\nDatum\n15.03.2021\n\n")
+    assert article.text.startswith("Neue Werkstatt im Stadtteil eröffnet\n\n15. März 2021\n\nIm Gelsenkirchener")
     assert article.id == "partner-werkstatt"
 
 
@@ -152,3 +152,23 @@ def test_html_parse_listing_finds_articles_and_pagination(name, items, next_page
 def test_html_parse_listing_reads_teaser_dates(name, url, expected):
     listing = parse_listing(fixture_path("crawl", "site", "news", name).read_bytes(), f"{BASE}/news/{name}")
     assert {i.url: i.date for i in listing.items}[url] == expected
+
+
+@pytest.mark.parametrize("name, title, published", [
+    ("werkstatt.html", "Neue Werkstatt im Stadtteil eröffnet", dt.date(2021, 3, 15)),
+])
+def test_html_parse_a_settings_file_can_add_a_source_for_a_new_layout(name, title, published):
+    from biwaq_extract.config import load_settings
+    from biwaq_extract.html_parse import load_sources
+
+    settings = load_settings(environ={})
+    settings["extra_sources"] = [{
+        "name": "partner-blog", "article_pattern": "/partner/", "id_prefix": "partner-",
+        "title": "article.post h1.entry-title", "date": "time[datetime]", "body": "div.entry-content",
+    }]
+    sources = load_sources(settings)
+    assert [s.name for s in sources][-1] == "partner-blog" and len(sources) == len(settings["sources"]) + 1
+    article = parse_article(page(name), f"{BASE}/partner/aktuelles/{name}", sources=sources)
+    assert article.method == "selectors:partner-blog"
+    assert (article.title, article.published, article.id) == (title, published, "partner-werkstatt")
+    assert len(article.body.split("\n\n")) == 3
