@@ -773,6 +773,342 @@ A(
     org_ok=["Bundesministerin für Bildung und Forschung"],
 )
 
+# ---------------------------------------------------------------- 029 (closing event, 2022)
+A(
+    id="corpus-029", layout="portal", published="2022-06-29", slug="stark_im_beruf_abschlussveranstaltung",
+    title="Abschlussveranstaltung: „Stark im Beruf“ zieht nach sieben Jahren Bilanz",
+    teaser="Mit einer Abschlussveranstaltung in Berlin hat das Bundesfamilienministerium das ESF-Bundesprogramm "
+           "„Stark im Beruf – Mütter mit Migrationshintergrund steigen ein“ verabschiedet.",
+    body=[
+        "Am 21. Juni 2022 kamen rund 250 Projektleitungen, Teilnehmerinnen und Gäste aus Politik, Verwaltung und "
+        "Wirtschaft in Berlin zusammen, um auf sieben Jahre „Stark im Beruf“ zurückzublicken. Das Programm des "
+        "Bundesministeriums für Familie, Senioren, Frauen und Jugend (BMFSFJ) endet am 30. Juni 2022 zusammen mit der "
+        "ESF-Förderperiode 2014-2020.",
+        "Ekin Deligöz, Parlamentarische Staatssekretärin bei der Bundesfamilienministerin, dankte den Projektteams für "
+        "ihr Engagement. Seit 2015 haben knapp 14.000 Mütter an den Angeboten teilgenommen, mehr als ein Drittel von "
+        "ihnen hat anschließend eine Arbeit, eine Ausbildung oder eine weiterführende Qualifizierung begonnen. „Diese "
+        "Frauen haben gezeigt, was möglich ist, wenn man ihnen etwas zutraut“, sagte Deligöz.",
+        "Wie Teilhabe konkret gelingt, zeigten drei Projekte auf dem Podium. Aus Gelsenkirchen berichtete "
+        "Projektleiterin Fatma Korkmaz vom Bildungswerk Emscher-Lippe (BWEL), dass viele Teilnehmerinnen über "
+        "Elterncafés in Kitas und Grundschulen gewonnen wurden. In Halle (Saale) setzte das Projekt auf digitale "
+        "Sprechstunden, die während der Pandemie besonders gefragt waren.",
+        ("h2", "Was bleibt"),
+        "Prof. Dr. Annette Brandl von der Hochschule für Wirtschaft und Recht Berlin stellte die Ergebnisse der "
+        "Abschlussevaluation vor. Besonders wirksam sei die Kombination aus individueller Begleitung, berufsbezogener "
+        "Sprachförderung und der frühen Einbindung von Arbeitgebern gewesen. Viele Ansätze werden in anderen "
+        "Programmen fortgeführt: So überträgt das BWEL sein Mentoring-Konzept in ein Projekt des neuen ESF "
+        "Plus-Programms „ElternChanceN“.",
+        "Die Ergebnisse des Programms sind in einer Broschüre zusammengefasst, die ab Ende Juli kostenlos beim BMFSFJ "
+        "bestellt werden kann.",
+    ],
+    dates=[
+        day("29.06.2022", "2022-06-29"),
+        day("21. Juni 2022", "2022-06-21"),
+        day("30. Juni 2022", "2022-06-30"),
+        year("2014-2020", 2014, 2020),
+        year("Seit 2015", 2015),
+        month("Ende Juli", 2022, 7),
+    ],
+    orgs=[
+        O("Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ", "Bundesfamilienministerium",
+          "Bundesministeriums für Familie, Senioren, Frauen und Jugend", "BMFSFJ"),
+        O("Bildungswerk Emscher-Lippe", "BWEL", "Bildungswerk Emscher-Lippe", "BWEL"),
+        O("Hochschule für Wirtschaft und Recht Berlin", "HWR", "Hochschule für Wirtschaft und Recht Berlin"),
+    ],
+    programmes=["Stark im Beruf", "ESF", "ESF Plus", "ElternChanceN"],
+    people=[
+        P("Ekin Deligöz", "Parlamentarische Staatssekretärin bei der Bundesfamilienministerin", "BMFSFJ"),
+        P("Fatma Korkmaz", "Projektleiterin", "BWEL"),
+        P("Annette Brandl", None, "Hochschule für Wirtschaft und Recht Berlin"),
+    ],
+    locations=["Berlin", "Gelsenkirchen", "Halle (Saale)"],
+    events=[
+        E("other", "Abschlussveranstaltung", "2022-06-21", "2022-06-21", "Berlin", 250),
+    ],
+    counts=[
+        C("rund 250 Projektleitungen, Teilnehmerinnen und Gäste", 250, "approx",
+          "Projektleitungen, Teilnehmerinnen und Gäste"),
+        C("knapp 14.000 Mütter", 14000, "approx", "Mütter"),
+    ],
+    org_ok=["Bundesfamilienministerin"],
+)
+
+# ---------------------------------------------------------------- 030 (call, 2022)
+A(
+    id="corpus-030", layout="portal", published="2022-10-12", slug="interessenbekundung_inqa_coaching",
+    title="INQA-Coaching: Erstberatungsstellen für neues ESF Plus-Programm gesucht",
+    teaser="Bis zum 18. November 2022 können sich Kammern, Wirtschaftsförderungen und Verbände als "
+           "Erstberatungsstellen für das Programm „INQA-Coaching“ bewerben.",
+    body=[
+        "Kleine und mittlere Unternehmen stehen vor großen Veränderungen: Digitalisierung, Fachkräftemangel und der "
+        "Umbau hin zu einer klimaneutralen Wirtschaft verändern die Arbeitswelt. Mit dem neuen Programm "
+        "„INQA-Coaching“ unterstützt das Bundesministerium für Arbeit und Soziales (BMAS) ab dem 1. Januar 2023 "
+        "Betriebe mit weniger als 250 Beschäftigten dabei, diesen Wandel gemeinsam mit ihren Belegschaften zu "
+        "gestalten. Gefördert wird das Programm aus dem Europäischen Sozialfonds Plus (ESF Plus).",
+        "Das Programm folgt auf „unternehmensWert:Mensch“, das von 2015 bis 2022 aus dem ESF gefördert wurde. In "
+        "dieser Zeit nahmen mehr als 8.500 Unternehmen eine Prozessberatung in Anspruch, rund 48.000 Beschäftigte "
+        "waren unmittelbar an den Beratungsprozessen beteiligt.",
+        ("h2", "Aufgaben der Erstberatungsstellen"),
+        "Erstberatungsstellen sind die erste Anlaufstelle für interessierte Betriebe. Sie prüfen die "
+        "Fördervoraussetzungen, klären den Beratungsbedarf und stellen den Beratungsscheck aus, mit dem Unternehmen "
+        "bis zu zwölf Coachingtage bei einem autorisierten Coach in Anspruch nehmen können. Bundesweit sollen rund "
+        "120 Erstberatungsstellen entstehen, damit Betriebe in allen Regionen kurze Wege haben.",
+        "Interessenbekundungen sind bis zum 18. November 2022 einzureichen. Das Bundesamt für Wirtschaft und "
+        "Ausfuhrkontrolle (BAFA), das die Förderung abwickelt, informiert am 25. Oktober 2022 um 14 Uhr in einem "
+        "Webinar über das Verfahren. Fachlich begleitet wird das Programm von der Bundesanstalt für Arbeitsschutz und "
+        "Arbeitsmedizin (BAuA), die auch die Geschäftsstelle der Initiative Neue Qualität der Arbeit (INQA) betreibt.",
+        "„Gute Arbeit entsteht im Betrieb – mit den Menschen, die dort arbeiten“, sagte Kerstin Bauer, Leiterin der "
+        "INQA-Geschäftsstelle bei der BAuA. Sie rechnet damit, dass in den ersten Jahren bis zu 5.000 Unternehmen "
+        "ein Coaching beginnen.",
+    ],
+    dates=[
+        day("12.10.2022", "2022-10-12"),
+        day("18. November 2022", "2022-11-18"),
+        day("1. Januar 2023", "2023-01-01"),
+        year("von 2015 bis 2022", 2015, 2022),
+        day("25. Oktober 2022", "2022-10-25"),
+    ],
+    orgs=[
+        O("Bundesministerium für Arbeit und Soziales", "BMAS", "Bundesministerium für Arbeit und Soziales", "BMAS"),
+        O("Bundesamt für Wirtschaft und Ausfuhrkontrolle", "BAFA", "Bundesamt für Wirtschaft und Ausfuhrkontrolle",
+          "BAFA"),
+        O("Bundesanstalt für Arbeitsschutz und Arbeitsmedizin", "BAuA",
+          "Bundesanstalt für Arbeitsschutz und Arbeitsmedizin", "BAuA"),
+    ],
+    programmes=["INQA-Coaching", "ESF Plus", "unternehmensWert:Mensch", "ESF", "INQA"],
+    people=[P("Kerstin Bauer", "Leiterin der INQA-Geschäftsstelle", "BAuA")],
+    locations=[],
+    events=[E("webinar", "Webinar", "2022-10-25", "2022-10-25", None, None)],
+    counts=[C("rund 48.000 Beschäftigte", 48000, "approx", "Beschäftigte")],
+    org_ok=["Kammern, Wirtschaftsförderungen und Verbände"],
+)
+
+# ---------------------------------------------------------------- 031 (annual conference, 2023)
+A(
+    id="corpus-031", layout="portal", published="2023-05-10", slug="ehap_plus_jahrestagung_essen",
+    title="EhAP Plus: Jahrestagung in Essen rückt wohnungslose Menschen in den Blick",
+    teaser="Knapp 150 Fachkräfte aus Beratungsstellen, Kommunen und Wohlfahrtsverbänden tauschten sich über Wege "
+           "aus der Wohnungslosigkeit und den Zugang zu Hilfen aus.",
+    body=[
+        "Vom 3. bis 5. Mai 2023 fand in Essen die erste Jahrestagung des ESF Plus-Programms „EhAP Plus – Eingliederung "
+        "hilft gegen Ausgrenzung der am stärksten benachteiligten Personen“ statt. Das Programm wird vom "
+        "Bundesministerium für Arbeit und Soziales (BMAS) und vom Bundesministerium für Familie, Senioren, Frauen und "
+        "Jugend (BMFSFJ) gemeinsam verantwortet. Es unterstützt neu zugewanderte Unionsbürgerinnen und Unionsbürger, "
+        "wohnungslose und von Wohnungslosigkeit bedrohte Menschen sowie deren Kinder.",
+        "Dr. Ulrike Sander, Unterabteilungsleiterin im BMAS, erinnerte in ihrem Grußwort daran, dass die Zahl "
+        "wohnungsloser Menschen in Deutschland weiter steigt. Seit Anfang 2023 beraten die Projekte an 72 Standorten; "
+        "in den ersten vier Monaten wurden bereits rund 2.300 Menschen erreicht.",
+        "Wie schwierig der Zugang zu Hilfen sein kann, schilderte Agnieszka Nowak vom Caritasverband für das Bistum "
+        "Essen. Viele Ratsuchende wüssten nicht, welche Ansprüche sie haben, und scheiterten an Sprachbarrieren und "
+        "Formularen. Ihr Team begleitet Menschen deshalb zu Ämtern, Vermietern und Arztpraxen. Gemeinsam mit der "
+        "Diakonie Rheinland-Westfalen-Lippe bietet die Caritas zudem eine mobile Sprechstunde in Notunterkünften an.",
+        ("h2", "Kinder von Anfang an mitdenken"),
+        "Ein Forum widmete sich den Kindern der Zielgruppe. Prof. Dr. Henrik Vogt von der Universität Duisburg-Essen "
+        "präsentierte eine Studie, nach der viele Kinder aus neu zugewanderten Familien erst nach Monaten einen Kita- "
+        "oder Schulplatz erhalten. Vogt empfahl, die Beratung der Eltern eng mit den Bildungseinrichtungen vor Ort zu "
+        "verzahnen.",
+        "Die nächste Jahrestagung ist für Ende Mai 2024 in Hamburg geplant. Zuvor finden im Juni 2023 drei "
+        "Online-Seminare zu Datenschutz und Dokumentation statt, an denen jeweils bis zu 40 Personen teilnehmen "
+        "können.",
+    ],
+    source="Auszug aus dem ESF-Newsletter 2/2023",
+    dates=[
+        day("10.05.2023", "2023-05-10"),
+        span("Vom 3. bis 5. Mai 2023", "2023-05-03", "2023-05-05"),
+        year("Seit Anfang 2023", 2023),
+        month("Ende Mai 2024", 2024, 5),
+        month("im Juni 2023", 2023, 6),
+    ],
+    dup_dates=["2/2023"],
+    orgs=[
+        O("Bundesministerium für Arbeit und Soziales", "BMAS", "Bundesministerium für Arbeit und Soziales", "BMAS"),
+        O("Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ",
+          "Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ"),
+        O("Caritasverband für das Bistum Essen", None, "Caritasverband für das Bistum Essen", "Caritas"),
+        O("Diakonie Rheinland-Westfalen-Lippe", None, "Diakonie Rheinland-Westfalen-Lippe"),
+        O("Universität Duisburg-Essen", None, "Universität Duisburg-Essen"),
+    ],
+    programmes=["EhAP Plus", "ESF Plus"],
+    people=[
+        P("Ulrike Sander", "Unterabteilungsleiterin", "BMAS"),
+        P("Agnieszka Nowak", None, "Caritasverband für das Bistum Essen"),
+        P("Henrik Vogt", None, "Universität Duisburg-Essen"),
+    ],
+    locations=["Essen", "Deutschland", "Hamburg"],
+    events=[
+        E("conference", "Jahrestagung", "2023-05-03", "2023-05-05", "Essen", 150),
+        E("conference", "Jahrestagung", "2024-05-01", "2024-05-31", "Hamburg", None),
+        E("seminar", "Online-Seminare", "2023-06-01", "2023-06-30", None, None),
+    ],
+    counts=[
+        C("Knapp 150 Fachkräfte", 150, "approx", "Fachkräfte"),
+        C("rund 2.300 Menschen", 2300, "approx", "Menschen"),
+        C("bis zu 40 Personen", 40, "max", "Personen"),
+    ],
+    org_ok=["Wohlfahrtsverbänden"],
+)
+
+# ---------------------------------------------------------------- 032 (short notice: visit, 2023)
+A(
+    id="corpus-032", layout="portal", published="2023-09-12", slug="projektbesuch_geywitz_duisburg",
+    title="Bundesbauministerin Geywitz besucht BIWAQ-Projekt in Duisburg-Marxloh",
+    teaser="Bei ihrem Projektbesuch in Duisburg informierte sich Klara Geywitz über die Arbeit des BIWAQ-Projekts "
+           "„Marxloh schafft Arbeit“.",
+    body=[
+        "Am 7. September 2023 war Bundesministerin Klara Geywitz zu Gast in Duisburg-Marxloh. Das Bundesministerium für "
+        "Wohnen, Stadtentwicklung und Bau (BMWSB) fördert dort seit Januar 2023 ein Projekt, das langzeitarbeitslose "
+        "Menschen und kleine Gewerbetreibende im Stadtteil unterstützt. Umgesetzt wird es von der Stadt Duisburg "
+        "gemeinsam mit der Entwicklungsgesellschaft Duisburg (EG DU).",
+        "Bei einem Rundgang durch das Quartier sprach die Ministerin mit Teilnehmenden, Beschäftigten und "
+        "Ladenbesitzern. Seit Projektstart haben 85 Frauen und Männer an Qualifizierungen teilgenommen, viele von "
+        "ihnen arbeiten inzwischen in Handel, Gastronomie oder Logistik. „Hier sieht man, was BIWAQ im Kleinen "
+        "leistet: Menschen bekommen eine Perspektive, und das Quartier gewinnt“, sagte Geywitz.",
+        "Projektleiter Emre Yıldız erläuterte, wie das Team Menschen direkt auf der Straße, in Vereinen und in "
+        "Moscheegemeinden anspricht. Eng eingebunden ist auch das Jobcenter Duisburg, das jeden Mittwoch im "
+        "Projektbüro eine offene Sprechstunde anbietet.",
+        "BIWAQ wird in der Förderrunde 2023 bis 2026 aus Mitteln des ESF Plus und des Bundes finanziert. Bundesweit "
+        "beteiligen sich 75 Kommunen mit insgesamt 79 Projekten an dem Programm.",
+    ],
+    caption="© BMWSB / Tom Weller",
+    dates=[
+        day("12.09.2023", "2023-09-12"),
+        day("7. September 2023", "2023-09-07"),
+        month("Januar 2023", 2023, 1),
+        year("2023 bis 2026", 2023, 2026),
+    ],
+    orgs=[
+        O("Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB",
+          "Bundesministerium für Wohnen, Stadtentwicklung und Bau", "BMWSB"),
+        O("Stadt Duisburg", None, "Stadt Duisburg"),
+        O("Entwicklungsgesellschaft Duisburg", "EG DU", "Entwicklungsgesellschaft Duisburg", "EG DU"),
+        O("Jobcenter Duisburg", None, "Jobcenter Duisburg"),
+    ],
+    programmes=["BIWAQ", "ESF Plus"],
+    people=[
+        P("Klara Geywitz", "Bundesbauministerin", "BMWSB"),
+        P("Emre Yıldız", "Projektleiter", None),
+    ],
+    locations=["Duisburg-Marxloh", "Duisburg"],
+    events=[E("other", "Projektbesuch", "2023-09-07", "2023-09-07", "Duisburg-Marxloh", None)],
+    counts=[C("85 Frauen und Männer", 85, "exact", "Frauen und Männer")],
+    org_ok=["Bundesbauministerin", "Bundesministerin", "Ministerin"],
+)
+
+# ---------------------------------------------------------------- 033 (partner blog: fair, 2024)
+A(
+    id="corpus-033", layout="partner", published="2024-11-18", slug="consozial-2024-team-zukunft",
+    title="ConSozial 2024: Unser rückenwind³-Projekt auf der Messe in Nürnberg",
+    tags=["rückenwind³", "Messe", "Personalentwicklung"],
+    related=[("team-zukunft-halbzeit", "Halbzeit bei „Team Zukunft“"),
+             ("dienstplaene-selbst-gestalten", "Dienstpläne selbst gestalten – so geht’s")],
+    body=[
+        "Am 23. und 24. Oktober 2024 war es so weit: Zum ersten Mal war das Sozialwerk Franken mit einem eigenen Stand "
+        "auf der ConSozial in Nürnberg vertreten, der großen Fachmesse der Sozialwirtschaft. An beiden Tagen kamen "
+        "knapp 300 Besucherinnen und Besucher an unseren Stand, um mehr über unser Projekt „Team Zukunft“ zu erfahren.",
+        "„Team Zukunft“ wird seit März 2023 im ESF Plus-Programm „rückenwind³“ vom Bundesministerium für Arbeit und "
+        "Soziales und der Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege (BAGFW) gefördert. Unser Ziel: In "
+        "allen 14 Einrichtungen sollen die Mitarbeitenden selbst mitentscheiden, wie Dienstpläne, Einarbeitung und "
+        "Fortbildung organisiert werden. Rund 420 Beschäftigte sind bereits beteiligt.",
+        "Besonders gefragt war unser Dienstplan-Workshop, den wir an beiden Messetagen jeweils um 11 Uhr angeboten "
+        "haben. Unsere Personalentwicklerin Miriam Schuster zeigte dort, wie das Team unseres Seniorenzentrums in Fürth "
+        "flexible Schichtmodelle entwickelt hat, mit denen Teilzeitkräfte ihre Arbeitszeit besser planen können.",
+        "Ausgerichtet wird die ConSozial vom Bayerischen Staatsministerium für Familie, Arbeit und Soziales (StMAS). "
+        "Staatsministerin Ulrike Scharf machte bei ihrem Rundgang am ersten Messetag auch an unserem Stand Halt und "
+        "ließ sich von Auszubildenden erklären, was Selbstorganisation im Alltag bedeutet. Gleich nebenan präsentierte "
+        "sich Der Paritätische Bayern, unser Spitzenverband, mit weiteren Mitgliedsorganisationen.",
+        "Mit dem Projekt haben wir im vergangenen Jahr begonnen, bis Ende 2025 wollen wir die neuen Arbeitsweisen in "
+        "allen Einrichtungen verankern. Nächster Termin: Am 5. Dezember stellen wir erste Ergebnisse bei einem Fachtag "
+        "der BAGFW in Berlin vor.",
+    ],
+    dates=[
+        day("18. November 2024", "2024-11-18"),
+        year("2024", 2024),
+        span("23. und 24. Oktober 2024", "2024-10-23", "2024-10-24"),
+        month("März 2023", 2023, 3),
+        year("im vergangenen Jahr", 2023),
+        year("Ende 2025", 2025),
+        day("5. Dezember", "2024-12-05"),
+    ],
+    orgs=[
+        O("Sozialwerk Franken", None, "Sozialwerk Franken"),
+        O("Bundesministerium für Arbeit und Soziales", "BMAS", "Bundesministerium für Arbeit und Soziales"),
+        O("Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege", "BAGFW",
+          "Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege", "BAGFW"),
+        O("Bayerisches Staatsministerium für Familie, Arbeit und Soziales", "StMAS",
+          "Bayerischen Staatsministerium für Familie, Arbeit und Soziales", "StMAS"),
+        O("Der Paritätische Bayern", None, "Der Paritätische Bayern"),
+    ],
+    programmes=["rückenwind³", "ESF Plus"],
+    people=[
+        P("Miriam Schuster", "Personalentwicklerin", "Sozialwerk Franken"),
+        P("Ulrike Scharf", "Staatsministerin", "StMAS"),
+    ],
+    locations=["Nürnberg", "Fürth", "Berlin"],
+    events=[
+        E("fair", "ConSozial", "2024-10-23", "2024-10-24", "Nürnberg", None),
+        E("conference", "Fachtag", "2024-12-05", "2024-12-05", "Berlin", None),
+    ],
+    counts=[
+        C("knapp 300 Besucherinnen und Besucher", 300, "approx", "Besucherinnen und Besucher"),
+        C("Rund 420 Beschäftigte", 420, "approx", "Beschäftigte"),
+    ],
+    org_ok=["Staatsministerin", "Spitzenverband"],
+)
+
+# ---------------------------------------------------------------- 034 (call, 2025)
+A(
+    id="corpus-034", layout="portal", published="2025-03-03", slug="interessenbekundung_perspektive_wiedereinstieg",
+    title="Interessenbekundung: Neue Standorte für „Perspektive Wiedereinstieg“ gesucht",
+    teaser="Bis zum 30. April 2025 können sich Träger um eine Förderung im ESF Plus-Programm „Perspektive "
+           "Wiedereinstieg – Potenziale nutzen“ bewerben.",
+    body=[
+        "Das Bundesministerium für Familie, Senioren, Frauen und Jugend (BMFSFJ) baut sein Angebot für Frauen und "
+        "Männer aus, die nach einer längeren familienbedingten Pause in den Beruf zurückkehren möchten. Mit dem "
+        "aktuellen Aufruf sollen bis zu 25 zusätzliche Standorte gewonnen werden, vor allem in ländlichen Regionen in "
+        "Mecklenburg-Vorpommern, Sachsen-Anhalt und Thüringen.",
+        "Seit dem Start der ersten Modellphase im Jahr 2009 haben mehr als 35.000 Wiedereinsteigerinnen und "
+        "Wiedereinsteiger an den Angeboten teilgenommen. Gemeinsam mit der Bundesagentur für Arbeit bietet das "
+        "Programm Coaching und Qualifizierung an und hilft bei der Organisation von Kinderbetreuung oder der Pflege "
+        "von Angehörigen.",
+        "„Wer nach Jahren der Familienarbeit zurück in den Beruf will, bringt viel Erfahrung mit – Betriebe sollten "
+        "dieses Potenzial nutzen“, sagt Dr. Sandra Hoyer, Leiterin der Unterabteilung Gleichstellung im BMFSFJ. Eine "
+        "Evaluation des Bundesinstituts für Berufsbildung (BIBB) hatte im vergangenen Jahr gezeigt, dass rund zwei "
+        "Drittel der Teilnehmenden innerhalb eines Jahres nach Projektende erwerbstätig waren.",
+        ("h2", "Wer kann sich bewerben?"),
+        "Antragsberechtigt sind gemeinnützige Bildungsträger, Wohlfahrtsverbände und Kommunen. Der Förderzeitraum "
+        "umfasst die Jahre 2025 bis 2028, die neuen Projekte sollen am 1. Oktober 2025 starten. Interessenbekundungen "
+        "sind bis zum 30.04.2025 über das Förderportal einzureichen.",
+        "Das Bundesamt für Familie und zivilgesellschaftliche Aufgaben (BAFzA) bietet am 18. März 2025 um 14 Uhr eine "
+        "digitale Sprechstunde an, in der Fragen zum Verfahren beantwortet werden. Die Zugangsdaten werden nach "
+        "der Anmeldung per E-Mail verschickt.",
+    ],
+    dates=[
+        day("03.03.2025", "2025-03-03"),
+        day("30. April 2025", "2025-04-30"),
+        year("im Jahr 2009", 2009),
+        year("im vergangenen Jahr", 2024),
+        year("2025 bis 2028", 2025, 2028),
+        day("1. Oktober 2025", "2025-10-01"),
+        day("18. März 2025", "2025-03-18"),
+    ],
+    dup_dates=["30.04.2025"],
+    orgs=[
+        O("Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ",
+          "Bundesministerium für Familie, Senioren, Frauen und Jugend", "BMFSFJ"),
+        O("Bundesagentur für Arbeit", "BA", "Bundesagentur für Arbeit"),
+        O("Bundesinstitut für Berufsbildung", "BIBB", "Bundesinstituts für Berufsbildung", "BIBB"),
+        O("Bundesamt für Familie und zivilgesellschaftliche Aufgaben", "BAFzA",
+          "Bundesamt für Familie und zivilgesellschaftliche Aufgaben", "BAFzA"),
+    ],
+    programmes=["Perspektive Wiedereinstieg", "ESF Plus"],
+    people=[P("Sandra Hoyer", "Leiterin der Unterabteilung Gleichstellung", "BMFSFJ")],
+    locations=["Mecklenburg-Vorpommern", "Sachsen-Anhalt", "Thüringen"],
+    events=[E("webinar", "digitale Sprechstunde", "2025-03-18", "2025-03-18", None, None)],
+    counts=[C("mehr als 35.000 Wiedereinsteigerinnen und Wiedereinsteiger", 35000, "min",
+              "Wiedereinsteigerinnen und Wiedereinsteiger")],
+    org_ok=["Wohlfahrtsverbände"],
+)
+
 # --- END OF ARTICLES ---
 
 
@@ -1050,7 +1386,8 @@ def check(a: dict, rec: dict) -> list[str]:
                 errs.append(f"{aid}: alias not in text: {al!r}")
             elif not re.search(r"(?<!\w)" + re.escape(al) + r"(?!\w)", t):
                 errs.append(f"{aid}: alias only inside a word: {al!r}")
-        if o["acronym"] and o["acronym"] in t and o["acronym"] not in o["aliases"]:
+        if o["acronym"] and re.search(r"(?<!\w)" + re.escape(o["acronym"]) + r"(?!\w)", t) \
+                and o["acronym"] not in o["aliases"]:
             errs.append(f"{aid}: acronym {o['acronym']} in text but not an alias")
         if len(set(o["aliases"])) != len(o["aliases"]):
             errs.append(f"{aid}: duplicate alias in {o['name']}")
