@@ -14,11 +14,13 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
         sub,
         "crawl",
         "Crawl a newsletter or news listing politely (robots.txt, delays, retries), archive every response as "
-        "WARC and write DIR/articles.jsonl for `biwaq extract`. START may be a URL or a source name from the "
-        "settings (esf-meldungen, esf-newsletter).",
+        "WARC and write DIR/articles.jsonl for `biwaq extract`. START may be a URL, a source name from the "
+        "settings (esf-meldungen, esf-newsletter), or a folder holding a saved site (e.g. corpus/site), which is "
+        "served on 127.0.0.1 for the length of the crawl. Rerun with the same --output to resume or re-crawl: "
+        "unchanged pages are not downloaded again.",
         "biwaq crawl https://www.esf.de/portal/DE/Aktuelles/Meldungen/meldungen_node.html --since 2023-01-01 --output crawl/ && biwaq extract crawl/articles.jsonl --output outputs/",
     )
-    p.add_argument("start", metavar="START_URL", help="listing page to start from (pagination and article links are followed on its host only)")
+    p.add_argument("start", metavar="START_URL", help="listing page to start from (pagination and article links are followed on its host only), a source name, or a saved-site folder")
     p.add_argument("--output", "-o", type=Path, required=True, help="folder for articles.jsonl, fetch_log.csv, crawl_summary.json and warc/; reuse it to resume or re-crawl")
     p.add_argument("--max-pages", type=int, default=0, metavar="N", help="visit at most N listing and article pages (default: no limit)")
     p.add_argument("--since", default=None, metavar="DATE", help="only articles published on or after DATE (2023-05-01 or 01.05.2023); older listing pages are not followed")
