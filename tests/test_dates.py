@@ -110,6 +110,8 @@ YEARS = [
     ("Geplant von 2020 bis zum Jahr 2035.", [(D(2020, 1, 1), D(2035, 12, 31))]),
     ("Im Schuljahr 2019/20 lief es.", [(D(2019, 1, 1), D(2020, 12, 31))]),
     ("In den 1980er Jahren war das anders.", [(D(1980, 1, 1), D(1989, 12, 31))]),
+    ("Der Bund fördert seit 2010 Projekte in Quartieren.", [(D(2010, 1, 1), D(2010, 12, 31))]),
+    ("Das gilt 1990 bis 2000 für alle.", [(D(1990, 1, 1), D(2000, 12, 31))]),
     ("Befragungen fanden statt (2021, 2022).", [(D(2021, 1, 1), D(2021, 12, 31)), (D(2022, 1, 1), D(2022, 12, 31))]),
 ]
 
@@ -123,7 +125,11 @@ RELATIVE = [
     ("Heute eröffnet die Ministerin die Messe.", PUB, [(PUB, PUB)]),
     ("Die Gäste kamen gestern an.", PUB, [(D(2021, 6, 14), D(2021, 6, 14))]),
     ("Die Messe beginnt morgen.", PUB, [(D(2021, 6, 16), D(2021, 6, 16))]),
+    ("Sie bieten seit dem vergangenen Jahr Sprechstunden an.", PUB, [(D(2020, 1, 1), D(2020, 12, 31))]),
+    ("Im Sommer 2020 und diesen Sommer kamen sie.", PUB,
+     [(D(2020, 6, 1), D(2020, 8, 31)), (D(2021, 6, 1), D(2021, 8, 31))]),
     ("Im vergangenen Jahr kamen viele.", None, []),
+    ("Die Arbeitswelt von morgen.", PUB, []),
     ("Am 8. Juli trifft sich das Netzwerk.", None, []),
     ("Das gilt bis heute.", PUB, []),
     ("Am Morgen kam der Bus.", PUB, []),
@@ -135,6 +141,14 @@ YEARLESS = [
     ("Am 20. Januar wird die Konferenz stattfinden.", D(2019, 12, 5), [(D(2020, 1, 20), D(2020, 1, 20))]),
     ("Am 20. Januar fand die Konferenz statt.", D(2020, 3, 5), [(D(2020, 1, 20), D(2020, 1, 20))]),
     ("Die Konferenz ist am 20. November.", D(2020, 3, 5), [(D(2020, 11, 20), D(2020, 11, 20))]),
+    ("Am 2. November haben viele darüber diskutiert, wie es weitergeht.", D(2020, 3, 5),
+     [(D(2019, 11, 2), D(2019, 11, 2))]),
+    ("Bis Ende Juli ist die Schau zu sehen, geöffnet täglich.", D(2020, 6, 1), [(D(2020, 7, 1), D(2020, 7, 31))]),
+    ("„Seit April haben wir viele begleitet.“", D(2020, 10, 1), [(D(2020, 4, 1), D(2020, 4, 30))]),
+    ("Anträge können seit dem 2. März eingereicht werden.", D(2020, 5, 20), [(D(2020, 3, 2), D(2020, 3, 2))]),
+    ("Die Termine werden im Februar bekannt gegeben.", D(2020, 11, 20), [(D(2021, 2, 1), D(2021, 2, 28))]),
+    ("Eigentlich hätten sich alle im Herbst treffen sollen.", D(2020, 12, 10), [(D(2020, 9, 1), D(2020, 11, 30))]),
+    ("Die Messe findet am 2. Juni statt.", D(2020, 6, 20), [(D(2020, 6, 2), D(2020, 6, 2))]),
 ]
 
 NOT_DATES = [
@@ -157,6 +171,9 @@ NOT_DATES = [
     "August Bebel und Jan Sommer sprachen.",
     "Das kostet 1,5 Millionen Euro bei 98.900 Fällen.",
     "Die Version 2021.3 erschien.",
+    "Es gab 2000 bis 3000 Euro Zuschuss.",
+    "Mehr unter www.esf.de/portal/2019/meldung.html lesen.",
+    "Die Drucksache 19/2020 liegt vor.",
 ]
 
 

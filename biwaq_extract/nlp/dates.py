@@ -357,10 +357,14 @@ def _lookup(table: dict[str, Any], surface: str) -> Any:
     return table.get(key.casefold())
 
 
+_QUOTES = "\"'„“”‚‘’«»‹›()[]"
+
+
 def _previous_words(text: str, pos: int, n: int = 2) -> list[str]:
-    """The up to n words before pos, lowercased, nearest last (punctuation kept attached)."""
+    """The up to n words before pos, lowercased, nearest last; quotes and brackets stripped, dots kept."""
     window = text[max(0, pos - 40):pos]
-    return window.lower().split()[-n:]
+    words = [w.strip(_QUOTES) for w in window.lower().split()]
+    return [w for w in words if w][-n:]
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -379,6 +383,21 @@ def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------------------------- atom matching
+
+
+_RANGE_OF_AMOUNTS = re.compile(
+    rf"\s*(?:bis|und|oder|[{_DASH}]){_WS}*(?P<n>[0-9]{{1,9}})(?:[.,][0-9]+)*{_WS}*(?P<unit>[^\s.,;:]*)", re.I
+)
+_URL = re.compile(r"https?://|www\.|@|\.(?:de|eu|org|com|net|html?|pdf)\b", re.I)
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Whether an offset lies in a URL, file name or e-mail address ("www.esf.de/2019/...")."""
+    lo = max(0, start - 200)
+    chunk_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
+    m = re.search(r"\s", text[start:start + 200])
+    chunk = text[chunk_start:start + (m.start() if m else 200)]
+    return "/" in chunk and _URL.search(chunk) is not None
 
 
 def _is_anchored(text: str, start: int, res: TemporalResources) -> bool:
@@ -406,6 +425,10 @@ def _year_allowed(text: str, m: re.Match, res: TemporalResources) -> bool:
     if following and not after_preposition and (
         following in res.not_year_after or following.rstrip("*") in res.not_year_after
     ):
+        return False
+    # The lower end of a range of amounts: "2000 bis 3000 Euro", "2000-2500 Teilnehmende".
+    rest = _RANGE_OF_AMOUNTS.match(text, end, min(len(text), end + 60))
+    if rest and (rest.group("unit").lower() in res.not_year_after or int(rest.group("n")) > res.year_max):
         return False
     # A digit group in a phone or account number: "030 2019 4455".
     before, after = text[max(0, start - 2):start], text[end:end + 2]
@@ -653,8 +676,9 @@ def _interval(atom: _Atom, year: int) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-# A participle of the perfect: "gefördert", "gestartet", "diskutiert", "informiert".
-_PARTICIPLE = re.compile(r"ge\w{3,}t|\w{3,}iert")
+# A participle of the perfect at the end of a clause, where German puts it: "haben ... diskutiert,",
+# "ist ... gestartet." -- not "ist ... zu sehen, geöffnet montags ...", an adjectival participle.
+_CLAUSE_FINAL_PARTICIPLE = re.compile(r"(?<!\w)(?:ge\w{3,}t|\w{3,}iert)(?=\s*(?:[,.;:!?]|$))", re.I)
 # Future announcements published a little late still mean this year's date; a month of slack.
 FUTURE_SLACK_DAYS = 31
 
@@ -663,7 +687,7 @@ def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
     """(past, future) cues in a sentence, from the word lists in temporal.yaml."""
     words = set(re.findall(r"\w+", sentence.lower()))
     past = bool(words & res.past_cues) or bool(
-        words & res.perfect_auxiliaries and any(_PARTICIPLE.fullmatch(w) for w in words)
+        words & res.perfect_auxiliaries and _CLAUSE_FINAL_PARTICIPLE.search(sentence)
     )
     return past, bool(words & res.future_cues)
 
@@ -810,6 +834,8 @@ def find_dates(doc: Doc, resources: TemporalResources | None = None) -> tuple[Da
     sentences = _Sentences(doc)
     out: list[DateMention] = []
     for span in _spans(text, atoms, res):
+        if _in_url(text, span.start):
+            continue
         start_char = offsets[span.start] if offsets else span.start
         end_char = offsets[span.end - 1] + 1 if offsets else span.end
         sentence = sentences(start_char, end_char)
