@@ -428,7 +428,7 @@ A(
         "aufgenommen.",
         "Neben Infoständen gab es ein Studio für Bewerbungsfotos, eine Kleidertauschbörse sowie Kaffee und Kuchen aus "
         "unserer Projektküche. „Viele Gäste haben zum ersten Mal erfahren, dass es so ein Angebot direkt vor ihrer "
-        "Haustür gibt“, freut sich Projektleiterin Jana Kowalczyk. Auch das Jobcenter Gelsenkirchen war mit einem "
+        "Haustür gibt“, freut sich Jana Kowalczyk, Projektleiterin beim Caritasverband. Auch das Jobcenter Gelsenkirchen war mit einem "
         "Stand vertreten: Jobcenter-Teamleiter Heinz-Werner Brandt beantwortete Fragen zu Weiterbildung und "
         "Bildungsgutscheinen.",
         "Für die Kinder hatte das Team eine Rallye durch den Stadtteil vorbereitet, bei der an zehn Stationen kleine "
@@ -448,7 +448,8 @@ A(
         year("ab 2019", 2019),
     ],
     orgs=[
-        O("Caritasverband für die Stadt Gelsenkirchen", None, "Caritasverband für die Stadt Gelsenkirchen"),
+        O("Caritasverband für die Stadt Gelsenkirchen", None, "Caritasverband für die Stadt Gelsenkirchen",
+          "Caritasverband"),
         O("Stadt Gelsenkirchen", None, "Stadt Gelsenkirchen"),
         O("Bundesministerium des Innern, für Bau und Heimat", "BMI",
           "Bundesministeriums des Innern, für Bau und Heimat"),
@@ -519,7 +520,7 @@ A(
     people=[
         P("Björn Böhning", "Staatssekretär", "BMAS"),
         P("Katharina Wolff", None, "BDA"),
-        P("Stefan Kuhlmann", "Abteilungsleiter beim DGB-Bundesvorstand", "DGB"),
+        P("Stefan Kuhlmann", "Abteilungsleiter", "DGB"),
         P("Lena Hofbauer", None, "Ruhr-Universität Bochum"),
     ],
     locations=["Berlin", "Thüringen"],
@@ -676,7 +677,7 @@ A(
         "Die Werkstatt ist ein Projekt im ESF-Programm „JUGEND STÄRKEN im Quartier“, das vom Bundesministerium für "
         "Familie, Senioren, Frauen und Jugend und vom Bundesministerium des Innern, für Bau und Heimat aus Mitteln des "
         "Europäischen Sozialfonds gefördert wird. Die Hansestadt Rostock koordiniert als Modellkommune die Projekte "
-        "vor Ort, der Diakonieverein Nordwest-Rostock e. V. ist Träger der Werkstatt.",
+        "vor Ort, wir als Diakonieverein Nordwest-Rostock e. V. sind Träger der Werkstatt.",
         "In ihrer Laudatio lobte die Jury-Vorsitzende Prof. Dr. Birte Hansen von der Hochschule Neubrandenburg, dass "
         "die Jugendlichen die Werkstatt von Anfang an mitgestaltet hätten. Unser Werkstattleiter Lukas Behrens nahm den "
         "Preis gemeinsam mit Jugendlichen aus der Werkstatt vor der Kamera entgegen. Das Preisgeld von 2.000 Euro "
@@ -765,8 +766,7 @@ A(
     ],
     programmes=["Bildungskommunen", "Bildung integriert", "Transferinitiative Kommunales Bildungsmanagement",
                 "ESF Plus"],
-    people=[P("Michael Meister",
-              "Parlamentarischer Staatssekretär bei der Bundesministerin für Bildung und Forschung", "BMBF")],
+    people=[P("Michael Meister", "Parlamentarischer Staatssekretär", "BMBF")],
     locations=["Deutschland"],
     events=[E("webinar", "Webinar", "2021-10-05", "2021-10-05", None, None)],
     counts=[],
@@ -817,7 +817,7 @@ A(
     ],
     programmes=["Stark im Beruf", "ESF", "ESF Plus", "ElternChanceN"],
     people=[
-        P("Ekin Deligöz", "Parlamentarische Staatssekretärin bei der Bundesfamilienministerin", "BMFSFJ"),
+        P("Ekin Deligöz", "Parlamentarische Staatssekretärin", "BMFSFJ"),
         P("Fatma Korkmaz", "Projektleiterin", "BWEL"),
         P("Annette Brandl", None, "Hochschule für Wirtschaft und Recht Berlin"),
     ],
