@@ -245,6 +245,15 @@ def test_dates_publication_line_role(nlp, resources, text, expected_role):
 
 @pytest.mark.parametrize(
     "text,expected",
+    [("Datum\n04.05.2022\n\nBis zum 1. Juli 2022 läuft der Aufruf.",
+      [(D(2022, 5, 4), D(2022, 5, 4)), (D(2022, 7, 1), D(2022, 7, 1))])],
+)
+def test_dates_spans_do_not_cross_lines(nlp, resources, text, expected):
+    assert intervals(find(nlp, resources, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
     [
         ("Am 25. Sep\u00adtember 2019 in Bonn.", [(D(2019, 9, 25), D(2019, 9, 25))]),
         ("Am 25.\u00a0September\u00a02019 in Bonn.", [(D(2019, 9, 25), D(2019, 9, 25))]),

@@ -164,10 +164,11 @@ def load_resources(nlp: Language | None = None) -> TemporalResources:  # noqa: A
     return replace(
         res,
         patterns=patterns,
-        # "bis zum Jahr 2031", "bis Ende": the noun after the connector belongs to the connector.
-        span_connector=re.compile(rf"\s*,?\s*{span_words}(?:{_WS}+(?:Jahre?|Monat))?\s*", re.I),
-        pair_connector=re.compile(rf"\s*{_alternation(data['pair_connectors'])}\s*", re.I),
-        list_connector=re.compile(r"\s*,\s*", re.I),
+        # "bis zum Jahr 2031": the noun after the connector belongs to the connector. Connectors never
+        # cross a line break: the "Datum" line and the next paragraph's "Bis zum ..." are two things.
+        span_connector=re.compile(rf"{_WS}*,?{_WS}*{span_words}(?:{_WS}+(?:Jahre?|Monat))?{_WS}*", re.I),
+        pair_connector=re.compile(rf"{_WS}*{_alternation(data['pair_connectors'])}{_WS}*", re.I),
+        list_connector=re.compile(rf"{_WS}*,{_WS}*", re.I),
         prefix=re.compile(rf"(?<!\w){_alternation(data['span_prefixes'])}{_WS}+$", re.I),
     )
 
@@ -228,7 +229,7 @@ def _bare_day_pattern(data: dict[str, Any]) -> re.Pattern:
     """A day number left of a connector, whose month follows: "3." in "vom 3. bis 5. Mai",
     "10." in "10.–12. Mai 2022", "25." in "25. und 26. September" or "25./26. September"."""
     connectors = _alternation(list(data["span_connectors"]) + list(data["pair_connectors"]) + [","])
-    return re.compile(rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.(?=\s{{0,3}}{connectors})", re.I)
+    return re.compile(rf"(?<![0-9.,])(?P<day>[0-3]?[0-9])\.(?={_WS}{{0,3}}{connectors})", re.I)
 
 
 def _month_pattern(data: dict[str, Any]) -> re.Pattern:
