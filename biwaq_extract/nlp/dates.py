@@ -485,15 +485,15 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
         if season is None or not year_ok(y):
             continue
         first, length = season
-        if m.group("rel") is not None:
-            if published is None or y is not None:
-                if y is None:
-                    continue
-            else:
-                offset = _lookup(res.season_relative, m.group("rel")) or 0
-                y = published.year + offset
+        rule = "season"
+        if m.group("rel") is not None and y is None:
+            # "diesen Sommer", "im kommenden Herbst": the year is relative to publication.
+            if published is None:
+                continue
+            y = published.year + (_lookup(res.season_relative, m.group("rel")) or 0)
+            rule = "relative_season"
         anchored = y is not None or m.group("qual") is not None or _is_anchored(text, m.start(), res)
-        atoms.append(_Atom(m.start(), m.end(), "season", "season", None, first, y, months=length, anchored=anchored))
+        atoms.append(_Atom(m.start(), m.end(), "season", rule, None, first, y, months=length, anchored=anchored))
     for m in p["quarter"].finditer(text):
         y = int(m.group("year")) if m.group("year") else None
         if not year_ok(y):
