@@ -21,6 +21,7 @@ from biwaq_extract.fetch import Page
 
 LOG_NAME = "fetch_log.csv"
 WARC_DIR = "warc"
+OPEN_MARKER = "warc/OPEN"  # names the WARC file being written; left behind only by a run that died
 # The payload is stored de-chunked, so the chunked framing header would misdescribe it.
 _DROP_HEADERS = {"transfer-encoding"}
 
@@ -97,6 +98,12 @@ class Archive:
         self._serial = 0
         self._stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
         self.records_written = 0
+        self.repaired: str | None = None
+        marker = self.out_dir / OPEN_MARKER
+        if marker.exists():
+            self.repaired = marker.read_text("utf-8").strip()
+            repair_warc(self.out_dir, self.repaired)
+            marker.unlink()
 
     def __enter__(self) -> Archive:
         return self
@@ -108,6 +115,7 @@ class Archive:
         if self._warc:
             self._warc.close()
             self._warc = None
+            (self.out_dir / OPEN_MARKER).unlink(missing_ok=True)
         if not self._log.closed:
             self._log.close()
 
@@ -123,6 +131,7 @@ class Archive:
                 break
         self._warc = open(self.out_dir / name, "wb")
         self._warc_name = name
+        (self.out_dir / OPEN_MARKER).write_text(name, "utf-8")
         self._writer = WARCWriter(self._warc, gzip=True, warc_version="1.1")
         info = self._writer.create_warcinfo_record(
             Path(name).name,
@@ -262,6 +271,37 @@ def load_response(out_dir: str | Path, entry: LogEntry) -> tuple[tuple[tuple[str
     except (OSError, ValueError) as exc:
         raise ArchiveError(f"cannot read archived response for {entry.url} from {path}: {exc}") from exc
     raise ArchiveError(f"no response record at offset {entry.warc_offset} of {path}")
+
+
+def repair_warc(out_dir: str | Path, name: str) -> int:
+    """Cut a WARC file left by a dead run back to its last logged exchange; return the bytes removed.
+
+    The fetch log is written only after an exchange's records are on disk, so everything up to the end of
+    the last logged exchange (its response, then its request record) is whole; anything after it is a
+    fetch that never finished and will simply be fetched again.
+    """
+    path = Path(out_dir) / name
+    if not path.is_file():
+        return 0
+    logged = [r.warc_offset for r in read_log(out_dir) if r.warc_file == name and r.warc_offset >= 0]
+    start, keep = (max(logged), 2) if logged else (0, 1)  # response + request, or just the warcinfo
+    end = start
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            iterator = ArchiveIterator(fh)
+            for n, record in enumerate(iterator, start=1):
+                record.content_stream().read()
+                end = iterator.get_record_offset() + iterator.get_record_length()
+                if n == keep:
+                    break
+    except Exception as exc:  # noqa: BLE001 - warcio raises various errors on a torn record
+        raise ArchiveError(f"cannot repair {path}: {exc}") from exc
+    size = path.stat().st_size
+    if size > end:
+        with open(path, "r+b") as fh:
+            fh.truncate(end)
+    return size - end
 
 
 def iter_responses(out_dir: str | Path):

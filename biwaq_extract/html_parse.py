@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -82,7 +82,6 @@ class Listing:
     items: tuple[ListingItem, ...]
     next_pages: tuple[str, ...]
     rel_next: str | None = None
-    links: tuple[str, ...] = field(default=(), repr=False)  # every href on the page, resolved
 
 
 # --- settings --------------------------------------------------------------------------------------------
@@ -639,8 +638,7 @@ def parse_listing(
             continue
         seen.add(target)
         items.append(ListingItem(url=target, title=title, date=_item_date(a, source)))
-    all_links = tuple(t for t in (_resolve(a["href"], base) for a in soup.find_all("a", href=True)) if t)
-    return Listing(items=tuple(items), next_pages=tuple(pages), rel_next=rel_next, links=all_links)
+    return Listing(items=tuple(items), next_pages=tuple(pages), rel_next=rel_next)
 
 
 def _item_date(anchor: Tag, source: Source | None) -> dt.date | None:

@@ -9,7 +9,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 import biwaq_extract.crawl as crawl_module
-from biwaq_extract.archive import LOG_COLUMNS, LOG_NAME, Archive, iter_responses, read_known, read_log
+from biwaq_extract.archive import LOG_COLUMNS, LOG_NAME, Archive, iter_responses, load_response, read_known, read_log
 from biwaq_extract.crawl import crawl
 from biwaq_extract.fetch import Fetcher, FetchSettings
 from biwaq_extract.site_server import serve
@@ -117,3 +117,23 @@ def test_archive_ignores_a_log_row_cut_short(tmp_path, garbage):
     with open(tmp_path / LOG_NAME, "a", encoding="utf-8") as fh:
         fh.write(garbage)  # a crash in the middle of a row
     assert read_log(tmp_path) == [] and read_known(tmp_path) == {}
+
+
+@pytest.mark.parametrize("torn_bytes", [b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\n<html>", b"\x1f\x8b\x08\x00garbage"])
+def test_archive_repairs_a_warc_file_torn_by_a_crash(crawl_site, tmp_path, torn_bytes):
+    with Fetcher(FetchSettings(delay=0)) as fetcher:
+        archive = Archive(tmp_path)
+        for name in ("werkstatt", "umzug"):
+            archive.record(fetcher.fetch(f"{crawl_site.url}/articles/{name}.html"), "article")
+        torn = archive._warc_name
+        archive._warc.write(torn_bytes)  # the process dies while writing the next record...
+        archive._warc.flush()
+        archive._log.close()  # ...without closing the archive: the OPEN marker stays
+        with Archive(tmp_path) as again:
+            assert again.repaired == torn
+            again.record(fetcher.fetch(f"{crawl_site.url}/articles/alt-2015.html"), "article")
+    responses = [(uri.rsplit("/", 1)[1], status) for uri, status, _ in iter_responses(tmp_path)]
+    assert responses == [("werkstatt.html", 200), ("umzug.html", 200), ("alt-2015.html", 200)]
+    assert len(read_log(tmp_path)) == 3
+    for known in read_known(tmp_path).values():  # every logged body still reads back
+        assert b"<h1" in load_response(tmp_path, known.body)[1]
