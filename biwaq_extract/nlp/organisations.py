@@ -13,7 +13,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -131,16 +132,35 @@ def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
-def sentence_text(doc: Doc, start: int, end: int) -> str:
-    """The sentence holding a character span (the text line when the Doc has no sentence boundaries)."""
-    if doc.has_annotation("SENT_START"):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            return span.sent.text.strip()
+def sentence_finder(doc: Doc) -> Callable[[int, int], str]:
+    """A function giving the sentence that holds a character span (the text line when the Doc has no
+    sentence boundaries). Sentence offsets are read once per Doc: asking the Doc per mention is O(n)."""
     text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return text[line_start: len(text) if line_end < 0 else line_end].strip()
+    if doc.has_annotation("SENT_START"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        starts = [b[0] for b in bounds]
+
+        def by_sentence(start: int, end: int) -> str:
+            k = max(bisect_right(starts, start) - 1, 0)
+            s_start, s_end = bounds[k]
+            while k + 1 < len(bounds) and bounds[k][1] < end:  # a span across a boundary keeps both sentences
+                k += 1
+                s_end = bounds[k][1]
+            return text[s_start:s_end].strip()
+
+        return by_sentence
+
+    def by_line(start: int, end: int) -> str:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        return text[line_start: len(text) if line_end < 0 else line_end].strip()
+
+    return by_line
+
+
+def sentence_text(doc: Doc, start: int, end: int) -> str:
+    """The sentence holding one character span (use `sentence_finder` for many spans)."""
+    return sentence_finder(doc)(start, end)
 
 
 def slug(text: str) -> str:
@@ -826,9 +846,10 @@ def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, .
     if res.use_ner:
         chosen = _pick(chosen + _ner(doc, res, credits, chosen))
     chosen = _resolve_document(chosen, res)
+    sentence = sentence_finder(doc)
     return tuple(
         OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,
-                   acronym=c.acronym, rule=c.rule, sentence=sentence_text(doc, c.start, c.end),
+                   acronym=c.acronym, rule=c.rule, sentence=sentence(c.start, c.end),
                    org_type=c.org_type, level=c.level)
         for c in chosen
     )

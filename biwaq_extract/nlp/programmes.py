@@ -27,7 +27,7 @@ from biwaq_extract.nlp.organisations import (
     inflected_variants,
     inside_compound_tail,
     pieces,
-    sentence_text,
+    sentence_finder,
     slug,
 )
 from biwaq_extract.records import ProgrammeMention
@@ -187,9 +187,10 @@ def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeM
             continue
         taken.append((s, e))
         chosen.append((s, e, pid, name, rule))
+    sentence = sentence_finder(doc)
     return tuple(
         ProgrammeMention(text=text[s:e], start_char=s, end_char=e, programme_id=pid, name=name, rule=rule,
-                         sentence=sentence_text(doc, s, e))
+                         sentence=sentence(s, e))
         for s, e, pid, name, rule in sorted(chosen)
     )
 
