@@ -122,12 +122,15 @@ def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
     dates = [d for d in doc._.dates if d.role != "publication" and d.granularity in rules.date_rank]
     counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
     out = []
-    for span in _sentences(doc):
+    for k, span in enumerate(_sentences(doc)):
         lower = span.text.lower()
+        s_dates = [d for d in dates if _within(d, span)]
+        if k <= 2 and len(s_dates) == 1 and s_dates[0].text == span.text.strip():
+            s_dates = []  # a date line under the title is the publication date, whatever its format
         out.append(
             _Context(
                 span=span,
-                dates=[d for d in dates if _within(d, span)],
+                dates=s_dates,
                 places=[p for p in doc._.places if _within(p, span)],
                 counts=[c for c in counts if _within(c, span)],
                 frame=_frame(span, rules),
@@ -169,7 +172,7 @@ def _lead_index(contexts: list[_Context]) -> int | None:
     """The first sentence of the article body: after the title and the "Datum" line."""
     for k, ctx in enumerate(contexts[1:], start=1):
         words = ctx.span.text.split()
-        if not words or words[0] == "Datum" or all(d.role == "publication" for d in ctx.dates) and len(words) <= 2:
+        if not words or words[0] == "Datum" or (not ctx.dates and len(words) <= 4):
             continue
         return k
     return None
