@@ -465,6 +465,7 @@ def name_patterns(data: dict) -> tuple[list[tuple[re.Pattern, str, str, str]], s
         (rf"(?<![\w-])(?:Landes)?{ministry}{_S}{_FUER_LIST}{land_qual}", "land-ministry", "state", "land"),
         (rf"{land_adj}{_S}(?:{coord})?{_UP}[\w]*{ministry}", "land-ministry", "state", "land"),
         (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?!Bundes){_UP}[\w]*{ministry}{land_qual}", "land-ministry", "state", "land"),
         (rf"(?<![\w-])Senatsverwaltung(?:en)?{_S}{_FUER_LIST}(?:{_S}Berlin\b)?", "land-ministry", "state", "land"),
         (rf"(?:{uadj}{_S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", "university", "other", "university"),
         (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", "university", "other", "university"),
@@ -557,7 +558,7 @@ def _patterns(text: str, res: OrgResources) -> list[_Cand]:
                 rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
                 name = f"{head} {rest}"
             else:
-                name = nominative(surface)
+                name = nominative(surface[:1].upper() + surface[1:])  # "bayerische ..." opens a sentence-free name
             cands.append(_Cand(m.start(), m.start() + len(surface), f"text:{slug(name)}", name, None,
                                "gazetteer:pattern", org_type, level, 1))
     return cands
