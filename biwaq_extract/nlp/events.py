@@ -28,6 +28,7 @@ class EventRules:
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
     link_window: int
+    period_words: frozenset[str]
 
 
 def load_rules(text: str | None = None) -> EventRules:
@@ -46,6 +47,7 @@ def load_rules(text: str | None = None) -> EventRules:
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         link_window=int(data.get("link_window", 2)),
+        period_words=frozenset(data.get("period_words", [])),
     )
 
 
@@ -119,7 +121,12 @@ def _frame(span: Span, rules: EventRules) -> str | None:
 
 
 def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
-    dates = [d for d in doc._.dates if d.role != "publication" and d.granularity in rules.date_rank]
+    # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
+    dates = [
+        d
+        for d in doc._.dates
+        if d.role != "publication" and d.granularity in rules.date_rank and d.text.split()[0].lower() not in rules.period_words
+    ]
     counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
     out = []
     for k, span in enumerate(_sentences(doc)):

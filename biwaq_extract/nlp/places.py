@@ -209,14 +209,18 @@ def _gazetteer_match(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place]
     return None
 
 
-def _hyphen_district(token_text: str, res: PlaceResources) -> Place | None:
-    """ "Berlin-Neukölln", "Hamburg-Wilhelmsburg": a big city, a hyphen and a district-like name."""
+def _hyphen_district(token_text: str, res: PlaceResources, after_preposition: bool = False) -> Place | None:
+    """ "Berlin-Neukölln", "Hamburg-Wilhelmsburg": a big city, a hyphen and a district-like name.
+
+    Any capitalised part counts after a place preposition ("in Gelsenkirchen-Schalke"), since
+    district lists are never complete; elsewhere the part must be a known district or look like one.
+    """
     if "-" not in token_text:
         return None
     city, _, rest = token_text.partition("-")
     if city not in res.big_cities or not rest[:1].isupper() or "-" in rest or not rest.isalpha():
         return None
-    if rest in res.districts or rest in res.forms or rest.lower().endswith(res.district_suffixes):
+    if after_preposition or rest in res.districts or rest in res.forms or rest.lower().endswith(res.district_suffixes):
         return Place(token_text, "district", _slug(token_text))
     return None
 
@@ -289,7 +293,8 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
         match = _gazetteer_match(doc, i, res)
         rule = "gazetteer"
         if match is None:
-            district = _hyphen_district(token.text, res)
+            after_prep = i > 0 and doc[i - 1].lower_ in {"in", "im", "aus", "nach"}
+            district = _hyphen_district(token.text, res, after_prep)
             match = (i + 1, district) if district else None
             rule = "city_district"
         if match is None:
