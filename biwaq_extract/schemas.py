@@ -387,7 +387,9 @@ def conform(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     out = {}
     for c in table.columns:
         values = frame[c.name] if c.name in frame else pd.Series([None] * len(frame), index=frame.index)
-        if c.type == "date":
+        if values.dtype == pandas_dtype(c):
+            pass  # already right (the common case when merging stored tables): converting again costs time
+        elif c.type == "date":
             values = pd.Series(pd.array(list(values), dtype=pd.ArrowDtype(pa.date32())), index=frame.index)
         elif c.type == "datetime":
             values = pd.to_datetime(values, utc=True).astype(pandas_dtype(c))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -21,6 +22,18 @@ from conftest import load_result, load_results, make_run, write_fixture_dataset
 GROWS_ON_RERUN = {"tables/runs.parquet", "csv/runs.csv", "dataset.duckdb"}
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory) -> Path:
+    """The fixture dataset, written once for the tests that only read it."""
+    return write_fixture_dataset(tmp_path_factory.mktemp("storage") / "dataset")
+
+
+@pytest.fixture
+def copy(written, tmp_path) -> Path:
+    """A private copy of the fixture dataset for a test that damages or rewrites it."""
+    return Path(shutil.copytree(written, tmp_path / "dataset"))
+
+
 def _digests(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -30,8 +43,8 @@ def _digests(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("path", ["tables", "csv", "history", "dataset.duckdb", "datapackage.json"])
-def test_storage_layout(tmp_path, path):
-    folder = write_fixture_dataset(tmp_path)
+def test_storage_layout(written, path):
+    folder = written
     assert (folder / path).exists()
     assert not list(folder.glob(".staging-*"))
 
@@ -98,8 +111,8 @@ def test_storage_new_documents_are_added(tmp_path, batches):
 
 @pytest.mark.parametrize("table", ["events", "documents", "history_org_mentions"])
 @pytest.mark.parametrize("damage", [b"not parquet at all", "truncate"])
-def test_storage_corrupted_parquet_is_named_in_error(tmp_path, table, damage):
-    folder = write_fixture_dataset(tmp_path)
+def test_storage_corrupted_parquet_is_named_in_error(copy, table, damage):
+    folder = copy
     path = folder / parquet_path(next(t for t in all_tables() if t.name == table))
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2] if damage == "truncate" else damage)
     with pytest.raises(DatasetError, match=str(path)):
@@ -107,8 +120,8 @@ def test_storage_corrupted_parquet_is_named_in_error(tmp_path, table, damage):
 
 
 @pytest.mark.parametrize("table", ["events", "runs"])
-def test_storage_older_schema_version_is_named_in_error(tmp_path, table):
-    folder = write_fixture_dataset(tmp_path)
+def test_storage_older_schema_version_is_named_in_error(copy, table):
+    folder = copy
     path = folder / parquet_path(TABLES[table])
     arrow = pq.read_table(path)
     pq.write_table(arrow.replace_schema_metadata({b"biwaq.schema_version": b"0"}), path)
@@ -117,8 +130,8 @@ def test_storage_older_schema_version_is_named_in_error(tmp_path, table):
 
 
 @pytest.mark.parametrize("table", ["events"])
-def test_storage_missing_column_is_named_in_error(tmp_path, table):
-    folder = write_fixture_dataset(tmp_path)
+def test_storage_missing_column_is_named_in_error(copy, table):
+    folder = copy
     path = folder / parquet_path(TABLES[table])
     arrow = pq.read_table(path)
     pq.write_table(arrow.drop_columns(["participants"]), path)
@@ -144,8 +157,8 @@ def _fail_on_call(monkeypatch, target: str, n: int):
 
 
 @pytest.mark.parametrize("target,n", [("write_parquet", 1), ("write_parquet", 9), ("write_csv", 20), ("write_duckdb", 1)])
-def test_storage_interrupted_write_leaves_previous_dataset_intact(tmp_path, monkeypatch, target, n):
-    folder = write_fixture_dataset(tmp_path)
+def test_storage_interrupted_write_leaves_previous_dataset_intact(copy, monkeypatch, target, n):
+    folder = copy
     before = _digests(folder)
     _fail_on_call(monkeypatch, target, n)
     with pytest.raises(Interrupted):
@@ -182,18 +195,18 @@ def test_storage_crash_while_renaming_is_completed_by_next_open(tmp_path, monkey
 
 
 @pytest.mark.parametrize("name", list(TABLES))
-def test_storage_parquet_carries_only_own_metadata(tmp_path, name):
-    folder = write_fixture_dataset(tmp_path)
+def test_storage_parquet_carries_only_own_metadata(written, name):
+    folder = written
     meta = pq.read_metadata(folder / parquet_path(TABLES[name]))
     assert set(meta.metadata) == {b"biwaq.table", b"biwaq.schema_version", b"ARROW:schema"}
     assert meta.created_by.startswith("parquet-cpp-arrow")
 
 
 @pytest.mark.parametrize("name", ["documents", "dates", "runs"])
-def test_storage_csv_copy_matches_parquet(tmp_path, name):
+def test_storage_csv_copy_matches_parquet(written, name):
     import pandas as pd
 
-    folder = write_fixture_dataset(tmp_path)
+    folder = written
     csv = pd.read_csv(folder / csv_path(TABLES[name]), dtype=str, keep_default_na=False)
     parquet = read_dataset(folder)[name]
     assert list(csv.columns) == list(parquet.columns)
