@@ -116,6 +116,9 @@ def run_extract(
     )
     _write_tables(results, quarantine, summary, output_dir)
     atomic_write_text(output_dir / RUN_FILE, json.dumps(_run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
+    from biwaq_extract.report import write_report  # lazy like _write_tables: pandas only when writing
+
+    write_report(output_dir, results, quarantine, summary)
     return summary
 
 
