@@ -22,7 +22,7 @@ from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.errors import BiwaqError
 from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, RunSummary
-from pipelines.cache import NLPCache, extractor_version, model_id
+from pipelines.cache import NLPCache, model_id
 from pipelines.params import BackfillParams, CrawlParams, ExtractParams, NewsletterParams
 from pipelines.report import publish_report, reason_kind, summary_markdown
 from pipelines.runners import task_runner

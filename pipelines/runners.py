@@ -31,8 +31,9 @@ def task_runner(params: RunnerParams):
             "n_workers": params.workers,
             "threads_per_worker": 1,
             "processes": True,
-            # Scheduler, workers and nannies listen on loopback only, and no dashboard is served.
+            # Scheduler, workers, nannies and the scheduler's HTTP server (dashboard, health) listen on loopback
+            # only, on free ports: a fixed :8787 collides with any other cluster on the machine.
             "host": "127.0.0.1",
-            "dashboard_address": None,
+            "dashboard_address": "127.0.0.1:0",
         },
     )

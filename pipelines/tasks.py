@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 from prefect import task
@@ -25,6 +24,7 @@ from biwaq_extract.documents import read_documents, validate
 from biwaq_extract.errors import DocumentError, FetchError
 from biwaq_extract.extract import DOCUMENTS_FILE, RUN_FILE, process
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
+from pipelines.local_site import local_crawl_settings, loopback_start
 from pipelines.params import CrawlParams
 
 # --- retries: transient failures only -----------------------------------------------------------------------
@@ -56,20 +56,6 @@ def transient_only(task, task_run, state) -> bool:
 # --- crawl --------------------------------------------------------------------------------------------------
 
 
-def loopback_start(start: str, site_url: str, settings: dict[str, Any]) -> str:
-    """The start URL moved onto a local mirror: the source's (or URL's) path on `site_url`.
-
-    >>> loopback_start("https://www.esf.de/portal/DE/a.html?x=1", "http://127.0.0.1:8000", {})
-    'http://127.0.0.1:8000/portal/DE/a.html?x=1'
-    """
-    from biwaq_extract.crawl import resolve_start
-    from biwaq_extract.html_parse import load_sources
-
-    url = resolve_start(start, load_sources(settings)) if settings else start
-    parts, base = urlsplit(url), urlsplit(site_url)
-    return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, ""))
-
-
 @dataclass(frozen=True)
 class CrawlOutcome:
     """Where the crawl's articles are and what it did (the crawler's summary as a dict)."""
@@ -91,8 +77,7 @@ def crawl_site(params: CrawlParams, settings: dict[str, Any]) -> CrawlOutcome:
 
         if not Path(params.site_folder).is_dir():
             raise FileNotFoundError(f"site folder not found: {params.site_folder}")
-        # Our own loopback server needs no politeness delay; robots.txt is still read and obeyed.
-        local = {**settings, "crawl": {**settings.get("crawl", {}), "delay": 0.0}}
+        local = local_crawl_settings(settings)
         with serve(params.site_folder) as site:
             start = loopback_start(params.start, site.url, settings)
             logger.info("serving %s on %s for the crawl; starting at %s", params.site_folder, site.url, start)
@@ -189,6 +174,13 @@ class BatchOutcome:
 @task(name="extract-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5, retry_condition_fn=transient_only)
 def extract_batch(documents: Sequence[Document], model: str | None, settings: dict[str, Any]) -> BatchOutcome:
     """Run the NLP over a batch; a document that fails becomes a quarantine record, the batch goes on."""
+    # Only module-level functions are referenced here: Dask pickles this function by value, and a lock
+    # or a loaded pipeline in its globals would not travel.
+    return run_batch(documents, model, settings)
+
+
+def run_batch(documents: Sequence[Document], model: str | None, settings: dict[str, Any]) -> BatchOutcome:
+    """extract_batch without Prefect: the process's pipeline over the documents, one at a time."""
     nlp, info = pipeline_for(model)
     began = time.perf_counter()
     # spaCy pipelines are not documented as thread-safe; threads gain nothing under the GIL anyway, and
