@@ -45,7 +45,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     frame = run_query(args.dataset, sql)
     try:
         if args.csv:
-            frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+            # CRLF like the dataset's CSV files (RFC 4180), so cells holding line breaks get quoted
+            frame.to_csv(sys.stdout, index=False, lineterminator="\r\n")
         else:
             print(format_table(frame))
         sys.stdout.flush()

@@ -18,6 +18,7 @@ their counts recomputed over the current rows; the runs table appends one row pe
 Atomicity: everything is written into DIR/.staging-*/ first. Only when all files are complete does a
 COMMIT marker appear and the files are renamed into place; leftover staging folders are rolled back
 (no marker) or rolled forward (marker) by the next write or query, so readers never see a mix of runs.
+Writers hold an advisory lock on DIR/.lock; a query recovers only when no writer holds it.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def check_dataset(folder: Path) -> None:
     import json
 
     folder = Path(folder)
-    recover(folder)
+    recover_if_idle(folder)
     descriptor_path = folder / DATAPACKAGE_FILE
     if not descriptor_path.exists():
         raise DatasetError(f"{folder}: no dataset here ({DATAPACKAGE_FILE} is missing); run `biwaq extract --output {folder}` first")
@@ -221,9 +222,14 @@ def _csv_frame(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, table: Table, path: Path) -> None:
-    """UTF-8 CSV with ISO dates and empty cells for missing values (opens cleanly in spreadsheets)."""
+    """UTF-8 CSV with ISO dates and empty cells for missing values (opens cleanly in spreadsheets).
+
+    Lines end in CRLF as RFC 4180 says: Python's csv module quotes a field only when it holds a character of
+    the line terminator, so with a bare LF a title holding a lone CR would be written unquoted and split
+    the row in every reader.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    _csv_frame(frame, table).to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    _csv_frame(frame, table).to_csv(path, index=False, lineterminator="\r\n", encoding="utf-8")
 
 
 def view_statements() -> list[str]:
@@ -279,6 +285,44 @@ def _move_into_place(stage: Path, root: Path) -> None:
     shutil.rmtree(stage)
 
 
+LOCK_FILE = ".lock"
+
+
+@contextlib.contextmanager
+def dataset_lock(root: Path, wait: bool = True):
+    """Exclusive advisory lock on the dataset folder; yields False when `wait` is off and another holds it.
+
+    Writers hold it for the whole merge-and-write so two runs into one folder do not interleave, and
+    recovery runs only under it so a reader never removes the staging folder of a write in progress.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; single-writer use is documented
+        yield True
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / LOCK_FILE, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def recover_if_idle(root: Path) -> None:
+    """Readers: finish an interrupted write if no writer is active; with one active, leave its files alone."""
+    root = Path(root)
+    if not any(root.glob(f"{STAGING_PREFIX}*")):
+        return
+    with dataset_lock(root, wait=False) as locked:
+        if locked:
+            recover(root)
+
+
 def recover(root: Path) -> None:
     """Finish or undo a write that was interrupted: committed staging folders move in, others are removed."""
     root = Path(root)
@@ -297,22 +341,23 @@ def write_dataset(tables: dict[str, pd.DataFrame], output_dir: Path) -> None:
     """Merge this run's tables into the dataset in `output_dir` and write all its files atomically."""
     root = Path(output_dir)
     root.mkdir(parents=True, exist_ok=True)
-    recover(root)
-    began = time.perf_counter()
-    merged = merge(read_dataset(root), tables)
-    stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
-    try:
-        _stage_files(merged, stage)
-        _fsync_tree(stage)
-        atomic_write_text(stage / COMMIT_MARKER, "complete\n")
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    _move_into_place(stage, root)
-    with contextlib.suppress(OSError):
-        fd = os.open(root, os.O_RDONLY)
-        os.fsync(fd)
-        os.close(fd)
+    with dataset_lock(root):
+        recover(root)
+        began = time.perf_counter()
+        merged = merge(read_dataset(root), tables)
+        stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+        try:
+            _stage_files(merged, stage)
+            _fsync_tree(stage)
+            atomic_write_text(stage / COMMIT_MARKER, "complete\n")
+        except BaseException:
+            shutil.rmtree(stage, ignore_errors=True)
+            raise
+        _move_into_place(stage, root)
+        with contextlib.suppress(OSError):
+            fd = os.open(root, os.O_RDONLY)
+            os.fsync(fd)
+            os.close(fd)
     log.info(
         "dataset %s: %d documents, %d rows written in %.2fs",
         root, len(merged["documents"]), sum(len(f) for f in merged.values()), time.perf_counter() - began,

@@ -117,7 +117,7 @@ def test_query_bad_sql_is_a_query_error(dataset, sql):
     "args,expected",
     [
         (["--named", "participants_per_programme"], "BIWAQ              2        380           380"),
-        (["--csv", "SELECT document_id, version FROM documents ORDER BY 1"], "document_id,version\nesf-001,1\n"),
+        (["--csv", "SELECT document_id, version FROM documents ORDER BY 1"], "document_id,version\r\nesf-001,1\r\n"),
         (["--list"], "events_per_year_and_place: How many events took place per year and place?"),
         (["SELECT org_id FROM organisations WHERE false"], "(0 rows)"),
     ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from biwaq_extract import storage
 from biwaq_extract.datapackage import all_tables, csv_path, parquet_path
@@ -212,3 +215,38 @@ def test_storage_csv_copy_matches_parquet(written, name):
     assert list(csv.columns) == list(parquet.columns)
     assert len(csv) == len(parquet)
     assert csv[TABLES[name].primary_key[0]].tolist() == parquet[TABLES[name].primary_key[0]].tolist()
+
+
+_awkward_text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=0, max_size=40
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_awkward_text, url=st.one_of(st.none(), _awkward_text), text=_awkward_text)
+@pytest.mark.parametrize("table", ["documents"])
+def test_storage_property_any_text_survives_parquet_and_csv(tmp_path, table, title, url, text):
+    """Umlauts, quotes, commas, line breaks and empty strings come back unchanged from Parquet and the CSV copy."""
+    import pandas as pd
+
+    result = load_result("esf-003.json")
+    doc = dataclasses.replace(result.document, title=title, url=url, text=text)
+    frame = build_tables([dataclasses.replace(result, document=doc, organisations=(), programmes=())], [], make_run())[table]
+    storage.write_parquet(frame, TABLES[table], tmp_path / parquet_path(TABLES[table]))
+    pd.testing.assert_frame_equal(storage.read_table(tmp_path, TABLES[table]), frame)
+    storage.write_csv(frame, TABLES[table], tmp_path / csv_path(TABLES[table]))
+    csv = pd.read_csv(tmp_path / csv_path(TABLES[table]), dtype=str, keep_default_na=False)
+    assert len(csv) == 1
+    assert csv.loc[0, "title"] == title  # an empty title and a missing one both show as an empty cell
+
+
+@pytest.mark.parametrize("holder_waits", [False])
+def test_storage_query_does_not_disturb_a_write_in_progress(copy, holder_waits):
+    """A staging folder of a running write (lock held) survives a reader's check."""
+    staging = copy / ".staging-running"
+    staging.mkdir()
+    with storage.dataset_lock(copy):
+        storage.check_dataset(copy)
+        assert staging.exists()
+    storage.check_dataset(copy)  # no writer any more: the abandoned staging folder is cleaned up
+    assert not staging.exists()
