@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 from pathlib import Path
@@ -91,6 +92,8 @@ def _params(args: argparse.Namespace):
 def cmd_run(args: argparse.Namespace) -> int:
     # Prefect reads these when it is first imported; a user's own values win.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Progress comes from the flow's log lines; one line per API request would drown them.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     params = _params(args)
     if args.no_prefect:
         return _run_plain(params)

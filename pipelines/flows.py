@@ -86,12 +86,24 @@ class RunReport:
 
 
 def batches(items: list, size: int) -> list[list]:
-    """Consecutive slices of at most `size` items.
+    """Consecutive slices of at most `size` items, as even as possible (34 by 32 is 17 + 17, not 32 + 2),
+    so that parallel workers finish together.
 
     >>> batches([1, 2, 3, 4, 5], 2)
     [[1, 2], [3, 4], [5]]
+    >>> [len(b) for b in batches(list(range(34)), 32)]
+    [17, 17]
     """
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    if not items:
+        return []
+    count = -(-len(items) // size)
+    base, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + base + (1 if i < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
 
 
 # --- the smaller flows --------------------------------------------------------------------------------------
@@ -142,7 +154,8 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
             # with the reason, the other batches' work is kept, and the next run extracts them again.
             exc = state.data if isinstance(state.data, BaseException) else None
             reason = f"batch task failed: {type(exc).__name__ if exc else state.name}: {exc or state.message}"
-            logger.error("extract: batch %d/%d failed (%d documents quarantined): %s", done, len(groups), len(group), reason)
+            logger.error("extract: %d of %d batches done; this one failed, its %d documents are quarantined: %s",
+                         done, len(groups), len(group), reason)
             tally.failed_batches += 1
             for document in group:
                 result, record = failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
@@ -162,7 +175,7 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
         tally.nlp_documents += len(group)
         tally.nlp_seconds += outcome.seconds
         failed = sum(record is not None for _, record in outcome.pairs)
-        logger.info("extract: batch %d/%d done: %d documents in %.1f s, %d quarantined",
+        logger.info("extract: %d of %d batches done (this one: %d documents in %.1f s, %d quarantined)",
                     done, len(groups), len(group), outcome.seconds, failed)
 
     results = [slots[d.id] for d in parsed.documents] + [r for r, _ in parsed.failed]
