@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from typing import Any
 
 from biwaq_extract.errors import DocumentError, InputError
 from biwaq_extract.records import Document, QuarantineRecord
+
+log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -137,14 +140,27 @@ def read_jsonl(path: Path) -> Iterator[Document | QuarantineRecord]:
                 yield QuarantineRecord(doc_id, exc.stage, exc.reason, str(path))
 
 
+# A saved page whose links carry at least this many different dates is a news index, not an article.
+MIN_LISTING_ITEMS = 3
+
+
 def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
-    """Yield one Document per saved HTML page below the folder (sorted, so runs are reproducible)."""
-    from biwaq_extract.html_parse import parse_article
+    """Yield one Document per saved article page below the folder (sorted, so runs are reproducible).
+
+    Listing pages (a saved site's news index) are not articles: they are skipped and logged.
+    """
+    from biwaq_extract.html_parse import parse_article, parse_listing
 
     for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in HTML_SUFFIXES and p.is_file()):
         rel = path.relative_to(folder).as_posix()
         try:
-            article = parse_article(path.read_bytes(), url=None)
+            body = path.read_bytes()
+            article = parse_article(body, url=None)
+            # (the URL only resolves relative links; nothing is fetched)
+            listing = parse_listing(body, f"http://saved.invalid/{rel}") if article.method == "generic" else None
+            if listing and len({item.date for item in listing.items if item.date}) >= MIN_LISTING_ITEMS:
+                log.info("skipped listing page %s", rel)
+                continue
         except Exception as exc:  # a page we cannot parse is quarantined, never fatal
             yield QuarantineRecord(rel, "read", f"HTML not parseable: {type(exc).__name__}: {exc}", str(path))
             continue

@@ -42,6 +42,14 @@ def load_records(path: Path) -> dict[str, dict]:
 
 # --- matchers: each returns (true positives, predicted count, gold count) for one document ---------------
 
+def _url_key(url: Any) -> str | None:
+    """A URL without scheme, session parts (";jsessionid=…"), query and fragment."""
+    if not url:
+        return None
+    text = str(url).split("#")[0].split("?")[0].split(";")[0]
+    return text.split("://", 1)[-1].lower().rstrip("/")
+
+
 def _set_counts(gold: set, pred: set) -> tuple[int, int, int]:
     return len(gold & pred), len(pred), len(gold)
 
@@ -117,8 +125,10 @@ def evaluate(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, Any]:
     totals = {f: [0, 0, 0] for f in FIELDS}
     attrs = {k: [0, 0] for k in ("people.role", "people.organisation", "events.type", "events.participants")}
     missing = []
+    by_url = {_url_key(p.get("url")): p for p in pred.values() if p.get("url")}
     for doc_id, g in gold.items():
-        p = pred.get(doc_id)
+        # match by id, else by URL (a crawl names articles after their URL, gold files by their own ids)
+        p = pred.get(doc_id) or by_url.get(_url_key(g.get("url")) or "\0")
         if p is None:
             missing.append(doc_id)
             p = {}

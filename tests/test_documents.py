@@ -69,3 +69,14 @@ def test_documents_clean_text_removes_invisible_characters_and_html(raw, cleaned
 def test_documents_missing_input_is_a_clear_error(tmp_path, missing):
     with pytest.raises(InputError, match="input not found"):
         read_documents(tmp_path / missing)
+
+
+@pytest.mark.parametrize("site, n_articles", [("corpus/site", 34)])
+def test_documents_html_folder_reads_articles_and_skips_listing_pages(site, n_articles):
+    from conftest import REPO
+
+    items = list(read_documents(REPO / site))
+    docs = [i for i in items if isinstance(i, Document)]
+    assert len(docs) == len(items) == n_articles
+    assert not any("meldungen_node" in (d.source or "") for d in docs)
+    assert all(d.published and d.title and "Datum" in d.text or d.source.startswith("partner/") for d in docs)

@@ -63,3 +63,14 @@ def test_evaluate_cli_prints_all_seven_fields(flag):
         assert set(json.loads(out)["fields"]) == set(fields)
     else:
         assert all(f in out for f in fields)
+
+
+@pytest.mark.parametrize("gold_url, pred_url", [("https://www.esf.de/portal/a.html", "http://www.esf.de/portal/a.html;jsessionid=ABC")])
+def test_evaluate_matches_documents_by_url_when_ids_differ(gold_url, pred_url):
+    from biwaq_extract.evaluate import evaluate
+
+    gold = {"corpus-001": {"id": "corpus-001", "url": gold_url, "programmes": ["BIWAQ"]}}
+    pred = {"esf-a": {"id": "esf-a", "url": pred_url, "programmes": ["BIWAQ"]}}
+    report = evaluate(gold, pred)
+    assert report["missing_predictions"] == []
+    assert report["fields"]["programmes"]["tp"] == 1
