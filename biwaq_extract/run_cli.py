@@ -106,7 +106,8 @@ def cmd_run(args: argparse.Namespace) -> int:
           file=sys.stderr)
     state = newsletter_pipeline(params, return_state=True)
     if not state.is_completed():
-        exc = state.data if isinstance(state.data, BaseException) else None
+        exc = state.result(raise_on_failure=False)
+        exc = exc if isinstance(exc, BaseException) else None
         if isinstance(exc, BiwaqError):
             raise exc
         print(

@@ -152,7 +152,8 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
         if not state.is_completed():
             # A batch that failed for good (after retries for transient causes): its documents are quarantined
             # with the reason, the other batches' work is kept, and the next run extracts them again.
-            exc = state.data if isinstance(state.data, BaseException) else None
+            exc = future.result(raise_on_failure=False)
+            exc = exc if isinstance(exc, BaseException) else None
             reason = f"batch task failed: {type(exc).__name__ if exc else state.name}: {exc or state.message}"
             logger.error("extract: %d of %d batches done; this one failed, its %d documents are quarantined: %s",
                          done, len(groups), len(group), reason)

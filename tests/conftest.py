@@ -214,3 +214,35 @@ def crawl_site():
     with serve(fixture_path(*CRAWL_FIXTURES, "site"), routes) as site:
         site.calls = calls
         yield site
+
+
+# --- Prefect (tests/test_pipelines.py, tests/test_deployment.py) ---------------------------------------------
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "integration: starts real servers and subprocesses on 127.0.0.1 (part of `make test`)")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory):
+    """One temporary Prefect API (SQLite, 127.0.0.1) for every flow test of the session; yields its URL.
+
+    PREFECT_HOME points at a temporary folder so no test reads or writes the user's ~/.prefect.
+    """
+    home = tmp_path_factory.mktemp("prefect-home")
+    saved = {k: os.environ.get(k) for k in ("PREFECT_HOME", "PREFECT_SERVER_ANALYTICS_ENABLED", "PREFECT_API_URL")}
+    os.environ["PREFECT_HOME"] = str(home)
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ.pop("PREFECT_API_URL", None)
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    try:
+        with prefect_test_harness(server_startup_timeout=60):
+            yield PREFECT_API_URL.value()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
