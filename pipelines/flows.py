@@ -126,6 +126,9 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
     settings = load_settings(params.settings_file)
     parsed = parse_documents(params.input, settings, params.published_from, params.published_to)
     nlp_info = pipeline_for(params.model)[1]
+    if not nlp_info.statistical and params.model != "blank":
+        logger.warning("spaCy model %s is not installed: using the rule-only German pipeline (%s); "
+                       "install it with: python -m spacy download de_core_news_sm", params.model or "de_core_news_sm", nlp_info.name)
     cache = NLPCache.for_output(params.output, nlp_info)
 
     slots: dict[str, DocumentResult] = {}  # document id -> result; documents keep their input order at the end
