@@ -43,13 +43,23 @@ FLOW_TARGET_SIZE = 2000
 # --- one stage, in a child process ---------------------------------------------------------------------
 
 
-def _rss_kb() -> int:
-    """Current resident set size of this process in KiB (Linux /proc)."""
+def _status_kb(field: str) -> int:
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
     return 0
+
+
+def _rss_kb() -> int:
+    """Current resident set size of this process in KiB (Linux /proc)."""
+    return _status_kb("VmRSS")
+
+
+def _peak_rss_kb() -> int:
+    """Peak resident set size of this process in KiB. VmHWM, not ru_maxrss: Linux carries ru_maxrss over
+    execve, so a child would report its parent's peak (the driver's, after importing Prefect) when larger."""
+    return _status_kb("VmHWM")
 
 
 def _texts(path: Path):
@@ -140,8 +150,8 @@ def run_stage(stage: str, path: Path, workdir: Path) -> dict:
         out = _stage_flow(path, workdir, "threads" if stage == "flow" else "dask")
     else:
         raise ValueError(f"unknown stage {stage!r}")
+    out["peak_rss_kb"] = _peak_rss_kb()
     # ru_maxrss is KiB on Linux. Children: the largest single child (a Dask worker), not their sum.
-    out["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out["children_peak_rss_kb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return out
 
