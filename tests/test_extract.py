@@ -72,3 +72,42 @@ def test_extract_rerun_gives_identical_document_views(extracted, tmp_path):
         capture_output=True,
     )
     assert (tmp_path / "documents.jsonl").read_bytes() == (out / "documents.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("n_chars", [1_000_000])
+def test_extract_one_megabyte_article_completes_with_records(nlp, n_chars):
+    """A 1 MB article is processed (no quadratic finder: it used to take minutes) and yields records."""
+    import datetime as dt
+
+    from biwaq_extract.extract import extract_document
+    from biwaq_extract.records import Document
+
+    paragraph = (
+        "Rund 120 Fachleute trafen sich am 12. Mai 2022 in Leipzig zum Fachtag des Bundesministeriums "
+        "für Arbeit und Soziales (BMAS). Staatssekretärin Anna Beispiel sprach über den ESF Plus.\n\n"
+    )
+    text = (paragraph * (n_chars // len(paragraph) + 1))[:n_chars]
+    result = extract_document(nlp, Document("big", text, published=dt.date(2022, 5, 20)))
+    assert len(result.dates) > 1000 and len(result.participant_counts) > 1000
+    assert all(text[d.start_char : d.end_char] == d.text for d in result.dates[:50])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Werk\u00adstatt\u00a0am 3.\u00a0Mai 2021 in Bonn",
+        "<div><p>Fachtag &amp; Werkstatt</p><br/>am 3. Mai</div>",
+        "„Zitat“ – ‚halb‘ … » « \u200b\u2060 ☃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 12.13.2019 31. Februar 2021",
+        "\n\n\n   \t",
+        "Datum\n",
+    ],
+)
+def test_extract_odd_text_never_crashes(nlp, text):
+    from biwaq_extract.documents import clean_text
+    from biwaq_extract.extract import extract_document
+    from biwaq_extract.records import Document
+
+    cleaned = clean_text(text)
+    result = extract_document(nlp, Document("odd", cleaned))
+    for record in result.dates + result.places + result.organisations:
+        assert cleaned[record.start_char : record.end_char] == record.text

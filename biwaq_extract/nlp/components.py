@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,7 +54,11 @@ _factory(
 @Language.component("biwaq_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings, the "Datum" line and paragraphs stand alone."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    starts = [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+    if not starts:
+        return doc
+    # One array write: setting Token.is_sent_start checks the whole Doc on every call (quadratic).
+    array = doc.to_array([SENT_START])  # 1 = starts a sentence, -1 = does not, 0 = unset
+    array[starts] = 1
+    doc.from_array([SENT_START], array.reshape(-1, 1))
     return doc

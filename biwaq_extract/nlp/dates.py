@@ -33,6 +33,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.records import DateMention
 
 DATA_FILE = "data/temporal.yaml"
@@ -779,34 +780,9 @@ def _span_interval(span: _Span, published: dt.date | None, sentence: str,
 # ------------------------------------------------------------------------------------------ finder
 
 
-class _Sentences:
-    """Evidence sentence for a character offset: the Doc's sentence when it has boundaries, else the line.
-
-    Sentence boundaries are collected once: `Token.sent` walks to the sentence start on every call,
-    which is quadratic on a long text without full stops.
-    """
-
-    def __init__(self, doc: Doc):
-        self.text = doc.text
-        self.bounds: list[tuple[int, int]] = []
-        if len(doc) > 0 and doc.has_annotation("SENT_START"):
-            self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
-        self.starts = [b[0] for b in self.bounds]
-
-    def __call__(self, start: int, end: int) -> str:
-        text = self.text
-        if self.bounds:
-            i = max(0, bisect.bisect_right(self.starts, start) - 1)
-            lo, hi = self.bounds[i]
-            hi = max(hi, min(end, len(text)))
-        else:
-            lo = text.rfind("\n", 0, start) + 1
-            hi = text.find("\n", end)
-            hi = len(text) if hi < 0 else hi
-        if hi - lo > MAX_SENTENCE_CHARS:
-            half = MAX_SENTENCE_CHARS // 2
-            lo, hi = max(lo, start - half), min(hi, end + half)
-        return text[lo:hi].strip()
+def _Sentences(doc: Doc):  # noqa: N802  (kept as the name callers use)
+    """Evidence sentence for a character span: the shared per-Doc index (see nlp/sentences.py)."""
+    return sentence_index(doc).text_at
 
 
 def _published(doc: Doc) -> dt.date | None:

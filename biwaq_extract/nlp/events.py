@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources as ir
 
@@ -10,6 +11,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.records import DateMention, EventMention, OrgMention, ParticipantCount, PlaceMention
 
 
@@ -78,7 +80,7 @@ _QUOTE_CLOSE = {"\"": "\"", "„": "“”\"", "“": "”\"", "»": "«", "‚"
 
 def _quoted_after(doc: Doc, end_char: int, limit: int = 3) -> tuple[int, int] | None:
     """A quoted title right after the head noun: 'Fachtag "Gemeinsam stark"' -> char range of the title."""
-    text = doc.text
+    text = sentence_index(doc).text  # `doc.text` is rebuilt from all tokens on every call
     m = re.match(r"[ \t]*(?:zum Thema |unter dem (?:Motto|Titel) |mit dem Titel )?([\"„“»])", text[end_char : end_char + 40])
     if not m:
         return None
@@ -128,18 +130,31 @@ def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
         if d.role != "publication" and d.granularity in rules.date_rank and d.text.split()[0].lower() not in rules.period_words
     ]
     counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
+    sents = _sentences(doc)
+    starts = [s.start_char for s in sents]
+
+    def bucket(mentions) -> list[list]:
+        """Mentions grouped by the sentence that holds them (one pass, not sentences x mentions)."""
+        out: list[list] = [[] for _ in sents]
+        for m in mentions:
+            k = bisect_right(starts, m.start_char) - 1
+            if k >= 0 and _within(m, sents[k]):
+                out[k].append(m)
+        return out
+
+    by_dates, by_places, by_counts = bucket(dates), bucket(doc._.places), bucket(counts)
     out = []
-    for k, span in enumerate(_sentences(doc)):
+    for k, span in enumerate(sents):
         lower = span.text.lower()
-        s_dates = [d for d in dates if _within(d, span)]
+        s_dates = by_dates[k]
         if k <= 2 and len(s_dates) == 1 and s_dates[0].text == span.text.strip():
             s_dates = []  # a date line under the title is the publication date, whatever its format
         out.append(
             _Context(
                 span=span,
                 dates=s_dates,
-                places=[p for p in doc._.places if _within(p, span)],
-                counts=[c for c in counts if _within(c, span)],
+                places=by_places[k],
+                counts=by_counts[k],
                 frame=_frame(span, rules),
                 online=any(w in lower for w in rules.online_words),
             )
@@ -155,7 +170,7 @@ def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules) -> Date
 
 def _pick_place(doc: Doc, places: list[PlaceMention], anchor: int, rules: EventRules) -> PlaceMention | None:
     def after_preposition(p: PlaceMention) -> bool:
-        before = doc.text[max(0, p.start_char - 6) : p.start_char].split()
+        before = sentence_index(doc).text[max(0, p.start_char - 6) : p.start_char].split()
         return bool(before) and before[-1].lower() in rules.place_prepositions
 
     good = [p for p in places if after_preposition(p)] or places
@@ -204,7 +219,7 @@ def _borrow(contexts: list[_Context], k: int, lead: int | None, used: set[int], 
     for j in (k - 1, k + 1):
         if 0 <= j < len(contexts) and _day_dated(contexts[j]):
             other = contexts[j].span
-            gap = here.doc.text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
+            gap = sentence_index(here.doc).text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
             if "\n\n" not in gap:
                 return contexts[j]
     return None
@@ -254,9 +269,16 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     used_frames: set[int] = set()
     candidates: list[EventMention] = []
 
+    index = sentence_index(doc)
+    context_starts = [c.span.start_char for c in contexts]
+    orgs_by_sentence: list[list[OrgMention]] = [[] for _ in contexts]
+    for o in doc._.organisations:
+        k = bisect_right(context_starts, o.start_char) - 1
+        if k >= 0 and _within(o, contexts[k].span):
+            orgs_by_sentence[k].append(o)
+
     def sentence_of(span: Span) -> int:
-        start = span.sent.start if doc.has_annotation("SENT_START") else 0
-        return sent_index.get(start, 0)
+        return sent_index.get(index.sentence_start_token(span.start), 0)
 
     for span, head, etype in _heads(doc, rules):
         if any(s <= span.start_char < e for s, e in org_chars):
@@ -282,8 +304,8 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         if source is ctx and ctx.frame and ctx.dates:
             used_frames.add(k)
         quoted = _quoted_after(doc, span.end_char)
-        name = doc.text[quoted[0] : quoted[1]] if quoted else span.text
-        organisers = tuple(dict.fromkeys(o.org_id for o in doc._.organisations if _within(o, ctx.span)))
+        name = sentence_index(doc).text[quoted[0] : quoted[1]] if quoted else span.text
+        organisers = tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence[k]))
         candidates.append(
             EventMention(
                 text=span.text,
@@ -319,7 +341,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
                 end=date.end,
                 location=place.name if place else None,
                 participants=count.count if count else None,
-                organisers=tuple(dict.fromkeys(o.org_id for o in doc._.organisations if _within(o, ctx.span))),
+                organisers=tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence[k])),
                 rule="rule:event-frame",
                 sentence=ctx.span.text.strip(),
             )

@@ -24,6 +24,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.records import OrgMention
 
 DATA_FILE = "data/organisations.yaml"
@@ -133,29 +134,8 @@ def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def sentence_finder(doc: Doc) -> Callable[[int, int], str]:
-    """A function giving the sentence that holds a character span (the text line when the Doc has no
-    sentence boundaries). Sentence offsets are read once per Doc: asking the Doc per mention is O(n)."""
-    text = doc.text
-    if doc.has_annotation("SENT_START"):
-        bounds = [(s.start_char, s.end_char) for s in doc.sents]
-        starts = [b[0] for b in bounds]
-
-        def by_sentence(start: int, end: int) -> str:
-            k = max(bisect_right(starts, start) - 1, 0)
-            s_start, s_end = bounds[k]
-            while k + 1 < len(bounds) and bounds[k][1] < end:  # a span across a boundary keeps both sentences
-                k += 1
-                s_end = bounds[k][1]
-            return text[s_start:s_end].strip()
-
-        return by_sentence
-
-    def by_line(start: int, end: int) -> str:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        return text[line_start: len(text) if line_end < 0 else line_end].strip()
-
-    return by_line
+    """A function giving the sentence that holds a character span (the shared per-Doc index)."""
+    return sentence_index(doc).text_at
 
 
 def sentence_text(doc: Doc, start: int, end: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from importlib import resources as ir
 
@@ -10,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from biwaq_extract.nlp.numbers import parse_german_number
+from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.records import ParticipantCount
 
 
@@ -156,11 +158,13 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
     """
     found: list[ParticipantCount] = []
     last_who: str | None = None
-    date_chars = [(d.start_char, d.end_char) for d in doc._.dates]  # "März 2025 trafen sich …" is no count
+    date_chars = sorted((d.start_char, d.end_char) for d in doc._.dates)  # "März 2025 trafen sich …" is no count
+    date_starts = [s for s, _ in date_chars]
     for tok in doc:
         if tok.is_space or tok.is_punct or _is_date_number(doc, tok.i):
             continue
-        if any(s <= tok.idx < e for s, e in date_chars):
+        k = bisect_right(date_starts, tok.idx) - 1
+        if k >= 0 and tok.idx < date_chars[k][1]:
             continue
         number = _number_at(tok)
         after = tok.i + 1
@@ -196,7 +200,7 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
                 upper=upper,
                 who=who_text,
                 rule="rule:count-noun" if phrase is not None else "rule:count-davon",
-                sentence=tok.sent.text.strip() if doc.has_annotation("SENT_START") else "",
+                sentence=sentence_index(doc).text_at(span.start_char, span.end_char),
             )
         )
         last_who = who_text

@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from biwaq_extract.nlp.places import in_ranges, photo_credit_ranges
+from biwaq_extract.nlp.places import CharRanges, in_ranges, photo_credit_ranges
+from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.records import OrgMention, PersonMention
 
 # Words between first name and family name that belong to the family name ("von der Leyen").
@@ -420,7 +421,7 @@ def _role_copula(doc: Doc, cand: _Candidate, res: PeopleResources) -> None:
     i = cand.start
     if i < 2 or doc[i - 1].lower_ not in _COPULA:
         return
-    sent_start = doc[i - 1].sent.start if doc.has_annotation("SENT_START") else 0
+    sent_start = sentence_index(doc).sentence_start_token(i - 1)
     start = sent_start
     while start < i - 1 and doc[start].lower_ in {"der", "die", "das", "den", "dem"}:
         start += 1
@@ -518,7 +519,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     credits = photo_credit_ranges(doc.text)
     org_ranges = [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
     prog_ranges = [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
-    blocked = credits + org_ranges + prog_ranges
+    blocked = CharRanges(credits + org_ranges + prog_ranges)
     cands = _first_name_candidates(doc, res, blocked)
     taken = {i for c in cands for i in range(c.start, c.end)}
     for finder in (_title_candidates, _quote_candidates, _model_candidates):
@@ -565,7 +566,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
             organisation=organisation,
             org_id=org_id,
             rule=cand.rule,
-            sentence=span.sent.text.strip() if doc.has_annotation("SENT_START") else "",
+            sentence=sentence_index(doc).text_at(span.start_char, span.end_char),
         ))
     return tuple(mentions)
 

@@ -1,0 +1,75 @@
+"""Sentence lookup by character offset, computed once per Doc and shared by every finder.
+
+`Token.sent` / `Span.sent` walk to the sentence start on every call: per mention that is quadratic on a
+long text (minutes for a 1 MB article). The index is built once and cached in `doc.user_data`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+_KEY = "biwaq.sentence_index"
+# Evidence sentences are cut around the mention beyond this length (a "sentence" without full stops can
+# be a whole 1 MB text).
+MAX_SENTENCE_CHARS = 600
+
+
+class SentenceIndex:
+    """Sentence boundaries of one Doc (its text lines when it has no sentence annotation)."""
+
+    def __init__(self, doc: Doc):
+        self.text = doc.text
+        self.n_tokens = len(doc)
+        self.bounds: list[tuple[int, int]] = []
+        self.token_starts: list[int] = []
+        if len(doc) and doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                self.bounds.append((sent.start_char, sent.end_char))
+                self.token_starts.append(sent.start)
+        self.starts = [b[0] for b in self.bounds]
+
+    def index(self, char: int) -> int:
+        """Number of the sentence holding the character offset (0 without sentence annotation)."""
+        return max(bisect_right(self.starts, char) - 1, 0) if self.bounds else 0
+
+    def bounds_at(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Character range of the sentence(s) holding start..end, or of the line(s) without annotation."""
+        end = start if end is None else end
+        text = self.text
+        if self.bounds:
+            k = self.index(start)
+            lo, hi = self.bounds[k]
+            while k + 1 < len(self.bounds) and hi < end:  # a span across a boundary keeps both sentences
+                k += 1
+                hi = self.bounds[k][1]
+            return lo, max(hi, min(end, len(text)))
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        return lo, len(text) if hi < 0 else hi
+
+    def sentence_start_token(self, token_i: int) -> int:
+        """Index of the first token of the sentence holding token `token_i`."""
+        if not self.token_starts:
+            return 0
+        return self.token_starts[max(bisect_right(self.token_starts, token_i) - 1, 0)]
+
+    def text_at(self, start: int, end: int | None = None) -> str:
+        """The evidence sentence for a mention, cut around it when very long."""
+        end = start if end is None else end
+        lo, hi = self.bounds_at(start, end)
+        if hi - lo > MAX_SENTENCE_CHARS:
+            half = MAX_SENTENCE_CHARS // 2
+            lo, hi = max(lo, start - half), min(hi, end + half)
+        return self.text[lo:hi].strip()
+
+
+def sentence_index(doc: Doc) -> SentenceIndex:
+    """The Doc's SentenceIndex, built on first use (after sentence boundaries are set)."""
+    # (`doc.text` and `doc.has_annotation` are rebuilt from all tokens on every call: check neither here)
+    cached = doc.user_data.get(_KEY)
+    if cached is None or cached.n_tokens != len(doc):
+        cached = SentenceIndex(doc)
+        doc.user_data[_KEY] = cached
+    return cached
