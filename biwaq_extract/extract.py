@@ -92,13 +92,11 @@ def run_extract(
 
     results: list[DocumentResult] = []
     quarantine: list[QuarantineRecord] = []
-    with atomic_open(output_dir / DOCUMENTS_FILE) as out:
-        for result, failure in process(nlp, items, settings):
-            results.append(result)
-            if failure is not None:
-                quarantine.append(failure)
-                log.warning("quarantined %s (%s): %s", failure.document_id, failure.stage, failure.reason)
-            out.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
+    for result, failure in process(nlp, items, settings):
+        results.append(result)
+        if failure is not None:
+            quarantine.append(failure)
+            log.warning("quarantined %s (%s): %s", failure.document_id, failure.stage, failure.reason)
 
     digest = settings_hash(settings)
     finished = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
@@ -114,22 +112,42 @@ def run_extract(
         documents_failed=len(quarantine),
         extra={"input": str(input_path)},
     )
-    _write_tables(results, quarantine, summary, output_dir)
-    atomic_write_text(output_dir / RUN_FILE, json.dumps(_run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
-    from biwaq_extract.report import write_report  # lazy like _write_tables: pandas only when writing
-
-    write_report(output_dir, results, quarantine, summary)
+    write_outputs(results, quarantine, summary, output_dir)
     return summary
 
 
-def _write_tables(results, quarantine, summary, output_dir: Path) -> None:
-    from biwaq_extract.storage import write_dataset
-    from biwaq_extract.tables import build_tables
+def write_documents(results: Iterable[DocumentResult], output_dir: Path) -> None:
+    """documents.jsonl: one GOLD_FORMAT view per input document, in input order, written atomically."""
+    with atomic_open(Path(output_dir) / DOCUMENTS_FILE) as out:
+        for result in results:
+            out.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
 
-    write_dataset(build_tables(results, quarantine, summary), output_dir)
 
-
-def _run_json(summary: RunSummary, quarantine: list[QuarantineRecord]) -> dict[str, Any]:
+def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord]) -> dict[str, Any]:
+    """run.json: the run's facts (model used, versions, counts) and its quarantine."""
     data = asdict(summary)
     data["quarantine"] = [asdict(q) for q in quarantine]
     return data
+
+
+def write_outputs(
+    results: list[DocumentResult],
+    quarantine: list[QuarantineRecord],
+    summary: RunSummary,
+    output_dir: Path,
+    tables: dict | None = None,
+) -> None:
+    """Everything a run leaves for stewards: documents.jsonl, the dataset, run.json, report.html.
+
+    run.json is written after the dataset, so its presence says the tables are complete.
+    """
+    from biwaq_extract.report import write_report  # pandas and pyarrow only when writing
+    from biwaq_extract.storage import write_dataset
+    from biwaq_extract.tables import build_tables
+
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    write_documents(results, output_dir)
+    write_dataset(tables if tables is not None else build_tables(results, quarantine, summary), output_dir)
+    atomic_write_text(output_dir / RUN_FILE, json.dumps(run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
+    write_report(output_dir, results, quarantine, summary)

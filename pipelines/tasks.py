@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,9 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
-from biwaq_extract.atomic import atomic_open, atomic_write_text
-from biwaq_extract.document_view import document_view
 from biwaq_extract.documents import read_documents, validate
 from biwaq_extract.errors import DocumentError, FetchError
-from biwaq_extract.extract import DOCUMENTS_FILE, RUN_FILE, process
+from biwaq_extract.extract import process, write_outputs
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 from pipelines.local_site import local_crawl_settings, loopback_start
 from pipelines.params import CrawlParams
@@ -221,26 +218,13 @@ def validate_run(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResu
     return {name: len(frame) for name, frame in tables.items()}
 
 
-def run_json(summary: RunSummary, quarantine: Sequence[QuarantineRecord]) -> dict[str, Any]:
-    """run.json as `biwaq extract` writes it: the run's facts and its quarantine."""
-    data = asdict(summary)
-    data["quarantine"] = [asdict(q) for q in quarantine]
-    return data
-
-
 @task(name="archive", cache_policy=NO_CACHE)
 def archive_outputs(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResult],
                     quarantine: Sequence[QuarantineRecord], summary: RunSummary, output: Path) -> dict[str, int]:
-    """Write documents.jsonl, merge the tables into the dataset (atomically), then run.json last."""
-    from biwaq_extract.storage import read_dataset, write_dataset
+    """Write documents.jsonl, merge the tables into the dataset (atomically), run.json, report.html."""
+    from biwaq_extract.storage import read_dataset
 
-    output = Path(output)
-    output.mkdir(parents=True, exist_ok=True)
-    with atomic_open(output / DOCUMENTS_FILE) as out:
-        for result in results:  # input order, as `biwaq extract` writes it
-            out.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
-    write_dataset(tables, output)
-    atomic_write_text(output / RUN_FILE, json.dumps(run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
+    write_outputs(list(results), list(quarantine), summary, Path(output), tables=tables)
     return {name: len(frame) for name, frame in read_dataset(output).items()}
 
 
