@@ -14,7 +14,7 @@ from biwaq_extract.schemas import TABLES
 from biwaq_extract.storage import parquet_path
 from conftest import REPO, write_fixture_dataset
 
-DOCS = REPO / "docs" / "querying.md"
+DOCS = REPO / "README.md"
 
 EXPECTED = {
     "events_per_year_and_place": [[2019, "Bonn", 1], [2021, "Berlin", 1]],
