@@ -20,6 +20,8 @@ class EventRules:
     """Word lists loaded from data/events.yaml."""
 
     heads: tuple[tuple[str, str], ...]  # (head, type), longest first
+    head_suffix: re.Pattern  # any head at the end of a word
+    head_types: dict[str, str]
     multiword: tuple[tuple[tuple[str, ...], str], ...]
     weak: frozenset[str]
     not_events: frozenset[str]
@@ -39,6 +41,8 @@ def load_rules(text: str | None = None) -> EventRules:
     multi = [(tuple(h.lower().split()), t) for h, t in data["heads"].items() if " " in h]
     return EventRules(
         heads=tuple(sorted(single, key=lambda ht: -len(ht[0]))),
+        head_suffix=re.compile("(?:" + "|".join(re.escape(h) for h, _ in sorted(single, key=lambda ht: -len(ht[0]))) + ")$"),
+        head_types=dict(single),
         multiword=tuple(sorted(multi, key=lambda ht: -len(ht[0]))),
         weak=frozenset(w.lower() for w in data["weak_heads"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
@@ -68,9 +72,14 @@ def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[st
     # (only after a genitive article: a bare "Workshops" is a plural, usually sessions inside a gathering)
     forms = [w] + [w[: -len(end)] for end in ("es", "s") if genitive and w.endswith(end) and len(w) > len(end) + 3]
     for form in forms:
-        for head, etype in rules.heads:
-            if form == head or (form.endswith(head) and len(form) > len(head) + 2):
-                return head, etype
+        # the earliest match of "(head1|head2|…)$" is the longest head the word ends with; a compound
+        # needs at least three letters before its head ("Fachtag" yes, "Xtag" no)
+        m = rules.head_suffix.search(form)
+        if m and 0 < m.start() <= 2:
+            m = rules.head_suffix.search(form, 3)
+        if m:
+            head = m.group(0)
+            return head, rules.head_types[head]
     return None
 
 
@@ -231,18 +240,22 @@ def _has_evidence(ctx: _Context, rules: EventRules) -> bool:
 
 def _heads(doc: Doc, rules: EventRules):
     """Yield (span, head, type) for every event noun, single or multi-word."""
+    lowers = [t.lower_ for t in doc]  # token attributes read once: each access builds a Token object
+    texts = [t.text for t in doc]
+    first_words = {words[0] for words, _ in rules.multiword}
     i = 0
-    while i < len(doc):
+    while i < len(lowers):
         found = None
-        for words, etype in rules.multiword:
-            n = len(words)
-            if tuple(t.lower_ for t in doc[i : i + n]) == words:
-                found = (doc[i : i + n], " ".join(words), etype)
-                break
-        first = doc[i].text.lstrip("-\"'„“")[:1]
+        if lowers[i] in first_words:
+            for words, etype in rules.multiword:
+                n = len(words)
+                if tuple(lowers[i : i + n]) == words:
+                    found = (doc[i : i + n], " ".join(words), etype)
+                    break
+        first = texts[i].lstrip("-\"'„“")[:1]
         if found is None and (first.isupper() or first.isdigit()):
-            genitive = i > 0 and doc[i - 1].lower_ in {"des", "eines", "dieses", "jenes"}
-            hit = event_head(doc[i].text, rules, genitive)
+            genitive = i > 0 and lowers[i - 1] in {"des", "eines", "dieses", "jenes"}
+            hit = event_head(texts[i], rules, genitive)
             if hit:
                 found = (doc[i : i + 1], hit[0], hit[1])
         if found is None:
