@@ -546,6 +546,7 @@ def _patterns(text: str, res: OrgResources) -> list[_Cand]:
 
 _LEGAL = {("e", ".", "V", "."): "e. V.", ("GmbH",): "GmbH", ("gGmbH",): "gGmbH", ("mbH",): "mbH", ("AG",): "AG",
           ("eG",): "eG", ("gUG",): "gUG", ("UG",): "UG", ("KGaA",): "KGaA", ("SE",): "SE"}
+_LEGAL_FIRST = {key[0] for key in _LEGAL}
 _NAME_INNER = {"für", "der", "des", "die", "und", "von", "vom", "zur", "zum", "im", "in", "am", "an", "auf", "mit",
                "den", "dem", "de", "gegen", "&", "-", "+", ".", "'"}
 
@@ -559,6 +560,8 @@ def _legal_forms(text: str, toks: list[Piece], res: OrgResources, known: list[_C
     cands = []
     known_spans = [(c.start, c.end) for c in known]
     for i, tok in enumerate(toks):
+        if tok.text not in _LEGAL_FIRST:  # most words start no legal form: skip the per-form comparisons
+            continue
         for key, form in _LEGAL.items():
             if tuple(t.text for t in toks[i: i + len(key)]) != key:
                 continue
