@@ -246,3 +246,13 @@ def prefect_harness(tmp_path_factory):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def run_with_orgs(nlp, text: str, orgs=()):
+    """Run the pipeline, putting hand-built organisation mentions where the organisation finder would."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "biwaq_organisations":
+            doc._.organisations = tuple(orgs)
+    return doc

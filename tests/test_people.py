@@ -8,6 +8,7 @@ import pytest
 from biwaq_extract.nlp import people
 from biwaq_extract.nlp.model import pipeline_from
 from biwaq_extract.records import OrgMention
+from conftest import run_with_orgs
 
 
 def _org(text: str, sentence: str, org_id: str, name: str, acronym: str | None, org_type: str = "ministry"):
@@ -15,14 +16,7 @@ def _org(text: str, sentence: str, org_id: str, name: str, acronym: str | None, 
     return OrgMention(text, start, start + len(text), org_id, name, acronym, "test", org_type=org_type)
 
 
-def _run(nlp, text: str, orgs=()):
-    """Run the pipeline, putting hand-built organisation mentions where the org finder would."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "biwaq_organisations":
-            doc._.organisations = tuple(orgs)
-    return doc
+_run = run_with_orgs
 
 
 def _people(doc) -> dict[str, tuple]:

@@ -10,15 +10,10 @@ import spacy
 from biwaq_extract.nlp import places
 from biwaq_extract.nlp.model import pipeline_from
 from biwaq_extract.records import OrgMention
+from conftest import run_with_orgs
 
 
-def _run(nlp, text: str, orgs=()):
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "biwaq_organisations":
-            doc._.organisations = tuple(orgs)
-    return doc
+_run = run_with_orgs
 
 
 def _names(doc) -> list[tuple[str, str | None]]:

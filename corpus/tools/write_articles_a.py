@@ -31,21 +31,7 @@ def D(text, start, end=None):
     return {"text": text, "start": start, "end": end or start}
 
 
-def O(name, acronym, *aliases):
-    return {"name": name, "acronym": acronym, "aliases": list(aliases)}
-
-
-def P(name, role, organisation):
-    return {"name": name, "role": role, "organisation": organisation}
-
-
-def E(type_, name, start, end, location, participants):
-    return {"type": type_, "name": name, "start": start, "end": end,
-            "location": location, "participants": participants}
-
-
-def C(text, count, qualifier, who):
-    return {"text": text, "count": count, "qualifier": qualifier, "who": who}
+from gold_shorthands import C, E, O, P  # noqa: E402  (annotation shorthands shared with the other script)
 
 
 def A(**kw):
