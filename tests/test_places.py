@@ -131,3 +131,17 @@ def test_places_resources_load_quickly(limit_seconds):
     resources = places.load_resources(None)
     assert time.perf_counter() - started < limit_seconds
     assert {"Berlin", "München", "Finnland", "Bayern", "Ruhrgebiet"} <= set(resources.forms)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Tagung fand in Halle (Saale) statt.", ["Halle (Saale)"]),
+        ("Das Büro zog nach Frankfurt (Oder) um.", ["Frankfurt (Oder)"]),
+        ("Der Stand war in Lahr (Landesgartenschau) zu sehen.", ["Lahr"]),
+        ("Das Programm läuft bis Mitte 2022.", []),
+        ("Ab Mitte März gilt die neue Frist.", []),
+    ],
+)
+def test_places_official_qualifiers_and_date_words(nlp, text, expected):
+    assert [p.name for p in nlp(text)._.places] == expected

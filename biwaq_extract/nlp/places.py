@@ -336,11 +336,50 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
         ok = not in_ranges(span.start_char, span.end_char, excluded)
         ok = ok and not _part_of_org_name(doc, i, res) and not _after_first_name(doc, i, res)
         if ok and span.text in res.ambiguous:
-            ok = _locative(doc, i)
+            ok = _locative(doc, i) and not _before_date(doc, end)
         if ok:
+            span, place = _with_qualifier(doc, span, place)
             found.append(_mention(span, place, rule))
+            end = span.end
         i = end
     return found
+
+
+_MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember"}
+
+
+def _before_date(doc: Doc, end: int) -> bool:
+    """ "bis Mitte 2022", "ab Mitte März": an ambiguous word followed by a year or month is no place."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end].text.rstrip(".")  # "2022." at a sentence end is one token
+    return (nxt.isdigit() and len(nxt) == 4) or nxt.lower() in _MONTHS
+
+
+@functools.lru_cache(maxsize=1)
+def _city_qualifiers() -> frozenset[str]:
+    return frozenset(_data("places.yaml").get("city_qualifiers") or ())
+
+
+def _with_qualifier(doc: Doc, span: Span, place: Place) -> tuple[Span, Place]:
+    """A city with its official qualifier in brackets is one name: "Halle (Saale)", "Frankfurt (Oder)".
+
+    The bracket must hold a known qualifier (a river or region, data/places.yaml) or a place: "Lahr
+    (Landesgartenschau)" names an occasion, not the town's official name.
+    """
+    end = span.end
+    if (
+        place.kind == "city"
+        and end + 2 < len(doc)
+        and doc[end].text == "("
+        and (doc[end + 1].text in _city_qualifiers() or doc[end + 1].text in _gazetteer()[0])
+        and doc[end + 2].text == ")"
+        and doc[end].idx == span.end_char + 1
+    ):
+        full = doc[span.start : end + 3]
+        return full, Place(full.text, place.kind, place.place_id)
+    return span, place
 
 
 def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
