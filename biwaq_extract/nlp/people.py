@@ -444,9 +444,13 @@ def _context_org(doc: Doc, cand: _Candidate, res: PeopleResources, credits: list
     head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
     orgs = [o for o in getattr(doc._, "organisations", ()) or () if not in_ranges(o.start_char, o.end_char, credits)]
     if _ends_with(head, res.government) and " für " not in cand.role:
-        ministries = [o for o in orgs if o.org_type == "ministry" or o.org_id.startswith("bm")]
+        ministries = [o for o in orgs if o.org_type in ("ministry", "land-ministry") or o.org_id.startswith("bm")]
         if ministries:
-            cand.org, cand.org_strength = ministries[0], 1
+            # the ministry named closest before the person (else after): "… vom Bayerischen
+            # Staatsministerium (StMAS). Staatsministerin Scharf …" is not the BMAS named paragraphs earlier
+            start_char = doc[cand.start].idx
+            nearest = min(ministries, key=lambda o: (o.end_char > start_char, abs(start_char - o.end_char)))
+            cand.org, cand.org_strength = nearest, 1
     elif _ends_with(head, res.internal):
         start_char = doc[cand.start].idx
         before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400]
