@@ -115,7 +115,7 @@ class _Context:
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    sents = sentence_index(doc).spans
     return [s for s in sents if s.text.strip()]
 
 

@@ -46,8 +46,21 @@ class Piece:
 
 def pieces(text: str) -> list[Piece]:
     """Split text into words and single punctuation marks; hyphens and dots are pieces of their own,
-    so "ESF-Programm" is ESF, -, Programm and "e. V." equals "e.V." (whitespace is ignored)."""
-    return [Piece(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    so "ESF-Programm" is ESF, -, Programm and "e. V." equals "e.V." (whitespace is ignored).
+
+    The last document's pieces are kept: the organisation and programme finders both read them.
+    """
+    cached = _LAST_PIECES.get(text)
+    if cached is not None:
+        return cached
+    result = [Piece(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    if len(text) > 200:  # long texts only: short phrases are cheap and would evict the document
+        _LAST_PIECES.clear()
+        _LAST_PIECES[text] = result
+    return result
+
+
+_LAST_PIECES: dict[str, list[Piece]] = {}
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

@@ -112,7 +112,10 @@ def _is_role(tok: Token, res: PeopleResources) -> bool:
     if not text[:1].isupper() or not text.replace("-", "").isalpha():
         return False
     lower = text.lower()
-    return text in res.role_words or any(lower.endswith(s) and len(lower) > len(s) for s in res.role_suffixes)
+    if text in res.role_words:
+        return True
+    # str.endswith with a tuple is one C call: this runs for every capitalised word
+    return lower.endswith(res.role_suffixes) and any(lower.endswith(s) and len(lower) > len(s) for s in res.role_suffixes)
 
 
 def _is_role_head(tok: Token, res: PeopleResources) -> bool:
@@ -459,7 +462,7 @@ def _context_org(doc: Doc, cand: _Candidate, res: PeopleResources, credits: list
 
 
 def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
-    return any(word.endswith(e) for e in endings)
+    return word.endswith(tuple(endings))
 
 
 def _org_label(org: OrgMention | str | None, doc: Doc, res: PeopleResources) -> tuple[str | None, str | None]:

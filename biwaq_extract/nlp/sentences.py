@@ -24,8 +24,10 @@ class SentenceIndex:
         self.n_tokens = len(doc)
         self.bounds: list[tuple[int, int]] = []
         self.token_starts: list[int] = []
+        self.spans: list = [doc[:]] if len(doc) else []  # sentence Spans (the whole Doc without annotation)
         if len(doc) and doc.has_annotation("SENT_START"):
-            for sent in doc.sents:
+            self.spans = list(doc.sents)
+            for sent in self.spans:
                 self.bounds.append((sent.start_char, sent.end_char))
                 self.token_starts.append(sent.start)
         self.starts = [b[0] for b in self.bounds]
