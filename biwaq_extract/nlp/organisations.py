@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
+from typing import NamedTuple
 from itertools import product
 
 import yaml
@@ -35,9 +36,9 @@ _PIECE = re.compile(r"\w+|[^\w\s]")
 QUOTES = "„\"“”‚‘’'«»"
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A word or punctuation character of the text with its character offsets."""
+class Piece(NamedTuple):
+    """A word or punctuation character of the text with its character offsets (a named tuple: a
+    document has thousands, and tuples are built several times faster than frozen dataclasses)."""
 
     text: str
     start: int
