@@ -281,3 +281,21 @@ def test_organisations_ner_entities_are_merged_when_not_covered(index, model_org
     assert by_rule.get("model:ner") == model_orgs
     # the model's BMAS is already a gazetteer mention, its BIWAQ is a programme: neither is merged again
     assert all(m.rule != "model:ner" or m.text not in {"BMAS", "BIWAQ"} for m in doc._.organisations)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Projektleiterin Kocak vom Diakonischen Werk an der Saar sprach.", "Diakonisches Werk an der Saar"),
+        ("Der Caritasverband für die Stadt Gladbeck ist Träger.", "Caritasverband für die Stadt Gladbeck"),
+        ("Die AWO Unterbezirk Münsterland-Recklinghausen berät.", "Arbeiterwohlfahrt Unterbezirk Münsterland-Recklinghausen"),
+        ("Die Stadt Marl unterstützt das Projekt.", "Stadt Marl"),
+    ],
+)
+def test_organisations_regional_branches_and_town_administrations(nlp, text, expected):
+    assert expected in [o.name for o in nlp(text)._.organisations]
+
+
+@pytest.mark.parametrize("text", ["Wir leben gern in der Stadt Marl.", "Das IB-Projekt läuft."])
+def test_organisations_places_and_undefined_acronyms_are_not_organisations(nlp, text):
+    assert nlp(text)._.organisations == ()

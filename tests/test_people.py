@@ -174,3 +174,15 @@ def test_people_first_names_from_package_and_data(name):
 @pytest.mark.parametrize("word", ["August", "Sie", "Alter", "Europa"])
 def test_people_first_names_exclude_common_words(word):
     assert word not in people.first_names()
+
+
+@pytest.mark.parametrize(
+    "text, role, organisation",
+    [
+        ("Frank Rosendahl, Geschäftsführer des Jobcenters Kreis Recklinghausen, sprach.", "Geschäftsführer", "Jobcenter Kreis Recklinghausen"),
+        ("Claudia Berg, Erste Beigeordnete der Stadt Marl, eröffnete.", "Erste Beigeordnete", "Stadt Marl"),
+    ],
+)
+def test_people_role_and_organisation_are_split(nlp, text, role, organisation):
+    (person,) = {p.name: p for p in nlp(text)._.people}.values()
+    assert (person.role, person.organisation) == (role, organisation)

@@ -771,6 +771,42 @@ def _long_form_uses(text: str, toks: list[Piece], learned: list[_Cand]) -> list[
     return cands
 
 
+_CAP_WORD = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
+# Regional branches named by a qualifier after the association: "Diakonisches Werk an der Saar",
+# "Diakonisches Werk im Kirchenkreis Recklinghausen", "Caritasverband für die Stadt Gladbeck",
+# "AWO Unterbezirk Münsterland-Recklinghausen", "DRK Kreisverband Gifhorn".
+_REGIONAL_QUALIFIER = re.compile(
+    r"[ \t]+("
+    r"(?:an der|an dem|am|im Kirchenkreis|im Bistum|im Erzbistum|im Landkreis|im Kreis|in der Region|"
+    r"für die Stadt|für das Bistum|für das Erzbistum|für den Landkreis|für den Kreis|für die Region|für die Diözese)"
+    rf"[ \t]+{_CAP_WORD}"
+    r"|(?:Unterbezirk|Kreisverband|Bezirksverband|Landesverband|Ortsverein|Ortsverband|Stadtverband|Regionalverband)"
+    rf"[ \t]+{_CAP_WORD}"
+    r")"
+)
+
+
+_TOWN_ADMIN = re.compile(rf"(?<![\w-])(Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Kreisstadt)[ \t]+({_CAP_WORD})")
+
+
+def _town_administrations(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """ "Stadt Marl", "Gemeinde X" for any town of the places gazetteer (the name patterns know only a
+    short list of place hints). "in der Stadt X" is the place, not the administration."""
+    from biwaq_extract.nlp.places import known_place
+
+    taken = [(c.start, c.end) for c in cands]
+    out = []
+    for m in _TOWN_ADMIN.finditer(text):
+        if any(s <= m.start() < e for s, e in taken) or not known_place(m.group(2)):
+            continue
+        if re.search(r"\b(?:in|aus|nach|zur|von)\s+der\s+$", text[max(0, m.start() - 12): m.start()], re.I):
+            continue
+        name = f"{m.group(1)} {m.group(2)}"
+        out.append(_Cand(m.start(), m.end(), f"text:{slug(name)}", name, None, "gazetteer:pattern", "municipal",
+                         "municipal", 1))
+    return out
+
+
 def _local_branches(text: str, cands: list[_Cand], res: OrgResources) -> list[_Cand]:
     """A welfare association followed by its place is the local branch: "AWO Mönchengladbach"."""
     place = re.compile(rf"{_S}({res.place_re})")
@@ -778,7 +814,7 @@ def _local_branches(text: str, cands: list[_Cand], res: OrgResources) -> list[_C
     for c in cands:
         if c.org_type != "welfare" or c.rule != "gazetteer":
             continue
-        m = place.match(text, c.end)
+        m = place.match(text, c.end) or _REGIONAL_QUALIFIER.match(text, c.end)
         if not m:
             continue
         base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
@@ -833,6 +869,7 @@ def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, .
     cands = _gazetteer(text, toks, res, day)
     cands += _local_branches(text, cands, res)
     cands += _patterns(text, res)
+    cands += _town_administrations(text, cands)
     cands += _legal_forms(text, toks, res, cands)
     cands += _role_appositions(text, toks, res)
     cands = [c for c in cands if not in_spans(c.start, credits)]

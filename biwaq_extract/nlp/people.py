@@ -461,6 +461,40 @@ def _context_org(doc: Doc, cand: _Candidate, res: PeopleResources, credits: list
             cand.org, cand.org_strength = before[-1], 1
 
 
+_ROLE_ORG_LINKS = ("des", "der", "im", "beim", "bei", "vom", "von", "am", "in", "bei der", "beim", "im")
+_ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?)-(\w.*)$")
+
+
+def _split_role_org(cand: _Candidate, doc: Doc) -> None:
+    """The role is the function, the organisation goes apart (ANNOTATION_GUIDE: "Staatssekretärin im BMAS"
+    -> role "Staatssekretärin", organisation BMAS): "Geschäftsführer des Jobcenters Kreis Recklinghausen"
+    -> "Geschäftsführer" + that Jobcenter; "ISG-Projektleiter" -> "Projektleiter" + ISG."""
+    role = cand.role
+    if not role:
+        return
+    orgs = getattr(doc._, "organisations", ()) or ()
+    for org in sorted(orgs, key=lambda o: -len(o.text)):
+        if len(org.text) < len(role) and role.endswith(org.text):
+            head = role[: -len(org.text)].rstrip(" ,")
+            words = head.split()
+            for link in sorted(_ROLE_ORG_LINKS, key=lambda w: -len(w.split())):
+                n = len(link.split())
+                if len(words) > n and " ".join(words[-n:]).lower() == link:
+                    cand.role = " ".join(words[:-n])
+                    if cand.org is None or cand.org_strength < 3:
+                        cand.org, cand.org_strength = org, 3
+                    return
+    m = _ACRONYM_PREFIX.match(role)
+    if m:
+        acronym = m.group(1)
+        for org in orgs:
+            if org.acronym == acronym or org.text == acronym:
+                cand.role = m.group(2)
+                if cand.org is None:
+                    cand.org, cand.org_strength = org, 3
+                return
+
+
 def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
     return word.endswith(tuple(endings))
 
@@ -547,6 +581,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
                 cand.org = org_before
         if cand.role is None:
             _role_copula(doc, cand, res)
+        _split_role_org(cand, doc)
         _context_org(doc, cand, res, credits)
     full = _full_names(doc, cands)
     # person-level role (the most specific stated) and organisation (the strongest tie)

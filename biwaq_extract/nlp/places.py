@@ -225,6 +225,11 @@ def load_resources(nlp: Language | None = None) -> PlaceResources:  # noqa: ARG0
 
 # --- matching ---------------------------------------------------------------------------------------
 
+def known_place(name: str) -> bool:
+    """True when the name is a town, district, Land or country of the gazetteer (any listed form)."""
+    return name in _gazetteer()[0]
+
+
 def _gazetteer_match(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place] | None:
     """Longest gazetteer form starting at token i, as (end token index, place)."""
     token = doc[i]
