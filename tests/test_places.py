@@ -145,3 +145,16 @@ def test_places_resources_load_quickly(limit_seconds):
 )
 def test_places_official_qualifiers_and_date_words(nlp, text, expected):
     assert [p.name for p in nlp(text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Projekt in Gladbeck-Brauck startet.", ["Gladbeck-Brauck"]),
+        ("Der Kreis Recklinghausen fördert es.", ["Kreis Recklinghausen"]),
+        ("Im Burgenlandkreis und im Rhein-Sieg-Kreis.", ["Burgenlandkreis", "Rhein-Sieg-Kreis"]),
+        ("Der Arbeitskreis tagte mit dem Teilnehmerkreis.", []),
+    ],
+)
+def test_places_counties_and_town_districts(nlp, text, expected):
+    assert [p.name for p in nlp(text)._.places] == expected

@@ -252,7 +252,9 @@ def _hyphen_district(token_text: str, res: PlaceResources, after_preposition: bo
     if "-" not in token_text:
         return None
     city, _, rest = token_text.partition("-")
-    if city not in res.big_cities or not rest[:1].isupper() or "-" in rest or not rest.isalpha():
+    town = res.forms.get(city)
+    known_town = city in res.big_cities or (after_preposition and town is not None and town.kind == "city")
+    if not known_town or not rest[:1].isupper() or "-" in rest or not rest.isalpha():
         return None
     if after_preposition or rest in res.districts or rest in res.forms or rest.lower().endswith(res.district_suffixes):
         return Place(token_text, "district", _slug(token_text))
@@ -332,6 +334,9 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             match = (i + 1, district) if district else None
             rule = "city_district"
         if match is None:
+            match = _district_county(doc, i, res)
+            rule = "county"
+        if match is None:
             i += 1
             continue
         end, place = match
@@ -352,6 +357,28 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
 
 _MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
            "november", "dezember"}
+
+
+_COUNTY_WORDS = {"Kreis", "Landkreis", "Rhein-Kreis", "Kreises", "Landkreises"}
+
+
+def _district_county(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place] | None:
+    """Counties: "Kreis Recklinghausen", "Landkreis Vorpommern-Greifswald" (a county word + a known town or
+    a hyphenated name), and one-word counties ending in "kreis" ("Burgenlandkreis", "Rhein-Sieg-Kreis")."""
+    word = doc[i].text
+    if word in _COUNTY_WORDS and i + 1 < len(doc):
+        nxt = doc[i + 1].text
+        if nxt in res.forms or ("-" in nxt and all(part[:1].isupper() for part in nxt.split("-"))):
+            name = f"{word[:-2] if word.endswith('es') else word} {nxt}"  # "des Kreises X" -> "Kreis X"
+            return i + 2, Place(name, "district", _slug(name))
+    lower = word.lower()
+    if lower.endswith("kreis") and len(word) > 8 and word[:1].isupper() and word.replace("-", "").isalpha():
+        if lower not in {"landkreis", "stadtkreis", "kirchenkreis", "wahlkreis", "freundeskreis", "arbeitskreis",
+                         "teilnehmerkreis", "personenkreis", "expertenkreis", "unterstützerkreis", "förderkreis",
+                         "gesprächskreis", "beraterkreis", "lesekreis", "landkreises"} and not lower.endswith(
+                             ("arbeitskreis", "freundeskreis", "förderkreis", "gesprächskreis", "personenkreis")):
+            return i + 1, Place(word, "district", _slug(word))
+    return None
 
 
 def _before_date(doc: Doc, end: int) -> bool:
