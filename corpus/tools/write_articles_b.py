@@ -1447,11 +1447,13 @@ def check(a: dict, rec: dict) -> list[str]:
     return errs
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], articles: list[dict] | None = None) -> int:
+    """Write pages and gold for `articles` (default: this script's) and self-check them."""
+    articles = ARTICLES if articles is None else articles
     check_only = "--check-only" in argv
     errs: list[str] = []
     ids, urls = set(), set()
-    for a in ARTICLES:
+    for a in articles:
         rec = gold_record(a)
         if rec["id"] in ids:
             errs.append(f"duplicate id {rec['id']}")
@@ -1484,7 +1486,7 @@ def main(argv: list[str]) -> int:
         seen_urls[r.get("url")] = g.name
     for e in errs:
         print("ERROR", e)
-    print(f"{len(ARTICLES)} articles, {len(errs)} problems")
+    print(f"{len(articles)} articles, {len(errs)} problems")
     return 1 if errs else 0
 
 

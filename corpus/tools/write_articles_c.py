@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold_shorthands import C, E, O, P  # noqa: E402
+from write_articles_b import main as write_main  # noqa: E402
 from write_articles_b import (  # noqa: E402  (helpers only; b's own article list is not used here)
     GOLD, check, day, gold_record, month, path_of, quarter, render_partner, render_portal, season, span, year)
 
@@ -659,44 +660,8 @@ A(
 
 
 def main(argv: list[str]) -> int:
-    check_only = "--check-only" in argv
-    errs: list[str] = []
-    ids, urls = set(), set()
-    for a in ARTICLES:
-        rec = gold_record(a)
-        if rec["id"] in ids:
-            errs.append(f"duplicate id {rec['id']}")
-        if rec["url"] in urls:
-            errs.append(f"duplicate url {rec['url']}")
-        ids.add(rec["id"])
-        urls.add(rec["url"])
-        errs += check(a, rec)
-        if not check_only:
-            p = path_of(a)
-            p.parent.mkdir(parents=True, exist_ok=True)
-            p.write_text(render_portal(a) if a["layout"] == "portal" else render_partner(a), encoding="utf-8")
-            GOLD.mkdir(parents=True, exist_ok=True)
-            with open(GOLD / f"{rec['id']}.json", "w", encoding="utf-8") as f:
-                json.dump(rec, f, ensure_ascii=False, indent=1)
-    # ids / urls unique across the whole gold folder (other writers included)
-    seen_ids: dict[str, str] = {}
-    seen_urls: dict[str, str] = {}
-    for g in sorted(GOLD.glob("*.json")):
-        try:
-            r = json.loads(g.read_text(encoding="utf-8"))
-        except Exception as ex:  # another writer may be mid-write
-            print(f"warning: cannot read {g.name}: {ex}")
-            continue
-        if r.get("id") in seen_ids:
-            errs.append(f"id {r['id']} in {g.name} and {seen_ids[r['id']]}")
-        if r.get("url") in seen_urls:
-            errs.append(f"url {r['url']} in {g.name} and {seen_urls[r['url']]}")
-        seen_ids[r.get("id")] = g.name
-        seen_urls[r.get("url")] = g.name
-    for e in errs:
-        print("ERROR", e)
-    print(f"{len(ARTICLES)} articles, {len(errs)} problems")
-    return 1 if errs else 0
+    """Write this script's pages and gold with write_articles_b's writer and self-check."""
+    return write_main(argv, ARTICLES)
 
 
 if __name__ == "__main__":
