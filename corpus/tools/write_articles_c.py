@@ -9,7 +9,6 @@ Usage:  python corpus/tools/write_articles_c.py [--check-only]
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_shorthands import C, E, O, P  # noqa: E402
 from write_articles_b import main as write_main  # noqa: E402
 from write_articles_b import (  # noqa: E402  (helpers only; b's own article list is not used here)
-    GOLD, check, day, gold_record, month, path_of, quarter, render_partner, render_portal, season, span, year)
+    day, month, quarter, season, span, year)
 
 ARTICLES: list[dict] = []
 
