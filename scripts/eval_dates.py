@@ -1,7 +1,7 @@
 """Score the date finder (and the dateparser.search_dates baseline) against gold JSONL or JSON files.
 
 Example:
-    .venv/bin/python scripts/eval_dates.py /work/shared/eval/dev.jsonl --errors
+    .venv/bin/python scripts/eval_dates.py ../shared/eval/dev.jsonl --errors
     .venv/bin/python scripts/eval_dates.py corpus/gold/*.json
 
 Scoring follows GOLD_FORMAT.md: per article the set of (start, end) ISO pairs, micro-averaged.
@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-DEFAULT_GOLD = "/work/shared/eval/dev.jsonl"
+DEFAULT_GOLD = "../shared/eval/dev.jsonl"
 # Run from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

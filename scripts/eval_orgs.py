@@ -5,7 +5,7 @@ scores it with biwaq_extract.evaluate; prints P/R/F1 for `organisations` and `pr
 --errors (default on), every missed gold item and every spurious prediction.
 
 Example:
-    .venv/bin/python scripts/eval_orgs.py /work/shared/eval/dev.jsonl
+    .venv/bin/python scripts/eval_orgs.py ../shared/eval/dev.jsonl
 """
 
 from __future__ import annotations

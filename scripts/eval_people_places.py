@@ -1,7 +1,7 @@
 """Score the people and places finders on a gold file with the blank (rule-only) German pipeline.
 
 Example:
-    .venv/bin/python scripts/eval_people_places.py /work/shared/eval/dev.jsonl --errors
+    .venv/bin/python scripts/eval_people_places.py ../shared/eval/dev.jsonl --errors
     .venv/bin/python scripts/eval_people_places.py dev.jsonl --gold-orgs   # isolate from the org finder
 
 --gold-orgs replaces doc._.organisations by the gold organisations' aliases found in the text, so the
@@ -59,7 +59,7 @@ def _org_ok(gold_person: dict, pred_person: dict, gold_doc: dict) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold", type=Path, nargs="?", default=Path("/work/shared/eval/dev.jsonl"))
+    parser.add_argument("gold", type=Path, nargs="?", default=Path("../shared/eval/dev.jsonl"))
     parser.add_argument("--gold-orgs", action="store_true", help="use gold organisations instead of the finder's")
     parser.add_argument("--errors", action="store_true", help="list every error")
     args = parser.parse_args(argv)
