@@ -45,8 +45,32 @@ def extract_document(nlp: Language, document: Document) -> DocumentResult:
     )
 
 
-def _failed(document: Document, reason: str, stage: str) -> DocumentResult:
-    return DocumentResult(document=document, error=reason, error_stage=stage)
+def failure(document: Document, record: QuarantineRecord) -> tuple[DocumentResult, QuarantineRecord]:
+    """The result line and quarantine row of a document that could not be processed."""
+    return DocumentResult(document=document, error=record.reason, error_stage=record.stage), record
+
+
+def screen(
+    item: Document | QuarantineRecord, settings: dict[str, Any]
+) -> tuple[DocumentResult, QuarantineRecord] | None:
+    """The failure of an unreadable or invalid input item, or None when it can go to the NLP."""
+    if isinstance(item, QuarantineRecord):
+        return failure(Document(id=item.document_id, text="", source=item.source), item)
+    try:
+        validate(item, settings)
+    except DocumentError as exc:
+        return failure(item, QuarantineRecord(item.id, exc.stage, exc.reason, item.source))
+    return None
+
+
+def extract_valid(nlp: Language, document: Document) -> tuple[DocumentResult, QuarantineRecord | None]:
+    """Extract one screened document; an exception becomes a quarantine record (the batch goes on)."""
+    try:
+        return extract_document(nlp, document), None
+    except Exception as exc:  # one bad document never stops the batch
+        log.exception("extraction failed for %s", document.id)
+        reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        return failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
 
 
 def process(
@@ -54,19 +78,8 @@ def process(
 ) -> Iterator[tuple[DocumentResult, QuarantineRecord | None]]:
     """Yield a result per input item; failures carry an error and a quarantine record, the run goes on."""
     for item in items:
-        if isinstance(item, QuarantineRecord):
-            placeholder = Document(id=item.document_id, text="", source=item.source)
-            yield _failed(placeholder, item.reason, item.stage), item
-            continue
-        try:
-            validate(item, settings)
-            yield extract_document(nlp, item), None
-        except DocumentError as exc:
-            yield _failed(item, exc.reason, exc.stage), QuarantineRecord(item.id, exc.stage, exc.reason, item.source)
-        except Exception as exc:  # one bad document never stops the batch
-            log.exception("extraction failed for %s", item.id)
-            reason = f"extraction failed: {type(exc).__name__}: {exc}"
-            yield _failed(item, reason, "extract"), QuarantineRecord(item.id, "extract", reason, item.source)
+        failed = screen(item, settings)
+        yield failed if failed is not None else extract_valid(nlp, item)
 
 
 def _run_id(started_at: str, input_path: Path, settings_digest: str) -> str:

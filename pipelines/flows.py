@@ -21,6 +21,7 @@ from biwaq_extract import __version__
 from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.errors import BiwaqError
+from biwaq_extract.extract import failure
 from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 from pipelines.cache import NLPCache, model_id
 from pipelines.params import BackfillParams, CrawlParams, ExtractParams, NewsletterParams
@@ -32,7 +33,6 @@ from pipelines.tasks import (
     archive_outputs,
     crawl_site,
     extract_batch,
-    failure,
     normalise,
     parse_documents,
     pipeline_for,

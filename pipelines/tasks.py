@@ -17,9 +17,9 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
-from biwaq_extract.documents import read_documents, validate
-from biwaq_extract.errors import DocumentError, FetchError
-from biwaq_extract.extract import process, write_outputs
+from biwaq_extract.documents import read_documents
+from biwaq_extract.errors import FetchError
+from biwaq_extract.extract import extract_valid, screen, write_outputs
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 from pipelines.local_site import local_crawl_settings, loopback_start
 from pipelines.params import CrawlParams
@@ -101,10 +101,6 @@ class Parsed:
     out_of_range: int = 0
 
 
-def failure(document: Document, record: QuarantineRecord) -> tuple[DocumentResult, QuarantineRecord]:
-    return DocumentResult(document=document, error=record.reason, error_stage=record.stage), record
-
-
 def in_range(published: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
     """Is a publication date inside [start, end]? Undated documents are in range only when no range is set."""
     if start is None and end is None:
@@ -122,16 +118,12 @@ def parse_documents(path: Path, settings: dict[str, Any], start: dt.date | None 
     failed: list[tuple[DocumentResult, QuarantineRecord]] = []
     out_of_range = 0
     for item in read_documents(Path(path)):
-        if isinstance(item, QuarantineRecord):
-            failed.append(failure(Document(id=item.document_id, text="", source=item.source), item))
-            continue
-        if not in_range(item.published, start, end):
+        if isinstance(item, Document) and not in_range(item.published, start, end):
             out_of_range += 1
             continue
-        try:
-            validate(item, settings)
-        except DocumentError as exc:
-            failed.append(failure(item, QuarantineRecord(item.id, exc.stage, exc.reason, item.source)))
+        bad = screen(item, settings)
+        if bad is not None:
+            failed.append(bad)
             continue
         documents.append(item)
     get_run_logger().info(
@@ -182,8 +174,8 @@ def run_batch(documents: Sequence[Document], model: str | None, settings: dict[s
     began = time.perf_counter()
     # spaCy pipelines are not documented as thread-safe; threads gain nothing under the GIL anyway, and
     # Dask workers are separate processes with a pipeline (and lock) each.
-    with _NLP_LOCK:
-        pairs = tuple(process(nlp, documents, settings))
+    with _NLP_LOCK:  # the parse task screened these documents already: no second validation
+        pairs = tuple(extract_valid(nlp, document) for document in documents)
     return BatchOutcome(pairs, info, round(time.perf_counter() - began, 3))
 
 
