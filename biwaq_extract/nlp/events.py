@@ -19,7 +19,6 @@ from biwaq_extract.records import DateMention, EventMention, OrgMention, Partici
 class EventRules:
     """Word lists loaded from data/events.yaml."""
 
-    heads: tuple[tuple[str, str], ...]  # (head, type), longest first
     head_suffix: re.Pattern  # any head at the end of a word
     head_types: dict[str, str]
     multiword: tuple[tuple[tuple[str, ...], str], ...]
@@ -40,7 +39,6 @@ def load_rules(text: str | None = None) -> EventRules:
     single = [(h.lower(), t) for h, t in data["heads"].items() if " " not in h]
     multi = [(tuple(h.lower().split()), t) for h, t in data["heads"].items() if " " in h]
     return EventRules(
-        heads=tuple(sorted(single, key=lambda ht: -len(ht[0]))),
         head_suffix=re.compile("(?:" + "|".join(re.escape(h) for h, _ in sorted(single, key=lambda ht: -len(ht[0]))) + ")$"),
         head_types=dict(single),
         multiword=tuple(sorted(multi, key=lambda ht: -len(ht[0]))),
@@ -87,7 +85,7 @@ _QUOTE_OPEN = "\"„“»‚'"
 _QUOTE_CLOSE = {"\"": "\"", "„": "“”\"", "“": "”\"", "»": "«", "‚": "‘’", "'": "'"}
 
 
-def _quoted_after(doc: Doc, end_char: int, limit: int = 3) -> tuple[int, int] | None:
+def _quoted_after(doc: Doc, end_char: int) -> tuple[int, int] | None:
     """A quoted title right after the head noun: 'Fachtag "Gemeinsam stark"' -> char range of the title."""
     text = sentence_index(doc).text  # `doc.text` is rebuilt from all tokens on every call
     m = re.match(r"[ \t]*(?:zum Thema |unter dem (?:Motto|Titel) |mit dem Titel )?([\"„“»])", text[end_char : end_char + 40])

@@ -13,7 +13,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -602,7 +601,6 @@ def _legal_forms(text: str, toks: list[Piece], res: OrgResources, known: list[_C
                 span = span[1:]
             if not span or (form == "AG" and len(span) > 4):
                 continue
-            surface = text[span[0].start: end]
             if len(span) == 1 and span[0].text in res.generic:
                 continue
             name = nominative(text[span[0].start: span[-1].end]) + " " + form
