@@ -10,6 +10,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.token_view import doc_text
+
 _KEY = "biwaq.sentence_index"
 # Evidence sentences are cut around the mention beyond this length (a "sentence" without full stops can
 # be a whole 1 MB text).
@@ -20,7 +22,7 @@ class SentenceIndex:
     """Sentence boundaries of one Doc (its text lines when it has no sentence annotation)."""
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.n_tokens = len(doc)
         self.bounds: list[tuple[int, int]] = []
         self.token_starts: list[int] = []

@@ -1,0 +1,91 @@
+"""A Doc's text and tokens as plain Python values, built once per Doc and shared by every finder.
+
+Reading a spaCy Token attribute from Python builds a Token object first, and `doc.text` joins every
+token again on each call: with seven finders walking the tokens several times each, that was most of the
+extraction time. The view reads the token attributes with one `Doc.to_array` call into plain lists
+(columns), cached in `doc.user_data` like the sentence index:
+
+    v = view(doc)
+    v.text            doc.text
+    v.texts[i]        doc[i].text          v.lowers[i]   doc[i].lower_
+    v.idx[i]          doc[i].idx           v.ends[i]     doc[i].idx + len(doc[i])
+    v.is_space[i]     doc[i].is_space      v.is_punct[i], v.like_num[i]  (0 or 1)
+    v.toks[i]         a `Tok` named tuple with those fields (built on first use)
+    v.span_text(a, b) doc[a:b].text
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SPACY
+from spacy.tokens import Doc
+
+_KEY = "biwaq.token_view"
+_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY]
+
+
+class Tok(NamedTuple):
+    """One token as plain values, with spaCy's Token attribute names. `len(tok)` is NOT the text length
+    (it is a tuple): use `tok.end - tok.idx` or `len(tok.text)`."""
+
+    i: int
+    text: str
+    lower_: str
+    idx: int
+    end: int
+    is_space: int
+    is_punct: int
+    like_num: int
+    whitespace_: str
+
+
+class TokenView:
+    """Columns of one Doc's token attributes."""
+
+    __slots__ = ("n", "text", "texts", "lowers", "idx", "ends", "is_space", "is_punct", "like_num", "spacy", "_toks")
+
+    def __init__(self, doc: Doc):
+        self.n = len(doc)
+        self.text = text = doc.text
+        if self.n:
+            idx, length, self.is_space, self.is_punct, self.like_num, self.spacy = doc.to_array(_ATTRS).T.tolist()
+        else:
+            idx = length = self.is_space = self.is_punct = self.like_num = self.spacy = []
+        self.idx = idx
+        self.ends = ends = [i + n for i, n in zip(idx, length)]
+        self.texts = [text[a:b] for a, b in zip(idx, ends)]
+        lower = text.lower()
+        if len(lower) == len(text):  # lowercasing kept every offset (true for German text)
+            self.lowers = [lower[a:b] for a, b in zip(idx, ends)]
+        else:
+            self.lowers = [w.lower() for w in self.texts]
+        self._toks: list[Tok] | None = None
+
+    @property
+    def toks(self) -> list[Tok]:
+        if self._toks is None:
+            self._toks = list(map(Tok._make, zip(range(self.n), self.texts, self.lowers, self.idx, self.ends,
+                                                 self.is_space, self.is_punct, self.like_num,
+                                                 (" " if s else "" for s in self.spacy))))
+        return self._toks
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text` (token indices) without building a Span; "" for an empty range."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]: self.ends[end - 1]]
+
+
+def view(doc: Doc) -> TokenView:
+    """The Doc's TokenView, built on first use and cached on the Doc."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None or cached.n != len(doc):
+        cached = TokenView(doc)
+        doc.user_data[_KEY] = cached
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc (spaCy rebuilds it from every token on each access)."""
+    return view(doc).text
