@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from biwaq_extract.nlp.numbers import parse_german_number
+from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
 
 # Reference spelling of German number words below 1000, written independently of the parser.
 _UNITS = ["null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
@@ -92,3 +92,21 @@ def test_numbers_words_round_trip(n):
 def test_numbers_property_thousands_words_round_trip(thousands, rest):
     words = ("ein" if thousands == 1 else german_words(thousands)) + "tausend" + (german_words(rest) if rest else "")
     assert parse_german_number(words) == thousands * 1000 + rest
+
+
+@pytest.mark.parametrize("n", range(0, 1000, 7))
+def test_numbers_pre_check_keeps_number_words(n):
+    assert may_be_number(german_words(n))
+    assert may_be_number(german_words(n).capitalize())
+
+
+@pytest.mark.parametrize("text", ["Einrichtung", "Teilnehmende", "Dutzende", "einsx", "x" * 200])
+def test_numbers_pre_check_drops_other_words(text):
+    assert not may_be_number(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="einszwdrvfüfchbtalgßuhndrtaueNZE-0.,", max_size=30))
+def test_numbers_property_pre_check_never_drops_a_number(text):
+    if not may_be_number(text):
+        assert parse_german_number(text) is None

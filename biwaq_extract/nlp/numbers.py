@@ -102,6 +102,26 @@ def _scaled(amount: str, scale: int) -> int | None:
     return None if base is None else base * scale
 
 
+@lru_cache(maxsize=1)
+def _word_shape() -> re.Pattern:
+    """Words made only of number-word parts ("drei", "und", "zwanzig", "hundert", …): the only words
+    `_word_number` can read."""
+    w = _words()
+    parts = sorted({*w["units"], *w["tens"], w["hundred"], w["thousand"], "und"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(p) for p in parts) + ")+")
+
+
+def may_be_number(text: str) -> bool:
+    """A cheap pre-check for token scans: False only when `parse_german_number(text)` is certainly None.
+
+    A word of letters can only be a number when it is made of number-word parts; anything with other
+    characters (digits, separators) is left to the parser.
+    """
+    if text.isalpha():
+        return len(text) <= MAX_CHARS and _word_shape().fullmatch(text.lower()) is not None
+    return True
+
+
 def parse_german_number(text: str) -> int | None:
     """The integer a German number expression names, or None if it is not a whole number.
 

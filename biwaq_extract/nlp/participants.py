@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources as ir
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from biwaq_extract.nlp.numbers import parse_german_number
+from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import ParticipantCount
 
 
@@ -71,21 +73,22 @@ def is_people_noun(word: str, rules: CountRules) -> bool:
 _QUOTES = set("\"'„“”‚‘’»«")
 
 
-def _number_at(token: Token) -> int | None:
-    text = token.text
-    if token.like_num or text[:1].isdigit() or text.isalpha():
+@lru_cache(maxsize=1 << 16)
+def _number_of(text: str, like_num: bool) -> int | None:
+    """The number a token's text names (words are checked cheaply before they are parsed)."""
+    if like_num or text[:1].isdigit() or (text.isalpha() and may_be_number(text)):
         return parse_german_number(text)
     return None
 
 
-def _qualifier(doc: Doc, i: int, rules: CountRules) -> tuple[str, int]:
+def _qualifier(v: TokenView, i: int, rules: CountRules) -> tuple[str, int]:
     """The qualifier before token i and the index where the count's text starts."""
+    lowers = v.lowers
     for phrase, qual in rules.qualifiers:
         n = len(phrase)
         if i - n < 0:
             continue
-        words = tuple(t.lower_ for t in doc[i - n : i])
-        if words == phrase:
+        if tuple(lowers[i - n : i]) == phrase:
             return qual, i - n
     return "exact", i
 
@@ -100,55 +103,66 @@ def _bounds(count: int, qualifier: str) -> tuple[int | None, int | None]:
     return count, count
 
 
-def _is_date_number(doc: Doc, i: int) -> bool:
-    """Day numbers ("25.") and years followed by nothing people-like belong to dates, not counts."""
-    tok = doc[i]
-    if tok.text.endswith(".") and tok.text[:-1].isdigit():
-        return True
-    return False
+def _is_date_number(text: str) -> bool:
+    """Day numbers ("25.") belong to dates, not counts."""
+    return text.endswith(".") and text[:-1].isdigit()
 
 
-def _gender_pair(doc: Doc, k: int) -> bool:
+def _gender_pair(v: TokenView, k: int) -> bool:
     """True for "Xinnen und X" / "Xinnen und Xn" at token k (a German way of naming people)."""
-    if k + 2 >= len(doc) or not doc[k].text[:1].isupper():
+    if k + 2 >= v.n or not v.texts[k][:1].isupper():
         return False
-    first, conj, second = doc[k].text, doc[k + 1].lower_, doc[k + 2].text
+    first, conj, second = v.texts[k], v.lowers[k + 1], v.texts[k + 2]
     if not first.endswith("innen") or conj not in {"und", "oder"}:
         return False
     stem = first[: -len("innen")]
     return second in {stem, stem + "n", stem + "e"}
 
 
-def _people_phrase(doc: Doc, j: int, rules: CountRules) -> tuple[int, int] | None:
+def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] | None:
     """Starting after the number at j-1, find modifiers + people noun; return (noun start, end index)."""
+    texts, lowers, n = v.texts, v.lowers, v.n
     k = j
     modifiers = 0
-    while k < len(doc) and (doc[k].text in _QUOTES):
+    while k < n and (texts[k] in _QUOTES):
         k += 1
-    while k < len(doc) and modifiers <= rules.max_modifiers:
-        tok = doc[k]
-        if tok.text in _QUOTES:
+    while k < n and modifiers <= rules.max_modifiers:
+        text = texts[k]
+        if text in _QUOTES:
             k += 1
             continue
-        if is_people_noun(tok.text, rules) and (tok.text[:1].isupper() or tok.text[:1] in _QUOTES):
+        if is_people_noun(text, rules) and (text[:1].isupper() or text[:1] in _QUOTES):
             end = k + 1
             # "Besucherinnen und Besucher", "Teilnehmerinnen und Teilnehmer"
-            if end + 1 < len(doc) and doc[end].lower_ in {"und", "oder"} and is_people_noun(doc[end + 1].text, rules):
+            if end + 1 < n and lowers[end] in {"und", "oder"} and is_people_noun(texts[end + 1], rules):
                 end += 2
             return k, end
-        if _gender_pair(doc, k):
+        if _gender_pair(v, k):
             # "Elternbegleiterinnen und Elternbegleiter": any agent noun in its paired form
             end = k + 3
-            while end < len(doc) and doc[end].text in _QUOTES:
+            while end < n and texts[end] in _QUOTES:
                 end += 1
             return k, end
-        if tok.is_punct or tok.is_space or tok.like_num or tok.lower_ in rules.modifier_stop:
+        if v.is_punct[k] or v.is_space[k] or v.like_num[k] or lowers[k] in rules.modifier_stop:
             return None
-        if tok.text[:1].isupper():
+        if text[:1].isupper():
             return None
         modifiers += 1
         k += 1
     return None
+
+
+def _count_starts(v: TokenView, rules: CountRules) -> list[int]:
+    """Indices of the tokens that can start a count: a number of at least `min_count`, or a word
+    before a scale word ("2,5 Millionen"). Checked per distinct word, not per token."""
+    like_num = dict(zip(v.texts, v.like_num))  # a lexical attribute: one value per text
+    numbers = {t for t, ln in like_num.items() if (x := _number_of(t, ln)) is not None and x >= rules.min_count}
+    scales = {w for w in set(v.lowers) if w.rstrip(".") in rules.scale_words}
+    texts, lowers = v.texts, v.lowers
+    starts = [i for i, t in enumerate(texts) if t in numbers] if numbers else []
+    if scales:
+        starts = sorted({*starts, *(i - 1 for i in range(1, v.n) if lowers[i] in scales)})
+    return starts
 
 
 def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCount, ...]:
@@ -156,51 +170,56 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
 
     >>> # "Etwa 80 Projektverantwortliche trafen sich" -> count 80, approx, who "Projektverantwortliche"
     """
+    v = view(doc)
+    starts = _count_starts(v, rules)
+    if not starts:
+        return ()
+    texts, lowers, idx, ends, n = v.texts, v.lowers, v.idx, v.ends, v.n
     found: list[ParticipantCount] = []
     last_who: str | None = None
     date_chars = sorted((d.start_char, d.end_char) for d in doc._.dates)  # "März 2025 trafen sich …" is no count
     date_starts = [s for s, _ in date_chars]
-    for tok in doc:
-        if tok.is_space or tok.is_punct or _is_date_number(doc, tok.i):
+    for i in starts:
+        if v.is_space[i] or v.is_punct[i] or _is_date_number(texts[i]):
             continue
-        k = bisect_right(date_starts, tok.idx) - 1
-        if k >= 0 and tok.idx < date_chars[k][1]:
+        k = bisect_right(date_starts, idx[i]) - 1
+        if k >= 0 and idx[i] < date_chars[k][1]:
             continue
-        number = _number_at(tok)
-        after = tok.i + 1
-        if after < len(doc) and doc[after].lower_.rstrip(".") in rules.scale_words:
+        number = _number_of(texts[i], v.like_num[i])
+        after = i + 1
+        if after < n and lowers[after].rstrip(".") in rules.scale_words:
             # "2,5 Millionen Menschen", "2 Mio. Teilnehmende"
-            scaled = parse_german_number(doc[tok.i : after + 1].text)
+            scaled = parse_german_number(v.span_text(i, after + 1))
             if scaled is not None:
                 number, after = scaled, after + 1
         if number is None or number < rules.min_count:
             continue
-        phrase = _people_phrase(doc, after, rules)
+        phrase = _people_phrase(v, after, rules)
         who_text: str | None = None
         end_i = None
         if phrase is not None:
             noun_start, end_i = phrase
-            who_text = doc[after:end_i].text.strip("\"'„“”‚‘’»« ")
-        elif last_who and after < len(doc) and doc[after].lower_ in rules.davon:
+            who_text = v.span_text(after, end_i).strip("\"'„“”‚‘’»« ")
+        elif last_who and after < n and lowers[after] in rules.davon:
             end_i = after + 1
             who_text = last_who
         if who_text is None or end_i is None:
             continue
-        qualifier, start_i = _qualifier(doc, tok.i, rules)
-        span = doc[start_i:end_i]
+        qualifier, start_i = _qualifier(v, i, rules)
+        start_char, end_char = idx[start_i], ends[end_i - 1]
         lower, upper = _bounds(number, qualifier)
         found.append(
             ParticipantCount(
-                text=span.text,
-                start_char=span.start_char,
-                end_char=span.end_char,
+                text=v.text[start_char:end_char],
+                start_char=start_char,
+                end_char=end_char,
                 count=number,
                 qualifier=qualifier,
                 lower=lower,
                 upper=upper,
                 who=who_text,
                 rule="rule:count-noun" if phrase is not None else "rule:count-davon",
-                sentence=sentence_index(doc).text_at(span.start_char, span.end_char),
+                sentence=sentence_index(doc).text_at(start_char, end_char),
             )
         )
         last_who = who_text
