@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -103,37 +104,78 @@ def run_extract(
     output_dir.mkdir(parents=True, exist_ok=True)
     items = read_documents(Path(input_path))
 
-    results: list[DocumentResult] = []
-    quarantine: list[QuarantineRecord] = []
-    for result, failure in process(nlp, items, settings):
-        results.append(result)
-        if failure is not None:
-            quarantine.append(failure)
-            log.warning("quarantined %s (%s): %s", failure.document_id, failure.stage, failure.reason)
-
-    digest = settings_hash(settings)
-    finished = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    summary = RunSummary(
-        run_id=_run_id(started, Path(input_path), digest),
-        started_at=started,
-        finished_at=finished,
-        package_version=__version__,
-        model=info,
-        settings_hash=digest,
-        documents_in=len(results),
-        documents_ok=len(results) - len(quarantine),
-        documents_failed=len(quarantine),
-        extra={"input": str(input_path)},
-    )
-    write_outputs(results, quarantine, summary, output_dir)
+    # Streamed: each result goes to documents.jsonl, the table rows and the report's sample, then is dropped,
+    # so memory does not grow with the number of documents (see RunWriter).
+    with RunWriter(output_dir) as writer:
+        for result, failure in process(nlp, items, settings):
+            writer.add(result, failure)
+            if failure is not None:
+                log.warning("quarantined %s (%s): %s", failure.document_id, failure.stage, failure.reason)
+        digest = settings_hash(settings)
+        finished = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+        summary = RunSummary(
+            run_id=_run_id(started, Path(input_path), digest),
+            started_at=started,
+            finished_at=finished,
+            package_version=__version__,
+            model=info,
+            settings_hash=digest,
+            documents_in=writer.documents,
+            documents_ok=writer.documents - len(writer.quarantine),
+            documents_failed=len(writer.quarantine),
+            extra={"input": str(input_path)},
+        )
+        writer.finish(summary)
     return summary
 
 
-def write_documents(results: Iterable[DocumentResult], output_dir: Path) -> None:
-    """documents.jsonl: one GOLD_FORMAT view per input document, in input order, written atomically."""
-    with atomic_open(Path(output_dir) / DOCUMENTS_FILE) as out:
-        for result in results:
-            out.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
+class RunWriter:
+    """Writes one run's outputs while its results stream in: documents.jsonl line by line, table rows into a
+    compact RowSpool, and for report.html only the documents it shows. `finish` writes the dataset, run.json
+    and the report; leaving the `with` block without `finish` (an exception) leaves the outputs as they were.
+    """
+
+    def __init__(self, output_dir: Path) -> None:
+        from biwaq_extract.report import ReportSample
+        from biwaq_extract.tables import RowSpool
+
+        self.output_dir = Path(output_dir)
+        self.quarantine: list[QuarantineRecord] = []
+        self.documents = 0
+        self.spool = RowSpool()
+        self.sample = ReportSample()
+        self._stack = contextlib.ExitStack()
+        self._documents_file = None
+
+    def __enter__(self) -> RunWriter:
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        self._documents_file = self._stack.enter_context(atomic_open(self.output_dir / DOCUMENTS_FILE))
+        return self
+
+    def add(self, result: DocumentResult, failure: QuarantineRecord | None = None) -> None:
+        self._documents_file.write(json.dumps(document_view(result), ensure_ascii=False) + "\n")
+        self.spool.add(result)
+        self.sample.add(result)
+        self.documents += 1
+        if failure is not None:
+            self.quarantine.append(failure)
+
+    def finish(self, summary: RunSummary, tables: dict | None = None) -> None:
+        """documents.jsonl, the dataset, run.json (after the dataset: its presence says the tables are complete),
+        report.html. `tables`: this run's tables when the caller built them already (else from the spool)."""
+        from biwaq_extract.report import write_report
+        from biwaq_extract.storage import write_dataset
+
+        self._stack.close()  # documents.jsonl moves into place
+        write_dataset(tables if tables is not None else self.spool.tables(self.quarantine, summary), self.output_dir)
+        self.spool = None  # its rows are in the dataset now
+        atomic_write_text(self.output_dir / RUN_FILE,
+                          json.dumps(run_json(summary, self.quarantine), indent=1, ensure_ascii=False) + "\n")
+        write_report(self.output_dir, self.sample, self.quarantine, summary)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self._stack.__exit__(exc_type, exc, tb)  # the temporary documents.jsonl is discarded
 
 
 def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord]) -> dict[str, Any]:
@@ -144,23 +186,15 @@ def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord]) -> dic
 
 
 def write_outputs(
-    results: list[DocumentResult],
-    quarantine: list[QuarantineRecord],
+    results: Iterable[DocumentResult],
+    quarantine: Iterable[QuarantineRecord],
     summary: RunSummary,
     output_dir: Path,
     tables: dict | None = None,
 ) -> None:
-    """Everything a run leaves for stewards: documents.jsonl, the dataset, run.json, report.html.
-
-    run.json is written after the dataset, so its presence says the tables are complete.
-    """
-    from biwaq_extract.report import write_report  # pandas and pyarrow only when writing
-    from biwaq_extract.storage import write_dataset
-    from biwaq_extract.tables import build_tables
-
-    output_dir = Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    write_documents(results, output_dir)
-    write_dataset(tables if tables is not None else build_tables(results, quarantine, summary), output_dir)
-    atomic_write_text(output_dir / RUN_FILE, json.dumps(run_json(summary, quarantine), indent=1, ensure_ascii=False) + "\n")
-    write_report(output_dir, results, quarantine, summary)
+    """Everything a run leaves for stewards: documents.jsonl, the dataset, run.json, report.html."""
+    with RunWriter(output_dir) as writer:
+        for result in results:
+            writer.add(result)
+        writer.quarantine = list(quarantine)
+        writer.finish(summary, tables)

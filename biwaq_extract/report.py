@@ -21,6 +21,7 @@ import html
 import platform
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from bisect import insort
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -39,6 +40,7 @@ REPORT_FILE = "report.html"
 MAX_DOCUMENTS = 500
 # Rows of the "needs review" and quarantine lists; the tables have them all.
 MAX_LISTED = 2000
+ROWS_PER_SLICE = 5000
 
 
 @dataclass(frozen=True)
@@ -277,14 +279,36 @@ def _quarantine(quarantine: Sequence[QuarantineRecord], shown: set[str]) -> str:
     return f'<section id="quarantine"><h2>Quarantine ({len(quarantine)})</h2>{body}{more}</section>'
 
 
-def _review(flagged: Sequence[tuple[Kind, Mapping, list[str]]], shown: set[str]) -> str:
-    by_reason: dict[str, int] = defaultdict(int)
-    for _, _, reasons in flagged:
+class Flagged:
+    """Rows that need review: counts by reason for all, the rows themselves only for the first MAX_LISTED
+    (by document, position, kind), so a run with many flags does not hold them all."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.by_reason: dict[str, int] = defaultdict(int)
+        self._rows: list[tuple[tuple, Kind, Mapping, list[str]]] = []
+
+    def add(self, kind: Kind, row: Mapping, reasons: list[str]) -> None:
+        self.total += 1
         for r in reasons:
-            by_reason[r] += 1
-    summary = "".join(f"<li>{_esc(r)}: {n}</li>" for r, n in sorted(by_reason.items()))
+            self.by_reason[r] += 1
+        self._rows.append(((str(row["document_id"]), int(row["start_char"]), kind.name), kind, row, reasons))
+        if len(self._rows) >= 2 * MAX_LISTED:
+            self._trim()
+
+    def _trim(self) -> None:
+        self._rows.sort(key=lambda f: f[0])
+        del self._rows[MAX_LISTED:]
+
+    def listed(self) -> list[tuple[Kind, Mapping, list[str]]]:
+        self._trim()
+        return [(kind, row, reasons) for _, kind, row, reasons in self._rows]
+
+
+def _review(flagged: Flagged, shown: set[str]) -> str:
+    summary = "".join(f"<li>{_esc(r)}: {n}</li>" for r, n in sorted(flagged.by_reason.items()))
     rows = []
-    for kind, row, reasons in flagged[:MAX_LISTED]:
+    for kind, row, reasons in flagged.listed():
         rid = str(row[kind.id_column])
         doc_id = str(row["document_id"])
         target = (f'<a href="{_frag("m-", rid)}">{_esc(row["text"])}</a>' if doc_id in shown else _esc(row["text"]))
@@ -292,8 +316,8 @@ def _review(flagged: Sequence[tuple[Kind, Mapping, list[str]]], shown: set[str])
                     f"<td>{kind.label}</td><td>{target}</td><td class=\"reasons\">{_esc('; '.join(reasons))}</td></tr>")
     body = (f"<ul>{summary}</ul>" + _table(("document", "kind", "text", "why"), rows, "review")
             if rows else "<p>Nothing flagged.</p>")
-    more = f"<p>{len(flagged) - MAX_LISTED} more not listed.</p>" if len(flagged) > MAX_LISTED else ""
-    return f'<section id="needs-review"><h2>Needs review ({len(flagged)})</h2>{body}{more}</section>'
+    more = f"<p>{flagged.total - MAX_LISTED} more not listed.</p>" if flagged.total > MAX_LISTED else ""
+    return f'<section id="needs-review"><h2>Needs review ({flagged.total})</h2>{body}{more}</section>'
 
 
 def _legend() -> str:
@@ -338,10 +362,39 @@ def _document_section(result: DocumentResult, rows_by_kind: Mapping[str, list[Ma
     return f'<section class="{classes}" id="doc-{_esc(doc.id)}" data-document-id="{_esc(doc.id)}">{head}{body}</section>', n_flags
 
 
-def _last_per_document(results: Iterable[DocumentResult]) -> list[DocumentResult]:
-    """One result per id (the last, as the tables keep it), sorted by id like the tables."""
-    by_id = {r.document.id: r for r in results}
-    return [by_id[k] for k in sorted(by_id)]
+class ReportSample:
+    """What the report needs of a run's results, collected as they stream in: every document id, and the
+    results of the `max_documents` documents it shows (the first by id; a repeated id keeps its last result)."""
+
+    def __init__(self, max_documents: int = MAX_DOCUMENTS) -> None:
+        self.max_documents = max_documents
+        self.ids: set[str] = set()
+        self._shown: dict[str, DocumentResult] = {}
+        self._order: list[str] = []  # sorted ids of _shown
+
+    @classmethod
+    def of(cls, results: Iterable[DocumentResult], max_documents: int = MAX_DOCUMENTS) -> ReportSample:
+        sample = cls(max_documents)
+        for result in results:
+            sample.add(result)
+        return sample
+
+    def add(self, result: DocumentResult) -> None:
+        doc_id = result.document.id
+        self.ids.add(doc_id)
+        if doc_id in self._shown:
+            self._shown[doc_id] = result
+            return
+        if len(self._order) >= self.max_documents:
+            if not self._order or doc_id > self._order[-1]:
+                return
+            del self._shown[self._order.pop()]
+        insort(self._order, doc_id)
+        self._shown[doc_id] = result
+
+    def shown(self) -> list[DocumentResult]:
+        """The shown documents' results, sorted by id like the tables."""
+        return [self._shown[k] for k in self._order]
 
 
 def build_report(
@@ -353,13 +406,13 @@ def build_report(
     max_documents: int = MAX_DOCUMENTS,
 ) -> str:
     """The report page for one run. `tables` hold (at least) this run's rows; rows of other documents are ignored."""
-    docs = _last_per_document(results)
-    run_ids = {r.document.id for r in docs}
-    shown_docs = docs[:max_documents]
+    sample = results if isinstance(results, ReportSample) else ReportSample.of(results, max_documents)
+    run_ids = sample.ids
+    shown_docs = sample.shown()[:max_documents]
     shown = {r.document.id for r in shown_docs}
 
     rows: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # doc -> kind -> rows
-    flagged: list[tuple[Kind, Mapping, list[str]]] = []
+    flagged = Flagged()
     run_counts: dict[str, int] = {}
     for name, frame in tables.items():
         if "document_id" in frame.columns:
@@ -368,16 +421,17 @@ def build_report(
         kind = KIND_BY_TABLE.get(name)
         if kind is None:
             continue
-        for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
-            reasons = review_reasons(kind.name, row)
-            if reasons:
-                flagged.append((kind, row, reasons))
-            if row["document_id"] in shown:
-                rows[row["document_id"]][kind.name].append(row)
-    flagged.sort(key=lambda f: (str(f[1]["document_id"]), int(f[1]["start_char"]), f[0].name))
+        for start in range(0, len(frame), ROWS_PER_SLICE):  # row dicts for a slice at a time, not the whole table
+            part = frame.iloc[start: start + ROWS_PER_SLICE]
+            for row in part.astype(object).where(part.notna(), None).to_dict("records"):
+                reasons = review_reasons(kind.name, row)
+                if reasons:
+                    flagged.add(kind, row, reasons)
+                if row["document_id"] in shown:
+                    rows[row["document_id"]][kind.name].append(row)
 
     sections = [_document_section(r, rows[r.document.id])[0] for r in shown_docs]
-    hidden = len(docs) - len(shown_docs)
+    hidden = len(run_ids) - len(shown_docs)
     more = (f'<p class="muted">{hidden} more documents are not shown here (at most {max_documents}); '
             f"their rows are in the tables.</p>" if hidden else "")
     index = " ".join(_doc_link(r.document.id, True) for r in shown_docs)
@@ -390,7 +444,7 @@ def build_report(
         + _counts(run_counts, dataset_counts or {})
         + _quarantine(quarantine, shown)
         + _review(flagged, shown)
-        + f'<section id="documents"><h2>Documents ({len(docs)})</h2>{_legend()}<p>{index}</p>{more}'
+        + f'<section id="documents"><h2>Documents ({len(run_ids)})</h2>{_legend()}<p>{index}</p>{more}'
         + "".join(sections)
         + "</section></body></html>\n"
     )

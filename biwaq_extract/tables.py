@@ -105,20 +105,23 @@ def _document_rows(results: list[DocumentResult]) -> list[dict]:
 
 
 class _Builder:
-    """Collects rows of every table from the results of one run."""
+    """Turns one result at a time into rows: table rows, and observations of entity attributes (rows of
+    "obs_<entity table>") that become the entity tables once the whole run is known."""
 
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = defaultdict(list)
-        self.orgs: dict[str, list[dict]] = defaultdict(list)  # org_id -> attribute observations
-        self.programmes: dict[str, list[dict]] = defaultdict(list)
-        self.people: dict[str, list[str]] = defaultdict(list)
-        self.places: dict[str, list[dict]] = defaultdict(list)
+
+    def _observe(self, entity: str, key: str, **values) -> None:
+        self.rows[f"obs_{entity}"].append({ENTITY_SOURCES[entity][1]: key, "document_id": self._doc_id,
+                                           "seq": len(self.rows[f"obs_{entity}"]), **values})
 
     def add(self, result: DocumentResult) -> None:
+        self.rows["documents"].append(_document_rows([result])[0])
         if result.error is not None:
             return
         doc = result.document
         doc_id, doc_hash = doc.id, content_hash(doc.text)
+        self._doc_id = doc_id
 
         def mid(kind: str, m) -> str:
             return mention_id(doc_id, doc_hash, kind, m.start_char, m.end_char, m.text)
@@ -136,28 +139,28 @@ class _Builder:
 
         for m in result.organisations:
             self.rows["org_mentions"].append(base("mention_id", "org", m) | {"org_id": m.org_id})
-            self.orgs[m.org_id].append(
-                {"name": m.name, "acronym": m.acronym, "org_type": m.org_type, "level": m.level, "text": m.text}
-            )
+            self._observe("organisations", m.org_id, name=m.name, acronym=m.acronym, org_type=m.org_type,
+                          level=m.level, weak=False)
         for m in result.programmes:
             self.rows["programme_mentions"].append(base("mention_id", "programme", m) | {"programme_id": m.programme_id})
-            self.programmes[m.programme_id].append({"name": m.name, "text": m.text})
+            self._observe("programmes", m.programme_id, name=m.name)
         for m in result.people:
             pid = person_id(m.name)
             self.rows["person_mentions"].append(
                 base("mention_id", "person", m)
                 | {"person_id": pid, "role": m.role, "organisation": m.organisation, "org_id": m.org_id}
             )
-            self.people[pid].append(m.name)
-            if m.org_id and m.org_id not in self.orgs:
-                # referenced without an organisation mention of its own: keep the foreign key satisfiable
-                self.orgs[m.org_id].append({"name": m.organisation or m.org_id, "acronym": None, "text": None, "weak": True})
+            self._observe("people", pid, name=m.name)
+            if m.org_id:
+                # in case it has no organisation mention of its own: keeps the foreign key satisfiable
+                self._observe("organisations", m.org_id, name=m.organisation or m.org_id, acronym=None, org_type=None,
+                              level=None, weak=True)
         places_by_name: dict[str, str] = {}
         for m in result.places:
             plid = m.place_id or place_id_for(m.name)
             places_by_name.setdefault(_fold(m.name), plid)
             self.rows["place_mentions"].append(base("mention_id", "place", m) | {"place_id": plid})
-            self.places[plid].append({"name": m.name, "kind": m.kind})
+            self._observe("places", plid, name=m.name, kind=m.kind, weak=False)
         for m in result.dates:
             self.rows["dates"].append(
                 base("date_id", "date", m)
@@ -169,8 +172,7 @@ class _Builder:
             plid = None
             if m.location:
                 plid = places_by_name.get(_fold(m.location)) or place_id_for(m.location)
-                if plid not in self.places:
-                    self.places[plid].append({"name": m.location, "kind": None, "weak": True})
+                self._observe("places", plid, name=m.location, kind=None, weak=True)
             self.rows["events"].append(
                 base("event_id", "event", m)
                 | {
@@ -220,31 +222,37 @@ class _Builder:
                 {"event_id": eid, "org_id": org, "document_id": result.document.id, "link": link}
             )
 
-    def entity_rows(self) -> dict[str, list[dict]]:
-        """Entity tables from this run's observations; counts are filled in by `entity_tables` later."""
-        orgs = []
-        for org_id, obs in self.orgs.items():
-            strong = [o for o in obs if not o.get("weak")] or obs
-            orgs.append(
-                {
-                    "org_id": org_id,
-                    "name": _most_common(o["name"] for o in strong),
-                    "acronym": _most_common(o.get("acronym") for o in strong),
-                    "org_type": _most_common(o.get("org_type") for o in strong),
-                    "level": _most_common(o.get("level") for o in strong),
-                }
-            )
-        programmes = [
-            {"programme_id": pid, "name": _most_common(o["name"] for o in obs)} for pid, obs in self.programmes.items()
-        ]
-        people = [{"person_id": pid, "name": _most_common(names)} for pid, names in self.people.items()]
-        places = []
-        for plid, obs in self.places.items():
-            strong = [o for o in obs if not o.get("weak")] or obs
-            places.append(
-                {"place_id": plid, "name": _most_common(o["name"] for o in strong), "kind": _most_common(o["kind"] for o in strong)}
-            )
-        return {"organisations": orgs, "programmes": programmes, "people": people, "places": places}
+
+
+def _strong(group: list[dict]) -> list[dict]:
+    """Observations from the entity's own mentions; without any, the first weak one (a person's organisation or
+    an event's location named only there), in document order."""
+    strong = [o for o in group if not o["weak"]]
+    return strong or [min(group, key=lambda o: (o["document_id"], o["seq"]))]
+
+
+def entity_rows(observations: dict[str, pd.DataFrame]) -> dict[str, list[dict]]:
+    """Entity tables' attribute rows from a run's observations; counts are filled in by `entity_tables` later."""
+    def groups(entity: str) -> dict[str, list[dict]]:
+        key = ENTITY_SOURCES[entity][1]
+        out: dict[str, list[dict]] = defaultdict(list)
+        frame = observations[entity]
+        for row in frame.to_dict("records") if len(frame) else []:
+            out[row[key]].append(row)
+        return out
+
+    orgs = []
+    for org_id, obs in groups("organisations").items():
+        strong = _strong(obs)
+        orgs.append({"org_id": org_id, **{c: _most_common(o[c] for o in strong) for c in ("name", "acronym", "org_type", "level")}})
+    programmes = [{"programme_id": k, "name": _most_common(o["name"] for o in obs)} for k, obs in groups("programmes").items()]
+    people = [{"person_id": k, "name": _most_common(o["name"] for o in obs)} for k, obs in groups("people").items()]
+    places = []
+    for plid, obs in groups("places").items():
+        strong = _strong(obs)
+        places.append({"place_id": plid, "name": _most_common(o["name"] for o in strong),
+                       "kind": _most_common(o["kind"] for o in strong)})
+    return {"organisations": orgs, "programmes": programmes, "people": people, "places": places}
 
 
 def _event_for_count(count, events: list[tuple[str, EventMention, tuple[int, int]]]) -> str | None:
@@ -334,33 +342,80 @@ def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _last_per_document(results: list[DocumentResult]) -> list[DocumentResult]:
-    """One result per document id, sorted by id; when the input repeats an id, its last occurrence wins."""
-    by_id: dict[str, DocumentResult] = {}
-    for result in results:
-        if result.document.id in by_id:
-            log.warning("document %s occurs more than once in the input; its last occurrence is kept", result.document.id)
-        by_id[result.document.id] = result
-    return [by_id[k] for k in sorted(by_id)]
+PER_DOCUMENT_ROWS = ("documents", "org_mentions", "programme_mentions", "person_mentions", "place_mentions", "dates",
+                     "events", "event_organisations", "participant_counts")
+
+
+class RowSpool:
+    """The rows of one run, collected result by result so that the results themselves need not be kept.
+
+    Rows are held as dicts only for the last `chunk` documents, then packed into DataFrame chunks. When the
+    input repeats a document id, its last occurrence wins (as in `build_tables`): rows carry the number of
+    the occurrence they came from and `tables()` drops the older ones.
+    """
+
+    def __init__(self, chunk: int = 500) -> None:
+        self.chunk = chunk
+        self.n_documents = 0
+        self._builder = _Builder()
+        self._pending = 0
+        self._chunks: dict[str, list[pd.DataFrame]] = defaultdict(list)
+        self._latest: dict[str, int] = {}  # document id -> number of its latest occurrence
+        self._repeated: set[str] = set()
+
+    def add(self, result: DocumentResult) -> None:
+        doc_id = result.document.id
+        if doc_id in self._latest:
+            log.warning("document %s occurs more than once in the input; its last occurrence is kept", doc_id)
+            self._repeated.add(doc_id)
+        occurrence = self._latest[doc_id] = self.n_documents
+        self.n_documents += 1
+        before = {name: len(rows) for name, rows in self._builder.rows.items()}
+        self._builder.add(result)
+        for name, rows in self._builder.rows.items():
+            for row in rows[before.get(name, 0):]:
+                row["occurrence"] = occurrence
+        self._pending += 1
+        if self._pending >= self.chunk:
+            self._pack()
+
+    def _pack(self) -> None:
+        for name, rows in self._builder.rows.items():
+            if rows:
+                self._chunks[name].append(pd.DataFrame(rows))
+        self._builder = _Builder()
+        self._pending = 0
+
+    def _frame(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """All rows collected for `name` (in `columns` when given), without those of superseded occurrences."""
+        chunks = self._chunks.get(name, [])
+        frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=[*(columns or []), "occurrence"])
+        if self._repeated and len(frame):
+            frame = frame[frame["occurrence"] == frame["document_id"].map(self._latest)]
+        frame = frame.drop(columns="occurrence")
+        return frame if columns is None else frame.reindex(columns=columns)
+
+    def tables(self, quarantine: list[QuarantineRecord], run: RunSummary) -> dict[str, pd.DataFrame]:
+        """All tables of the run, validated; keys are deterministic and rows sorted by key."""
+        self._pack()
+        tables = {name: conform(self._frame(name, TABLES[name].column_names), TABLES[name]) for name in PER_DOCUMENT_ROWS}
+        observations = {name: self._frame(f"obs_{name}") for name in ENTITY_SOURCES}
+        attributes = {name: pd.DataFrame(rows, columns=[c for c in TABLES[name].column_names if not c.startswith("n_") and c != "known_names"])
+                      for name, rows in entity_rows(observations).items()}
+        tables.update(entity_tables(attributes, tables))
+        q_rows = {(q.document_id, q.stage): {"document_id": q.document_id, "stage": q.stage, "reason": q.reason, "source": q.source}
+                  for q in quarantine}
+        tables["quarantine"] = _frame(TABLES["quarantine"], list(q_rows.values()))
+        tables["runs"] = _frame(TABLES["runs"], _run_rows(run, tables))
+        return validate_tables({name: tables[name] for name in TABLES})
 
 
 def build_tables(
-    results: list[DocumentResult], quarantine: list[QuarantineRecord], run: RunSummary
+    results: Iterable[DocumentResult], quarantine: list[QuarantineRecord], run: RunSummary
 ) -> dict[str, pd.DataFrame]:
-    """All tables of one run, validated; keys are deterministic and rows sorted by key."""
-    results = _last_per_document(results)
-    builder = _Builder()
+    """All tables of one run, validated; keys are deterministic and rows sorted by key. When the input repeats
+    a document id, its last occurrence is kept."""
+    spool = RowSpool()
     for result in results:
-        builder.add(result)
-    tables: dict[str, pd.DataFrame] = {"documents": _frame(TABLES["documents"], _document_rows(results))}
-    for name in ("org_mentions", "programme_mentions", "person_mentions", "place_mentions", "dates", "events",
-                 "event_organisations", "participant_counts"):
-        tables[name] = _frame(TABLES[name], builder.rows[name])
-    attributes = {name: pd.DataFrame(rows, columns=[c for c in TABLES[name].column_names if not c.startswith("n_") and c != "known_names"])
-                  for name, rows in builder.entity_rows().items()}
-    tables.update(entity_tables(attributes, tables))
-    q_rows = {(q.document_id, q.stage): {"document_id": q.document_id, "stage": q.stage, "reason": q.reason, "source": q.source}
-              for q in quarantine}
-    tables["quarantine"] = _frame(TABLES["quarantine"], list(q_rows.values()))
-    tables["runs"] = _frame(TABLES["runs"], _run_rows(run, tables))
-    return validate_tables({name: tables[name] for name in TABLES})
+        spool.add(result)
+    return spool.tables(quarantine, run)
