@@ -10,8 +10,9 @@ Stages, each in its own Python process so that peak memories do not mix:
     flow-dask   the same on a Dask LocalCluster with 2 worker processes
 
 The flows run with their crawl stage replaced by the generated articles.jsonl (the crawl is network-bound,
-not what is measured; every other stage, the Prefect API and the task runner are real). Prefect starts a
-temporary local API server per run, as `biwaq run` does without PREFECT_API_URL; that start-up is included.
+not what is measured; every other stage, the Prefect API and the task runner are real). They talk to a real
+`prefect server start` on 127.0.0.1 that the driver starts once before them, as a deployment does; its
+start-up is timed and printed separately (without a server, each flow would spend it inside the timing).
 
     python -m benchmarks.run --sizes 2000,20000
     python -m benchmarks.run --quick            # 200 documents, every stage: a smoke test of the benchmark
@@ -20,6 +21,7 @@ temporary local API server per run, as `biwaq run` does without PREFECT_API_URL;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -171,11 +173,12 @@ def corpus_for(size: int, seed: int) -> tuple[Path, int]:
     return path, int(meta.read_text())
 
 
-def _child(stage: str, path: Path, timeout: float) -> dict:
+def _child(stage: str, path: Path, timeout: float, env: dict[str, str] | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"biwaq-bench-{stage}-") as tmp:
         cmd = [sys.executable, "-m", "benchmarks.run", "--stage", stage, "--input", str(path), "--workdir", tmp]
         began = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False)
+        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False,
+                              env={**os.environ, **(env or {})})
         wall = time.perf_counter() - began
     lines = [line for line in proc.stdout.splitlines() if line.startswith(PREFIX)]
     if proc.returncode != 0 or not lines:
@@ -226,6 +229,24 @@ def table(size: int, words: int, results: dict[str, dict]) -> str:
     return f"### {size:,} documents, {words:,} words\n\n" + "\n".join(rows) + "\n"
 
 
+def _run_sizes(sizes: list[int], stages: list[str], args: argparse.Namespace, missing_flow: str | None,
+               flow_env: dict[str, str], everything: dict) -> None:
+    for size in sizes:
+        path, words = corpus_for(size, args.seed)
+        results: dict[str, dict] = {}
+        for stage in stages:
+            if stage.startswith("flow") and missing_flow:
+                results[stage] = {"error": missing_flow}
+                continue
+            print(f"  {size} documents: {stage} ...", file=sys.stderr, flush=True)
+            results[stage] = _child(stage, path, args.timeout, flow_env if stage.startswith("flow") else None)
+        everything[size] = {"words": words, "stages": results}
+        print(table(size, words, results), flush=True)
+        if args.json:
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(everything, indent=1) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark biwaq-extract's stages on generated corpora (see the module docstring).",
@@ -257,20 +278,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"biwaq-extract benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"stages {', '.join(stages)}", flush=True)
     everything = {}
-    for size in sizes:
-        path, words = corpus_for(size, args.seed)
-        results: dict[str, dict] = {}
-        for stage in stages:
-            if stage.startswith("flow") and missing_flow:
-                results[stage] = {"error": missing_flow}
-                continue
-            print(f"  {size} documents: {stage} ...", file=sys.stderr, flush=True)
-            results[stage] = _child(stage, path, args.timeout)
-        everything[size] = {"words": words, "stages": results}
-        print(table(size, words, results), flush=True)
-        if args.json:
-            args.json.parent.mkdir(parents=True, exist_ok=True)
-            args.json.write_text(json.dumps(everything, indent=1) + "\n")
+    with contextlib.ExitStack() as stack:
+        flow_env: dict[str, str] = {}
+        if any(s.startswith("flow") for s in stages) and not missing_flow:
+            from benchmarks.prefect_server import prefect_server
+
+            api, startup = stack.enter_context(prefect_server())
+            flow_env["PREFECT_API_URL"] = api
+            print(f"Prefect server on {api} started in {startup:.1f} s (not part of the flow timings below)\n", flush=True)
+        _run_sizes(sizes, stages, args, missing_flow, flow_env, everything)
     if len(sizes) > 1:
         print("Peak RSS (MiB) by corpus size — flat means streaming, growing means held in memory:\n")
         print("| stage | " + " | ".join(f"{s:,}" for s in sizes) + " |\n| --- |" + " ---: |" * len(sizes))
