@@ -17,14 +17,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
+from itertools import accumulate, compress, product
 from typing import NamedTuple
-from itertools import product
 
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import OrgMention
 
 DATA_FILE = "data/organisations.yaml"
@@ -32,19 +33,35 @@ DATA_FILE = "data/organisations.yaml"
 # --- small text helpers shared with programmes.py ---------------------------------------------------
 
 _PIECE = re.compile(r"\w+|[^\w\s]")
+_PIECE_SPLIT = re.compile(r"(\w+|[^\w\s])")  # the same pieces, as separators of a split
 QUOTES = "„\"“”‚‘’'«»"
 
 
-class Piece(NamedTuple):
-    """A word or punctuation character of the text with its character offsets (a named tuple: a
-    document has thousands, and tuples are built several times faster than frozen dataclasses)."""
+class Pieces:
+    """A text split into words and single punctuation marks, as three columns: `words[i]` and its
+    character offsets `starts[i]`, `ends[i]` (plain lists: a document has thousands of pieces, and
+    one object per piece was most of the finders' time)."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("words", "starts", "ends")
+
+    def __init__(self, text: str):
+        # split() keeps the pieces between the gaps: [gap, piece, gap, piece, ..., gap]; the running
+        # sum of their lengths gives every piece's start and end without a match object per piece
+        parts = _PIECE_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[0:-1:2]
+        self.ends: list[int] = offsets[1::2]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def positions(self, keys) -> list[int]:
+        """Indices of the pieces in `keys` (a set or dict), ascending."""
+        return list(compress(range(len(self.words)), map(keys.__contains__, self.words)))
 
 
-def pieces(text: str) -> list[Piece]:
+def pieces(text: str) -> Pieces:
     """Split text into words and single punctuation marks; hyphens and dots are pieces of their own,
     so "ESF-Programm" is ESF, -, Programm and "e. V." equals "e.V." (whitespace is ignored).
 
@@ -53,14 +70,14 @@ def pieces(text: str) -> list[Piece]:
     cached = _LAST_PIECES.get(text)
     if cached is not None:
         return cached
-    result = [Piece(m.group(), m.start(), m.end()) for m in _PIECE.finditer(text)]
+    result = Pieces(text)
     if len(text) > 200:  # long texts only: short phrases are cheap and would evict the document
         _LAST_PIECES.clear()
         _LAST_PIECES[text] = result
     return result
 
 
-_LAST_PIECES: dict[str, list[Piece]] = {}
+_LAST_PIECES: dict[str, Pieces] = {}
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -83,45 +100,51 @@ class PhraseTrie:
         if value not in values:
             values.append(value)
 
-    def matches_at(self, toks: list[Piece], i: int) -> list[tuple[int, list]]:
-        """All (end index, values) of phrases starting at toks[i], longest first."""
+    def starts(self, toks: Pieces) -> list[int]:
+        """Indices of the pieces that begin some phrase (the only places `matches_at` can find one)."""
+        return toks.positions(self.root)
+
+    def matches_at(self, words: list[str], i: int) -> list[tuple[int, list]]:
+        """All (end index, values) of phrases starting at words[i], longest first."""
         node, found = self.root, []
-        for j in range(i, len(toks)):
-            node = node.get(toks[j].text)
+        end = self._END
+        for j in range(i, len(words)):
+            node = node.get(words[j])
             if node is None:
                 break
-            if self._END in node:
-                found.append((j + 1, node[self._END]))
+            if end in node:
+                found.append((j + 1, node[end]))
         return found[::-1]
 
 
-def is_word(p: Piece) -> bool:
-    return p.text[0].isalnum() or p.text[0] == "_"
+def is_word(piece: str) -> bool:
+    return piece[0].isalnum() or piece[0] == "_"
 
 
-def joined(a: Piece, b: Piece) -> bool:
-    return a.end == b.start
+def inside_compound_tail(toks: Pieces, i: int) -> bool:
+    """Piece i is the second part of a hyphenated compound ("Pandemie-bedingt": True for "bedingt")."""
+    if i < 2:
+        return False
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    return words[i - 1] == "-" and ends[i - 1] == starts[i] and ends[i - 2] == starts[i - 1] \
+        and is_word(words[i - 2])
 
 
-def inside_compound_tail(toks: list[Piece], i: int) -> bool:
-    """toks[i] is the second part of a hyphenated compound ("Pandemie-bedingt": True for "bedingt")."""
-    return i >= 2 and toks[i - 1].text == "-" and joined(toks[i - 1], toks[i]) and joined(toks[i - 2], toks[i - 1]) \
-        and is_word(toks[i - 2])
-
-
-def compound_head_after(toks: list[Piece], j: int) -> str | None:
-    """The rest of a hyphenated compound that continues after toks[j-1] ("ESF-Programm" -> "Programm")."""
-    if j + 1 < len(toks) and toks[j].text == "-" and joined(toks[j - 1], toks[j]) and joined(toks[j], toks[j + 1]) \
-            and is_word(toks[j + 1]):
-        k, parts = j + 1, [toks[j + 1].text]
-        while k + 2 < len(toks) and toks[k + 1].text == "-" and joined(toks[k], toks[k + 1]) \
-                and joined(toks[k + 1], toks[k + 2]):
-            parts.append(toks[k + 2].text)
+def compound_head_after(toks: Pieces, j: int) -> str | None:
+    """The rest of a hyphenated compound that continues after piece j-1 ("ESF-Programm" -> "Programm")."""
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    if j + 1 < len(words) and words[j] == "-" and ends[j - 1] == starts[j] and ends[j] == starts[j + 1] \
+            and is_word(words[j + 1]):
+        k, parts = j + 1, [words[j + 1]]
+        while k + 2 < len(words) and words[k + 1] == "-" and ends[k] == starts[k + 1] \
+                and ends[k + 1] == starts[k + 2]:
+            parts.append(words[k + 2])
             k += 2
         return "-".join(parts)
     return None
 
 
+_CREDIT_LINE_WORDS = ("Foto", "Bild", "Copyright")  # every credit line holds one of these
 _CREDIT_LINE = re.compile(r"^[ \t•\-*]*(?:Foto|Fotos|Bild|Bildnachweis|Bildquelle|Copyright|Quelle Foto)\s*:", re.M)
 
 
@@ -133,12 +156,15 @@ def credit_spans(text: str, markers: Iterable[str] = ("©", "(c)", "Foto:", "Fot
     """
     spans = []
     for marker in markers:
-        for m in re.finditer(re.escape(marker), text):
+        start = text.find(marker)
+        while start >= 0:
+            end = text.find("\n", start)
+            spans.append((start, len(text) if end < 0 else end))
+            start = text.find(marker, start + len(marker))
+    if any(word in text for word in _CREDIT_LINE_WORDS):
+        for m in _CREDIT_LINE.finditer(text):
             end = text.find("\n", m.start())
             spans.append((m.start(), len(text) if end < 0 else end))
-    for m in _CREDIT_LINE.finditer(text):
-        end = text.find("\n", m.start())
-        spans.append((m.start(), len(text) if end < 0 else end))
     return sorted(set(spans))
 
 
@@ -342,7 +368,7 @@ class OrgResources:
     credit_markers: tuple[str, ...]
     role_nouns: frozenset[str]
     name_openers: frozenset[str]
-    patterns: list[tuple[re.Pattern, str, str, str]]
+    patterns: list[NamePattern]
     place_re: str
     local_heads: dict
     programme_names: frozenset[str] = frozenset()
@@ -420,7 +446,17 @@ _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<
                 r"|werder|lar|bruch|stedt|leben|brück|kirchen|büttel|münde|haven|kamp|tal|see)")
 
 
-def name_patterns(data: dict) -> tuple[list[tuple[re.Pattern, str, str, str]], str]:
+class NamePattern(NamedTuple):
+    """A name pattern, the literal words one of which every match holds, and what it finds."""
+
+    regex: re.Pattern
+    keywords: tuple[str, ...]
+    org_type: str
+    level: str
+    family: str
+
+
+def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     """Regular expressions for organisation names the gazetteer cannot list, with (type, level, family).
 
     Land ministries:  "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
@@ -448,33 +484,41 @@ def name_patterns(data: dict) -> tuple[list[tuple[re.Pattern, str, str, str]], s
     place = (rf"(?:(?:{hints})(?![\w])|{_PLACE_SHAPE}(?![\w]))(?:-{_UP}[\w]+)*"
              rf"(?:{_S}(?:Mitte|Nord|Süd|Ost|West|am{_S}Main|an{_S}der{_S}{_UP}\w+|\(Oder\)))?")
     coord = rf"(?:{_UP}[\w]*-,?{_S})+(?:und|&){_S}"
-    ministry = r"[Mm]inisteri(?:um|ums)"
+    # Each head comes with the literal words every match holds (one of them): a text without any of them
+    # is not searched with the pattern.
+    ministry, ministry_kw = r"[Mm]inisteri(?:um|ums)", ("inisteri",)
     uadj = r"[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|Frei|privat|Privat|Deutsch)e[nmrs]?"
     uni = r"(?:Universität|Hochschule|Fachhochschule|Kunsthochschule|Musikhochschule)"
+    uni_kw = ("Universität", "ochschule")
     uni_tail = rf"(?:{_S}(?:zu|in){_S}{place}|{_S}{_FUER_LIST}(?:{_S}{place})?|{_S}{place})"
-    inst = r"Institut(?:es|s)?"
-    patterns: list[tuple[str, str, str, str]] = [
-        (rf"{land_adj}{_S}(?:Staats|Landes)?{ministry}{_S}{_FUER_LIST}(?:{land_qual})?", "land-ministry", "state", "land"),
-        (rf"(?<![\w-])(?:Landes)?{ministry}{_S}{_FUER_LIST}{land_qual}", "land-ministry", "state", "land"),
-        (rf"{land_adj}{_S}(?:{coord})?{_UP}[\w]*{ministry}", "land-ministry", "state", "land"),
-        (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", "land-ministry", "state", "land"),
-        (rf"(?<![\w-])(?!Bundes){_UP}[\w]*{ministry}{land_qual}", "land-ministry", "state", "land"),
-        (rf"(?<![\w-])Senatsverwaltung(?:en)?{_S}{_FUER_LIST}(?:{_S}Berlin\b)?", "land-ministry", "state", "land"),
-        (rf"(?:{uadj}{_S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", "university", "other", "university"),
-        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", "university", "other", "university"),
-        (rf"(?<![\w-]){uni}{uni_tail}", "university", "other", "university"),
-        (rf"(?:{uadj}{_S})*(?:(?<![\w-]){_UP}[\w]*-)*{inst}{_S}{_FUER_LIST}(?:{_S}{place})?", "institute", "other",
-         "institute"),
-        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{inst}", "institute", "other", "institute"),
-        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*Stiftung", "foundation", "other", "foundation"),
-        (rf"(?<![\w-])Stiftung{_S}{_FUER_LIST}", "foundation", "other", "foundation"),
+    inst, inst_kw = r"Institut(?:es|s)?", ("Institut",)
+    senate, senate_kw = r"Senatsverwaltung(?:en)?", ("Senatsverwaltung",)
+    foundation, foundation_kw = r"Stiftung", ("Stiftung",)
+    patterns: list[tuple[str, tuple[str, ...], str, str, str]] = [
+        (rf"{land_adj}{_S}(?:Staats|Landes)?{ministry}{_S}{_FUER_LIST}(?:{land_qual})?", ministry_kw,
+         "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?:Landes)?{ministry}{_S}{_FUER_LIST}{land_qual}", ministry_kw, "land-ministry", "state", "land"),
+        (rf"{land_adj}{_S}(?:{coord})?{_UP}[\w]*{ministry}", ministry_kw, "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", ministry_kw, "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?!Bundes){_UP}[\w]*{ministry}{land_qual}", ministry_kw, "land-ministry", "state", "land"),
+        (rf"(?<![\w-]){senate}{_S}{_FUER_LIST}(?:{_S}Berlin\b)?", senate_kw, "land-ministry", "state", "land"),
+        (rf"(?:{uadj}{_S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", uni_kw, "university", "other", "university"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", uni_kw, "university", "other", "university"),
+        (rf"(?<![\w-]){uni}{uni_tail}", uni_kw, "university", "other", "university"),
+        (rf"(?:{uadj}{_S})*(?:(?<![\w-]){_UP}[\w]*-)*{inst}{_S}{_FUER_LIST}(?:{_S}{place})?", inst_kw, "institute",
+         "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{inst}", inst_kw, "institute", "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", foundation_kw, "foundation", "other", "foundation"),
+        (rf"(?<![\w-]){foundation}{_S}{_FUER_LIST}", foundation_kw, "foundation", "other", "foundation"),
     ]
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{_S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
         region = rf"(?:(?:Landkreis|Kreis|Region|Städteregion|Stadt){_S}{_UP}[\w-]+)"
-        patterns.append((rf"(?<![\w-]){re.escape(head)}{_S}(?:{region}|{target})", info["type"], info["level"],
-                         "local:" + (info.get("nominative") or head)))
-    return [(re.compile(p), t, lv, fam) for p, t, lv, fam in patterns], place
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{_S}(?:{region}|{target})", (head,), info["type"],
+                         info["level"], "local:" + (info.get("nominative") or head)))
+    for p, keywords, *_ in patterns:  # a keyword the pattern does not spell out would skip real matches
+        assert all(re.escape(k) in p for k in keywords), (keywords, p[:80])
+    return [NamePattern(re.compile(p), kw, t, lv, fam) for p, kw, t, lv, fam in patterns], place
 
 
 # --- the finder -------------------------------------------------------------------------------------
@@ -510,35 +554,36 @@ def _is_acronym(text: str) -> bool:
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text.strip()
 
 
-def _gazetteer(text: str, toks: list[Piece], res: OrgResources, day: dt.date | None) -> list[_Cand]:
+def _gazetteer(text: str, toks: Pieces, res: OrgResources, day: dt.date | None) -> list[_Cand]:
     cands = []
-    i = 0
-    while i < len(toks):
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in res.trie.starts(toks):
         if inside_compound_tail(toks, i):
-            i += 1
             continue
-        for j, values in res.trie.matches_at(toks, i):
-            surface = text[toks[i].start: toks[j - 1].end]
+        for j, values in res.trie.matches_at(words, i):
+            surface = text[starts[i]: ends[j - 1]]
             acronym_like = all(v[1] == "acronym" for v in values)
             if compound_head_after(toks, j) is not None and not (acronym_like and surface != "EU"):
                 continue
             entry_id, kind, _rec = min(values, key=lambda v: v[2].distance(day))
             entry = res.entries[entry_id]
             name, acronym = entry.canonical(day)
-            end = toks[j - 1].end
+            end = ends[j - 1]
             # absorb a legal-form suffix written after a known name ("... Wohlfahrtspflege e. V.")
-            if j + 3 < len(toks) + 0 and [t.text for t in toks[j: j + 4]] == ["e", ".", "V", "."]:
-                end = toks[j + 3].end
-            cands.append(_Cand(toks[i].start, end, entry_id, name, acronym, "gazetteer", entry.type, entry.level, 0,
+            if words[j: j + 4] == ["e", ".", "V", "."]:
+                end = ends[j + 3]
+            cands.append(_Cand(starts[i], end, entry_id, name, acronym, "gazetteer", entry.type, entry.level, 0,
                                kind))
             break
-        i += 1
     return cands
 
 
 def _patterns(text: str, res: OrgResources) -> list[_Cand]:
     cands = []
-    for regex, org_type, level, family in res.patterns:
+    present: dict[str, bool] = {}
+    for regex, keywords, org_type, level, family in res.patterns:
+        if not any(present[k] if k in present else present.setdefault(k, k in text) for k in keywords):
+            continue  # no match without one of its words
         for m in regex.finditer(text):
             surface = m.group().rstrip(" ,-")
             if family.startswith("local:"):
@@ -564,7 +609,7 @@ _NAME_INNER = {"für", "der", "des", "die", "und", "von", "vom", "zur", "zum", "
                "den", "dem", "de", "gegen", "&", "-", "+", ".", "'"}
 
 
-def _legal_forms(text: str, toks: list[Piece], res: OrgResources, known: list[_Cand]) -> list[_Cand]:
+def _legal_forms(text: str, toks: Pieces, res: OrgResources, known: list[_Cand]) -> list[_Cand]:
     """Names of associations and companies, read leftwards from "e. V.", "GmbH", "AG" ...
 
     "Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege e. V." / "Lernwerk gGmbH"; the scan stops at
@@ -572,62 +617,62 @@ def _legal_forms(text: str, toks: list[Piece], res: OrgResources, known: list[_C
     """
     cands = []
     known_spans = [(c.start, c.end) for c in known]
-    for i, tok in enumerate(toks):
-        if tok.text not in _LEGAL_FIRST:  # most words start no legal form: skip the per-form comparisons
-            continue
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in toks.positions(_LEGAL_FIRST):  # most words start no legal form
         for key, form in _LEGAL.items():
-            if tuple(t.text for t in toks[i: i + len(key)]) != key:
+            if tuple(words[i: i + len(key)]) != key:
                 continue
-            if form == "AG" and (i + 1 < len(toks) and toks[i + 1].text[:1].isupper()):
+            if form == "AG" and (i + 1 < len(words) and words[i + 1][:1].isupper()):
                 continue  # "AG Sozialplanung" is a working group
-            end = toks[i + len(key) - 1].end
+            end = ends[i + len(key) - 1]
             k = i - 1
             while k >= 0 and i - k <= 14:
-                t = toks[k]
-                if "\n" in text[t.end: toks[k + 1].start]:
+                w = words[k]
+                if "\n" in text[ends[k]: starts[k + 1]]:
                     break
-                if not (t.text[:1].isupper() or t.text.isdigit() or t.text in _NAME_INNER):
+                if not (w[:1].isupper() or w.isdigit() or w in _NAME_INNER):
                     break
-                if any(s <= t.start < e for s, e in known_spans):
+                if any(s <= starts[k] < e for s, e in known_spans):
                     break
                 k -= 1
-            span = toks[k + 1: i]
+            first, last = k + 1, i  # the name is pieces first .. last - 1
             # cut at the last coordination of two names ("... und der Bundesarbeitsgemeinschaft ...")
-            for n in range(len(span) - 2, -1, -1):
-                if span[n].text in {"und", "sowie"} and span[n + 1].text in {"der", "die", "das", "dem", "den", "des"}:
-                    span = span[n + 2:]
+            for n in range(last - 2, first - 1, -1):
+                if words[n] in {"und", "sowie"} and words[n + 1] in {"der", "die", "das", "dem", "den", "des"}:
+                    first = n + 2
                     break
-            while span and (not span[0].text[:1].isupper() or span[0].text in res.name_openers):
-                span = span[1:]
-            if not span or (form == "AG" and len(span) > 4):
+            while first < last and (not words[first][:1].isupper() or words[first] in res.name_openers):
+                first += 1
+            if first >= last or (form == "AG" and last - first > 4):
                 continue
-            if len(span) == 1 and span[0].text in res.generic:
+            if last - first == 1 and words[first] in res.generic:
                 continue
-            name = nominative(text[span[0].start: span[-1].end]) + " " + form
-            cands.append(_Cand(span[0].start, end, f"text:{slug(name)}", name, None, "gazetteer:pattern",
+            name = nominative(text[starts[first]: ends[last - 1]]) + " " + form
+            cands.append(_Cand(starts[first], end, f"text:{slug(name)}", name, None, "gazetteer:pattern",
                                "company" if form != "e. V." else "association", "other", 2))
             break
     return cands
 
 
-def _role_appositions(text: str, toks: list[Piece], res: OrgResources) -> list[_Cand]:
+def _role_appositions(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
     """All-caps names right after a role noun: "Projektträger KIDS & CO" (the text calls it a provider)."""
     cands = []
-    for i, tok in enumerate(toks[:-1]):
-        if tok.text not in res.role_nouns:
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in toks.positions(res.role_nouns):
+        if i + 1 >= len(words):
             continue
         k = i + 1
-        while k < len(toks) and (_is_acronym(toks[k].text) or toks[k].text.isupper() and len(toks[k].text) > 1
-                                 or toks[k].text in {"&", "+"} and k > i + 1):
+        while k < len(words) and (_is_acronym(words[k]) or words[k].isupper() and len(words[k]) > 1
+                                  or words[k] in {"&", "+"} and k > i + 1):
             k += 1
-        while k > i + 1 and toks[k - 1].text in {"&", "+"}:
+        while k > i + 1 and words[k - 1] in {"&", "+"}:
             k -= 1
         if k == i + 1:
             continue
-        surface = text[toks[i + 1].start: toks[k - 1].end]
+        surface = text[starts[i + 1]: ends[k - 1]]
         if surface in res.programme_names or surface in res.acronym_ids:
             continue
-        cands.append(_Cand(toks[i + 1].start, toks[k - 1].end, f"text:{slug(surface)}", surface, None,
+        cands.append(_Cand(starts[i + 1], ends[k - 1], f"text:{slug(surface)}", surface, None,
                            "gazetteer:pattern", "association", "other", 3))
     return cands
 
@@ -658,6 +703,7 @@ def schwartz_hearst(acronym: str, candidate: str) -> str | None:
 
 
 _ACR = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}$")
+_OPEN_PAREN = frozenset("(")
 
 
 def _has_org_head(long_form: str, res: OrgResources) -> bool:
@@ -669,7 +715,7 @@ def _has_org_head(long_form: str, res: OrgResources) -> bool:
         low.endswith(("e. v.", "e.v.", "gmbh"))
 
 
-def _acronym_pairs(text: str, toks: list[Piece], res: OrgResources, cands: list[_Cand],
+def _acronym_pairs(text: str, toks: Pieces, res: OrgResources, cands: list[_Cand],
                    day: dt.date | None) -> tuple[list[_Cand], dict[str, _Cand]]:
     """Acronyms the text defines: "Long Form (ACR)" and "ACR (Long Form)".
 
@@ -679,20 +725,23 @@ def _acronym_pairs(text: str, toks: list[Piece], res: OrgResources, cands: list[
     new: list[_Cand] = []
     defined: dict[str, _Cand] = {}
     by_end = {c.end: c for c in cands if c.kind == "name"}
-    for i in range(1, len(toks) - 2):
-        if toks[i].text != "(" or toks[i + 2].text != ")":
+    pw, starts, ends = toks.words, toks.starts, toks.ends
+    # both forms need a "(" piece with a piece before it and two after it
+    parens = [i for i in toks.positions(_OPEN_PAREN) if 1 <= i < len(pw) - 2] if "(" in text else []
+    for i in parens:
+        if pw[i + 2] != ")":
             continue
-        acr = toks[i + 1].text
+        acr = pw[i + 1]
         if not (_ACR.match(acr) and _is_acronym(acr)) or acr in res.programme_names:
             continue
         # the long form ends right before "(" on the same line
-        line_start = text.rfind("\n", 0, toks[i].start) + 1
+        line_start = text.rfind("\n", 0, starts[i]) + 1
         window_start = line_start
-        words = text[line_start: toks[i].start].split()
+        words = text[line_start: starts[i]].split()
         if len(words) > 2 * len(acr) + 4:
             keep = words[-(2 * len(acr) + 4):]
-            window_start = text.rfind(keep[0], line_start, toks[i].start)
-        window = text[window_start: toks[i].start].rstrip()
+            window_start = text.rfind(keep[0], line_start, starts[i])
+        window = text[window_start: starts[i]].rstrip()
         prev = by_end.get(window_start + len(window))
         if prev is not None:
             # "Bundesministerium für Arbeit und Soziales (BMAS)": the acronym belongs to the known name
@@ -716,54 +765,61 @@ def _acronym_pairs(text: str, toks: list[Piece], res: OrgResources, cands: list[
         new.append(cand)
         defined[acr] = cand
     # "ACR (Long Form)"
-    for i in range(len(toks) - 3):
-        acr = toks[i].text
-        if toks[i + 1].text != "(" or not (_ACR.match(acr) and _is_acronym(acr)) or acr in defined \
+    for paren in parens:
+        i = paren - 1
+        acr = pw[i]
+        if not (_ACR.match(acr) and _is_acronym(acr)) or acr in defined \
                 or acr in res.programme_names or inside_compound_tail(toks, i):
             continue
-        close = text.find(")", toks[i + 1].end)
-        if close < 0 or close - toks[i + 1].end > 120 or "\n" in text[toks[i + 1].end: close]:
+        close = text.find(")", ends[paren])
+        if close < 0 or close - ends[paren] > 120 or "\n" in text[ends[paren]: close]:
             continue
-        inner = text[toks[i + 1].end: close].strip()
+        inner = text[ends[paren]: close].strip()
         if schwartz_hearst(acr, inner) != inner or not _has_org_head(inner, res):
             continue
         name = nominative(inner)
         if acr in res.acronym_ids:
             entry = res.entries[res.acronym_ids[acr]]
             name, acronym = entry.canonical(day)
-            cand = _Cand(toks[i].start, toks[i].end, entry.id, name, acronym, "text:acronym-pair", entry.type,
+            cand = _Cand(starts[i], ends[i], entry.id, name, acronym, "text:acronym-pair", entry.type,
                          entry.level, 1, "acronym")
         else:
-            cand = _Cand(toks[i].start, toks[i].end, f"text:{slug(name)}", name, acr, "text:acronym-pair", None,
+            cand = _Cand(starts[i], ends[i], f"text:{slug(name)}", name, acr, "text:acronym-pair", None,
                          "other", 1, "acronym")
         new.append(cand)
         defined[acr] = cand
     return new, defined
 
 
-def _acronym_uses(text: str, toks: list[Piece], defined: dict[str, _Cand], res: OrgResources) -> list[_Cand]:
+def _acronym_uses(text: str, toks: Pieces, defined: dict[str, _Cand], res: OrgResources) -> list[_Cand]:
     """Every use of an acronym the text defined, linked to its organisation (also "EHB-Studie")."""
     cands = []
-    for i, tok in enumerate(toks):
-        owner = defined.get(tok.text)
-        if owner is None or inside_compound_tail(toks, i):
+    if not defined:
+        return cands
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in toks.positions(defined):
+        owner = defined[words[i]]
+        if inside_compound_tail(toks, i):
             continue
-        cands.append(_Cand(tok.start, tok.end, owner.org_id, owner.name, owner.acronym or tok.text,
+        cands.append(_Cand(starts[i], ends[i], owner.org_id, owner.name, owner.acronym or words[i],
                            "text:acronym-pair", owner.org_type, owner.level, 4, "acronym"))
     return cands
 
 
-def _long_form_uses(text: str, toks: list[Piece], learned: list[_Cand]) -> list[_Cand]:
+def _long_form_uses(text: str, toks: Pieces, learned: list[_Cand]) -> list[_Cand]:
     trie = PhraseTrie()
     for c in learned:
         if c.org_id.startswith("text:") and c.kind == "name":
             for form in inflected_variants(c.name) | {text[c.start: c.end]}:
                 trie.add(form, c)
     cands = []
-    for i in range(len(toks)):
-        for j, values in trie.matches_at(toks, i):
+    if not trie.root:
+        return cands
+    starts, ends = toks.starts, toks.ends
+    for i in trie.starts(toks):
+        for j, values in trie.matches_at(toks.words, i):
             c = values[0]
-            cands.append(_Cand(toks[i].start, toks[j - 1].end, c.org_id, c.name, c.acronym, c.rule, c.org_type,
+            cands.append(_Cand(starts[i], ends[j - 1], c.org_id, c.name, c.acronym, c.rule, c.org_type,
                                c.level, 4))
             break
     return cands
@@ -792,8 +848,10 @@ def _town_administrations(text: str, cands: list[_Cand]) -> list[_Cand]:
     short list of place hints). "in der Stadt X" is the place, not the administration."""
     from biwaq_extract.nlp.places import known_place
 
-    taken = [(c.start, c.end) for c in cands]
     out = []
+    if "tadt" not in text and "Gemeinde" not in text:  # every head word holds one of them
+        return out
+    taken = [(c.start, c.end) for c in cands]
     for m in _TOWN_ADMIN.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or not known_place(m.group(2)):
             continue
@@ -805,14 +863,18 @@ def _town_administrations(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _place_after(place_re: str) -> re.Pattern:
+    return re.compile(rf"{_S}({place_re})")
+
+
 def _local_branches(text: str, cands: list[_Cand], res: OrgResources) -> list[_Cand]:
     """A welfare association followed by its place is the local branch: "AWO Mönchengladbach"."""
-    place = re.compile(rf"{_S}({res.place_re})")
     out = []
     for c in cands:
         if c.org_type != "welfare" or c.rule != "gazetteer":
             continue
-        m = place.match(text, c.end) or _REGIONAL_QUALIFIER.match(text, c.end)
+        m = _place_after(res.place_re).match(text, c.end) or _REGIONAL_QUALIFIER.match(text, c.end)
         if not m:
             continue
         base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
@@ -859,7 +921,7 @@ def _ner(doc: Doc, res: OrgResources, credits: list[tuple[int, int]], chosen: li
 def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     """Every organisation mention in `doc`, linked to a canonical id, in text order."""
     res = resources
-    text = doc.text
+    text = doc_text(doc)
     day = doc._.published if Doc.has_extension("published") else None
     toks = pieces(text)
     credits = credit_spans(text, res.credit_markers)

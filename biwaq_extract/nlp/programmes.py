@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp.organisations import (
     QUOTES,
     PhraseTrie,
-    Piece,
+    Pieces,
     compound_head_after,
     credit_spans,
     in_spans,
@@ -30,6 +30,7 @@ from biwaq_extract.nlp.organisations import (
     sentence_finder,
     slug,
 )
+from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import ProgrammeMention
 
 DATA_FILE = "data/programmes.yaml"
@@ -107,30 +108,25 @@ def _quoted_before(text: str, start: int) -> bool:
     return k >= 0 and text[k] in QUOTES
 
 
-def _gazetteer(text: str, toks: list[Piece], res: ProgrammeResources) -> list[tuple[int, int, Programme]]:
+def _gazetteer(text: str, toks: Pieces, res: ProgrammeResources) -> list[tuple[int, int, Programme]]:
     found = []
-    i = 0
-    while i < len(toks):
-        if inside_compound_tail(toks, i):
-            i += 1
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    after = 0  # a hit's pieces start no other hit
+    for i in res.trie.starts(toks):
+        if i < after or inside_compound_tail(toks, i):
             continue
-        hit = None
-        for j, values in res.trie.matches_at(toks, i):
+        for j, values in res.trie.matches_at(words, i):
             prog_id, variant = values[0]
             prog = res.programmes[prog_id]
             head = compound_head_after(toks, j)
             if head is not None and (not prog.compound or head in res.not_compounds):
                 continue
-            if variant in prog.quoted_only and not _quoted_before(text, toks[i].start) and \
-                    not re.search(r"(?:Programm|Programms|programm|programms|Initiative)\s+$", text[:toks[i].start]):
+            if variant in prog.quoted_only and not _quoted_before(text, starts[i]) and \
+                    not re.search(r"(?:Programm|Programms|programm|programms|Initiative)\s+$", text[:starts[i]]):
                 continue
-            hit = (toks[i].start, toks[j - 1].end, prog)
-            i = j
+            found.append((starts[i], ends[j - 1], prog))
+            after = j
             break
-        if hit:
-            found.append(hit)
-        else:
-            i += 1
     return found
 
 
@@ -156,7 +152,7 @@ def short_name(quoted: str, after: str) -> str:
 def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
     """Every programme mention in `doc`, in text order, named by its short form."""
     res = resources
-    text = doc.text
+    text = doc_text(doc)
     toks = pieces(text)
     credits = credit_spans(text, res.credit_markers)
     hits = [(s, e, p.id, p.name, "gazetteer") for s, e, p in _gazetteer(text, toks, res)]
@@ -168,8 +164,9 @@ def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeM
         if name_start in starts or quoted.rstrip().endswith("?") or len(quoted.split()) > 16:
             continue  # a gazetteer programme, or a question/motto rather than a name
         short = short_name(quoted, text[m.end(): m.end() + 60])
-        known = res.trie.matches_at(pieces(short), 0)
-        if known and known[0][0] == len(pieces(short)):
+        short_words = pieces(short).words
+        known = res.trie.matches_at(short_words, 0)
+        if known and known[0][0] == len(short_words):
             prog = res.programmes[known[0][1][0][0]]
             prog_id, name = prog.id, prog.name
         else:
