@@ -83,8 +83,10 @@ class PeopleResources:
     title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
     org_words: dict
     portfolios: dict
-    # word -> is it a title or role word: most words recur across documents, so each is tested once
-    trigger_memo: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # words already tested for being a title or role word, and those that are: most words recur across
+    # documents, so each is tested once
+    words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
+    trigger_words: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
 
 
 def load_resources(nlp: Language | None = None) -> PeopleResources:  # noqa: ARG001
@@ -147,27 +149,37 @@ def _is_name_token(text: str, res: PeopleResources) -> bool:
     )
 
 
-def _positions(texts: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
-    """Indices of the tokens whose text is in `wanted` (no loop at all when the Doc has none of them)."""
-    present = wanted.intersection(texts)
-    if not present:
-        return []
-    return [i for i, t in enumerate(texts) if t in present]
-
-
-def _title_or_role_words(texts: list[str], res: PeopleResources) -> set[str]:
-    """The distinct token texts that are a title or a role word."""
-    memo = res.trigger_memo
-    if len(memo) > 500_000:  # a bound for very long runs
-        memo.clear()
-    found = set()
-    for text in set(texts):
-        hit = memo.get(text)
-        if hit is None:
-            hit = memo[text] = text in res.titles or _is_role(text, res)
-        if hit:
-            found.add(text)
+def _positions(texts: list[str], words: set[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """Indices of the tokens whose text is in `wanted`; `words` is set(texts) (no loop at all when the Doc
+    has none of them)."""
+    present = words.intersection(wanted)
+    if len(present) > 3:
+        return [i for i, t in enumerate(texts) if t in present]
+    found: list[int] = []
+    for word in present:  # a few words: list.index scans in C
+        i = -1
+        try:
+            while True:
+                i = texts.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+    if len(present) > 1:
+        found.sort()
     return found
+
+
+def _title_or_role_words(words: set[str], res: PeopleResources) -> set[str]:
+    """The distinct token texts that are a title or a role word."""
+    seen, hits = res.words_seen, res.trigger_words
+    if len(seen) > 500_000:  # a bound for very long runs
+        seen.clear()
+        hits.clear()
+    new = words - seen
+    if new:
+        hits.update(w for w in new if w in res.titles or _is_role(w, res))
+        seen |= new
+    return words & hits
 
 
 # --- candidate names ----------------------------------------------------------------------------------
@@ -193,11 +205,11 @@ def _surname_end(v: TokenView, i: int, res: PeopleResources) -> int | None:
     return None
 
 
-def _first_name_candidates(v: TokenView, res: PeopleResources, blocked: CharRanges) -> list[_Candidate]:
+def _first_name_candidates(v: TokenView, words: set[str], res: PeopleResources, blocked: CharRanges) -> list[_Candidate]:
     found = []
     texts, n = v.texts, v.n
     resume = 0  # tokens of a found name are not looked at again
-    for i in _positions(texts, res.first_names):
+    for i in _positions(texts, words, res.first_names):
         if i < resume or i >= n - 1 or in_ranges(v.idx[i], v.ends[i], blocked):
             continue
         j = i + 1
@@ -216,13 +228,12 @@ def _after_titles(v: TokenView, i: int, res: PeopleResources) -> int:
     return i
 
 
-def _title_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken: set[int]) -> list[_Candidate]:
+def _title_candidates(v: TokenView, words: set[str], res: PeopleResources, blocked: CharRanges,
+                      taken: set[int]) -> list[_Candidate]:
     """ "Bundesminister Heil", "Dr. Schmachtenberg", "Staatssekretärin Xenia Ypsilon"."""
-    v = view(doc)
     found = []
     texts, n = v.texts, v.n
-    triggers = _title_or_role_words(texts, res)
-    for i in _positions(texts, triggers):
+    for i in _positions(texts, words, _title_or_role_words(words, res)):
         if i + 1 >= n:
             continue
         if texts[i] in res.titles and i > 0 and texts[i - 1] in res.titles:
@@ -238,13 +249,20 @@ def _title_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken
     return found
 
 
-def _quote_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken: set[int]) -> list[_Candidate]:
+# A quote character with a comma right after it (or after spaces): where a quoted speaker may follow.
+_QUOTE_COMMA = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + r"]\s*,")
+
+
+def _quote_candidates(v: TokenView, res: PeopleResources, blocked: CharRanges, taken: set[int]) -> list[_Candidate]:
     """ '"…", sagt Name' and '"…", so Name'."""
-    v = view(doc)
     found = []
     texts, n = v.texts, v.n
-    for s in _positions(v.lowers, _SPEECH):
-        if s < 2 or texts[s - 1] != "," or texts[s - 2] not in _QUOTES:
+    for match in _QUOTE_COMMA.finditer(v.text):  # a quote token, a comma token, then a speech verb
+        c = bisect_right(v.idx, match.end() - 1) - 1
+        s = c + 1
+        if s >= n or texts[c] != "," or v.idx[c] != match.end() - 1 or v.lowers[s] not in _SPEECH:
+            continue
+        if s < 2 or texts[s - 2] not in _QUOTES:
             continue
         i = _after_titles(v, s + 1, res)
         if i < n and i not in taken and _is_name_token(texts[i], res):
@@ -578,13 +596,13 @@ def _name_of(v: TokenView, cand: _Candidate) -> str:
     return " ".join(v.texts[cand.start:cand.end])
 
 
-def _coreference(v: TokenView, cands: list[_Candidate], res: PeopleResources, blocked: CharRanges) -> list[_Candidate]:
+def _coreference(v: TokenView, words: set[str], cands: list[_Candidate], blocked: CharRanges) -> list[_Candidate]:
     """Later (or earlier) mentions of a known family name alone: "Heil", "Dr. Schmachtenberg"."""
     surnames = {v.texts[c.end - 1] for c in cands if _is_full(v, c)}
     taken = {i for c in cands for i in range(c.start, c.end)}
     lowers = v.lowers
     found = []
-    for i in _positions(v.texts, surnames):
+    for i in _positions(v.texts, words, surnames):
         if i not in taken and not in_ranges(v.idx[i], v.ends[i], blocked):
             start = i
             while start > 0 and lowers[start - 1] in _PARTICLES and i - start < 2:
@@ -624,14 +642,21 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     org_ranges = [(o.start_char, o.end_char) for o in organisations]
     prog_ranges = [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
     blocked = CharRanges(credits + org_ranges + prog_ranges)
-    cands = _first_name_candidates(v, res, blocked)
+    words = set(v.texts)
+    cands = _first_name_candidates(v, words, res, blocked)
     taken = {i for c in cands for i in range(c.start, c.end)}
-    for finder in (_title_candidates, _quote_candidates, _model_candidates):
-        for cand in finder(doc, res, blocked, taken):
+
+    def add(found: list[_Candidate]) -> None:
+        for cand in found:
             if not any(i in taken for i in range(cand.start, cand.end)):
                 cands.append(cand)
                 taken.update(range(cand.start, cand.end))
-    cands += _coreference(v, cands, res, blocked)
+
+    # one after the other: each finder skips the tokens that the ones before took
+    add(_title_candidates(v, words, res, blocked, taken))
+    add(_quote_candidates(v, res, blocked, taken))
+    add(_model_candidates(doc, res, blocked, taken))
+    cands += _coreference(v, words, cands, blocked)
     cands.sort(key=lambda c: c.start)
     orgs = _org_index(doc, v, organisations) if cands else {}
     for cand in cands:
