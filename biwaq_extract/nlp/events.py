@@ -6,12 +6,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from importlib import resources as ir
+from typing import NamedTuple
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import DateMention, EventMention, OrgMention, ParticipantCount, PlaceMention
 
 
@@ -100,11 +102,21 @@ def _quoted_after(doc: Doc, end_char: int) -> tuple[int, int] | None:
     return start, close
 
 
+class _Sentence(NamedTuple):
+    """One sentence as plain values: token range, character range and text (no spaCy Span)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
 @dataclass
 class _Context:
     """What one sentence offers an event: dates, places, attendance counts, a gathering verb."""
 
-    span: Span
+    span: _Sentence
     dates: list[DateMention]
     places: list[PlaceMention]
     counts: list[ParticipantCount]
@@ -112,24 +124,52 @@ class _Context:
     online: bool
 
 
-def _sentences(doc: Doc) -> list[Span]:
-    sents = sentence_index(doc).spans
+def _sentences(doc: Doc) -> list[_Sentence]:
+    """The Doc's non-blank sentences (the whole Doc without sentence annotation)."""
+    v = view(doc)
+    index = sentence_index(doc)
+    text = v.text
+    if not v.n:
+        return []
+    if not index.bounds:
+        sents = [_Sentence(0, v.n, v.idx[0], v.ends[-1], v.span_text(0, v.n))]
+    else:
+        token_ends = index.token_starts[1:] + [v.n]
+        sents = [_Sentence(t0, t1, a, b, text[a:b]) for t0, t1, (a, b) in zip(index.token_starts, token_ends, index.bounds)]
     return [s for s in sents if s.text.strip()]
 
 
-def _within(m, span: Span) -> bool:
+def _within(m, span: _Sentence) -> bool:
     return span.start_char <= m.start_char and m.end_char <= span.end_char
 
 
-def _frame(span: Span, rules: EventRules) -> str | None:
-    words = {t.lower_ for t in span}
-    for verbs, etype in rules.frame_verbs:
-        if all(v in words for v in verbs):
-            return etype
-    return None
+def _frames(v: TokenView, sents: list[_Sentence], rules: EventRules) -> list[str | None]:
+    """The gathering verb frame of each sentence: the first frame whose words all occur in it.
+
+    Only the tokens that are frame words are looked at (found once per Doc), not every token.
+    """
+    frame_words = {w for verbs, _ in rules.frame_verbs for w in verbs}
+    present = frame_words.intersection(v.lowers)
+    out: list[str | None] = [None] * len(sents)
+    if not present:
+        return out
+    starts = [s.start for s in sents]
+    words: list[set[str]] = [set() for _ in sents]
+    lowers = v.lowers
+    for i in [i for i, w in enumerate(lowers) if w in present]:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < sents[k].end:
+            words[k].add(lowers[i])
+    for k, ws in enumerate(words):
+        if ws:
+            for verbs, etype in rules.frame_verbs:
+                if ws.issuperset(verbs):
+                    out[k] = etype
+                    break
+    return out
 
 
-def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
+def _contexts(doc: Doc, sents: list[_Sentence], rules: EventRules) -> list[_Context]:
     # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
     dates = [
         d
@@ -137,7 +177,6 @@ def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
         if d.role != "publication" and d.granularity in rules.date_rank and d.text.split()[0].lower() not in rules.period_words
     ]
     counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
-    sents = _sentences(doc)
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list[list]:
@@ -150,9 +189,13 @@ def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
         return out
 
     by_dates, by_places, by_counts = bucket(dates), bucket(doc._.places), bucket(counts)
+    v = view(doc)
+    frames = _frames(v, sents, rules)
+    doc_lower = v.text.lower()
+    online_words = [w for w in rules.online_words if w in doc_lower]  # most texts have none
     out = []
     for k, span in enumerate(sents):
-        lower = span.text.lower()
+        lower = span.text.lower() if online_words else ""
         s_dates = by_dates[k]
         if k <= 2 and len(s_dates) == 1 and s_dates[0].text == span.text.strip():
             s_dates = []  # a date line under the title is the publication date, whatever its format
@@ -162,8 +205,8 @@ def _contexts(doc: Doc, rules: EventRules) -> list[_Context]:
                 dates=s_dates,
                 places=by_places[k],
                 counts=by_counts[k],
-                frame=_frame(span, rules),
-                online=any(w in lower for w in rules.online_words),
+                frame=frames[k],
+                online=any(w in lower for w in online_words),
             )
         )
     return out
@@ -207,7 +250,9 @@ def _lead_index(contexts: list[_Context]) -> int | None:
     return None
 
 
-def _borrow(contexts: list[_Context], k: int, lead: int | None, used: set[int], rules: EventRules) -> _Context | None:
+def _borrow(
+    contexts: list[_Context], k: int, lead: int | None, used: set[int], rules: EventRules, text: str
+) -> _Context | None:
     """A neighbouring sentence that dates the gathering named in sentence k (which has no date).
 
     In order: a report of a gathering just before or after ("80 Fachleute trafen sich am 25. September
@@ -226,7 +271,7 @@ def _borrow(contexts: list[_Context], k: int, lead: int | None, used: set[int], 
     for j in (k - 1, k + 1):
         if 0 <= j < len(contexts) and _day_dated(contexts[j]):
             other = contexts[j].span
-            gap = sentence_index(here.doc).text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
+            gap = text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
             if "\n\n" not in gap:
                 return contexts[j]
     return None
@@ -236,31 +281,57 @@ def _has_evidence(ctx: _Context, rules: EventRules) -> bool:
     return any(d.granularity in rules.evidence for d in ctx.dates) or bool(ctx.places)
 
 
-def _heads(doc: Doc, rules: EventRules):
-    """Yield (span, head, type) for every event noun, single or multi-word."""
-    lowers = [t.lower_ for t in doc]  # token attributes read once: each access builds a Token object
-    texts = [t.text for t in doc]
+_GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
+
+
+def _head_candidates(v: TokenView, rules: EventRules, first_words: set[str]) -> list[int]:
+    """Token indices that may start an event noun, found per distinct word: a first word of a multi-word
+    head, a word ending in a head, or a word ending in "s" after a genitive article ("des Kongresses")."""
+    lowers = v.lowers
+    words = set(lowers)
+    head_ends = tuple(rules.head_types)
+    heads = {w for w in words if w in first_words or w.endswith(head_ends)}
+    articles = _GENITIVE_ARTICLES.intersection(words)
+    marks = heads | articles
+    if not marks:
+        return []
+    out = set()
+    n = len(lowers)
+    for i in [i for i, w in enumerate(lowers) if w in marks]:
+        w = lowers[i]
+        if w in heads:
+            out.add(i)
+        if w in articles and i + 1 < n and lowers[i + 1][-1:] == "s":
+            out.add(i + 1)
+    return sorted(out)
+
+
+def _heads(v: TokenView, rules: EventRules):
+    """Yield (start token, end token, head, type) for every event noun, single or multi-word."""
+    lowers, texts = v.lowers, v.texts
     first_words = {words[0] for words, _ in rules.multiword}
-    i = 0
-    while i < len(lowers):
+    free = 0  # tokens before this belong to a head already yielded
+    for i in _head_candidates(v, rules, first_words):
+        if i < free:
+            continue
         found = None
         if lowers[i] in first_words:
             for words, etype in rules.multiword:
                 n = len(words)
                 if tuple(lowers[i : i + n]) == words:
-                    found = (doc[i : i + n], " ".join(words), etype)
+                    found = (i, i + n, " ".join(words), etype)
                     break
-        first = texts[i].lstrip("-\"'„“")[:1]
-        if found is None and (first.isupper() or first.isdigit()):
-            genitive = i > 0 and lowers[i - 1] in {"des", "eines", "dieses", "jenes"}
-            hit = event_head(texts[i], rules, genitive)
-            if hit:
-                found = (doc[i : i + 1], hit[0], hit[1])
         if found is None:
-            i += 1
-            continue
-        yield found
-        i = found[0].end
+            first = texts[i].lstrip("-\"'„“")[:1]
+            if first.isupper() or first.isdigit():
+                # event_head only matches words ending in a head, or after a genitive article a head + "s"/"es"
+                genitive = i > 0 and lowers[i - 1] in _GENITIVE_ARTICLES
+                hit = event_head(texts[i], rules, genitive)
+                if hit:
+                    found = (i, i + 1, hit[0], hit[1])
+        if found is not None:
+            yield found
+            free = found[1]
 
 
 def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
@@ -271,9 +342,11 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     25. September in Bonn. In einer Werkstatt …"). Reports no noun claims become events of their own.
     Mentions of the same gathering are merged into one event.
     """
-    contexts = _contexts(doc, rules)
+    v = view(doc)
+    contexts = _contexts(doc, _sentences(doc), rules)
     if not contexts:
         return ()
+    text = v.text
     sent_index = {c.span.start: k for k, c in enumerate(contexts)}
     lead = _lead_index(contexts)
     org_chars = [(o.start_char, o.end_char) for o in doc._.organisations]
@@ -288,21 +361,19 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         if k >= 0 and _within(o, contexts[k].span):
             orgs_by_sentence[k].append(o)
 
-    def sentence_of(span: Span) -> int:
-        return sent_index.get(index.sentence_start_token(span.start), 0)
-
-    for span, head, etype in _heads(doc, rules):
-        if any(s <= span.start_char < e for s, e in org_chars):
+    for start, end, head, etype in _heads(v, rules):
+        start_char, end_char = v.idx[start], v.ends[end - 1]
+        if any(s <= start_char < e for s, e in org_chars):
             continue  # part of an organisation's name
-        k = sentence_of(span)
+        k = sent_index.get(index.sentence_start_token(start), 0)
         ctx = contexts[k]
         source = ctx
         if not ctx.dates:
-            source = _borrow(contexts, k, lead, used_frames, rules) or ctx
+            source = _borrow(contexts, k, lead, used_frames, rules, text) or ctx
         if head in rules.weak and not _has_evidence(source, rules):
             continue
         online = source.online or ctx.online or etype == "webinar"
-        anchor = span.start_char
+        anchor = start_char
         date = _pick_date(source.dates, anchor, rules)
         place = None if online else _pick_place(doc, source.places or ctx.places, anchor, rules)
         counts = source.counts or ctx.counts
@@ -314,14 +385,15 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         count = _pick_count(counts, anchor)
         if source is ctx and ctx.frame and ctx.dates:
             used_frames.add(k)
-        quoted = _quoted_after(doc, span.end_char)
-        name = sentence_index(doc).text[quoted[0] : quoted[1]] if quoted else span.text
+        quoted = _quoted_after(doc, end_char)
+        span_text = text[start_char:end_char]
+        name = text[quoted[0] : quoted[1]] if quoted else span_text
         organisers = tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence[k]))
         candidates.append(
             EventMention(
-                text=span.text,
-                start_char=span.start_char,
-                end_char=span.end_char,
+                text=span_text,
+                start_char=start_char,
+                end_char=end_char,
                 type=etype,
                 name=name,
                 start=date.start if date else None,
