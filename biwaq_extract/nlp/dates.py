@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import DateMention
 
 DATA_FILE = "data/temporal.yaml"
@@ -78,6 +79,21 @@ class TemporalResources:
     pair_connector: re.Pattern | None = None
     list_connector: re.Pattern | None = None
     prefix: re.Pattern | None = None
+    starts: dict[str, _StartRule] | None = None  # None: data a start rule cannot describe, scan everything
+
+
+@dataclass(frozen=True)
+class _StartRule:
+    """Where the matches of one word-based rule family can begin (see `_start_positions`).
+
+    Every match holds a word beginning with one of `triggers` (lowercase) and may begin a few words
+    earlier, on the same line, with only horizontal whitespace between the words: walking back from the
+    trigger's word over words in `chain`, a word in `leads` is a possible beginning.
+    """
+
+    triggers: tuple[str, ...]
+    chain: frozenset[str] = frozenset()
+    leads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -165,6 +181,7 @@ def load_resources(nlp: Language | None = None) -> TemporalResources:  # noqa: A
     return replace(
         res,
         patterns=patterns,
+        starts=_start_rules(data),
         # "bis zum Jahr 2031": the noun after the connector belongs to the connector. Connectors never
         # cross a line break: the "Datum" line and the next paragraph's "Bis zum ..." are two things.
         span_connector=re.compile(rf"{_WS}*,?{_WS}*{span_words}(?:{_WS}+(?:Jahre?|Monat))?{_WS}*", re.I),
@@ -314,6 +331,168 @@ def _relative_pattern(data: dict[str, Any]) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?P<rel>{_alternation(data['relative'].keys())})(?!\w)", re.I)
 
 
+# ------------------------------------------------------------------------------ where matches can begin
+# Python's `re` tries a pattern that begins with a lookbehind or a word list at every character of the
+# text, so running thirteen of them over each article was most of this module's time. Yet every match
+# begins at a place that is cheap to find: at a run of digits ("3." "2019"), at a word starting with a
+# trigger (a month or season name, "heute", "Jahr", "Quartal"; found with `str.find` in the lowercased
+# text), or a few words before such a word ("Ende des Monats März", "im vergangenen Jahr").
+# `_finditer` tries the pattern only at those places and gives exactly what `pattern.finditer` gives.
+
+_DIGITS = re.compile(r"[0-9]+")
+_PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+# `re.I` matches "ı" and "ſ" as "i" and "s" although they lowercase to themselves, and "İ" lowercases to
+# two characters: a text holding one of them is scanned in full.
+_CASE_EXCEPTIONS = "\u0130\u0131\u017f"
+
+
+def _words_of(phrases: Any) -> frozenset[str]:
+    return frozenset(w for p in phrases for w in str(p).lower().split())
+
+
+def _first_words(phrases: Any) -> frozenset[str]:
+    return frozenset(str(p).lower().split()[0] for p in phrases)
+
+
+def _prefix_free(words: Any) -> tuple[str, ...]:
+    """The words none of whose proper prefixes is also in the set: finding these finds all of them."""
+    ws = sorted(set(words))
+    return tuple(w for w in ws if not any(v != w and w.startswith(v) for v in ws))
+
+
+def _start_rules(data: dict[str, Any]) -> dict[str, _StartRule] | None:
+    """Start rules of the word-based families (see `_StartRule`), from the same data as their patterns.
+
+    Built only when every phrase is plain lowercase-able words separated by single spaces, which the
+    rules rely on; otherwise None and every pattern scans the whole text.
+    """
+    families = ("months", "seasons", "qualifiers", "relative", "season_relative", "ordinals", "periods")
+    for phrase in (str(p) for name in families for p in data[name]):
+        low = phrase.lower()
+        if len(low) != len(phrase) or not _PLAIN_PHRASE.fullmatch(low) or any(c in low for c in _CASE_EXCEPTIONS):
+            return None
+    quals = data["qualifiers"]
+    rel, season_rel, ordinals = data["relative"], data["season_relative"], data["ordinals"]
+    return {
+        # "(Ende (des Monats)) März"
+        "month": _StartRule(_prefix_free(_first_words(data["months"])),
+                            _words_of(quals) | {"des", "monats"}, _first_words(quals)),
+        # "(diesen) (Ende (des)) Sommers"
+        "season": _StartRule(_prefix_free(_first_words(data["seasons"])),
+                             _words_of(season_rel) | _words_of(quals) | {"des"},
+                             _first_words(season_rel) | _first_words(quals)),
+        # "(im zweiten) Quartal"; "2. Quartal" and "Q3" start at a digit or a "q" (see `_start_positions`)
+        "quarter": _StartRule(_prefix_free(_first_words(data["periods"])), _words_of(ordinals),
+                              _first_words(ordinals)),
+        # "(im vergangenen) Jahr": the last word of every relative expression is the trigger
+        "relative": _StartRule(_prefix_free(str(p).lower().split()[-1] for p in rel), _words_of(rel),
+                               _first_words(rel)),
+        # "(Mitte (des Jahres)) 2020": the year's digits are the trigger
+        "year": _StartRule((), _words_of(quals) | {"des", "dieses", "jahres"}, _first_words(quals)),
+    }
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # exactly `re`'s \w
+
+
+def _previous_word(text: str, start: int) -> tuple[int, int] | None:
+    """The word (a run of \w) before `start` with only horizontal whitespace between, or None."""
+    j = start
+    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
+        j -= 1
+    if j == start or j == 0 or not _is_word_char(text[j - 1]):
+        return None
+    end = j
+    while j > 0 and _is_word_char(text[j - 1]):
+        j -= 1
+    return j, end
+
+
+def _add_leading_words(text: str, low: str, start: int, rule: _StartRule, found: set[int]) -> None:
+    """Add the starts of the lead words among the chain words right before `start`."""
+    while rule.chain:
+        word = _previous_word(text, start)
+        if word is None:
+            return
+        start = word[0]
+        w = low[start:word[1]]
+        if w not in rule.chain:
+            return
+        if w in rule.leads:
+            found.add(start)
+
+
+def _word_starts(text: str, low: str, rule: _StartRule, found: set[int]) -> set[int]:
+    """Where a word-based family's matches can begin: trigger words starting a word, and lead words."""
+    for trigger in rule.triggers:
+        p = low.find(trigger)
+        while p >= 0:
+            if p == 0 or not _is_word_char(text[p - 1]):
+                found.add(p)
+                _add_leading_words(text, low, p, rule, found)
+            p = low.find(trigger, p + 1)
+    return found
+
+
+def _start_positions(text: str, res: TemporalResources, relative: bool = True) -> dict[str, list[int]] | None:
+    """For every rule family, sorted positions that include every place where one of its matches begins;
+    None when the text must be scanned in full (see `_CASE_EXCEPTIONS`, `_start_rules`)."""
+    rules = res.starts
+    low = text.lower()
+    if rules is None or len(low) != len(text) or any(c in text for c in _CASE_EXCEPTIONS):
+        return None
+    days: list[int] = []  # a day ("[0-3]?[0-9]") starts a run of at most two digits
+    dotted_days: list[int] = []  # ... followed by a dot
+    years: list[int] = []  # a year is a run of four digits
+    for m in _DIGITS.finditer(text):
+        a, b = m.span()
+        if b - a <= 2:
+            days.append(a)
+            if text.startswith(".", b):
+                dotted_days.append(a)
+        elif b - a == 4:
+            years.append(a)
+    qualified_years = set(years)
+    for a in years:
+        _add_leading_words(text, low, a, rules["year"], qualified_years)
+    quarters = _word_starts(text, low, rules["quarter"], set(dotted_days))
+    for q in ("q1", "q2", "q3", "q4"):
+        p = low.find(q)
+        while p >= 0:
+            quarters.add(p)
+            p = low.find(q, p + 1)
+    return {
+        "numeric_date": dotted_days,
+        "iso_date": years,
+        "day_month_numeric": dotted_days,
+        "day_month_name": days,
+        "bare_day": dotted_days,
+        "month": sorted(_word_starts(text, low, rules["month"], set())),
+        "season": sorted(_word_starts(text, low, rules["season"], set())),
+        "quarter": sorted(quarters),
+        "year": sorted(qualified_years),
+        "year_span": years,
+        "decade": years,
+        "relative": sorted(_word_starts(text, low, rules["relative"], set())) if relative else [],
+    }
+
+
+def _finditer(pattern: re.Pattern, text: str, starts: list[int] | None) -> list[re.Match]:
+    """`pattern.finditer(text)`, trying the pattern only at `starts` (all of the text when None)."""
+    if starts is None:
+        return list(pattern.finditer(text))
+    out: list[re.Match] = []
+    end = 0
+    for s in starts:
+        if s >= end:
+            m = pattern.match(text, s)  # (lookbehinds see the text before s, as in a scan)
+            if m is not None:
+                out.append(m)
+                end = m.end()  # no pattern matches the empty string
+    return out
+
+
 # ------------------------------------------------------------------------------------------ helpers
 
 
@@ -448,15 +627,20 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
     def year_ok(y: int | None) -> bool:
         return y is None or lo <= y <= hi
 
+    starts = _start_positions(text, res, published is not None)
+
+    def matches(name: str) -> list[re.Match]:
+        return _finditer(p[name], text, None if starts is None else starts[name])
+
     for name in ("numeric_date", "iso_date"):
-        for m in p[name].finditer(text):
+        for m in matches(name):
             y = int(m.group("year"))
             if year_ok(y):
                 atoms.append(_Atom(m.start(), m.end(), "day", name, int(m.group("day")), int(m.group("month")), y))
-    for m in p["day_month_numeric"].finditer(text):
+    for m in matches("day_month_numeric"):
         atoms.append(_Atom(m.start(), m.end(), "day", "day_month_numeric", int(m.group("day")),
                            int(m.group("month")), None, anchored=_is_anchored(text, m.start(), res)))
-    for m in p["day_month_name"].finditer(text):
+    for m in matches("day_month_name"):
         month = _lookup(res.months, m.group("month"))
         y = int(m.group("year")) if m.group("year") else None
         if month is None or not year_ok(y):
@@ -466,9 +650,9 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
         if not dotted and y is None:
             continue
         atoms.append(_Atom(m.start(), m.end(), "day", "day_month_name", int(m.group("day")), month, y))
-    for m in p["bare_day"].finditer(text):
+    for m in matches("bare_day"):
         atoms.append(_Atom(m.start(), m.end(), "bare_day", "bare_day", int(m.group("day"))))
-    for m in p["month"].finditer(text):
+    for m in matches("month"):
         month = _lookup(res.months, m.group("month"))
         y = int(m.group("year")) if m.group("year") else None
         if month is None or not year_ok(y):
@@ -480,7 +664,7 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
         # A month name starting a sentence alone ("August Bebel ...") is not anchored.
         rule = "qualified_month" if m.group("qual") else "month"
         atoms.append(_Atom(m.start(), m.end(), "month", rule, None, month, y, anchored=anchored))
-    for m in p["season"].finditer(text):
+    for m in matches("season"):
         season = _lookup(res.seasons, m.group("season"))
         y = int(m.group("year")) if m.group("year") else None
         if season is None or not year_ok(y):
@@ -495,7 +679,7 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
             rule = "relative_season"
         anchored = y is not None or m.group("qual") is not None or _is_anchored(text, m.start(), res)
         atoms.append(_Atom(m.start(), m.end(), "season", rule, None, first, y, months=length, anchored=anchored))
-    for m in p["quarter"].finditer(text):
+    for m in matches("quarter"):
         y = int(m.group("year")) if m.group("year") else None
         if not year_ok(y):
             continue
@@ -513,32 +697,33 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
             continue
         first = (number - 1) * length + 1
         atoms.append(_Atom(m.start(), m.end(), "quarter", "quarter", None, first, y, months=length))
-    for m in p["year"].finditer(text):
+    for m in matches("year"):
         y = int(m.group("year"))
         if year_ok(y) and _year_allowed(text, m, res):
             rule = "qualified_year" if m.group("qual") else "year"
             atoms.append(_Atom(m.start(), m.end(), "year", rule, None, None, y))
-    for m in p["year_span"].finditer(text):
+    for m in matches("year_span"):
         y1, raw2 = int(m.group("year")), m.group("year2")
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
         if year_ok(y1) and year_ok(y2) and y1 < y2:
             atoms.append(_Atom(m.start(), m.end(), "years", "year_span", None, None, y1, year_end=y2))
-    for m in p["decade"].finditer(text):
+    for m in matches("decade"):
         y = int(m.group("year"))
         if year_ok(y):
             atoms.append(_Atom(m.start(), m.end(), "years", "decade", None, None, y, year_end=y + 9))
     if published is not None:
-        atoms.extend(_relative_atoms(text, published, res))
-    pub = p["publication_line"].search(text, 0, 3000)
+        atoms.extend(_relative_atoms(text, published, res, matches("relative")))
+    pub = p["publication_line"].search(text, 0, 3000) if "Datum" in text else None
     if pub:
         atoms = [replace(a, publication=True) if a.start == pub.end() and a.kind == "day" else a for a in atoms]
     return atoms
 
 
-def _relative_atoms(text: str, published: dt.date, res: TemporalResources) -> list[_Atom]:
+def _relative_atoms(text: str, published: dt.date, res: TemporalResources,
+                    found: list[re.Match] | None = None) -> list[_Atom]:
     """Relative expressions resolved from the publication date ("im vergangenen Jahr" -> year - 1)."""
     out: list[_Atom] = []
-    for m in res.patterns["relative"].finditer(text):
+    for m in res.patterns["relative"].finditer(text) if found is None else found:
         surface = m.group("rel")
         unit, offset = _lookup(res.relative, surface) or (None, 0)
         if unit is None:
@@ -802,7 +987,7 @@ def _published(doc: Doc) -> dt.date | None:
 def find_dates(doc: Doc, resources: TemporalResources | None = None) -> tuple[DateMention, ...]:
     """Every date expression in the Doc as a DateMention, in text order (a pure function of the Doc)."""
     res = resources if resources is not None else load_resources(None)
-    original = doc.text
+    original = doc_text(doc)
     if not original.strip():
         return ()
     published = _published(doc)
