@@ -11,10 +11,11 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8", durable: bool = True) -> Iterator[IO]:
     """Open a temporary file next to `path`; on success it replaces `path`, on error it is removed.
 
     A reader never sees a half-written file, and an interrupted run leaves the previous file intact.
+    `durable=False` skips the fsync: for caches, where a file lost in a power cut only costs recomputing it.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -24,7 +25,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n") as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -37,6 +39,6 @@ def atomic_write_text(path: str | Path, text: str) -> None:
         fh.write(text)
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    with atomic_open(path, "wb") as fh:
+def atomic_write_bytes(path: str | Path, data: bytes, durable: bool = True) -> None:
+    with atomic_open(path, "wb", durable=durable) as fh:
         fh.write(data)

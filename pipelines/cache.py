@@ -21,7 +21,7 @@ import hashlib
 import logging
 import pickle
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -112,6 +112,13 @@ class NLPCache:
         # Offsets depend only on the text, so the same text under another id or URL reuses the result.
         return dataclasses.replace(result, document=document)
 
+    def has(self, document: Document) -> bool:
+        """Whether this document's content was extracted before (counted as a hit: it will not be extracted)."""
+        if self.load(document) is not None:  # read, not just found: a damaged file means extracting again
+            self.hits += 1
+            return True
+        return False
+
     def put(self, results: Iterable[DocumentResult]) -> int:
         """Store successful results (atomically, one file each); failures are never cached so a rerun retries them."""
         n = 0
@@ -119,7 +126,45 @@ class NLPCache:
             if result.error is not None:
                 continue
             path = self._path(document_key(result.document, self.extractor, self.model))
-            atomic_write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            # Not fsynced: a cache file lost or torn by a crash is ignored on read and costs one re-extraction.
+            atomic_write_bytes(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
             n += 1
         self.stored += n
         return n
+
+    def load(self, document: Document) -> DocumentResult | None:
+        """`get` without counting a hit: for reading back results this run stored."""
+        hits = self.hits
+        try:
+            return self.get(document)
+        finally:
+            self.hits = hits
+
+
+class RunResults(Sequence):
+    """A run's results in input order, read back from the NLP cache one at a time instead of held in memory.
+
+    Results that are not in the cache (failures, which are never cached, or a result whose cache file could
+    not be written) are held here. Iterating twice reads the cache twice; `ids()` needs no reading at all.
+    """
+
+    def __init__(self, cache: NLPCache, documents: Sequence[Document], held: dict[int, DocumentResult]):
+        self.cache = cache
+        self.documents = tuple(documents)
+        self.held = held  # position -> result
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i in self.held:
+            return self.held[i]
+        result = self.cache.load(self.documents[i])
+        if result is None:
+            raise LookupError(f"the NLP cache lost the result of {self.documents[i].id} during the run")
+        return result
+
+    def ids(self) -> list[str]:
+        return [d.id for d in self.documents]

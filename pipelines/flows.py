@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from prefect import flow
@@ -23,8 +24,8 @@ from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.errors import BiwaqError
 from biwaq_extract.extract import failure
 from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, RunSummary
-from pipelines.cache import NLPCache, model_id
-from pipelines.params import BackfillParams, CrawlParams, ExtractParams, NewsletterParams
+from pipelines.cache import NLPCache, RunResults, model_id
+from pipelines.params import DEFAULT_BATCH_SIZE, BackfillParams, CrawlParams, ExtractParams, NewsletterParams
 from pipelines.report import publish_report, reason_kind, summary_markdown
 from pipelines.runners import task_runner
 from pipelines.tasks import (
@@ -52,7 +53,7 @@ class ModelMismatch(BiwaqError):
 class ExtractOutcome:
     """Results of extract_flow in input order, its quarantine, what it did and with which pipeline."""
 
-    results: tuple[DocumentResult, ...]
+    results: Sequence[DocumentResult]  # a RunResults: read back from the NLP cache, not held in memory
     quarantine: tuple[QuarantineRecord, ...]
     tally: Tally
     model: ModelInfo
@@ -83,6 +84,23 @@ class RunReport:
             f"({t['from_cache']} from the NLP cache); {sum(self.run_rows.values())} rows in {len(self.run_rows)} tables "
             f"({tables} tables non-empty in the dataset); model {self.model.name} {self.model.version}; outputs in {self.output}"
         )
+
+
+# Batches per worker at most: with fast rule-only extraction a 32-document task takes ~50 ms, as long as
+# Prefect's own bookkeeping per task; bigger batches on large inputs keep that overhead small.
+BATCHES_PER_WORKER = 4
+
+
+def batch_size_for(n_documents: int, chosen: int | None, workers: int) -> int:
+    """The batch size the user chose, else DEFAULT_BATCH_SIZE, or more when that would give over
+    BATCHES_PER_WORKER batches per worker.
+
+    >>> batch_size_for(44, None, 2), batch_size_for(2000, None, 2), batch_size_for(2000, 10, 2)
+    (32, 250, 10)
+    """
+    if chosen is not None:
+        return chosen
+    return max(DEFAULT_BATCH_SIZE, -(-n_documents // (BATCHES_PER_WORKER * workers)))
 
 
 def batches(items: list, size: int) -> list[list]:
@@ -131,18 +149,15 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
                        "install it with: python -m spacy download de_core_news_sm", params.model or "de_core_news_sm", nlp_info.name)
     cache = NLPCache.for_output(params.output, nlp_info)
 
-    slots: dict[str, DocumentResult] = {}  # document id -> result; documents keep their input order at the end
+    # Results go to the NLP cache as batches finish and are read back one at a time when the tables are
+    # written, so the flow's memory does not grow with the corpus. Held here: only results not in the cache.
+    held: dict[str, DocumentResult] = {}
     quarantine: dict[str, QuarantineRecord] = {}
-    todo = []
-    for document in parsed.documents:
-        cached = cache.get(document)
-        if cached is not None:
-            slots[document.id] = cached
-        else:
-            todo.append(document)
-    groups = batches(todo, params.batch_size)
+    todo = [document for document in parsed.documents if not cache.has(document)]
+    size = batch_size_for(len(todo), params.batch_size, params.runner.workers)
+    groups = batches(todo, size)
     logger.info("extract: %d documents from the cache, %d to extract in %d batches of up to %d",
-                cache.hits, len(todo), len(groups), params.batch_size)
+                cache.hits, len(todo), len(groups), size)
 
     tally = Tally(batches=len(groups), from_cache=cache.hits, out_of_range=parsed.out_of_range)
     futures = {extract_batch.submit(group, params.model, settings): group for group in groups}
@@ -163,7 +178,7 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
             tally.failed_batches += 1
             for document in group:
                 result, record = failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
-                slots[document.id], quarantine[document.id] = result, record
+                held[document.id], quarantine[document.id] = result, record
             continue
         outcome = future.result()
         if model_id(outcome.model) != cache.model:
@@ -172,23 +187,29 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
                 "install the same spaCy model everywhere (or pass model='blank')"
             )
         for result, record in outcome.pairs:
-            slots[result.document.id] = result
             if record is not None:
-                quarantine[result.document.id] = record
-        cache.put(r for r, record in outcome.pairs if record is None)
+                held[result.document.id], quarantine[result.document.id] = result, record
+        try:
+            cache.put(r for r, record in outcome.pairs if record is None)
+        except OSError as exc:  # a full disk: keep this batch's results in memory instead
+            logger.warning("extract: NLP cache not writable (%s); keeping %d results in memory", exc, len(group))
+            held.update((r.document.id, r) for r, record in outcome.pairs if record is None)
         tally.nlp_documents += len(group)
         tally.nlp_seconds += outcome.seconds
         failed = sum(record is not None for _, record in outcome.pairs)
         logger.info("extract: %d of %d batches done (this one: %d documents in %.1f s, %d quarantined)",
                     done, len(groups), len(group), outcome.seconds, failed)
 
-    results = [slots[d.id] for d in parsed.documents] + [r for r, _ in parsed.failed]
+    order = [*parsed.documents, *(r.document for r, _ in parsed.failed)]
+    positions = {i: held[d.id] for i, d in enumerate(parsed.documents) if d.id in held}
+    positions.update((len(parsed.documents) + k, r) for k, (r, _) in enumerate(parsed.failed))
+    results = RunResults(cache, order, positions)
     records = [quarantine[d.id] for d in parsed.documents if d.id in quarantine] + [q for _, q in parsed.failed]
     tally.documents_in = len(results)
     tally.quarantined = len(records)
     tally.extracted = tally.documents_in - tally.quarantined
     tally.reasons = dict(Counter(reason_kind(q.reason) for q in records))
-    return ExtractOutcome(tuple(results), tuple(records), tally, nlp_info, cache.extractor)
+    return ExtractOutcome(results, tuple(records), tally, nlp_info, cache.extractor)
 
 
 # --- the pipeline -------------------------------------------------------------------------------------------

@@ -58,7 +58,10 @@ class ExtractParams(_Params):
     output: Path = Field(Path("outputs"), description="dataset folder: tables, documents.jsonl, run.json, .cache/")
     model: str | None = Field(None, description="spaCy package or pipeline path, or 'blank'; default de_core_news_sm if installed")
     settings_file: Path | None = None
-    batch_size: int = Field(DEFAULT_BATCH_SIZE, ge=1, le=10_000, description="documents per extraction task")
+    batch_size: int | None = Field(
+        None, ge=1, le=10_000,
+        description=f"documents per extraction task; default: {DEFAULT_BATCH_SIZE}, more on large inputs (about 4 tasks per worker)",
+    )
     published_from: dt.date | None = Field(None, description="only documents published on or after this day")
     published_to: dt.date | None = Field(None, description="only documents published on or before this day")
     runner: RunnerParams = RunnerParams()
@@ -80,7 +83,7 @@ class NewsletterParams(_Params):
     output: Path = Field(Path("outputs"), description="dataset folder; the crawl goes to OUTPUT/crawl")
     model: str | None = None
     settings_file: Path | None = None
-    batch_size: int = Field(DEFAULT_BATCH_SIZE, ge=1, le=10_000)
+    batch_size: int | None = Field(None, ge=1, le=10_000)
     max_pages: int = Field(0, ge=0)
     published_from: dt.date | None = Field(None, description="crawl and extract only articles published on or after this day")
     published_to: dt.date | None = Field(None, description="extract only articles published on or before this day")
@@ -129,7 +132,7 @@ class BackfillParams(_Params):
     output: Path = Path("outputs")
     model: str | None = None
     settings_file: Path | None = None
-    batch_size: int = Field(DEFAULT_BATCH_SIZE, ge=1, le=10_000)
+    batch_size: int | None = Field(None, ge=1, le=10_000)
     runner: RunnerParams = RunnerParams()
 
     def pipeline(self) -> NewsletterParams:

@@ -187,7 +187,7 @@ def normalise(results: Sequence[DocumentResult], quarantine: Sequence[Quarantine
     """Per-document results become the normalised tables of this run."""
     from biwaq_extract.tables import build_tables
 
-    return build_tables(list(results), list(quarantine), run)
+    return build_tables(results, list(quarantine), run)  # streamed: results may be read back from the cache
 
 
 class TableCheckError(ValueError):
@@ -203,7 +203,7 @@ def validate_run(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResu
         validate_tables(tables)
     except Exception as exc:  # pandera and foreign-key errors alike: say which run step refused
         raise TableCheckError(f"tables failed validation, nothing written: {exc}") from exc
-    ids = sorted({r.document.id for r in results})
+    ids = sorted(set(results.ids() if hasattr(results, "ids") else (r.document.id for r in results)))
     got = sorted(tables["documents"]["document_id"].astype(str))
     if got != ids:
         raise TableCheckError(f"documents table has {len(got)} rows for {len(ids)} input documents; nothing written")
@@ -216,7 +216,7 @@ def archive_outputs(tables: dict[str, pd.DataFrame], results: Sequence[DocumentR
     """Write documents.jsonl, merge the tables into the dataset (atomically), run.json, report.html."""
     from biwaq_extract.storage import read_dataset
 
-    write_outputs(list(results), list(quarantine), summary, Path(output), tables=tables)
+    write_outputs(results, list(quarantine), summary, Path(output), tables=tables)
     return {name: len(frame) for name, frame in read_dataset(output).items()}
 
 
