@@ -6,7 +6,7 @@ import functools
 from bisect import bisect_left, bisect_right
 import gettext
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Iterable
 
@@ -58,6 +58,10 @@ class PlaceResources:
     org_heads: frozenset[str]
     org_head_suffixes: tuple[str, ...]
     first_names: frozenset[str]
+    # words already tested by `_may_start_place`, and those that passed: most words recur across
+    # documents, so each is tested once
+    words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
+    start_words: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
 
 
 def photo_credit_ranges(text: str) -> list[tuple[int, int]]:
@@ -339,10 +343,23 @@ def _may_start_place(text: str, res: PlaceResources) -> bool:
     return first in res.by_first_word or "-" in text or text in _COUNTY_WORDS or text.lower().endswith("kreis")
 
 
+def _start_words(words: set[str], res: PlaceResources) -> set[str]:
+    """The words (distinct token texts) at which a place rule may match."""
+    seen, hits = res.words_seen, res.start_words
+    if len(seen) > 500_000:  # a bound for very long runs
+        seen.clear()
+        hits.clear()
+    new = words - seen
+    if new:
+        hits.update(w for w in new if _may_start_place(w, res))
+        seen |= new
+    return words & hits
+
+
 def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
     v = view(doc)
     texts = v.texts
-    starts = {t for t in set(texts) if _may_start_place(t, res)}
+    starts = _start_words(set(texts), res)
     found = []
     resume = 0  # tokens of a match are not looked at again
     for i in ([i for i, t in enumerate(texts) if t in starts] if starts else ()):
