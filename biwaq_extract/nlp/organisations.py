@@ -374,6 +374,15 @@ class OrgResources:
     programme_names: frozenset[str] = frozenset()
     use_ner: bool = False
     surfaces: dict[str, list] = field(default_factory=dict)
+    # word of a pattern's first keyword group -> indices of those patterns (see NamePattern)
+    pattern_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[int]] = defaultdict(list)
+        for n, pattern in enumerate(self.patterns):
+            for word in pattern.needs[0]:
+                index[word].append(n)
+        self.pattern_index = {word: tuple(ns) for word, ns in index.items()}
 
 
 def _records(item: dict) -> Iterator[NameRecord]:
@@ -447,13 +456,18 @@ _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<
 
 
 class NamePattern(NamedTuple):
-    """A name pattern, the literal words one of which every match holds, and what it finds."""
+    """A name pattern and what it finds. `needs` are groups of literal words: every match holds one word
+    of each group, so only the lines that hold them all need a search (no pattern matches a line break)."""
 
     regex: re.Pattern
-    keywords: tuple[str, ...]
+    needs: tuple[tuple[str, ...], ...]
     org_type: str
     level: str
     family: str
+
+
+# pattern syntax that could match a line break: \s \S \W \D \n, negated sets, ".", anchors
+_MAY_MATCH_NEWLINE = re.compile(r"\\[sSWDnZA]|\[\^|(?<!\\)\.|\$|\^|\(\?[a-zA-Z]*s")
 
 
 def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
@@ -484,8 +498,10 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     place = (rf"(?:(?:{hints})(?![\w])|{_PLACE_SHAPE}(?![\w]))(?:-{_UP}[\w]+)*"
              rf"(?:{_S}(?:Mitte|Nord|Süd|Ost|West|am{_S}Main|an{_S}der{_S}{_UP}\w+|\(Oder\)))?")
     coord = rf"(?:{_UP}[\w]*-,?{_S})+(?:und|&){_S}"
-    # Each head comes with the literal words every match holds (one of them): a text without any of them
-    # is not searched with the pattern.
+    # Each pattern comes with groups of literal words: every match holds one word of each group (see
+    # NamePattern), so a line without them is not searched.
+    land_kw = tuple(laender)
+    land_adj_kw = tuple(dict.fromkeys(stem[1:] for stems in laender.values() for stem in stems))  # any case
     ministry, ministry_kw = r"[Mm]inisteri(?:um|ums)", ("inisteri",)
     uadj = r"[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|Frei|privat|Privat|Deutsch)e[nmrs]?"
     uni = r"(?:Universität|Hochschule|Fachhochschule|Kunsthochschule|Musikhochschule)"
@@ -494,31 +510,40 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     inst, inst_kw = r"Institut(?:es|s)?", ("Institut",)
     senate, senate_kw = r"Senatsverwaltung(?:en)?", ("Senatsverwaltung",)
     foundation, foundation_kw = r"Stiftung", ("Stiftung",)
-    patterns: list[tuple[str, tuple[str, ...], str, str, str]] = [
-        (rf"{land_adj}{_S}(?:Staats|Landes)?{ministry}{_S}{_FUER_LIST}(?:{land_qual})?", ministry_kw,
+    patterns: list[tuple[str, tuple[tuple[str, ...], ...], str, str, str]] = [
+        (rf"{land_adj}{_S}(?:Staats|Landes)?{ministry}{_S}{_FUER_LIST}(?:{land_qual})?", (ministry_kw, land_adj_kw),
          "land-ministry", "state", "land"),
-        (rf"(?<![\w-])(?:Landes)?{ministry}{_S}{_FUER_LIST}{land_qual}", ministry_kw, "land-ministry", "state", "land"),
-        (rf"{land_adj}{_S}(?:{coord})?{_UP}[\w]*{ministry}", ministry_kw, "land-ministry", "state", "land"),
-        (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", ministry_kw, "land-ministry", "state", "land"),
-        (rf"(?<![\w-])(?!Bundes){_UP}[\w]*{ministry}{land_qual}", ministry_kw, "land-ministry", "state", "land"),
-        (rf"(?<![\w-]){senate}{_S}{_FUER_LIST}(?:{_S}Berlin\b)?", senate_kw, "land-ministry", "state", "land"),
-        (rf"(?:{uadj}{_S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", uni_kw, "university", "other", "university"),
-        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", uni_kw, "university", "other", "university"),
-        (rf"(?<![\w-]){uni}{uni_tail}", uni_kw, "university", "other", "university"),
-        (rf"(?:{uadj}{_S})*(?:(?<![\w-]){_UP}[\w]*-)*{inst}{_S}{_FUER_LIST}(?:{_S}{place})?", inst_kw, "institute",
-         "other", "institute"),
-        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{inst}", inst_kw, "institute", "other", "institute"),
-        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", foundation_kw, "foundation", "other", "foundation"),
-        (rf"(?<![\w-]){foundation}{_S}{_FUER_LIST}", foundation_kw, "foundation", "other", "foundation"),
+        (rf"(?<![\w-])(?:Landes)?{ministry}{_S}{_FUER_LIST}{land_qual}", (ministry_kw, land_kw), "land-ministry",
+         "state", "land"),
+        (rf"{land_adj}{_S}(?:{coord})?{_UP}[\w]*{ministry}", (ministry_kw, land_adj_kw), "land-ministry", "state",
+         "land"),
+        (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", (ministry_kw, land_kw), "land-ministry", "state",
+         "land"),
+        (rf"(?<![\w-])(?!Bundes){_UP}[\w]*{ministry}{land_qual}", (ministry_kw, land_kw), "land-ministry", "state",
+         "land"),
+        (rf"(?<![\w-]){senate}{_S}{_FUER_LIST}(?:{_S}Berlin\b)?", (senate_kw,), "land-ministry", "state", "land"),
+        (rf"(?:{uadj}{_S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", (uni_kw,), "university", "other", "university"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", (uni_kw,), "university", "other",
+         "university"),
+        (rf"(?<![\w-]){uni}{uni_tail}", (uni_kw,), "university", "other", "university"),
+        (rf"(?:{uadj}{_S})*(?:(?<![\w-]){_UP}[\w]*-)*{inst}{_S}{_FUER_LIST}(?:{_S}{place})?", (inst_kw,),
+         "institute", "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{inst}", (inst_kw,), "institute", "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", (foundation_kw,), "foundation", "other",
+         "foundation"),
+        (rf"(?<![\w-]){foundation}{_S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
     ]
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{_S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
         region = rf"(?:(?:Landkreis|Kreis|Region|Städteregion|Stadt){_S}{_UP}[\w-]+)"
-        patterns.append((rf"(?<![\w-]){re.escape(head)}{_S}(?:{region}|{target})", (head,), info["type"],
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{_S}(?:{region}|{target})", ((head,),), info["type"],
                          info["level"], "local:" + (info.get("nominative") or head)))
-    for p, keywords, *_ in patterns:  # a keyword the pattern does not spell out would skip real matches
-        assert all(re.escape(k) in p for k in keywords), (keywords, p[:80])
-    return [NamePattern(re.compile(p), kw, t, lv, fam) for p, kw, t, lv, fam in patterns], place
+    for p, needs, *_ in patterns:
+        # a keyword the pattern does not spell out would skip real matches, and `_patterns` searches
+        # only the lines that hold the keywords: nothing may match a line break
+        assert all(re.escape(k) in p for group in needs for k in group), (needs, p[:80])
+        assert not _MAY_MATCH_NEWLINE.search(p.replace("\\\\", "")), p[:80]
+    return [NamePattern(re.compile(p), needs, t, lv, fam) for p, needs, t, lv, fam in patterns], place
 
 
 # --- the finder -------------------------------------------------------------------------------------
@@ -578,13 +603,45 @@ def _gazetteer(text: str, toks: Pieces, res: OrgResources, day: dt.date | None) 
     return cands
 
 
+def _lines_with(text: str, keywords: Iterable[str]) -> set[tuple[int, int]]:
+    """(start, end) of every line that holds one of the keywords."""
+    lines = set()
+    for keyword in keywords:
+        at = text.find(keyword)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            lines.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(keyword, end)
+    return lines
+
+
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def _patterns(text: str, res: OrgResources) -> list[_Cand]:
+    """Names the patterns find. A pattern matches only within a line that holds a word of each of its
+    keyword groups, so only those lines are searched (pos/endpos: lookbehinds still see the text before
+    the line, and nothing a pattern matches can see past a line break)."""
     cands = []
-    present: dict[str, bool] = {}
-    for regex, keywords, org_type, level, family in res.patterns:
-        if not any(present[k] if k in present else present.setdefault(k, k in text) for k in keywords):
-            continue  # no match without one of its words
-        for m in regex.finditer(text):
+    present = [word for word in res.pattern_index if word in text]
+    if not present:
+        return cands
+    lines_of: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}  # per keyword groups
+    for n in sorted({n for word in present for n in res.pattern_index[word]}):
+        regex, needs, org_type, level, family = res.patterns[n]
+        lines = lines_of.get(needs)
+        if lines is None:
+            lines = lines_of.get(needs[:1])
+            if lines is None:
+                lines = lines_of[needs[:1]] = sorted(_lines_with(text, [w for w in needs[0] if w in present]))
+            for group in needs[1:]:
+                any_word = _any_word(group)
+                lines = [(start, end) for start, end in lines if any_word.search(text, start, end)]
+            lines_of[needs] = lines
+        for m in (m for start, end in lines for m in regex.finditer(text, start, end)):
             surface = m.group().rstrip(" ,-")
             if family.startswith("local:"):
                 head = family.split(":", 1)[1]
@@ -849,10 +906,11 @@ def _town_administrations(text: str, cands: list[_Cand]) -> list[_Cand]:
     from biwaq_extract.nlp.places import known_place
 
     out = []
-    if "tadt" not in text and "Gemeinde" not in text:  # every head word holds one of them
+    lines = _lines_with(text, ("tadt", "Gemeinde"))  # every head word holds one of them; no match spans lines
+    if not lines:
         return out
     taken = [(c.start, c.end) for c in cands]
-    for m in _TOWN_ADMIN.finditer(text):
+    for m in (m for start, end in sorted(lines) for m in _TOWN_ADMIN.finditer(text, start, end)):
         if any(s <= m.start() < e for s, e in taken) or not known_place(m.group(2)):
             continue
         if re.search(r"\b(?:in|aus|nach|zur|von)\s+der\s+$", text[max(0, m.start() - 12): m.start()], re.I):
