@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.places import CharRanges, in_ranges, photo_credit_ranges
+from biwaq_extract.nlp.places import CharRanges, doc_words, in_ranges, photo_credit_ranges
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import OrgMention, PersonMention
@@ -149,10 +149,8 @@ def _is_name_token(text: str, res: PeopleResources) -> bool:
     )
 
 
-def _positions(texts: list[str], words: set[str], wanted: set[str] | frozenset[str]) -> list[int]:
-    """Indices of the tokens whose text is in `wanted`; `words` is set(texts) (no loop at all when the Doc
-    has none of them)."""
-    present = words.intersection(wanted)
+def _positions(texts: list[str], present: set[str]) -> list[int]:
+    """Indices of the tokens whose text is in `present` (words of the Doc: no loop at all when empty)."""
     if len(present) > 3:
         return [i for i, t in enumerate(texts) if t in present]
     found: list[int] = []
@@ -205,11 +203,13 @@ def _surname_end(v: TokenView, i: int, res: PeopleResources) -> int | None:
     return None
 
 
-def _first_name_candidates(v: TokenView, words: set[str], res: PeopleResources, blocked: CharRanges) -> list[_Candidate]:
+def _first_name_candidates(v: TokenView, positions: list[int], res: PeopleResources,
+                           blocked: CharRanges) -> list[_Candidate]:
+    """Given name(s) and family name; `positions` are the tokens that are given names."""
     found = []
     texts, n = v.texts, v.n
     resume = 0  # tokens of a found name are not looked at again
-    for i in _positions(texts, words, res.first_names):
+    for i in positions:
         if i < resume or i >= n - 1 or in_ranges(v.idx[i], v.ends[i], blocked):
             continue
         j = i + 1
@@ -228,12 +228,13 @@ def _after_titles(v: TokenView, i: int, res: PeopleResources) -> int:
     return i
 
 
-def _title_candidates(v: TokenView, words: set[str], res: PeopleResources, blocked: CharRanges,
+def _title_candidates(v: TokenView, positions: list[int], res: PeopleResources, blocked: CharRanges,
                       taken: set[int]) -> list[_Candidate]:
-    """ "Bundesminister Heil", "Dr. Schmachtenberg", "Staatssekretärin Xenia Ypsilon"."""
+    """ "Bundesminister Heil", "Dr. Schmachtenberg", "Staatssekretärin Xenia Ypsilon"; `positions` are the
+    tokens that are a title or role word."""
     found = []
     texts, n = v.texts, v.n
-    for i in _positions(texts, words, _title_or_role_words(words, res)):
+    for i in positions:
         if i + 1 >= n:
             continue
         if texts[i] in res.titles and i > 0 and texts[i - 1] in res.titles:
@@ -602,7 +603,7 @@ def _coreference(v: TokenView, words: set[str], cands: list[_Candidate], blocked
     taken = {i for c in cands for i in range(c.start, c.end)}
     lowers = v.lowers
     found = []
-    for i in _positions(v.texts, words, surnames):
+    for i in _positions(v.texts, words & surnames):
         if i not in taken and not in_ranges(v.idx[i], v.ends[i], blocked):
             start = i
             while start > 0 and lowers[start - 1] in _PARTICLES and i - start < 2:
@@ -642,8 +643,12 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     org_ranges = [(o.start_char, o.end_char) for o in organisations]
     prog_ranges = [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
     blocked = CharRanges(credits + org_ranges + prog_ranges)
-    words = set(v.texts)
-    cands = _first_name_candidates(v, words, res, blocked)
+    texts = v.texts
+    words = doc_words(doc)
+    given_names = words.intersection(res.first_names)
+    triggers = _title_or_role_words(words, res)
+    positions = _positions(texts, given_names | triggers)  # one pass for both finders
+    cands = _first_name_candidates(v, [i for i in positions if texts[i] in given_names], res, blocked)
     taken = {i for c in cands for i in range(c.start, c.end)}
 
     def add(found: list[_Candidate]) -> None:
@@ -653,7 +658,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
                 taken.update(range(cand.start, cand.end))
 
     # one after the other: each finder skips the tokens that the ones before took
-    add(_title_candidates(v, words, res, blocked, taken))
+    add(_title_candidates(v, [i for i in positions if texts[i] in triggers], res, blocked, taken))
     add(_quote_candidates(v, res, blocked, taken))
     add(_model_candidates(doc, res, blocked, taken))
     cands += _coreference(v, words, cands, blocked)

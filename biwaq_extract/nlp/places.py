@@ -64,19 +64,37 @@ class PlaceResources:
     start_words: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
 
 
+_WORDS_KEY = "biwaq.words"
+
+
+def doc_words(doc: Doc) -> set[str]:
+    """The distinct token texts of the Doc, computed once per Doc (people and places both test them)."""
+    v = view(doc)
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None or cached[0] is not v:
+        cached = (v, set(v.texts))
+        doc.user_data[_WORDS_KEY] = cached
+    return cached[1]
+
+
 def photo_credit_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of photo credits: from "©" to the end of its line, and "Foto: …" lines.
 
     >>> photo_credit_ranges("Bild\\nRathaus © Stadt Essen\\nText")
     [(13, 25)]
     """
+    return list(_photo_credit_ranges(text))
+
+
+@functools.lru_cache(maxsize=4)  # people and places ask for the same text in turn
+def _photo_credit_ranges(text: str) -> tuple[tuple[int, int], ...]:
     ranges = []
     for match in re.finditer(r"©[^\n]*", text):
         ranges.append((match.start(), match.end()))
     for match in _CREDIT_LINE.finditer(text):
         end = text.find("\n", match.start())
         ranges.append((match.start(), len(text) if end < 0 else end))
-    return sorted(ranges)
+    return tuple(sorted(ranges))
 
 
 class CharRanges:
@@ -359,7 +377,7 @@ def _start_words(words: set[str], res: PlaceResources) -> set[str]:
 def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
     v = view(doc)
     texts = v.texts
-    starts = _start_words(set(texts), res)
+    starts = _start_words(doc_words(doc), res)
     found = []
     resume = 0  # tokens of a match are not looked at again
     for i in ([i for i, t in enumerate(texts) if t in starts] if starts else ()):
