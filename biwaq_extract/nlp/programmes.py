@@ -53,6 +53,7 @@ class ProgrammeResources:
     not_compounds: frozenset[str]
     cue: re.Pattern
     credit_markers: tuple[str, ...]
+    cue_words: tuple[str, ...] = ()  # every cue holds one of these (see `cue_words`)
 
 
 def load_data(text: str | None = None) -> dict:
@@ -77,6 +78,16 @@ def cue_pattern(cues: list[str]) -> re.Pattern:
     )
 
 
+def cue_words(cues: list[str]) -> tuple[str, ...]:
+    """The fewest words of which every cue, capitalised or not, holds one: those not holding another.
+
+    >>> cue_words(["Programm", "Bundesprogramms", "Initiative"])
+    ('Programm', 'programm', 'Initiative', 'initiative')
+    """
+    forms = list(dict.fromkeys(f for c in cues for f in (c, c.lower())))
+    return tuple(f for f in forms if not any(g != f and g in f for g in forms))
+
+
 def build_resources(data: dict) -> ProgrammeResources:
     programmes: dict[str, Programme] = {}
     trie = PhraseTrie()
@@ -86,9 +97,11 @@ def build_resources(data: dict) -> ProgrammeResources:
         for variant in [item["name"], *(item.get("variants") or [])]:
             for form in inflected_variants(variant):
                 trie.add(form, (prog.id, variant))
-    return ProgrammeResources(programmes, trie, frozenset(data["not_programme_compounds"]),
-                              cue_pattern(data["programme_cues"]),
-                              ("©", "(c)", "Foto:", "Fotos:", "Bild:", "Bildnachweis:", "Copyright:"))
+    cues = data["programme_cues"]
+    assert all(re.fullmatch(r"\w+", c) for c in cues), cues  # `_cue_matches` relies on it
+    return ProgrammeResources(programmes, trie, frozenset(data["not_programme_compounds"]), cue_pattern(cues),
+                              ("©", "(c)", "Foto:", "Fotos:", "Bild:", "Bildnachweis:", "Copyright:"),
+                              cue_words(cues))
 
 
 def programme_surface_names() -> frozenset[str]:
@@ -149,6 +162,40 @@ def short_name(quoted: str, after: str) -> str:
     return parts[0].strip(" ,.")
 
 
+_QUOTE = re.compile(f"[{re.escape(QUOTES)}]")
+_NOT_BEFORE_QUOTE = re.compile(r"[^\w+\- \t]")  # no cue match holds one of these before its opening quote
+_MATCH_START = re.compile(r"(?<![\w])[\w+]")  # where a cue match can start
+
+
+def _cue_matches(text: str, res: ProgrammeResources) -> list[re.Match]:
+    """`res.cue.finditer(text)`, tried only where a match can start.
+
+    A match is word characters, "+", "-", blanks and the cue up to its opening quote, so it starts within
+    the run of such characters right before a quote mark, and that run holds a cue word. The first quote
+    after a start is the match's opening quote, so each quote's run is tried in text order.
+    """
+    found: list[re.Match] = []
+    if not any(word in text for word in res.cue_words):
+        return found
+    reverse = text[::-1]  # the run before a quote is found by searching backwards
+    pos = 0  # every match starting before pos is found
+    for quote in _QUOTE.finditer(text):
+        q = quote.start()
+        if q < pos:
+            continue
+        other = _NOT_BEFORE_QUOTE.search(reverse, len(text) - q)
+        run_start = max(pos, len(text) - other.start() if other else 0)
+        if not any(text.find(word, run_start, q) >= 0 for word in res.cue_words):
+            continue
+        for start in _MATCH_START.finditer(text, run_start, q):
+            m = res.cue.match(text, start.start())
+            if m:
+                found.append(m)
+                pos = m.end()
+                break
+    return found
+
+
 def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
     """Every programme mention in `doc`, in text order, named by its short form."""
     res = resources
@@ -158,7 +205,7 @@ def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeM
     hits = [(s, e, p.id, p.name, "gazetteer") for s, e, p in _gazetteer(text, toks, res)]
     starts = {s for s, *_ in hits}
     learned: dict[str, tuple[str, str]] = {}
-    for m in res.cue.finditer(text):
+    for m in _cue_matches(text, res):
         name_start = m.start("name")
         quoted = m.group("name")
         if name_start in starts or quoted.rstrip().endswith("?") or len(quoted.split()) > 16:
