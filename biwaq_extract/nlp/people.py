@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.places import CharRanges, doc_words, in_ranges, photo_credit_ranges
+from biwaq_extract.nlp.places import CharRanges, doc_words, in_ranges, photo_credit_ranges, token_positions
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import OrgMention, PersonMention
@@ -147,24 +147,6 @@ def _is_name_token(text: str, res: PeopleResources) -> bool:
         and not _is_title(text, res)
         and not lower.endswith(_NOUN_ENDINGS)
     )
-
-
-def _positions(texts: list[str], present: set[str]) -> list[int]:
-    """Indices of the tokens whose text is in `present` (words of the Doc: no loop at all when empty)."""
-    if len(present) > 3:
-        return [i for i, t in enumerate(texts) if t in present]
-    found: list[int] = []
-    for word in present:  # a few words: list.index scans in C
-        i = -1
-        try:
-            while True:
-                i = texts.index(word, i + 1)
-                found.append(i)
-        except ValueError:
-            pass
-    if len(present) > 1:
-        found.sort()
-    return found
 
 
 def _title_or_role_words(words: set[str], res: PeopleResources) -> set[str]:
@@ -603,7 +585,7 @@ def _coreference(v: TokenView, words: set[str], cands: list[_Candidate], blocked
     taken = {i for c in cands for i in range(c.start, c.end)}
     lowers = v.lowers
     found = []
-    for i in _positions(v.texts, words & surnames):
+    for i in token_positions(v.texts, words & surnames):
         if i not in taken and not in_ranges(v.idx[i], v.ends[i], blocked):
             start = i
             while start > 0 and lowers[start - 1] in _PARTICLES and i - start < 2:
@@ -647,7 +629,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     words = doc_words(doc)
     given_names = words.intersection(res.first_names)
     triggers = _title_or_role_words(words, res)
-    positions = _positions(texts, given_names | triggers)  # one pass for both finders
+    positions = token_positions(texts, given_names | triggers)  # one pass for both finders
     cands = _first_name_candidates(v, [i for i in positions if texts[i] in given_names], res, blocked)
     taken = {i for c in cands for i in range(c.start, c.end)}
 

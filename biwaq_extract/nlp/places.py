@@ -58,6 +58,7 @@ class PlaceResources:
     org_heads: frozenset[str]
     org_head_suffixes: tuple[str, ...]
     first_names: frozenset[str]
+    city_qualifiers: frozenset[str]  # rivers and regions in "Halle (Saale)", "Frankfurt (Oder)"
     # words already tested by `_may_start_place`, and those that passed: most words recur across
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
@@ -75,6 +76,24 @@ def doc_words(doc: Doc) -> set[str]:
         cached = (v, set(v.texts))
         doc.user_data[_WORDS_KEY] = cached
     return cached[1]
+
+
+def token_positions(texts: list[str], present: set[str]) -> list[int]:
+    """Indices of the tokens whose text is in `present` (a few of the Doc's words), in order."""
+    if len(present) > 8:
+        return [i for i, t in enumerate(texts) if t in present]
+    found: list[int] = []
+    for word in present:  # a few words: list.index scans in C, faster than a loop over the tokens
+        i = -1
+        try:
+            while True:
+                i = texts.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+    if len(present) > 1:
+        found.sort()
+    return found
 
 
 def photo_credit_ranges(text: str) -> list[tuple[int, int]]:
@@ -243,6 +262,7 @@ def load_resources(nlp: Language | None = None) -> PlaceResources:  # noqa: ARG0
         org_heads=frozenset(data.get("org_heads") or ()),
         org_head_suffixes=tuple(data.get("org_head_suffixes") or ()),
         first_names=first_names(),
+        city_qualifiers=frozenset(data.get("city_qualifiers") or ()),
     )
 
 
@@ -380,7 +400,7 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
     starts = _start_words(doc_words(doc), res)
     found = []
     resume = 0  # tokens of a match are not looked at again
-    for i in ([i for i, t in enumerate(texts) if t in starts] if starts else ()):
+    for i in token_positions(texts, starts):
         if i < resume:
             continue
         match = _gazetteer_match(v, i, res)
@@ -404,7 +424,7 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
         if ok and text in res.ambiguous:
             ok = _locative(v, i) and not _before_date(v, end)
         if ok:
-            end, place = _with_qualifier(v, i, end, place)
+            end, place = _with_qualifier(v, i, end, place, res)
             found.append(_mention(doc, v.idx[i], v.ends[end - 1], place, rule))
         resume = end
     return found
@@ -441,12 +461,7 @@ def _before_date(v: TokenView, end: int) -> bool:
     return (nxt.isdigit() and len(nxt) == 4) or nxt.lower() in _MONTHS
 
 
-@functools.lru_cache(maxsize=1)
-def _city_qualifiers() -> frozenset[str]:
-    return frozenset(_data("places.yaml").get("city_qualifiers") or ())
-
-
-def _with_qualifier(v: TokenView, start: int, end: int, place: Place) -> tuple[int, Place]:
+def _with_qualifier(v: TokenView, start: int, end: int, place: Place, res: PlaceResources) -> tuple[int, Place]:
     """A city with its official qualifier in brackets is one name: "Halle (Saale)", "Frankfurt (Oder)".
 
     The bracket must hold a known qualifier (a river or region, data/places.yaml) or a place: "Lahr
@@ -457,7 +472,7 @@ def _with_qualifier(v: TokenView, start: int, end: int, place: Place) -> tuple[i
         place.kind == "city"
         and end + 2 < v.n
         and texts[end] == "("
-        and (texts[end + 1] in _city_qualifiers() or texts[end + 1] in _gazetteer()[0])
+        and (texts[end + 1] in res.city_qualifiers or texts[end + 1] in res.forms)
         and texts[end + 2] == ")"
         and v.idx[end] == v.ends[end - 1] + 1
     ):
