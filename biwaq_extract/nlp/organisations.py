@@ -101,8 +101,11 @@ class PhraseTrie:
             values.append(value)
 
     def starts(self, toks: Pieces) -> list[int]:
-        """Indices of the pieces that begin some phrase (the only places `matches_at` can find one)."""
-        return toks.positions(self.root)
+        """Indices of the pieces where `matches_at` may find a phrase: those whose word and the next
+        begin one (most phrases that begin with "der" or "die" end there)."""
+        root, end, words = self.root, self._END, toks.words
+        last = len(words) - 1
+        return [i for i in toks.positions(root) if end in root[words[i]] or i < last and words[i + 1] in root[words[i]]]
 
     def matches_at(self, words: list[str], i: int) -> list[tuple[int, list]]:
         """All (end index, values) of phrases starting at words[i], longest first."""
@@ -374,15 +377,22 @@ class OrgResources:
     programme_names: frozenset[str] = frozenset()
     use_ner: bool = False
     surfaces: dict[str, list] = field(default_factory=dict)
-    # word of a pattern's first keyword group -> indices of those patterns (see NamePattern)
+    # word of a pattern's first keyword group -> indices of those patterns (see NamePattern); for local
+    # office patterns the first word of their head
     pattern_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    head_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[int]] = defaultdict(list)
+        heads: dict[str, list[int]] = defaultdict(list)
         for n, pattern in enumerate(self.patterns):
-            for word in pattern.needs[0]:
-                index[word].append(n)
+            if pattern.head:
+                heads[re.match(r"\w+", pattern.head).group()].append(n)
+            else:
+                for word in pattern.needs[0]:
+                    index[word].append(n)
         self.pattern_index = {word: tuple(ns) for word, ns in index.items()}
+        self.head_index = {word: tuple(ns) for word, ns in heads.items()}
 
 
 def _records(item: dict) -> Iterator[NameRecord]:
@@ -457,13 +467,15 @@ _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<
 
 class NamePattern(NamedTuple):
     """A name pattern and what it finds. `needs` are groups of literal words: every match holds one word
-    of each group, so only the lines that hold them all need a search (no pattern matches a line break)."""
+    of each group, so only the lines that hold them all need a search (no pattern matches a line break).
+    A local office pattern has `head`: every match starts with it, and its first word is a piece."""
 
     regex: re.Pattern
     needs: tuple[tuple[str, ...], ...]
     org_type: str
     level: str
     family: str
+    head: str | None = None
 
 
 # pattern syntax that could match a line break: \s \S \W \D \n, negated sets, ".", anchors
@@ -536,14 +548,15 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{_S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
         region = rf"(?:(?:Landkreis|Kreis|Region|Städteregion|Stadt){_S}{_UP}[\w-]+)"
+        assert re.match(r"\w", head), head  # after (?<![\w-]) its first word is a whole piece
         patterns.append((rf"(?<![\w-]){re.escape(head)}{_S}(?:{region}|{target})", ((head,),), info["type"],
-                         info["level"], "local:" + (info.get("nominative") or head)))
+                         info["level"], "local:" + (info.get("nominative") or head), head))
     for p, needs, *_ in patterns:
         # a keyword the pattern does not spell out would skip real matches, and `_patterns` searches
         # only the lines that hold the keywords: nothing may match a line break
         assert all(re.escape(k) in p for group in needs for k in group), (needs, p[:80])
         assert not _MAY_MATCH_NEWLINE.search(p.replace("\\\\", "")), p[:80]
-    return [NamePattern(re.compile(p), needs, t, lv, fam) for p, needs, t, lv, fam in patterns], place
+    return [NamePattern(re.compile(p), needs, *rest) for p, needs, *rest in patterns], place
 
 
 # --- the finder -------------------------------------------------------------------------------------
@@ -582,17 +595,19 @@ def _is_acronym(text: str) -> bool:
 def _gazetteer(text: str, toks: Pieces, res: OrgResources, day: dt.date | None) -> list[_Cand]:
     cands = []
     words, starts, ends = toks.words, toks.starts, toks.ends
+    canonical: dict[str, tuple[str, str | None]] = {}  # per entry: the day is the document's
     for i in res.trie.starts(toks):
         if inside_compound_tail(toks, i):
             continue
         for j, values in res.trie.matches_at(words, i):
-            surface = text[starts[i]: ends[j - 1]]
-            acronym_like = all(v[1] == "acronym" for v in values)
-            if compound_head_after(toks, j) is not None and not (acronym_like and surface != "EU"):
+            if compound_head_after(toks, j) is not None and not (
+                    all(v[1] == "acronym" for v in values) and text[starts[i]: ends[j - 1]] != "EU"):
                 continue
-            entry_id, kind, _rec = min(values, key=lambda v: v[2].distance(day))
+            entry_id, kind, _rec = values[0] if len(values) == 1 else min(values, key=lambda v: v[2].distance(day))
             entry = res.entries[entry_id]
-            name, acronym = entry.canonical(day)
+            if entry_id not in canonical:
+                canonical[entry_id] = entry.canonical(day)
+            name, acronym = canonical[entry_id]
             end = ends[j - 1]
             # absorb a legal-form suffix written after a known name ("... Wohlfahrtspflege e. V.")
             if words[j: j + 4] == ["e", ".", "V", "."]:
@@ -621,27 +636,43 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
-def _patterns(text: str, res: OrgResources) -> list[_Cand]:
+def _head_matches(text: str, regex: re.Pattern, head: str) -> Iterator[re.Match]:
+    """`regex.finditer(text)` for a pattern whose every match starts with `head`: tried at those only."""
+    at, pos = text.find(head), 0
+    while at >= 0:
+        m = regex.match(text, at) if at >= pos else None
+        if m:
+            pos = m.end()
+            yield m
+        at = text.find(head, at + 1)
+
+
+def _patterns(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
     """Names the patterns find. A pattern matches only within a line that holds a word of each of its
     keyword groups, so only those lines are searched (pos/endpos: lookbehinds still see the text before
-    the line, and nothing a pattern matches can see past a line break)."""
+    the line, and nothing a pattern matches can see past a line break). A local office pattern is tried
+    where its head is, when the text has the head's first word."""
     cands = []
     present = [word for word in res.pattern_index if word in text]
-    if not present:
-        return cands
+    found = {n for word in present for n in res.pattern_index[word]}
+    found.update(n for word in res.head_index.keys() & set(toks.words) for n in res.head_index[word])
     lines_of: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}  # per keyword groups
-    for n in sorted({n for word in present for n in res.pattern_index[word]}):
-        regex, needs, org_type, level, family = res.patterns[n]
-        lines = lines_of.get(needs)
-        if lines is None:
-            lines = lines_of.get(needs[:1])
+    for n in sorted(found):
+        regex, needs, org_type, level, family, head = res.patterns[n]
+        if head:
+            matches = _head_matches(text, regex, head)
+        else:
+            lines = lines_of.get(needs)
             if lines is None:
-                lines = lines_of[needs[:1]] = sorted(_lines_with(text, [w for w in needs[0] if w in present]))
-            for group in needs[1:]:
-                any_word = _any_word(group)
-                lines = [(start, end) for start, end in lines if any_word.search(text, start, end)]
-            lines_of[needs] = lines
-        for m in (m for start, end in lines for m in regex.finditer(text, start, end)):
+                lines = lines_of.get(needs[:1])
+                if lines is None:
+                    lines = lines_of[needs[:1]] = sorted(_lines_with(text, [w for w in needs[0] if w in present]))
+                for group in needs[1:]:
+                    any_word = _any_word(group)
+                    lines = [(start, end) for start, end in lines if any_word.search(text, start, end)]
+                lines_of[needs] = lines
+            matches = (m for start, end in lines for m in regex.finditer(text, start, end))
+        for m in matches:
             surface = m.group().rstrip(" ,-")
             if family.startswith("local:"):
                 head = family.split(":", 1)[1]
@@ -986,7 +1017,7 @@ def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, .
 
     cands = _gazetteer(text, toks, res, day)
     cands += _local_branches(text, cands, res)
-    cands += _patterns(text, res)
+    cands += _patterns(text, toks, res)
     cands += _town_administrations(text, cands)
     cands += _legal_forms(text, toks, res, cands)
     cands += _role_appositions(text, toks, res)
