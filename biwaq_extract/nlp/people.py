@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 
@@ -13,7 +12,8 @@ from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.places import CharRanges, doc_words, in_ranges, photo_credit_ranges, token_positions
+from biwaq_extract.nlp.places import (CharRanges, doc_words, in_ranges, photo_credit_ranges, token_at_char,
+                                   token_positions)
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import OrgMention, PersonMention
@@ -241,11 +241,9 @@ def _quote_candidates(v: TokenView, res: PeopleResources, blocked: CharRanges, t
     found = []
     texts, n = v.texts, v.n
     for match in _QUOTE_COMMA.finditer(v.text):  # a quote token, a comma token, then a speech verb
-        c = bisect_right(v.idx, match.end() - 1) - 1
+        c = token_at_char(v, match.end() - 1)  # the comma's token
         s = c + 1
-        if s >= n or texts[c] != "," or v.idx[c] != match.end() - 1 or v.lowers[s] not in _SPEECH:
-            continue
-        if s < 2 or texts[s - 2] not in _QUOTES:
+        if c < 1 or s >= n or texts[c] != "," or v.lowers[s] not in _SPEECH or texts[c - 1] not in _QUOTES:
             continue
         i = _after_titles(v, s + 1, res)
         if i < n and i not in taken and _is_name_token(texts[i], res):
@@ -276,20 +274,12 @@ def _model_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken
 
 # --- roles and organisations --------------------------------------------------------------------------
 
-def _token_at_char(v: TokenView, char: int) -> int:
-    """Index of the token whose text or trailing space holds the character, or -1 (spaCy's token_by_char)."""
-    k = bisect_right(v.idx, char) - 1
-    if k < 0 or char >= v.ends[k] + v.spacy[k]:
-        return -1
-    return k
-
-
 def _expanded_tokens(v: TokenView, start_char: int, end_char: int) -> tuple[int, int] | None:
     """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`, without the Span."""
-    start = _token_at_char(v, start_char)
+    start = token_at_char(v, start_char)
     if start < 0:
         return None
-    end = _token_at_char(v, end_char - 1)
+    end = token_at_char(v, end_char - 1)
     if end < 0:
         return None
     if start_char == v.ends[start]:  # the trailing space is not part of the token before

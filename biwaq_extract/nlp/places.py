@@ -273,10 +273,18 @@ def known_place(name: str) -> bool:
     return name in _gazetteer()[0]
 
 
+def token_at_char(v: TokenView, char: int) -> int:
+    """Index of the token whose text or trailing space holds the character, or -1 (spaCy's token_by_char)."""
+    k = bisect_right(v.idx, char) - 1
+    if k < 0 or char >= v.ends[k] + v.spacy[k]:
+        return -1
+    return k
+
+
 def _token_ending_at(v: TokenView, end_char: int) -> int | None:
     """Index after the token that ends exactly at `end_char` (spaCy's strict char_span end), or None."""
-    k = bisect_right(v.idx, end_char - 1) - 1  # the token whose text or trailing space holds end_char - 1
-    if k < 0 or end_char - 1 >= v.ends[k] + v.spacy[k] or v.ends[k] != end_char:
+    k = token_at_char(v, end_char - 1)
+    if k < 0 or v.ends[k] != end_char:
         return None
     return k + 1
 
