@@ -112,8 +112,7 @@ class _Sentence(NamedTuple):
     text: str
 
 
-@dataclass
-class _Context:
+class _Context(NamedTuple):
     """What one sentence offers an event: dates, places, attendance counts, a gathering verb."""
 
     span: _Sentence
@@ -143,33 +142,32 @@ def _within(m, span: _Sentence) -> bool:
     return span.start_char <= m.start_char and m.end_char <= span.end_char
 
 
-def _frames(v: TokenView, sents: list[_Sentence], rules: EventRules) -> list[str | None]:
+def _frames(v: TokenView, doc_words: set[str], sents: list[_Sentence], rules: EventRules) -> list[str | None]:
     """The gathering verb frame of each sentence: the first frame whose words all occur in it.
 
-    Only the tokens that are frame words are looked at (found once per Doc), not every token.
+    Only frames whose words all occur in the Doc are tried, and only on the tokens that are their words.
     """
-    frame_words = {w for verbs, _ in rules.frame_verbs for w in verbs}
-    present = frame_words.intersection(v.lowers)
     out: list[str | None] = [None] * len(sents)
-    if not present:
+    frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if doc_words.issuperset(verbs)]
+    if not frames:
         return out
+    present = {w for verbs, _ in frames for w in verbs}
     starts = [s.start for s in sents]
-    words: list[set[str]] = [set() for _ in sents]
+    words: dict[int, set[str]] = {}  # sentence number -> the frame words in it
     lowers = v.lowers
     for i in [i for i, w in enumerate(lowers) if w in present]:
         k = bisect_right(starts, i) - 1
         if k >= 0 and i < sents[k].end:
-            words[k].add(lowers[i])
-    for k, ws in enumerate(words):
-        if ws:
-            for verbs, etype in rules.frame_verbs:
-                if ws.issuperset(verbs):
-                    out[k] = etype
-                    break
+            words.setdefault(k, set()).add(lowers[i])
+    for k, ws in words.items():
+        for verbs, etype in frames:
+            if ws.issuperset(verbs):
+                out[k] = etype
+                break
     return out
 
 
-def _contexts(doc: Doc, sents: list[_Sentence], rules: EventRules) -> list[_Context]:
+def _contexts(doc: Doc, doc_words: set[str], sents: list[_Sentence], rules: EventRules) -> list[_Context]:
     # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
     dates = [
         d
@@ -179,37 +177,33 @@ def _contexts(doc: Doc, sents: list[_Sentence], rules: EventRules) -> list[_Cont
     counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
     starts = [s.start_char for s in sents]
 
-    def bucket(mentions) -> list[list]:
-        """Mentions grouped by the sentence that holds them (one pass, not sentences x mentions)."""
-        out: list[list] = [[] for _ in sents]
+    def bucket(mentions) -> list:
+        """Mentions grouped by the sentence that holds them (one pass, not sentences x mentions);
+        one shared empty tuple for the many sentences without any."""
+        out: list = [()] * len(sents)
         for m in mentions:
             k = bisect_right(starts, m.start_char) - 1
             if k >= 0 and _within(m, sents[k]):
-                out[k].append(m)
+                if out[k]:
+                    out[k].append(m)
+                else:
+                    out[k] = [m]
         return out
 
     by_dates, by_places, by_counts = bucket(dates), bucket(doc._.places), bucket(counts)
+    for k, span in enumerate(sents[:3]):
+        s_dates = by_dates[k]
+        if len(s_dates) == 1 and s_dates[0].text == span.text.strip():
+            by_dates[k] = ()  # a date line under the title is the publication date, whatever its format
     v = view(doc)
-    frames = _frames(v, sents, rules)
+    frames = _frames(v, doc_words, sents, rules)
     doc_lower = v.text.lower()
     online_words = [w for w in rules.online_words if w in doc_lower]  # most texts have none
-    out = []
-    for k, span in enumerate(sents):
-        lower = span.text.lower() if online_words else ""
-        s_dates = by_dates[k]
-        if k <= 2 and len(s_dates) == 1 and s_dates[0].text == span.text.strip():
-            s_dates = []  # a date line under the title is the publication date, whatever its format
-        out.append(
-            _Context(
-                span=span,
-                dates=s_dates,
-                places=by_places[k],
-                counts=by_counts[k],
-                frame=frames[k],
-                online=any(w in lower for w in online_words),
-            )
-        )
-    return out
+    if online_words:
+        online = [any(w in span.text.lower() for w in online_words) for span in sents]
+    else:
+        online = [False] * len(sents)
+    return list(map(_Context, sents, by_dates, by_places, by_counts, frames, online))
 
 
 def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules) -> DateMention | None:
@@ -284,13 +278,45 @@ def _has_evidence(ctx: _Context, rules: EventRules) -> bool:
 _GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
 
-def _head_candidates(v: TokenView, rules: EventRules, first_words: set[str]) -> list[int]:
+class _SuffixMemo:
+    """Which words end in one of some suffixes, remembered across Docs: most words of a Doc were seen
+    before, so a Doc costs a few set operations instead of a suffix test per word."""
+
+    MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
+
+    def __init__(self, suffixes: tuple[str, ...]):
+        self.suffixes = suffixes
+        self.seen: set[str] = set()
+        self.yes: set[str] = set()  # the seen words that end in a suffix
+
+    def matching(self, words: set[str]) -> set[str]:
+        if len(self.seen) > self.MAX_WORDS:
+            self.seen.clear()
+            self.yes.clear()
+        new = words - self.seen
+        if new:
+            self.seen |= new
+            self.yes.update(w for w in new if w.endswith(self.suffixes))
+        return words & self.yes
+
+
+_SUFFIX_MEMOS: dict[tuple[str, ...], _SuffixMemo] = {}
+
+
+def _ending_in_head(words: set[str], rules: EventRules) -> set[str]:
+    """The words that end in a single-word event head (any case of `event_head` matching without a genitive)."""
+    suffixes = tuple(rules.head_types)
+    memo = _SUFFIX_MEMOS.get(suffixes)
+    if memo is None:
+        memo = _SUFFIX_MEMOS[suffixes] = _SuffixMemo(suffixes)
+    return memo.matching(words)
+
+
+def _head_candidates(v: TokenView, words: set[str], rules: EventRules, first_words: set[str]) -> list[int]:
     """Token indices that may start an event noun, found per distinct word: a first word of a multi-word
     head, a word ending in a head, or a word ending in "s" after a genitive article ("des Kongresses")."""
     lowers = v.lowers
-    words = set(lowers)
-    head_ends = tuple(rules.head_types)
-    heads = {w for w in words if w in first_words or w.endswith(head_ends)}
+    heads = _ending_in_head(words, rules) | first_words.intersection(words)
     articles = _GENITIVE_ARTICLES.intersection(words)
     marks = heads | articles
     if not marks:
@@ -306,12 +332,12 @@ def _head_candidates(v: TokenView, rules: EventRules, first_words: set[str]) -> 
     return sorted(out)
 
 
-def _heads(v: TokenView, rules: EventRules):
+def _heads(v: TokenView, words: set[str], rules: EventRules):
     """Yield (start token, end token, head, type) for every event noun, single or multi-word."""
     lowers, texts = v.lowers, v.texts
     first_words = {words[0] for words, _ in rules.multiword}
     free = 0  # tokens before this belong to a head already yielded
-    for i in _head_candidates(v, rules, first_words):
+    for i in _head_candidates(v, words, rules, first_words):
         if i < free:
             continue
         found = None
@@ -343,25 +369,27 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     Mentions of the same gathering are merged into one event.
     """
     v = view(doc)
-    contexts = _contexts(doc, _sentences(doc), rules)
+    words = set(v.lowers)
+    contexts = _contexts(doc, words, _sentences(doc), rules)
     if not contexts:
         return ()
     text = v.text
     sent_index = {c.span.start: k for k, c in enumerate(contexts)}
     lead = _lead_index(contexts)
-    org_chars = [(o.start_char, o.end_char) for o in doc._.organisations]
+    organisations = doc._.organisations
+    org_chars = [(o.start_char, o.end_char) for o in organisations]
     used_frames: set[int] = set()
     candidates: list[EventMention] = []
 
     index = sentence_index(doc)
     context_starts = [c.span.start_char for c in contexts]
-    orgs_by_sentence: list[list[OrgMention]] = [[] for _ in contexts]
-    for o in doc._.organisations:
+    orgs_by_sentence: dict[int, list[OrgMention]] = {}
+    for o in organisations:
         k = bisect_right(context_starts, o.start_char) - 1
         if k >= 0 and _within(o, contexts[k].span):
-            orgs_by_sentence[k].append(o)
+            orgs_by_sentence.setdefault(k, []).append(o)
 
-    for start, end, head, etype in _heads(v, rules):
+    for start, end, head, etype in _heads(v, words, rules):
         start_char, end_char = v.idx[start], v.ends[end - 1]
         if any(s <= start_char < e for s, e in org_chars):
             continue  # part of an organisation's name
@@ -388,7 +416,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         quoted = _quoted_after(doc, end_char)
         span_text = text[start_char:end_char]
         name = text[quoted[0] : quoted[1]] if quoted else span_text
-        organisers = tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence[k]))
+        organisers = tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence.get(k, ())))
         candidates.append(
             EventMention(
                 text=span_text,
@@ -407,8 +435,10 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         )
 
     for k, ctx in enumerate(contexts):
+        if not ctx.frame or k in used_frames:
+            continue
         day_dates = [d for d in ctx.dates if d.granularity in ("day", "days")]
-        if not ctx.frame or k in used_frames or not day_dates:
+        if not day_dates:
             continue
         date = _pick_date(day_dates, ctx.span.start_char, rules)
         place = None if ctx.online else _pick_place(doc, ctx.places, date.start_char, rules)
@@ -424,7 +454,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
                 end=date.end,
                 location=place.name if place else None,
                 participants=count.count if count else None,
-                organisers=tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence[k])),
+                organisers=tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence.get(k, ()))),
                 rule="rule:event-frame",
                 sentence=ctx.span.text.strip(),
             )

@@ -67,7 +67,7 @@ def is_people_noun(word: str, rules: CountRules) -> bool:
     head = w.rsplit("-", 1)[-1]
     if head in rules.nouns:
         return True
-    return any(w.endswith(s) and len(w) > len(s) + 2 for s in rules.suffixes)
+    return w.endswith(rules.suffixes) and any(w.endswith(s) and len(w) > len(s) + 2 for s in rules.suffixes)
 
 
 _QUOTES = set("\"'„“”‚‘’»«")
@@ -152,12 +152,51 @@ def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] |
     return None
 
 
-def _count_starts(v: TokenView, rules: CountRules) -> list[int]:
+class _NumberMemo:
+    """The numbers that token texts name, remembered across Docs: most words of a Doc were seen before,
+    so a Doc costs a few set operations instead of a number test per word."""
+
+    MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.numbers: dict[str, int] = {}
+        self.number_words: set[str] = set()  # the keys of `numbers`, as a set for fast intersections
+
+    def numbers_in(self, doc: Doc, words: set[str]) -> dict[str, int]:
+        """{text: number} for the texts among `words` that name a number."""
+        if len(self.seen) > self.MAX_WORDS:
+            self.seen.clear()
+            self.numbers.clear()
+            self.number_words.clear()
+        new = words - self.seen
+        if new:
+            self.seen |= new
+            vocab = doc.vocab
+            for text in new:
+                # like_num is a lexical attribute (one value per text); only needed for unusual shapes
+                plain = text[:1].isdigit() or text.isalpha()
+                value = _number_of(text, False if plain else vocab[text].like_num)
+                if value is not None:
+                    self.numbers[text] = value
+                    self.number_words.add(text)
+        return {t: self.numbers[t] for t in words & self.number_words}
+
+
+_NUMBER_MEMOS: dict[str, _NumberMemo] = {}  # per language (like_num is language-specific)
+
+
+def _count_starts(doc: Doc, v: TokenView, rules: CountRules) -> list[int]:
     """Indices of the tokens that can start a count: a number of at least `min_count`, or a word
     before a scale word ("2,5 Millionen"). Checked per distinct word, not per token."""
-    like_num = dict(zip(v.texts, v.like_num))  # a lexical attribute: one value per text
-    numbers = {t for t, ln in like_num.items() if (x := _number_of(t, ln)) is not None and x >= rules.min_count}
-    scales = {w for w in set(v.lowers) if w.rstrip(".") in rules.scale_words}
+    memo = _NUMBER_MEMOS.get(doc.lang_)
+    if memo is None:
+        memo = _NUMBER_MEMOS[doc.lang_] = _NumberMemo()
+    numbers = {t for t, x in memo.numbers_in(doc, set(v.texts)).items() if x >= rules.min_count}
+    scales: set[str] = set()
+    text_lower = v.text.lower()
+    if any(w in text_lower for w in rules.scale_words):  # most texts have no scale word at all
+        scales = {w for w in set(v.lowers) if w.rstrip(".") in rules.scale_words}
     texts, lowers = v.texts, v.lowers
     starts = [i for i, t in enumerate(texts) if t in numbers] if numbers else []
     if scales:
@@ -171,7 +210,7 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
     >>> # "Etwa 80 Projektverantwortliche trafen sich" -> count 80, approx, who "Projektverantwortliche"
     """
     v = view(doc)
-    starts = _count_starts(v, rules)
+    starts = _count_starts(doc, v, rules)
     if not starts:
         return ()
     texts, lowers, idx, ends, n = v.texts, v.lowers, v.idx, v.ends, v.n
