@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp import dates, events, organisations, participants, people, places, programmes
+from biwaq_extract.nlp.token_view import view
 
 # Every extension holds a tuple of frozen records (see biwaq_extract.records).
 for _name in ("dates", "organisations", "programmes", "places", "people", "participant_counts", "events"):
@@ -54,7 +55,9 @@ _factory(
 @Language.component("biwaq_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings, the "Datum" line and paragraphs stand alone."""
-    starts = [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+    tokens = view(doc)  # the shared token view: no Token objects (see nlp/token_view.py)
+    texts = tokens.texts
+    starts = [i + 1 for i, space in enumerate(tokens.is_space[:-1]) if space and "\n" in texts[i]]
     if not starts:
         return doc
     # One array write: setting Token.is_sent_start checks the whole Doc on every call (quadratic).

@@ -79,21 +79,7 @@ class TemporalResources:
     pair_connector: re.Pattern | None = None
     list_connector: re.Pattern | None = None
     prefix: re.Pattern | None = None
-    starts: dict[str, _StartRule] | None = None  # None: data a start rule cannot describe, scan everything
-
-
-@dataclass(frozen=True)
-class _StartRule:
-    """Where the matches of one word-based rule family can begin (see `_start_positions`).
-
-    Every match holds a word beginning with one of `triggers` (lowercase) and may begin a few words
-    earlier, on the same line, with only horizontal whitespace between the words: walking back from the
-    trigger's word over words in `chain`, a word in `leads` is a possible beginning.
-    """
-
-    triggers: tuple[str, ...]
-    chain: frozenset[str] = frozenset()
-    leads: frozenset[str] = frozenset()
+    starts: _StartRules | None = None  # None: data the start rules cannot describe, scan everything
 
 
 @dataclass(frozen=True)
@@ -335,15 +321,48 @@ def _relative_pattern(data: dict[str, Any]) -> re.Pattern:
 # Python's `re` tries a pattern that begins with a lookbehind or a word list at every character of the
 # text, so running thirteen of them over each article was most of this module's time. Yet every match
 # begins at a place that is cheap to find: at a run of digits ("3." "2019"), at a word starting with a
-# trigger (a month or season name, "heute", "Jahr", "Quartal"; found with `str.find` in the lowercased
-# text), or a few words before such a word ("Ende des Monats März", "im vergangenen Jahr").
-# `_finditer` tries the pattern only at those places and gives exactly what `pattern.finditer` gives.
+# trigger (a month or season name, "heute", "Jahr", "Quartal"), or a few words before such a word
+# ("Ende des Monats März", "im vergangenen Jahr"). One scan of the lowercased text finds the digits, one
+# the triggers; `_finditer` tries each pattern only at those places and gives exactly what
+# `pattern.finditer` gives.
 
 _DIGITS = re.compile(r"[0-9]+")
+_DIGIT_CHARS = frozenset("0123456789")
+_SPAN_MARKS = frozenset(_DASH + "/")  # between the years of a year span
 _PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
-# `re.I` matches "ı" and "ſ" as "i" and "s" although they lowercase to themselves, and "İ" lowercases to
-# two characters: a text holding one of them is scanned in full.
-_CASE_EXCEPTIONS = "\u0130\u0131\u017f"
+# `re.I` matches "İ" and "ı" as "i" and "ſ" as "s", but `str.lower` keeps "ı" and "ſ" and makes "İ" two
+# characters: the lowercased text the triggers are looked for in reads them as `re` does.
+_CASE_EXCEPTIONS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_CASE_EXCEPTION_CHARS = "\u0130\u0131\u017f"
+# Characters before a trigger: every non-word character (and a few word characters, checked in code).
+# A set of Latin-1 characters is a bitmap to `re`, so the scan runs at `str.find` speed.
+_BEFORE_WORD = "[^a-z0-9_äöüß]"
+
+
+@dataclass(frozen=True)
+class _StartRule:
+    """Where the matches of one word-based rule family can begin (see `_start_positions`).
+
+    Every match holds a word beginning with one of `triggers` (lowercase) and may begin a few words
+    earlier, on the same line, with only horizontal whitespace between the words: walking back from the
+    trigger's word over words in `chain`, a word in `leads` is a possible beginning.
+    """
+
+    triggers: tuple[str, ...]
+    chain: frozenset[str] = frozenset()
+    leads: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _StartRules:
+    """The start rules of the word-based families, and one scanner for all their triggers."""
+
+    rules: dict[str, _StartRule]
+    scan: re.Pattern  # a trigger after a character in _BEFORE_WORD; group 1 is the trigger
+    scan_first: re.Pattern  # a trigger at the start of the text
+    families: dict[str, tuple[str, ...]]  # the longest trigger found -> the families it triggers
+    after_day: frozenset[str]  # first letters of the month names, after a day ("3. Mai")
+    after_bare_day: frozenset[str]  # first characters of the connectors, after a bare day ("3. bis")
 
 
 def _words_of(phrases: Any) -> frozenset[str]:
@@ -360,7 +379,7 @@ def _prefix_free(words: Any) -> tuple[str, ...]:
     return tuple(w for w in ws if not any(v != w and w.startswith(v) for v in ws))
 
 
-def _start_rules(data: dict[str, Any]) -> dict[str, _StartRule] | None:
+def _start_rules(data: dict[str, Any]) -> _StartRules | None:
     """Start rules of the word-based families (see `_StartRule`), from the same data as their patterns.
 
     Built only when every phrase is plain lowercase-able words separated by single spaces, which the
@@ -369,11 +388,11 @@ def _start_rules(data: dict[str, Any]) -> dict[str, _StartRule] | None:
     families = ("months", "seasons", "qualifiers", "relative", "season_relative", "ordinals", "periods")
     for phrase in (str(p) for name in families for p in data[name]):
         low = phrase.lower()
-        if len(low) != len(phrase) or not _PLAIN_PHRASE.fullmatch(low) or any(c in low for c in _CASE_EXCEPTIONS):
+        if len(low) != len(phrase) or not _PLAIN_PHRASE.fullmatch(low) or any(c in low for c in _CASE_EXCEPTION_CHARS):
             return None
     quals = data["qualifiers"]
     rel, season_rel, ordinals = data["relative"], data["season_relative"], data["ordinals"]
-    return {
+    rules = {
         # "(Ende (des Monats)) März"
         "month": _StartRule(_prefix_free(_first_words(data["months"])),
                             _words_of(quals) | {"des", "monats"}, _first_words(quals)),
@@ -381,15 +400,42 @@ def _start_rules(data: dict[str, Any]) -> dict[str, _StartRule] | None:
         "season": _StartRule(_prefix_free(_first_words(data["seasons"])),
                              _words_of(season_rel) | _words_of(quals) | {"des"},
                              _first_words(season_rel) | _first_words(quals)),
-        # "(im zweiten) Quartal"; "2. Quartal" and "Q3" start at a digit or a "q" (see `_start_positions`)
-        "quarter": _StartRule(_prefix_free(_first_words(data["periods"])), _words_of(ordinals),
-                              _first_words(ordinals)),
+        # "(im zweiten) Quartal" and "Q3"; "2. Quartal" starts at a digit (see `_start_positions`)
+        "quarter": _StartRule(_prefix_free(_first_words(data["periods"])) + ("q1", "q2", "q3", "q4"),
+                              _words_of(ordinals), _first_words(ordinals)),
         # "(im vergangenen) Jahr": the last word of every relative expression is the trigger
         "relative": _StartRule(_prefix_free(str(p).lower().split()[-1] for p in rel), _words_of(rel),
                                _first_words(rel)),
-        # "(Mitte (des Jahres)) 2020": the year's digits are the trigger
-        "year": _StartRule((), _words_of(quals) | {"des", "dieses", "jahres"}, _first_words(quals)),
+        # "2020" starts at its digits, "(gegen) Ende (des Jahres) 2020" at the qualifier: the last word of
+        # every qualifier is the trigger
+        "year": _StartRule(_prefix_free(str(q).lower().split()[-1] for q in quals), _words_of(quals),
+                           _first_words(quals)),
     }
+    triggers = {t for rule in rules.values() for t in rule.triggers}
+    # The scan finds the longest trigger at a place; the shorter ones there are its prefixes.
+    found_as = {
+        t: tuple(name for name, rule in rules.items() if any(t.startswith(u) for u in rule.triggers))
+        for t in triggers
+    }
+    alternation = "(" + _trie(triggers) + ")"
+    connectors = [str(c).lower().lstrip()[:1] for c in [*data["span_connectors"], *data["pair_connectors"], ","]]
+    if "" in connectors or any(c in _CASE_EXCEPTION_CHARS for c in connectors):
+        return None
+    return _StartRules(rules, re.compile(_BEFORE_WORD + alternation), re.compile(alternation), found_as,
+                       frozenset(m[0] for m in _first_words(data["months"])), frozenset(connectors))
+
+
+def _trie(words: Any) -> str:
+    """Regex for a set of literal words as a prefix tree, which `re` tries far faster than a flat
+    alternation; like a longest-first alternation it matches the longest word it can."""
+    words = set(words)
+    if words == {""}:
+        return ""
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        branches.append(re.escape(first) + _trie({w[1:] for w in words if w.startswith(first)}))
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
 
 
 def _is_word_char(c: str) -> bool:
@@ -411,7 +457,7 @@ def _previous_word(text: str, start: int) -> tuple[int, int] | None:
 
 def _add_leading_words(text: str, low: str, start: int, rule: _StartRule, found: set[int]) -> None:
     """Add the starts of the lead words among the chain words right before `start`."""
-    while rule.chain:
+    while True:
         word = _previous_word(text, start)
         if word is None:
             return
@@ -423,58 +469,60 @@ def _add_leading_words(text: str, low: str, start: int, rule: _StartRule, found:
             found.add(start)
 
 
-def _word_starts(text: str, low: str, rule: _StartRule, found: set[int]) -> set[int]:
-    """Where a word-based family's matches can begin: trigger words starting a word, and lead words."""
-    for trigger in rule.triggers:
-        p = low.find(trigger)
-        while p >= 0:
-            if p == 0 or not _is_word_char(text[p - 1]):
-                found.add(p)
-                _add_leading_words(text, low, p, rule, found)
-            p = low.find(trigger, p + 1)
-    return found
+def _lowercase(text: str) -> str:
+    """`text.lower()`, with the characters `re.I` reads otherwise read as `re` does (`_CASE_EXCEPTIONS`)."""
+    if any(c in text for c in _CASE_EXCEPTION_CHARS):
+        return text.translate(_CASE_EXCEPTIONS).lower()
+    return text.lower()
 
 
 def _start_positions(text: str, res: TemporalResources, relative: bool = True) -> dict[str, list[int]] | None:
     """For every rule family, sorted positions that include every place where one of its matches begins;
-    None when the text must be scanned in full (see `_CASE_EXCEPTIONS`, `_start_rules`)."""
-    rules = res.starts
-    low = text.lower()
-    if rules is None or len(low) != len(text) or any(c in text for c in _CASE_EXCEPTIONS):
+    None when the text must be scanned in full (see `_start_rules`)."""
+    starts = res.starts
+    if starts is None:
         return None
-    days: list[int] = []  # a day ("[0-3]?[0-9]") starts a run of at most two digits
-    dotted_days: list[int] = []  # ... followed by a dot
-    years: list[int] = []  # a year is a run of four digits
-    for m in _DIGITS.finditer(text):
-        a, b = m.span()
-        if b - a <= 2:
-            days.append(a)
-            if text.startswith(".", b):
-                dotted_days.append(a)
-        elif b - a == 4:
-            years.append(a)
-    qualified_years = set(years)
-    for a in years:
-        _add_leading_words(text, low, a, rules["year"], qualified_years)
-    quarters = _word_starts(text, low, rules["quarter"], set(dotted_days))
-    for q in ("q1", "q2", "q3", "q4"):
-        p = low.find(q)
-        while p >= 0:
-            quarters.add(p)
-            p = low.find(q, p + 1)
+    low = _lowercase(text)
+    if len(low) != len(text):
+        return None
+    # A day ("[0-3]?[0-9]") is a run of at most two digits, a year one of four; each family needs certain
+    # characters after it ("3.5.", "3. Mai", "3. bis", "2019-", "2019 / 20", "1990er"): testing for
+    # them here is cheaper than trying the pattern.
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    days = [(a, b) for a, b in runs if b - a <= 2]
+    dotted = [(a, b) for a, b in days if text.startswith(".", b)]
+    years = [a for a, b in runs if b - a == 4]
+    after_day = starts.after_day
+    after_bare_day = starts.after_bare_day
+    rules = starts.rules
+    found: dict[str, set[int]] = {
+        "month": set(), "season": set(), "relative": set(), "year": set(years),
+        "quarter": {a for a, b in dotted if b - a == 1 and text[a] in "1234"},  # "2. Quartal"
+    }
+    first = starts.scan_first.match(low)
+    hits = [(0, first.group(0))] if first else []
+    hits += [(m.start(1), m.group(1)) for m in starts.scan.finditer(low)]
+    for p, trigger in hits:
+        if p and _is_word_char(text[p - 1]):
+            continue  # a letter such as "é" before it
+        for family in starts.families[trigger]:
+            if family == "relative" and not relative:
+                continue
+            found[family].add(p)
+            _add_leading_words(text, low, p, rules[family], found[family])
     return {
-        "numeric_date": dotted_days,
-        "iso_date": years,
-        "day_month_numeric": dotted_days,
-        "day_month_name": days,
-        "bare_day": dotted_days,
-        "month": sorted(_word_starts(text, low, rules["month"], set())),
-        "season": sorted(_word_starts(text, low, rules["season"], set())),
-        "quarter": sorted(quarters),
-        "year": sorted(qualified_years),
-        "year_span": years,
-        "decade": years,
-        "relative": sorted(_word_starts(text, low, rules["relative"], set())) if relative else [],
+        "numeric_date": [a for a, b in dotted if text[b + 1:b + 2] in _DIGIT_CHARS or text[b + 2:b + 3] in _DIGIT_CHARS],
+        "iso_date": [a for a in years if text.startswith("-", a + 4)],
+        "day_month_numeric": [a for a, b in dotted if text[b + 1:b + 2] in _DIGIT_CHARS],
+        "day_month_name": [a for a, b in days if low[b:b + 5].lstrip(".").lstrip()[:1] in after_day],
+        "bare_day": [a for a, b in dotted if low[b + 1:b + 5].lstrip()[:1] in after_bare_day],
+        "month": sorted(found["month"]),
+        "season": sorted(found["season"]),
+        "quarter": sorted(found["quarter"]),
+        "year": sorted(found["year"]),
+        "year_span": [a for a in years if text[a + 4:a + 5] in _SPAN_MARKS or text[a + 5:a + 6] in _SPAN_MARKS],
+        "decade": [a for a in years if low.startswith("0er", a + 3)],
+        "relative": sorted(found["relative"]),
     }
 
 
@@ -543,14 +591,23 @@ _QUOTES = "\"'„“”‚‘’«»‹›()[]"
 
 def _previous_words(text: str, pos: int, n: int = 2) -> list[str]:
     """The up to n words before pos, lowercased, nearest last; quotes and brackets stripped, dots kept."""
-    window = text[max(0, pos - 40):pos]
-    words = [w.strip(_QUOTES) for w in window.lower().split()]
-    return [w for w in words if w][-n:]
+    words: list[str] = []
+    for w in reversed(text[max(0, pos - 40):pos].lower().split()):
+        w = w.strip(_QUOTES)
+        if w:
+            words.append(w)
+            if len(words) == n:
+                break
+    words.reverse()
+    return words
+
+
+_NEXT_WORD = re.compile(r"[^\s,;:()\"'„“”«»]+|[%€]")
 
 
 def _next_word(text: str, pos: int) -> str:
     window = text[pos:pos + 40].lstrip()
-    m = re.match(r"[^\s,;:()\"'„“”«»]+|[%€]", window)
+    m = _NEXT_WORD.match(window)
     return m.group(0).lower().rstrip(".") if m else ""
 
 
@@ -569,6 +626,7 @@ def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
 _RANGE_OF_AMOUNTS = re.compile(
     rf"\s*(?:bis|und|oder|[{_DASH}]){_WS}*(?P<n>[0-9]{{1,9}})(?:[.,][0-9]+)*{_WS}*(?P<unit>[^\s.,;:]*)", re.I
 )
+_SPACE = re.compile(r"\s")
 _URL = re.compile(r"https?://|www\.|@|\.(?:de|eu|org|com|net|html?|pdf)\b", re.I)
 
 
@@ -576,8 +634,8 @@ def _in_url(text: str, start: int) -> bool:
     """Whether an offset lies in a URL, file name or e-mail address ("www.esf.de/2019/...")."""
     lo = max(0, start - 200)
     chunk_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
-    m = re.search(r"\s", text[start:start + 200])
-    chunk = text[chunk_start:start + (m.start() if m else 200)]
+    m = _SPACE.search(text, start, start + 200)
+    chunk = text[chunk_start:m.start() if m else start + 200]
     return "/" in chunk and _URL.search(chunk) is not None
 
 
@@ -590,6 +648,10 @@ def _is_anchored(text: str, start: int, res: TemporalResources) -> bool:
     if last in res.anchor_words or last.rstrip(".") in res.weekdays:
         return True
     return len(words) >= 2 and f"{words[-2]} {words[-1]}" in res.anchor_words
+
+
+_GROUP_BEFORE = re.compile(r"[0-9][\s\-/]")
+_GROUP_AFTER = re.compile(r"[\s\-/][0-9]")
 
 
 def _year_allowed(text: str, m: re.Match, res: TemporalResources) -> bool:
@@ -613,7 +675,7 @@ def _year_allowed(text: str, m: re.Match, res: TemporalResources) -> bool:
         return False
     # A digit group in a phone or account number: "030 2019 4455".
     before, after = text[max(0, start - 2):start], text[end:end + 2]
-    if re.fullmatch(r"[0-9][\s\-/]", before) and re.fullmatch(r"[\s\-/][0-9]", after):
+    if _GROUP_BEFORE.fullmatch(before) and _GROUP_AFTER.fullmatch(after):
         return False
     return True
 
@@ -799,6 +861,24 @@ def _adjacent(left: _Atom, right: _Atom) -> bool:
     return _add_months(2000, left.month, left.months)[1] == right.month
 
 
+def _after_seit(text: str, start: int) -> bool:
+    """Whether "seit" is one of the two words before start."""
+    if "seit" not in text[max(0, start - 40):start].lower():
+        return False
+    return "seit" in (w.strip(",") for w in _previous_words(text, start, 2))
+
+
+def _span_prefix(text: str, start: int, res: TemporalResources) -> re.Match | None:
+    """The span prefix ("vom", "zwischen", "seit", ...) right before start, or None."""
+    # The prefix pattern ends in horizontal whitespace at start, or before a line break there ("$").
+    c = text[start - 1] if start else ""
+    if c == "\n":
+        c = text[start - 2] if start > 1 else ""
+    if c == "\n" or not c.isspace():
+        return None
+    return res.prefix.search(text, max(0, start - 30), start)
+
+
 def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]:
     """Join neighbouring atoms into spans where a connector stands between them."""
     # Right-to-left inheritance through lists and pairs: "am 3., 10. und 17. Mai 2021".
@@ -811,12 +891,12 @@ def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]
     i = 0
     while i < len(atoms):
         left = atoms[i]
-        since = "seit" in (w.strip(",") for w in _previous_words(text, left.start, 2))
+        since = _after_seit(text, left.start)
+        prefix = _span_prefix(text, left.start, res)
         right = atoms[i + 1] if i + 1 < len(atoms) else None
         joined = False
         if right is not None and left.kind != "relative" and right.kind not in ("relative", "bare_day"):
             gap = text[left.end:right.start]
-            prefix = res.prefix.search(text, max(0, left.start - 30), left.start)
             between = prefix is not None and prefix.group(0).lower().startswith("zwischen")
             if res.span_connector.fullmatch(gap) or (
                 res.pair_connector.fullmatch(gap) and (between or _adjacent(left, right))
@@ -830,7 +910,6 @@ def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]
         if not joined:
             if left.kind != "bare_day":
                 start = left.start
-                prefix = res.prefix.search(text, max(0, left.start - 30), left.start)
                 if prefix and prefix.group(0).lower().startswith("seit"):
                     start = prefix.start()
                 spans.append(_Span(start, left.end, left, None, left.rule, since))
@@ -870,9 +949,12 @@ _CLAUSE_FINAL_PARTICIPLE = re.compile(r"(?<!\w)(?:ge\w{3,}t|\w{3,}iert)(?=\s*(?:
 FUTURE_SLACK_DAYS = 31
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
     """(past, future) cues in a sentence, from the word lists in temporal.yaml."""
-    words = set(re.findall(r"\w+", sentence.lower()))
+    words = set(_WORD.findall(sentence.lower()))
     past = bool(words & res.past_cues) or bool(
         words & res.perfect_auxiliaries and _CLAUSE_FINAL_PARTICIPLE.search(sentence)
     )
