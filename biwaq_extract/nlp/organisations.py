@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from itertools import accumulate, compress, product
@@ -42,7 +43,7 @@ class Pieces:
     character offsets `starts[i]`, `ends[i]` (plain lists: a document has thousands of pieces, and
     one object per piece was most of the finders' time)."""
 
-    __slots__ = ("words", "starts", "ends")
+    __slots__ = ("words", "starts", "ends", "_word_set")
 
     def __init__(self, text: str):
         # split() keeps the pieces between the gaps: [gap, piece, gap, piece, ..., gap]; the running
@@ -52,6 +53,7 @@ class Pieces:
         self.words: list[str] = parts[1::2]
         self.starts: list[int] = offsets[0:-1:2]
         self.ends: list[int] = offsets[1::2]
+        self._word_set: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -59,6 +61,24 @@ class Pieces:
     def positions(self, keys) -> list[int]:
         """Indices of the pieces in `keys` (a set or dict), ascending."""
         return list(compress(range(len(self.words)), map(keys.__contains__, self.words)))
+
+    @property
+    def word_set(self) -> frozenset[str]:
+        if self._word_set is None:
+            self._word_set = frozenset(self.words)
+        return self._word_set
+
+    def has_any(self, keys) -> bool:
+        """Whether some piece is in `keys` (a look-up per key: cheaper than `positions` for a few keys)."""
+        return not self.word_set.isdisjoint(keys)
+
+    def positions_of_char(self, text: str, char: str) -> list[int]:
+        """Indices of the pieces that are `char`, a punctuation character (always a piece of its own)."""
+        at, found = text.find(char), []
+        while at >= 0:
+            found.append(bisect_left(self.starts, at))
+            at = text.find(char, at + 1)
+        return found
 
 
 def pieces(text: str) -> Pieces:
@@ -581,9 +601,13 @@ def _pick(cands: list[_Cand]) -> list[_Cand]:
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
-        if all(c.end <= s or c.start >= e for s, e in taken):
+        start, end = c.start, c.end
+        for s, e in taken:
+            if end > s and start < e:
+                break
+        else:
             chosen.append(c)
-            taken.append((c.start, c.end))
+            taken.append((start, end))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -655,7 +679,7 @@ def _patterns(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
     cands = []
     present = [word for word in res.pattern_index if word in text]
     found = {n for word in present for n in res.pattern_index[word]}
-    found.update(n for word in res.head_index.keys() & set(toks.words) for n in res.head_index[word])
+    found.update(n for word in res.head_index.keys() & toks.word_set for n in res.head_index[word])
     lines_of: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}  # per keyword groups
     for n in sorted(found):
         regex, needs, org_type, level, family, head = res.patterns[n]
@@ -706,7 +730,7 @@ def _legal_forms(text: str, toks: Pieces, res: OrgResources, known: list[_Cand])
     cands = []
     known_spans = [(c.start, c.end) for c in known]
     words, starts, ends = toks.words, toks.starts, toks.ends
-    for i in toks.positions(_LEGAL_FIRST):  # most words start no legal form
+    for i in toks.positions(_LEGAL_FIRST) if toks.has_any(_LEGAL_FIRST) else ():  # most texts have none
         for key, form in _LEGAL.items():
             if tuple(words[i: i + len(key)]) != key:
                 continue
@@ -746,7 +770,7 @@ def _role_appositions(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]
     """All-caps names right after a role noun: "Projektträger KIDS & CO" (the text calls it a provider)."""
     cands = []
     words, starts, ends = toks.words, toks.starts, toks.ends
-    for i in toks.positions(res.role_nouns):
+    for i in toks.positions(res.role_nouns) if toks.has_any(res.role_nouns) else ():
         if i + 1 >= len(words):
             continue
         k = i + 1
@@ -791,7 +815,6 @@ def schwartz_hearst(acronym: str, candidate: str) -> str | None:
 
 
 _ACR = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}$")
-_OPEN_PAREN = frozenset("(")
 
 
 def _has_org_head(long_form: str, res: OrgResources) -> bool:
@@ -815,7 +838,7 @@ def _acronym_pairs(text: str, toks: Pieces, res: OrgResources, cands: list[_Cand
     by_end = {c.end: c for c in cands if c.kind == "name"}
     pw, starts, ends = toks.words, toks.starts, toks.ends
     # both forms need a "(" piece with a piece before it and two after it
-    parens = [i for i in toks.positions(_OPEN_PAREN) if 1 <= i < len(pw) - 2] if "(" in text else []
+    parens = [i for i in toks.positions_of_char(text, "(") if 1 <= i < len(pw) - 2]
     for i in parens:
         if pw[i + 2] != ")":
             continue
