@@ -241,3 +241,22 @@ def test_report_renders_in_headless_chromium(report_run, tmp_path):
     if keep:
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(screenshot, Path(keep) / "report.png")
+
+
+def test_report_sample_keeps_only_the_documents_it_shows():
+    """A streamed run keeps, for the report, only the first documents by id (the last result of a repeated id)."""
+    import dataclasses
+
+    from biwaq_extract.records import Document, DocumentResult
+    from biwaq_extract.report import ReportSample
+
+    def result(doc_id: str, text: str = "Text") -> DocumentResult:
+        return DocumentResult(document=Document(id=doc_id, text=text))
+
+    sample = ReportSample(max_documents=3)
+    for doc_id in ["e", "b", "d", "a", "c", "b"]:
+        sample.add(result(doc_id, text=f"{doc_id} again" if doc_id == "b" and "b" in sample.ids else doc_id))
+    assert [r.document.id for r in sample.shown()] == ["a", "b", "c"]
+    assert sample.shown()[1].document.text == "b again"
+    assert sample.ids == {"a", "b", "c", "d", "e"}
+    assert dataclasses.is_dataclass(sample.shown()[0])

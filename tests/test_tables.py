@@ -142,3 +142,19 @@ def test_tables_repeated_document_id_keeps_last_occurrence(title):
     second = dataclasses.replace(first, document=dataclasses.replace(first.document, title=title))
     tables = build_tables([first, second], [], make_run(documents=2))
     assert tables["documents"]["title"].tolist() == [title]
+
+
+@pytest.mark.parametrize("chunk", [1, 3])
+def test_tables_spooled_in_chunks_equal_tables_built_at_once(tables, chunk):
+    """A run streams its results into a RowSpool that packs rows every `chunk` documents; the tables must not
+    depend on where the chunks were cut, also when an id repeats across chunks (its last occurrence wins)."""
+    from biwaq_extract.tables import RowSpool
+
+    results = load_results()
+    stale = dataclasses.replace(results[0], organisations=(), people=(), document=dataclasses.replace(results[0].document, title="alt"))
+    spool = RowSpool(chunk=chunk)
+    for result in [stale, *results]:
+        spool.add(result)
+    spooled = spool.tables(fixture_quarantine(), make_run(documents=len(results), failed=1))
+    for name in TABLES:
+        pd.testing.assert_frame_equal(spooled[name], tables[name], check_exact=True)
