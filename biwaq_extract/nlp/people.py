@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 
@@ -87,6 +88,7 @@ class PeopleResources:
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
     trigger_words: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
+    name_tokens: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)  # memo
 
 
 def load_resources(nlp: Language | None = None) -> PeopleResources:  # noqa: ARG001
@@ -136,6 +138,16 @@ def _is_role_head(text: str, res: PeopleResources) -> bool:
 
 
 def _is_name_token(text: str, res: PeopleResources) -> bool:
+    memo = res.name_tokens
+    known = memo.get(text)
+    if known is None:
+        if len(memo) > 500_000:  # a bound for very long runs
+            memo.clear()
+        known = memo[text] = _name_shaped(text, res)
+    return known
+
+
+def _name_shaped(text: str, res: PeopleResources) -> bool:
     if len(text) < 2 or not text[:1].isupper() or text.isupper():
         return False
     if not _NAME_SHAPE.fullmatch(text) or any(c.isdigit() for c in text):
@@ -276,13 +288,14 @@ def _model_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken
 
 def _expanded_tokens(v: TokenView, start_char: int, end_char: int) -> tuple[int, int] | None:
     """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`, without the Span."""
-    start = token_at_char(v, start_char)
-    if start < 0:
+    idx, ends, spacy = v.idx, v.ends, v.spacy
+    start = bisect_right(idx, start_char) - 1  # spaCy's token_by_char, as in `token_at_char`
+    if start < 0 or start_char >= ends[start] + spacy[start]:
         return None
-    end = token_at_char(v, end_char - 1)
-    if end < 0:
+    end = bisect_right(idx, end_char - 1) - 1
+    if end < 0 or end_char - 1 >= ends[end] + spacy[end]:
         return None
-    if start_char == v.ends[start]:  # the trailing space is not part of the token before
+    if start_char == ends[start]:  # the trailing space is not part of the token before
         start += 1
     return start, end + 1
 
@@ -484,8 +497,9 @@ def _role_copula(doc: Doc, v: TokenView, cand: _Candidate, res: PeopleResources)
         cand.role = v.span_text(start, i - 1)
 
 
-def _context_org(v: TokenView, organisations, cand: _Candidate, res: PeopleResources, credits: list) -> None:
-    """Organisation from the title word, the portfolio, or the article around a role."""
+def _context_org(v: TokenView, orgs: list[OrgMention], cand: _Candidate, res: PeopleResources) -> None:
+    """Organisation from the title word, the portfolio, or the article around a role; `orgs` are the
+    Doc's organisation mentions outside photo credits."""
     if cand.org_strength >= 2 or not cand.role:
         return
     from_title = _role_org_from_title(cand.role, res)
@@ -496,7 +510,6 @@ def _context_org(v: TokenView, organisations, cand: _Candidate, res: PeopleResou
         return
     head = next((w for w in reversed(cand.role.split()) if w[:1].isupper()), cand.role).lower()
     head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
-    orgs = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
     if _ends_with(head, res.government) and " für " not in cand.role:
         ministries = [o for o in orgs if o.org_type in ("ministry", "land-ministry") or o.org_id.startswith("bm")]
         if ministries:
@@ -586,7 +599,7 @@ def _coreference(v: TokenView, words: set[str], cands: list[_Candidate], blocked
 
 def _is_full(v: TokenView, c: _Candidate) -> bool:
     """Given name and family name, not a family name alone ("Von der Leyen" is alone)."""
-    return sum(1 for t in v.lowers[c.start:c.end] if t not in _PARTICLES) >= 2
+    return c.end - c.start - sum(map(_PARTICLES.__contains__, v.lowers[c.start:c.end])) >= 2
 
 
 def _full_names(v: TokenView, cands: list[_Candidate]) -> dict[int, str]:
@@ -636,6 +649,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     cands += _coreference(v, words, cands, blocked)
     cands.sort(key=lambda c: c.start)
     orgs = _org_index(doc, v, organisations) if cands else {}
+    orgs_in_text = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
     for cand in cands:
         _role_before(doc, v, cand, orgs, res)
         if cand.role is None or cand.org is None:
@@ -647,7 +661,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
         if cand.role is None:
             _role_copula(doc, v, cand, res)
         _split_role_org(cand, organisations)
-        _context_org(v, organisations, cand, res, credits)
+        _context_org(v, orgs_in_text, cand, res)
     full = _full_names(v, cands)
     # person-level role (the most specific stated) and organisation (the strongest tie)
     best_role: dict[str, str] = {}

@@ -510,10 +510,10 @@ def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
     """Every place mention in reading order; rule mentions win where a model entity overlaps them."""
     excluded = _excluded_ranges(doc)
     found = _rule_mentions(doc, res, excluded)
-    taken = CharRanges((m.start_char, m.end_char) for m in found)
-    for mention in _model_mentions(doc, res, excluded):
-        if not in_ranges(mention.start_char, mention.end_char, taken):
-            found.append(mention)
+    from_model = _model_mentions(doc, res, excluded)
+    if from_model:
+        taken = CharRanges((m.start_char, m.end_char) for m in found)
+        found += [m for m in from_model if not in_ranges(m.start_char, m.end_char, taken)]
     return tuple(sorted(found, key=lambda m: m.start_char))
 
 
