@@ -80,6 +80,19 @@ class Pieces:
             at = text.find(char, at + 1)
         return found
 
+    def positions_of_words(self, text: str, words: Iterable[str]) -> list[int]:
+        """Indices of the pieces in `words`, found by searching `text` for them (cheaper than `positions`
+        for a few words the text has)."""
+        found = []
+        for word in self.word_set.intersection(words):
+            at = text.find(word)
+            while at >= 0:
+                i = bisect_left(self.starts, at)
+                if i < len(self.starts) and self.starts[i] == at and self.words[i] == word:
+                    found.append(i)
+                at = text.find(word, at + 1)
+        return sorted(found)
+
 
 def pieces(text: str) -> Pieces:
     """Split text into words and single punctuation marks; hyphens and dots are pieces of their own,
@@ -611,6 +624,7 @@ def _pick(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+@lru_cache(maxsize=4096)
 def _is_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text.strip()
@@ -662,13 +676,22 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern:
 
 def _head_matches(text: str, regex: re.Pattern, head: str) -> Iterator[re.Match]:
     """`regex.finditer(text)` for a pattern whose every match starts with `head`: tried at those only."""
-    at, pos = text.find(head), 0
+    at, starts = text.find(head), []
     while at >= 0:
-        m = regex.match(text, at) if at >= pos else None
-        if m:
-            pos = m.end()
-            yield m
+        starts.append(at)
         at = text.find(head, at + 1)
+    return _matches_at(text, regex, starts)
+
+
+def _matches_at(text: str, regex: re.Pattern, starts: list[int]) -> Iterator[re.Match]:
+    """`regex.finditer(text)` when every match starts at one of `starts` (ascending)."""
+    pos = 0
+    for at in starts:
+        if at >= pos:
+            m = regex.match(text, at)
+            if m:
+                pos = m.end()
+                yield m
 
 
 def _patterns(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
@@ -679,7 +702,7 @@ def _patterns(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
     cands = []
     present = [word for word in res.pattern_index if word in text]
     found = {n for word in present for n in res.pattern_index[word]}
-    found.update(n for word in res.head_index.keys() & toks.word_set for n in res.head_index[word])
+    found.update(n for word in toks.word_set.intersection(res.head_index) for n in res.head_index[word])
     lines_of: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}  # per keyword groups
     for n in sorted(found):
         regex, needs, org_type, level, family, head = res.patterns[n]
@@ -951,20 +974,20 @@ _REGIONAL_QUALIFIER = re.compile(
 )
 
 
-_TOWN_ADMIN = re.compile(rf"(?<![\w-])(Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Kreisstadt)[ \t]+({_CAP_WORD})")
+_TOWN_HEADS = ("Stadt", "Gemeinde", "Landeshauptstadt", "Hansestadt", "Kreisstadt")
+_TOWN_ADMIN = re.compile(rf"(?<![\w-])({'|'.join(_TOWN_HEADS)})[ \t]+({_CAP_WORD})")
 
 
-def _town_administrations(text: str, cands: list[_Cand]) -> list[_Cand]:
+def _town_administrations(text: str, toks: Pieces, cands: list[_Cand]) -> list[_Cand]:
     """ "Stadt Marl", "Gemeinde X" for any town of the places gazetteer (the name patterns know only a
     short list of place hints). "in der Stadt X" is the place, not the administration."""
     from biwaq_extract.nlp.places import known_place
 
     out = []
-    lines = _lines_with(text, ("tadt", "Gemeinde"))  # every head word holds one of them; no match spans lines
-    if not lines:
+    if not toks.has_any(_TOWN_HEADS):  # a match starts with a head word, a whole piece
         return out
     taken = [(c.start, c.end) for c in cands]
-    for m in (m for start, end in sorted(lines) for m in _TOWN_ADMIN.finditer(text, start, end)):
+    for m in _matches_at(text, _TOWN_ADMIN, [toks.starts[i] for i in toks.positions_of_words(text, _TOWN_HEADS)]):
         if any(s <= m.start() < e for s, e in taken) or not known_place(m.group(2)):
             continue
         if re.search(r"\b(?:in|aus|nach|zur|von)\s+der\s+$", text[max(0, m.start() - 12): m.start()], re.I):
@@ -1041,15 +1064,16 @@ def find_organisations(doc: Doc, resources: OrgResources) -> tuple[OrgMention, .
     cands = _gazetteer(text, toks, res, day)
     cands += _local_branches(text, cands, res)
     cands += _patterns(text, toks, res)
-    cands += _town_administrations(text, cands)
+    cands += _town_administrations(text, toks, cands)
     cands += _legal_forms(text, toks, res, cands)
     cands += _role_appositions(text, toks, res)
-    cands = [c for c in cands if not in_spans(c.start, credits)]
+    if credits:
+        cands = [c for c in cands if not in_spans(c.start, credits)]
     pairs, defined = _acronym_pairs(text, toks, res, _pick(cands), day)
-    cands += [c for c in pairs if not in_spans(c.start, credits)]
+    cands += [c for c in pairs if not in_spans(c.start, credits)] if credits else pairs
     cands += _acronym_uses(text, toks, defined, res)
     cands += _long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair"])
-    chosen = _pick([c for c in cands if not in_spans(c.start, credits)])
+    chosen = _pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
         chosen = _pick(chosen + _ner(doc, res, credits, chosen))
     chosen = _resolve_document(chosen, res)
