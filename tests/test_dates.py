@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -345,3 +346,40 @@ def test_dates_property_never_raises_and_offsets_match(nlp, resources, text, pub
     for m in find(nlp, resources, text, published):
         assert m.text == text[m.start_char:m.end_char]
         assert m.start <= m.end
+
+
+# The patterns are tried only where a match can begin (dates._start_positions); that must find exactly
+# what a scan of every character finds.
+STARTISH = st.lists(
+    st.sampled_from(list("0123456789.,-–/ \n\t\u00a0&Qq§éıİſ_(„") + [
+        "bis ", "und ", "März ", "mai", "Sept.", "ſeptember ", "Ende ", "GEGEN  ENDE ", "Mıtte ", "des Jahres ",
+        "des Monats ", "im ", "İm ", "vom ", "Herbst", "Sommers ", "diesen ", "im kommenden ", "zweiten ",
+        "Quartal", "Halbjahres ", "Q3", "2019", "1990er Jahre", "heute ", "Jahr", "Vorjahr", "vergangenen ",
+        "laufenden Jahres", "zu beginn ", "im Laufe ", "anfangs "]),
+    max_size=30,
+).map("".join)
+
+
+@FAST
+@given(text=st.one_of(st.text(max_size=200), STARTISH, DATEISH))
+def test_dates_property_start_positions_find_every_match(resources, text):
+    starts = dates._start_positions(text, resources)
+    assert starts is not None
+    for name, positions in starts.items():
+        pattern = resources.patterns[name]
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in dates._finditer(pattern, text, positions)] == expected, name
+
+
+@FAST
+@given(text=st.one_of(STARTISH, DATEISH), published=st.one_of(st.none(), valid_days))
+def test_dates_property_same_dates_as_scanning_everything(nlp, resources, text, published):
+    everywhere = dataclasses.replace(resources, starts=None)  # no start rules: every pattern scans the text
+    assert find(nlp, resources, text, published) == find(nlp, everywhere, text, published)
+
+
+@pytest.mark.parametrize("text", ["Am 3. ſeptember 2021 war es.", "Mıtte 2020 und İm Jahr 2019", "Q3 2021, im 2. Quartal"])
+def test_dates_case_exceptions_are_read_as_re_reads_them(nlp, resources, text):
+    everywhere = dataclasses.replace(resources, starts=None)
+    mentions = find(nlp, resources, text)
+    assert mentions and mentions == find(nlp, everywhere, text)

@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from importlib import resources as importlib_resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from spacy.language import Language
@@ -82,9 +82,11 @@ class TemporalResources:
     starts: _StartRules | None = None  # None: data the start rules cannot describe, scan everything
 
 
-@dataclass(frozen=True)
-class _Atom:
-    """One matched expression before year resolution; offsets are into the normalised text."""
+class _Atom(NamedTuple):
+    """One matched expression before year resolution; offsets are into the normalised text.
+
+    (A named tuple, not a frozen dataclass: tens of thousands are made per thousand articles, and a
+    frozen dataclass takes several times longer to build.)"""
 
     start: int
     end: int
@@ -99,6 +101,8 @@ class _Atom:
     publication: bool = False
     fixed: tuple[dt.date, dt.date] | None = None  # relative expressions, resolved at match time
     year_inherited: bool = False  # the year came from the right-hand side of a list or span
+    # A year's match, for the check against counts and codes that `_select` makes when it keeps the year.
+    year_match: re.Match | None = None
 
     @property
     def size(self) -> int:
@@ -578,9 +582,13 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     return norm, offsets
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _lookup(table: dict[str, Any], surface: str) -> Any:
     """Dictionary lookup tolerant to case, trailing dots and inner whitespace."""
-    key = re.sub(r"\s+", " ", surface.strip().rstrip(".")).lower()
+    key = surface.strip().rstrip(".")
+    key = key.lower() if key.isalpha() else _SPACES.sub(" ", key).lower()  # (a word has no spaces to fold)
     if key in table:
         return table[key]
     return table.get(key.casefold())
@@ -633,6 +641,8 @@ _URL = re.compile(r"https?://|www\.|@|\.(?:de|eu|org|com|net|html?|pdf)\b", re.I
 def _in_url(text: str, start: int) -> bool:
     """Whether an offset lies in a URL, file name or e-mail address ("www.esf.de/2019/...")."""
     lo = max(0, start - 200)
+    if text.find("/", lo, start + 200) < 0:  # the chunk below lies in this window
+        return False
     chunk_start = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start)) + 1
     m = _SPACE.search(text, start, start + 200)
     chunk = text[chunk_start:m.start() if m else start + 200]
@@ -761,9 +771,9 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
         atoms.append(_Atom(m.start(), m.end(), "quarter", "quarter", None, first, y, months=length))
     for m in matches("year"):
         y = int(m.group("year"))
-        if year_ok(y) and _year_allowed(text, m, res):
+        if year_ok(y):
             rule = "qualified_year" if m.group("qual") else "year"
-            atoms.append(_Atom(m.start(), m.end(), "year", rule, None, None, y))
+            atoms.append(_Atom(m.start(), m.end(), "year", rule, None, None, y, year_match=m))
     for m in matches("year_span"):
         y1, raw2 = int(m.group("year")), m.group("year2")
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
@@ -777,7 +787,7 @@ def _match_atoms(text: str, published: dt.date | None, res: TemporalResources) -
         atoms.extend(_relative_atoms(text, published, res, matches("relative")))
     pub = p["publication_line"].search(text, 0, 3000) if "Datum" in text else None
     if pub:
-        atoms = [replace(a, publication=True) if a.start == pub.end() and a.kind == "day" else a for a in atoms]
+        atoms = [a._replace(publication=True) if a.start == pub.end() and a.kind == "day" else a for a in atoms]
     return atoms
 
 
@@ -811,8 +821,12 @@ def _relative_atoms(text: str, published: dt.date, res: TemporalResources,
     return out
 
 
-def _select(atoms: list[_Atom]) -> list[_Atom]:
-    """Keep the longest atoms, dropping any that overlap one already kept; return them in text order."""
+def _select(atoms: list[_Atom], text: str, res: TemporalResources) -> list[_Atom]:
+    """Keep the longest atoms, dropping any that overlap one already kept; return them in text order.
+
+    A year is checked against counts and codes (`_year_allowed`) only when it would be kept, most years
+    being part of a longer date; one that fails is dropped as if never found.
+    """
     kept: list[_Atom] = []
     taken: list[tuple[int, int]] = []
     for atom in sorted(atoms, key=lambda a: (-a.size, a.start)):
@@ -820,6 +834,8 @@ def _select(atoms: list[_Atom]) -> list[_Atom]:
         left_clash = i > 0 and taken[i - 1][1] > atom.start
         right_clash = i < len(taken) and taken[i][0] < atom.end
         if not (left_clash or right_clash):
+            if atom.year_match is not None and not _year_allowed(text, atom.year_match, res):
+                continue
             taken.insert(i, (atom.start, atom.end))
             kept.append(atom)
     return sorted(kept, key=lambda a: a.start)
@@ -843,10 +859,10 @@ class _Span:
 def _inherit(left: _Atom, right: _Atom) -> _Atom:
     """Fill the left atom's missing month and year from the right one ("3." + "5. Mai 2021")."""
     if left.kind == "bare_day" and right.kind == "day":
-        return replace(left, kind="day", month=right.month, year=right.year, anchored=True,
-                       year_inherited=right.year is not None)
+        return left._replace(kind="day", month=right.month, year=right.year, anchored=True,
+                             year_inherited=right.year is not None)
     if left.year is None and right.year is not None and left.kind in ("day", "month", "season", "quarter"):
-        return replace(left, year=right.year, anchored=True, year_inherited=True)
+        return left._replace(year=right.year, anchored=True, year_inherited=True)
     return left
 
 
@@ -1074,7 +1090,7 @@ def find_dates(doc: Doc, resources: TemporalResources | None = None) -> tuple[Da
         return ()
     published = _published(doc)
     text, offsets = _normalise(original)
-    atoms = _select(_match_atoms(text, published, res))
+    atoms = _select(_match_atoms(text, published, res), text, res)
     sentences = _Sentences(doc)
     out: list[DateMention] = []
     for span in _spans(text, atoms, res):
