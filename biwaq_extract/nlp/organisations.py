@@ -180,7 +180,8 @@ def compound_head_after(toks: Pieces, j: int) -> str | None:
     return None
 
 
-_CREDIT_LINE_WORDS = ("Foto", "Bild", "Copyright")  # every credit line holds one of these
+# every credit line holds "Foto", "Copyright" or "Bild" before a colon ("Bildung" is in most texts)
+_CREDIT_BILD = re.compile(r"Bild(?:nachweis|quelle)?\s*:")
 _CREDIT_LINE = re.compile(r"^[ \t•\-*]*(?:Foto|Fotos|Bild|Bildnachweis|Bildquelle|Copyright|Quelle Foto)\s*:", re.M)
 
 
@@ -197,7 +198,7 @@ def credit_spans(text: str, markers: Iterable[str] = ("©", "(c)", "Foto:", "Fot
             end = text.find("\n", start)
             spans.append((start, len(text) if end < 0 else end))
             start = text.find(marker, start + len(marker))
-    if any(word in text for word in _CREDIT_LINE_WORDS):
+    if "Foto" in text or "Copyright" in text or _CREDIT_BILD.search(text):
         for m in _CREDIT_LINE.finditer(text):
             end = text.find("\n", m.start())
             spans.append((m.start(), len(text) if end < 0 else end))
@@ -634,11 +635,12 @@ def _gazetteer(text: str, toks: Pieces, res: OrgResources, day: dt.date | None) 
     cands = []
     words, starts, ends = toks.words, toks.starts, toks.ends
     canonical: dict[str, tuple[str, str | None]] = {}  # per entry: the day is the document's
+    last = len(words) - 1
     for i in res.trie.starts(toks):
-        if inside_compound_tail(toks, i):
+        if words[i - 1] == "-" and inside_compound_tail(toks, i):
             continue
         for j, values in res.trie.matches_at(words, i):
-            if compound_head_after(toks, j) is not None and not (
+            if j < last and words[j] == "-" and compound_head_after(toks, j) is not None and not (
                     all(v[1] == "acronym" for v in values) and text[starts[i]: ends[j - 1]] != "EU"):
                 continue
             entry_id, kind, _rec = values[0] if len(values) == 1 else min(values, key=lambda v: v[2].distance(day))
@@ -931,7 +933,7 @@ def _acronym_uses(text: str, toks: Pieces, defined: dict[str, _Cand], res: OrgRe
     if not defined:
         return cands
     words, starts, ends = toks.words, toks.starts, toks.ends
-    for i in toks.positions(defined):
+    for i in toks.positions_of_words(text, defined):
         owner = defined[words[i]]
         if inside_compound_tail(toks, i):
             continue

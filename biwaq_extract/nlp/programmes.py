@@ -125,13 +125,14 @@ def _gazetteer(text: str, toks: Pieces, res: ProgrammeResources) -> list[tuple[i
     found = []
     words, starts, ends = toks.words, toks.starts, toks.ends
     after = 0  # a hit's pieces start no other hit
+    last = len(words) - 1
     for i in res.trie.starts(toks):
-        if i < after or inside_compound_tail(toks, i):
+        if i < after or words[i - 1] == "-" and inside_compound_tail(toks, i):
             continue
         for j, values in res.trie.matches_at(words, i):
             prog_id, variant = values[0]
             prog = res.programmes[prog_id]
-            head = compound_head_after(toks, j)
+            head = compound_head_after(toks, j) if j < last and words[j] == "-" else None
             if head is not None and (not prog.compound or head in res.not_compounds):
                 continue
             if variant in prog.quoted_only and not _quoted_before(text, starts[i]) and \
