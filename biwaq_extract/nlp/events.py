@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from importlib import resources as ir
+from itertools import repeat
 from typing import NamedTuple
 
 import yaml
@@ -87,10 +89,14 @@ _QUOTE_OPEN = "\"„“»‚'"
 _QUOTE_CLOSE = {"\"": "\"", "„": "“”\"", "“": "”\"", "»": "«", "‚": "‘’", "'": "'"}
 
 
-def _quoted_after(doc: Doc, end_char: int) -> tuple[int, int] | None:
-    """A quoted title right after the head noun: 'Fachtag "Gemeinsam stark"' -> char range of the title."""
-    text = sentence_index(doc).text  # `doc.text` is rebuilt from all tokens on every call
-    m = re.match(r"[ \t]*(?:zum Thema |unter dem (?:Motto|Titel) |mit dem Titel )?([\"„“»])", text[end_char : end_char + 40])
+_QUOTED_TITLE = re.compile(r"[ \t]*(?:zum Thema |unter dem (?:Motto|Titel) |mit dem Titel )?([\"„“»])")
+
+
+def _quoted_after(text: str, end_char: int) -> tuple[int, int] | None:
+    """A quoted title right after the head noun: 'Fachtag "Gemeinsam stark"' -> char range of the title.
+
+    `text` is the Doc's text (`doc.text` is rebuilt from all tokens on every call)."""
+    m = _QUOTED_TITLE.match(text[end_char : end_char + 40])
     if not m:
         return None
     open_q = m.group(1)
@@ -120,7 +126,18 @@ class _Context(NamedTuple):
     places: list[PlaceMention]
     counts: list[ParticipantCount]
     frame: str | None
-    online: bool
+    online_words: frozenset[str]
+
+    @property
+    def online(self) -> bool:
+        """The sentence mentions an online format (read only for the few sentences an event uses)."""
+        lower = self.span.text.lower()
+        return any(w in lower for w in self.online_words)
+
+
+def _rows(cls, rows) -> list:
+    """Named tuples of class `cls` from plain tuples, built in C (`cls(*row)` is a Python call per row)."""
+    return list(map(tuple.__new__, repeat(cls), rows))
 
 
 def _sentences(doc: Doc) -> list[_Sentence]:
@@ -131,34 +148,38 @@ def _sentences(doc: Doc) -> list[_Sentence]:
     if not v.n:
         return []
     if not index.bounds:
-        sents = [_Sentence(0, v.n, v.idx[0], v.ends[-1], v.span_text(0, v.n))]
+        rows = [(0, v.n, v.idx[0], v.ends[-1], v.span_text(0, v.n))]
     else:
         token_ends = index.token_starts[1:] + [v.n]
-        sents = [_Sentence(t0, t1, a, b, text[a:b]) for t0, t1, (a, b) in zip(index.token_starts, token_ends, index.bounds)]
-    return [s for s in sents if s.text.strip()]
+        char_starts, char_ends = zip(*index.bounds)
+        texts = [text[a:b] for a, b in index.bounds]
+        rows = zip(index.token_starts, token_ends, char_starts, char_ends, texts)
+    return _rows(_Sentence, [row for row in rows if row[4].strip()])
 
 
 def _within(m, span: _Sentence) -> bool:
     return span.start_char <= m.start_char and m.end_char <= span.end_char
 
 
-def _frames(v: TokenView, doc_words: set[str], sents: list[_Sentence], rules: EventRules) -> list[str | None]:
-    """The gathering verb frame of each sentence: the first frame whose words all occur in it.
+def _frames(v: TokenView, positions: list[int], sents: list[_Sentence], frames: list) -> list[str | None]:
+    """The gathering verb frame of each sentence: the first of `frames` whose words all occur in it.
 
-    Only frames whose words all occur in the Doc are tried, and only on the tokens that are their words.
+    `frames` are the rule frames whose words all occur in the Doc, `positions` the tokens that may be
+    their words (the Doc's tokens are scanned once for frames and heads together).
     """
     out: list[str | None] = [None] * len(sents)
-    frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if doc_words.issuperset(verbs)]
     if not frames:
         return out
     present = {w for verbs, _ in frames for w in verbs}
     starts = [s.start for s in sents]
     words: dict[int, set[str]] = {}  # sentence number -> the frame words in it
     lowers = v.lowers
-    for i in [i for i, w in enumerate(lowers) if w in present]:
-        k = bisect_right(starts, i) - 1
-        if k >= 0 and i < sents[k].end:
-            words.setdefault(k, set()).add(lowers[i])
+    for i in positions:
+        w = lowers[i]
+        if w in present:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < sents[k].end:
+                words.setdefault(k, set()).add(w)
     for k, ws in words.items():
         for verbs, etype in frames:
             if ws.issuperset(verbs):
@@ -167,14 +188,15 @@ def _frames(v: TokenView, doc_words: set[str], sents: list[_Sentence], rules: Ev
     return out
 
 
-def _contexts(doc: Doc, doc_words: set[str], sents: list[_Sentence], rules: EventRules) -> list[_Context]:
+def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules: EventRules) -> list[_Context]:
+    ext = doc._  # (each `doc._` builds a new accessor object)
     # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
     dates = [
         d
-        for d in doc._.dates
+        for d in ext.dates
         if d.role != "publication" and d.granularity in rules.date_rank and d.text.split()[0].lower() not in rules.period_words
     ]
-    counts = [c for c in doc._.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
+    counts = [c for c in ext.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list:
@@ -183,27 +205,40 @@ def _contexts(doc: Doc, doc_words: set[str], sents: list[_Sentence], rules: Even
         out: list = [()] * len(sents)
         for m in mentions:
             k = bisect_right(starts, m.start_char) - 1
-            if k >= 0 and _within(m, sents[k]):
+            if k >= 0 and m.end_char <= sents[k].end_char:  # (the sentence starts at or before m)
                 if out[k]:
                     out[k].append(m)
                 else:
                     out[k] = [m]
         return out
 
-    by_dates, by_places, by_counts = bucket(dates), bucket(doc._.places), bucket(counts)
+    by_dates, by_places, by_counts = bucket(dates), bucket(ext.places), bucket(counts)
     for k, span in enumerate(sents[:3]):
         s_dates = by_dates[k]
         if len(s_dates) == 1 and s_dates[0].text == span.text.strip():
             by_dates[k] = ()  # a date line under the title is the publication date, whatever its format
-    v = view(doc)
-    frames = _frames(v, doc_words, sents, rules)
-    doc_lower = v.text.lower()
-    online_words = [w for w in rules.online_words if w in doc_lower]  # most texts have none
-    if online_words:
-        online = [any(w in span.text.lower() for w in online_words) for span in sents]
-    else:
-        online = [False] * len(sents)
-    return list(map(_Context, sents, by_dates, by_places, by_counts, frames, online))
+    return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online_words)))
+
+
+class _Candidate(NamedTuple):
+    """An EventMention before merging, as a light tuple (a frozen dataclass costs a setattr per field);
+    the merged ones become EventMention records."""
+
+    text: str
+    start_char: int
+    end_char: int
+    type: str
+    name: str | None
+    start: dt.date | None
+    end: dt.date | None
+    location: str | None
+    participants: int | None
+    organisers: tuple[str, ...]
+    rule: str
+    sentence: str = ""
+
+
+assert _Candidate._fields == tuple(f.name for f in fields(EventMention)), "same fields in the same order"
 
 
 def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules) -> DateMention | None:
@@ -212,9 +247,9 @@ def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules) -> Date
     return min(dates, key=lambda d: (rules.date_rank.get(d.granularity, 99), abs(d.start_char - anchor)))
 
 
-def _pick_place(doc: Doc, places: list[PlaceMention], anchor: int, rules: EventRules) -> PlaceMention | None:
+def _pick_place(text: str, places: list[PlaceMention], anchor: int, rules: EventRules) -> PlaceMention | None:
     def after_preposition(p: PlaceMention) -> bool:
-        before = sentence_index(doc).text[max(0, p.start_char - 6) : p.start_char].split()
+        before = text[max(0, p.start_char - 6) : p.start_char].split()
         return bool(before) and before[-1].lower() in rules.place_prepositions
 
     good = [p for p in places if after_preposition(p)] or places
@@ -303,58 +338,45 @@ class _SuffixMemo:
 _SUFFIX_MEMOS: dict[tuple[str, ...], _SuffixMemo] = {}
 
 
-def _ending_in_head(words: set[str], rules: EventRules) -> set[str]:
-    """The words that end in a single-word event head (any case of `event_head` matching without a genitive)."""
-    suffixes = tuple(rules.head_types)
-    memo = _SUFFIX_MEMOS.get(suffixes)
+def _head_words(words: set[str], rules: EventRules) -> set[str]:
+    """The words that may be or start an event noun: first words of multi-word heads and words ending in
+    a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses")."""
+    heads = tuple(rules.head_types)
+    memo = _SUFFIX_MEMOS.get(heads)
     if memo is None:
-        memo = _SUFFIX_MEMOS[suffixes] = _SuffixMemo(suffixes)
-    return memo.matching(words)
+        memo = _SUFFIX_MEMOS[heads] = _SuffixMemo(tuple(h + end for h in heads for end in ("", "s", "es")))
+    return memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
 
 
-def _head_candidates(v: TokenView, words: set[str], rules: EventRules, first_words: set[str]) -> list[int]:
-    """Token indices that may start an event noun, found per distinct word: a first word of a multi-word
-    head, a word ending in a head, or a word ending in "s" after a genitive article ("des Kongresses")."""
-    lowers = v.lowers
-    heads = _ending_in_head(words, rules) | first_words.intersection(words)
-    articles = _GENITIVE_ARTICLES.intersection(words)
-    marks = heads | articles
-    if not marks:
-        return []
-    out = set()
-    n = len(lowers)
-    for i in [i for i, w in enumerate(lowers) if w in marks]:
-        w = lowers[i]
-        if w in heads:
-            out.add(i)
-        if w in articles and i + 1 < n and lowers[i + 1][-1:] == "s":
-            out.add(i + 1)
-    return sorted(out)
+def _heads(v: TokenView, positions: list[int], head_words: set[str], rules: EventRules):
+    """Yield (start token, end token, head, type) for every event noun, single or multi-word.
 
-
-def _heads(v: TokenView, words: set[str], rules: EventRules):
-    """Yield (start token, end token, head, type) for every event noun, single or multi-word."""
+    Only the tokens at `positions` whose word is in `head_words` can start one.
+    """
     lowers, texts = v.lowers, v.texts
     first_words = {words[0] for words, _ in rules.multiword}
+    head_ends = tuple(rules.head_types)
     free = 0  # tokens before this belong to a head already yielded
-    for i in _head_candidates(v, words, rules, first_words):
-        if i < free:
+    for i in positions:
+        w = lowers[i]
+        if i < free or w not in head_words:
             continue
         found = None
-        if lowers[i] in first_words:
+        if w in first_words:
             for words, etype in rules.multiword:
                 n = len(words)
                 if tuple(lowers[i : i + n]) == words:
                     found = (i, i + n, " ".join(words), etype)
                     break
         if found is None:
-            first = texts[i].lstrip("-\"'„“")[:1]
-            if first.isupper() or first.isdigit():
-                # event_head only matches words ending in a head, or after a genitive article a head + "s"/"es"
-                genitive = i > 0 and lowers[i - 1] in _GENITIVE_ARTICLES
-                hit = event_head(texts[i], rules, genitive)
-                if hit:
-                    found = (i, i + 1, hit[0], hit[1])
+            # event_head only matches words ending in a head, or after a genitive article a head + "s"/"es"
+            genitive = i > 0 and lowers[i - 1] in _GENITIVE_ARTICLES
+            if genitive or w.endswith(head_ends):
+                first = texts[i].lstrip("-\"'„“")[:1]
+                if first.isupper() or first.isdigit():
+                    hit = event_head(texts[i], rules, genitive)
+                    if hit:
+                        found = (i, i + 1, hit[0], hit[1])
         if found is not None:
             yield found
             free = found[1]
@@ -370,7 +392,13 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     """
     v = view(doc)
     words = set(v.lowers)
-    contexts = _contexts(doc, words, _sentences(doc), rules)
+    # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
+    frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
+    head_words = _head_words(words, rules)
+    marks = head_words.union(*(verbs for verbs, _ in frames))
+    positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
+    sents = _sentences(doc)
+    contexts = _contexts(doc, sents, _frames(v, positions, sents, frames), rules)
     if not contexts:
         return ()
     text = v.text
@@ -379,7 +407,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     organisations = doc._.organisations
     org_chars = [(o.start_char, o.end_char) for o in organisations]
     used_frames: set[int] = set()
-    candidates: list[EventMention] = []
+    candidates: list[_Candidate] = []
 
     index = sentence_index(doc)
     context_starts = [c.span.start_char for c in contexts]
@@ -388,8 +416,9 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         k = bisect_right(context_starts, o.start_char) - 1
         if k >= 0 and _within(o, contexts[k].span):
             orgs_by_sentence.setdefault(k, []).append(o)
+    organisers_of = {k: tuple(dict.fromkeys(o.org_id for o in orgs)) for k, orgs in orgs_by_sentence.items()}
 
-    for start, end, head, etype in _heads(v, words, rules):
+    for start, end, head, etype in _heads(v, positions, head_words, rules):
         start_char, end_char = v.idx[start], v.ends[end - 1]
         if any(s <= start_char < e for s, e in org_chars):
             continue  # part of an organisation's name
@@ -403,7 +432,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         online = source.online or ctx.online or etype == "webinar"
         anchor = start_char
         date = _pick_date(source.dates, anchor, rules)
-        place = None if online else _pick_place(doc, source.places or ctx.places, anchor, rules)
+        place = None if online else _pick_place(text, source.places or ctx.places, anchor, rules)
         counts = source.counts or ctx.counts
         if not counts:
             for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
@@ -413,12 +442,12 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         count = _pick_count(counts, anchor)
         if source is ctx and ctx.frame and ctx.dates:
             used_frames.add(k)
-        quoted = _quoted_after(doc, end_char)
+        quoted = _quoted_after(text, end_char)
         span_text = text[start_char:end_char]
         name = text[quoted[0] : quoted[1]] if quoted else span_text
-        organisers = tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence.get(k, ())))
+        organisers = organisers_of.get(k, ())
         candidates.append(
-            EventMention(
+            _Candidate(
                 text=span_text,
                 start_char=start_char,
                 end_char=end_char,
@@ -441,10 +470,10 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         if not day_dates:
             continue
         date = _pick_date(day_dates, ctx.span.start_char, rules)
-        place = None if ctx.online else _pick_place(doc, ctx.places, date.start_char, rules)
+        place = None if ctx.online else _pick_place(text, ctx.places, date.start_char, rules)
         count = _pick_count(ctx.counts, date.start_char)
         candidates.append(
-            EventMention(
+            _Candidate(
                 text=ctx.span.text.strip(),
                 start_char=ctx.span.start_char,
                 end_char=ctx.span.end_char,
@@ -454,18 +483,18 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
                 end=date.end,
                 location=place.name if place else None,
                 participants=count.count if count else None,
-                organisers=tuple(dict.fromkeys(o.org_id for o in orgs_by_sentence.get(k, ()))),
+                organisers=organisers_of.get(k, ()),
                 rule="rule:event-frame",
                 sentence=ctx.span.text.strip(),
             )
         )
     candidates.sort(key=lambda e: e.start_char)
-    return tuple(_merge(candidates))
+    return tuple(EventMention(*c) for c in _merge(candidates))
 
 
-def _combine(old: EventMention, ev: EventMention) -> EventMention:
+def _combine(old: _Candidate, ev: _Candidate) -> _Candidate:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"."""
-    return EventMention(
+    return _Candidate(
         text=old.text,
         start_char=old.start_char,
         end_char=old.end_char,
@@ -481,18 +510,18 @@ def _combine(old: EventMention, ev: EventMention) -> EventMention:
     )
 
 
-def _span_days(e: EventMention) -> int:
+def _span_days(e: _Candidate) -> int:
     return (e.end - e.start).days
 
 
-def _nested(a: EventMention, b: EventMention) -> bool:
+def _nested(a: _Candidate, b: _Candidate) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
-def _merge(candidates: list[EventMention]) -> list[EventMention]:
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     """Dated mentions of one gathering (same interval, compatible place) become one event; an undated
     mention joins the first event of its type with a compatible place, else stands alone."""
-    merged: list[EventMention] = []
+    merged: list[_Candidate] = []
     for ev in (e for e in candidates if e.start is not None):
         for k, old in enumerate(merged):
             place_ok = old.location is None or ev.location is None or old.location == ev.location
@@ -504,7 +533,7 @@ def _merge(candidates: list[EventMention]) -> list[EventMention]:
             if old.type == ev.type and _nested(old, ev):
                 # "Jahrestagung 2022" in the title and "am 3. Mai 2022" in the text: the finer date wins
                 finer, coarser = (ev, old) if _span_days(ev) < _span_days(old) else (old, ev)
-                merged[k] = replace(_combine(old, ev), start=finer.start, end=finer.end)
+                merged[k] = _combine(old, ev)._replace(start=finer.start, end=finer.end)
                 break
         else:
             merged.append(ev)
