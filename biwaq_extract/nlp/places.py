@@ -121,14 +121,17 @@ class CharRanges:
     (a scan per candidate made a 1 MB article take minutes)."""
 
     def __init__(self, ranges: Iterable[tuple[int, int]]):
-        merged: list[list[int]] = []
+        starts: list[int] = []
+        ends: list[int] = []
         for r_start, r_end in sorted(ranges):
-            if merged and r_start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], r_end)
+            if ends and r_start <= ends[-1]:
+                if r_end > ends[-1]:
+                    ends[-1] = r_end
             else:
-                merged.append([r_start, r_end])
-        self.starts = [r[0] for r in merged]
-        self.ends = [r[1] for r in merged]
+                starts.append(r_start)
+                ends.append(r_end)
+        self.starts = starts
+        self.ends = ends
 
     def overlaps(self, start: int, end: int) -> bool:
         k = bisect_left(self.starts, end) - 1  # last range starting before `end`
