@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import spacy
@@ -299,3 +300,36 @@ def test_organisations_regional_branches_and_town_administrations(nlp, text, exp
 @pytest.mark.parametrize("text", ["Wir leben gern in der Stadt Marl.", "Das IB-Projekt läuft."])
 def test_organisations_places_and_undefined_acronyms_are_not_organisations(nlp, text):
     assert nlp(text)._.organisations == ()
+
+
+_SEARCH_TEXTS = [
+    "Das Bayerische Staatsministerium für Familie, Arbeit und Soziales lud ein.\n"
+    "Das Ministerium für Soziales, Gesundheit und Integration des Landes Baden-Württemberg\n"
+    "und das NRW-Arbeitsministerium, das Bayerischen Arbeits- und Sozialministeriums.\n",
+    "Mit dem Bundesministerium für Arbeit und Soziales (BMAS) und der Senatsverwaltung für Integration, "
+    "Arbeit und Soziales Berlin.\nDie Evangelische Hochschule Berlin,\tdie Humboldt-Universität zu Berlin.",
+    "Jobcenter Berlin Mitte, Jobcenters Essen, Bezirksamt Neukölln\nStadt Pforzheim und in der Stadt Leipzig;"
+    " Stadt\nMarl, Landeshauptstadt Hannover, Hansestadt Rostock, Agentur für Arbeit Kassel.",
+    "Friedrich-Ebert-Stiftung, Stiftung für Engagement und Ehrenamt, Fraunhofer-Institut, Institut für "
+    "Sozialforschung und Gesellschaftspolitik Frankfurt\nIndustrie- und Handelskammer Köln, IHK Köln.",
+    "", "\n\n", "Stadt", "Ministerium\nfür Arbeit des Landes Bayern",
+]
+
+
+@pytest.mark.parametrize("text", _SEARCH_TEXTS)
+def test_organisations_patterns_are_searched_only_where_they_can_match(text):
+    """The keyword and line pre-checks find exactly what every pattern finds over the whole text."""
+    res = organisations.load_resources()
+    everywhere = [(p.family, m.span()) for p in res.patterns for m in p.regex.finditer(text)]
+    searched = [(p.family, m.span()) for p, m in organisations._pattern_matches(text, organisations.pieces(text), res)]
+    assert searched == everywhere
+
+
+@pytest.mark.parametrize("text", _SEARCH_TEXTS + ["ESF-Programm e. V. (BMAS) und_so  weiter…\u00a0Ende."])
+def test_organisations_pieces_are_words_and_punctuation_with_offsets(text):
+    toks = organisations.pieces(text)
+    assert list(zip(toks.words, toks.starts, toks.ends)) == [
+        (m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    words = {"Stadt", "Jobcenter", "(", "e"}
+    assert toks.positions_of_words(text, words) == toks.positions(words)
+    assert toks.positions_of_char(text, "(") == toks.positions({"("})

@@ -103,3 +103,17 @@ def test_programmes_find_is_pure_over_a_hand_built_doc():
     doc = nlp.make_doc("Mit ESF Plus und ESF-Mitteln fördert der Bund.")
     found = programmes.find_programmes(doc, programmes.load_resources(nlp))
     assert [(m.text, m.name) for m in found] == [("ESF Plus", "ESF Plus"), ("ESF", "ESF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'im Rahmen des ESF-Programms "Perspektive Wiedereinstieg" und der Initiative „Zukunft“.',
+        'das Programm „Zukunftszentren (KI)“ wurde „verlängert“, die Bundesinitiative mit dem Namen "X Y"',
+        'Programm\n"Kein Name" – das Förderprogramm namens „A“„B“ und die Richtlinie zum Thema „C“',
+        '„Programm“ "programm" Programmes "a" ESF+ Programm "b" x-Programm  \t "c"', "", '"', "Programm",
+    ],
+)
+def test_programmes_cue_matches_equal_a_search_of_the_whole_text(text):
+    res = programmes.load_resources()
+    assert [m.span() for m in programmes._cue_matches(text, res)] == [m.span() for m in res.cue.finditer(text)]

@@ -696,46 +696,54 @@ def _matches_at(text: str, regex: re.Pattern, starts: list[int]) -> Iterator[re.
                 yield m
 
 
-def _patterns(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
-    """Names the patterns find. A pattern matches only within a line that holds a word of each of its
-    keyword groups, so only those lines are searched (pos/endpos: lookbehinds still see the text before
-    the line, and nothing a pattern matches can see past a line break). A local office pattern is tried
-    where its head is, when the text has the head's first word."""
-    cands = []
+def _pattern_matches(text: str, toks: Pieces, res: OrgResources) -> Iterator[tuple[NamePattern, re.Match]]:
+    """Every pattern's `finditer(text)` matches, pattern by pattern, searched only where they can be.
+
+    A pattern matches only within a line that holds a word of each of its keyword groups, so only those
+    lines are searched (pos/endpos: lookbehinds still see the text before the line, and nothing a pattern
+    matches can see past a line break). A local office pattern is tried where its head is, when the text
+    has the head's first word.
+    """
     present = [word for word in res.pattern_index if word in text]
     found = {n for word in present for n in res.pattern_index[word]}
     found.update(n for word in toks.word_set.intersection(res.head_index) for n in res.head_index[word])
     lines_of: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}  # per keyword groups
     for n in sorted(found):
-        regex, needs, org_type, level, family, head = res.patterns[n]
-        if head:
-            matches = _head_matches(text, regex, head)
-        else:
-            lines = lines_of.get(needs)
+        pattern = res.patterns[n]
+        if pattern.head:
+            yield from ((pattern, m) for m in _head_matches(text, pattern.regex, pattern.head))
+            continue
+        needs = pattern.needs
+        lines = lines_of.get(needs)
+        if lines is None:
+            lines = lines_of.get(needs[:1])
             if lines is None:
-                lines = lines_of.get(needs[:1])
-                if lines is None:
-                    lines = lines_of[needs[:1]] = sorted(_lines_with(text, [w for w in needs[0] if w in present]))
-                for group in needs[1:]:
-                    any_word = _any_word(group)
-                    lines = [(start, end) for start, end in lines if any_word.search(text, start, end)]
-                lines_of[needs] = lines
-            matches = (m for start, end in lines for m in regex.finditer(text, start, end))
-        for m in matches:
-            surface = m.group().rstrip(" ,-")
-            if family.startswith("local:"):
-                head = family.split(":", 1)[1]
-                before = text[max(0, m.start() - 12): m.start()]
-                if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before, re.I):
-                    continue  # "in der Stadt Leipzig" is a place, not the administration
-                head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
-                             surface.startswith(h)]
-                rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
-                name = f"{head} {rest}"
-            else:
-                name = nominative(surface[:1].upper() + surface[1:])  # "bayerische ..." opens a sentence-free name
-            cands.append(_Cand(m.start(), m.start() + len(surface), f"text:{slug(name)}", name, None,
-                               "gazetteer:pattern", org_type, level, 1))
+                lines = lines_of[needs[:1]] = sorted(_lines_with(text, [w for w in needs[0] if w in present]))
+            for group in needs[1:]:
+                any_word = _any_word(group)
+                lines = [(start, end) for start, end in lines if any_word.search(text, start, end)]
+            lines_of[needs] = lines
+        yield from ((pattern, m) for start, end in lines for m in pattern.regex.finditer(text, start, end))
+
+
+def _patterns(text: str, toks: Pieces, res: OrgResources) -> list[_Cand]:
+    """Candidates from the name patterns."""
+    cands = []
+    for (_, _, org_type, level, family, _), m in _pattern_matches(text, toks, res):
+        surface = m.group().rstrip(" ,-")
+        if family.startswith("local:"):
+            head = family.split(":", 1)[1]
+            before = text[max(0, m.start() - 12): m.start()]
+            if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before, re.I):
+                continue  # "in der Stadt Leipzig" is a place, not the administration
+            head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
+                         surface.startswith(h)]
+            rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
+            name = f"{head} {rest}"
+        else:
+            name = nominative(surface[:1].upper() + surface[1:])  # "bayerische ..." opens a sentence-free name
+        cands.append(_Cand(m.start(), m.start() + len(surface), f"text:{slug(name)}", name, None,
+                           "gazetteer:pattern", org_type, level, 1))
     return cands
 
 
