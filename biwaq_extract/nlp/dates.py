@@ -442,34 +442,23 @@ def _trie(words: Any) -> str:
     return f"(?:{body})?" if "" in words else body
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # exactly `re`'s \w
+# A word before horizontal whitespace, read backwards in the reversed text.
+_WORD_BEFORE = re.compile(r"[^\S\n]+(\w+)")
 
 
-def _previous_word(text: str, start: int) -> tuple[int, int] | None:
-    """The word (a run of \w) before `start` with only horizontal whitespace between, or None."""
-    j = start
-    while j > 0 and text[j - 1] != "\n" and text[j - 1].isspace():
-        j -= 1
-    if j == start or j == 0 or not _is_word_char(text[j - 1]):
-        return None
-    end = j
-    while j > 0 and _is_word_char(text[j - 1]):
-        j -= 1
-    return j, end
-
-
-def _add_leading_words(text: str, low: str, start: int, rule: _StartRule, found: set[int]) -> None:
-    """Add the starts of the lead words among the chain words right before `start`."""
+def _add_leading_words(reverse: str, low: str, start: int, rule: _StartRule, found: set[int]) -> None:
+    """Walking back from `start` over chain words, each after only horizontal whitespace, add the starts
+    of the lead words among them. `reverse` is the text reversed."""
+    n = len(low)
     while True:
-        word = _previous_word(text, start)
-        if word is None:
+        m = _WORD_BEFORE.match(reverse, n - start)
+        if m is None:
             return
-        start = word[0]
-        w = low[start:word[1]]
-        if w not in rule.chain:
+        start = n - m.end()
+        word = low[start:n - m.start(1)]
+        if word not in rule.chain:
             return
-        if w in rule.leads:
+        if word in rule.leads:
             found.add(start)
 
 
@@ -506,14 +495,15 @@ def _start_positions(text: str, res: TemporalResources, relative: bool = True) -
     first = starts.scan_first.match(low)
     hits = [(0, first.group(0))] if first else []
     hits += [(m.start(1), m.group(1)) for m in starts.scan.finditer(low)]
+    reverse = text[::-1]
     for p, trigger in hits:
-        if p and _is_word_char(text[p - 1]):
-            continue  # a letter such as "é" before it
+        if p and (text[p - 1].isalnum() or text[p - 1] == "_"):
+            continue  # a word character such as "é" before it, not a word start
         for family in starts.families[trigger]:
             if family == "relative" and not relative:
                 continue
             found[family].add(p)
-            _add_leading_words(text, low, p, rules[family], found[family])
+            _add_leading_words(reverse, low, p, rules[family], found[family])
     return {
         "numeric_date": [a for a, b in dotted if text[b + 1:b + 2] in _DIGIT_CHARS or text[b + 2:b + 3] in _DIGIT_CHARS],
         "iso_date": [a for a in years if text.startswith("-", a + 4)],
@@ -844,9 +834,8 @@ def _select(atoms: list[_Atom], text: str, res: TemporalResources) -> list[_Atom
 # ------------------------------------------------------------------------------------------- spans
 
 
-@dataclass(frozen=True)
-class _Span:
-    """One finished expression: one atom, or two joined into an interval."""
+class _Span(NamedTuple):
+    """One finished expression: one atom, or two joined into an interval (a named tuple, like _Atom)."""
 
     start: int
     end: int
