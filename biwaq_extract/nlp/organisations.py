@@ -190,19 +190,42 @@ def credit_spans(text: str, markers: Iterable[str] = ("©", "(c)", "Foto:", "Fot
 
     >>> credit_spans("Das Glücksrad © BMAS\\nDer ESF")
     [(14, 20)]
+
+    The last document's ranges per marker are kept: the organisation and programme finders both read them.
     """
+    cache = _LAST_CREDITS.get(text)
+    if cache is None:
+        cache = {}
+        if len(text) > 200:
+            _LAST_CREDITS.clear()
+            _LAST_CREDITS[text] = cache
     spans = []
-    for marker in markers:
-        start = text.find(marker)
-        while start >= 0:
-            end = text.find("\n", start)
-            spans.append((start, len(text) if end < 0 else end))
-            start = text.find(marker, start + len(marker))
-    if "Foto" in text or "Copyright" in text or _CREDIT_BILD.search(text):
-        for m in _CREDIT_LINE.finditer(text):
-            end = text.find("\n", m.start())
-            spans.append((m.start(), len(text) if end < 0 else end))
+    for marker in (*markers, None):  # None: the credit lines
+        found = cache.get(marker)
+        if found is None:
+            found = cache[marker] = _credit_spans(text, marker)
+        spans += found
     return sorted(set(spans))
+
+
+_LAST_CREDITS: dict[str, dict[str | None, list[tuple[int, int]]]] = {}
+
+
+def _credit_spans(text: str, marker: str | None) -> list[tuple[int, int]]:
+    """Ranges from each `marker` to the end of its line; for None, the credit lines."""
+    spans = []
+    if marker is None:
+        if "Foto" in text or "Copyright" in text or _CREDIT_BILD.search(text):
+            for m in _CREDIT_LINE.finditer(text):
+                end = text.find("\n", m.start())
+                spans.append((m.start(), len(text) if end < 0 else end))
+        return spans
+    start = text.find(marker)
+    while start >= 0:
+        end = text.find("\n", start)
+        spans.append((start, len(text) if end < 0 else end))
+        start = text.find(marker, start + len(marker))
+    return spans
 
 
 def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
