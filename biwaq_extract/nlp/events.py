@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields
 from importlib import resources as ir
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 import yaml
@@ -161,30 +161,35 @@ def _within(m, span: _Sentence) -> bool:
     return span.start_char <= m.start_char and m.end_char <= span.end_char
 
 
+def _anchor(verbs: tuple[str, ...]) -> str:
+    """The word a frame is looked up by: its longest (usually rarest: "trafen", not "sich")."""
+    return max(verbs, key=len)
+
+
 def _frames(v: TokenView, positions: list[int], sents: list[_Sentence], frames: list) -> list[str | None]:
     """The gathering verb frame of each sentence: the first of `frames` whose words all occur in it.
 
     `frames` are the rule frames whose words all occur in the Doc, `positions` the tokens that may be
-    their words (the Doc's tokens are scanned once for frames and heads together).
+    their anchor words (the Doc's tokens are scanned once for frames and heads together); only the
+    sentences holding an anchor are read.
     """
     out: list[str | None] = [None] * len(sents)
     if not frames:
         return out
-    present = {w for verbs, _ in frames for w in verbs}
+    anchors = {_anchor(verbs) for verbs, _ in frames}
     starts = [s.start for s in sents]
-    words: dict[int, set[str]] = {}  # sentence number -> the frame words in it
     lowers = v.lowers
+    done: set[int] = set()
     for i in positions:
-        w = lowers[i]
-        if w in present:
+        if lowers[i] in anchors:
             k = bisect_right(starts, i) - 1
-            if k >= 0 and i < sents[k].end:
-                words.setdefault(k, set()).add(w)
-    for k, ws in words.items():
-        for verbs, etype in frames:
-            if ws.issuperset(verbs):
-                out[k] = etype
-                break
+            if k >= 0 and i < sents[k].end and k not in done:
+                done.add(k)
+                ws = set(lowers[sents[k].start : sents[k].end])
+                for verbs, etype in frames:
+                    if ws.issuperset(verbs):
+                        out[k] = etype
+                        break
     return out
 
 
@@ -395,7 +400,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
     frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
     head_words = _head_words(words, rules)
-    marks = head_words.union(*(verbs for verbs, _ in frames))
+    marks = head_words.union(_anchor(verbs) for verbs, _ in frames)
     positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
     sents = _sentences(doc)
     contexts = _contexts(doc, sents, _frames(v, positions, sents, frames), rules)
@@ -405,7 +410,10 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     sent_index = {c.span.start: k for k, c in enumerate(contexts)}
     lead = _lead_index(contexts)
     organisations = doc._.organisations
-    org_chars = [(o.start_char, o.end_char) for o in organisations]
+    # a head inside an organisation's name: some organisation starts at or before it and ends after it
+    org_spans = sorted((o.start_char, o.end_char) for o in organisations)
+    org_starts = [a for a, _ in org_spans]
+    org_reach = list(accumulate((b for _, b in org_spans), max))  # furthest end of the organisations so far
     used_frames: set[int] = set()
     candidates: list[_Candidate] = []
 
@@ -420,7 +428,8 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
 
     for start, end, head, etype in _heads(v, positions, head_words, rules):
         start_char, end_char = v.idx[start], v.ends[end - 1]
-        if any(s <= start_char < e for s, e in org_chars):
+        j = bisect_right(org_starts, start_char) - 1
+        if j >= 0 and start_char < org_reach[j]:
             continue  # part of an organisation's name
         k = sent_index.get(index.sentence_start_token(start), 0)
         ctx = contexts[k]
