@@ -300,7 +300,7 @@ def _expanded_tokens(v: TokenView, start_char: int, end_char: int) -> tuple[int,
     return start, end + 1
 
 
-def _org_index(doc: Doc, v: TokenView, organisations) -> dict[int, tuple[OrgMention, int]]:
+def _org_index(v: TokenView, organisations) -> dict[int, tuple[OrgMention, int]]:
     """Token index of each organisation mention's first token -> (the mention, its end token)."""
     index = {}
     for org in organisations:
@@ -648,7 +648,7 @@ def find_people(doc: Doc, res: PeopleResources) -> tuple[PersonMention, ...]:
     add(_model_candidates(doc, res, blocked, taken))
     cands += _coreference(v, words, cands, blocked)
     cands.sort(key=lambda c: c.start)
-    orgs = _org_index(doc, v, organisations) if cands else {}
+    orgs = _org_index(v, organisations) if cands else {}
     orgs_in_text = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
     for cand in cands:
         _role_before(doc, v, cand, orgs, res)
