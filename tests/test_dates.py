@@ -378,7 +378,9 @@ def test_dates_property_same_dates_as_scanning_everything(nlp, resources, text, 
     assert find(nlp, resources, text, published) == find(nlp, everywhere, text, published)
 
 
-@pytest.mark.parametrize("text", ["Am 3. ſeptember 2021 war es.", "Mıtte 2020 und İm Jahr 2019", "Q3 2021, im 2. Quartal"])
+@pytest.mark.parametrize(
+    "text", ["Am 3. ſeptember 2021 war es.", "Mıtte 2020 und İm Jahr 2019", "Q3 2021, im 2. Quartal"]
+)
 def test_dates_case_exceptions_are_read_as_re_reads_them(nlp, resources, text):
     everywhere = dataclasses.replace(resources, starts=None)
     mentions = find(nlp, resources, text)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import operator
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -330,7 +331,9 @@ def _relative_pattern(data: dict[str, Any]) -> re.Pattern:
 # the triggers; `_finditer` tries each pattern only at those places and gives exactly what
 # `pattern.finditer` gives.
 
-_DIGITS = re.compile(r"[0-9]+")
+# A run of exactly one, two or four digits (a day or a year): "[0-9]" first lets `re` skip to digits fast,
+# the lookbehind after it makes the run start there.
+_DAY_OR_YEAR_DIGITS = re.compile(r"[0-9](?<![0-9]{2})(?:[0-9](?:[0-9]{2})?)?(?![0-9])")
 _DIGIT_CHARS = frozenset("0123456789")
 _SPAN_MARKS = frozenset(_DASH + "/")  # between the years of a year span
 _PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -464,9 +467,10 @@ def _add_leading_words(reverse: str, low: str, start: int, rule: _StartRule, fou
 
 def _lowercase(text: str) -> str:
     """`text.lower()`, with the characters `re.I` reads otherwise read as `re` does (`_CASE_EXCEPTIONS`)."""
-    if any(c in text for c in _CASE_EXCEPTION_CHARS):
+    low = text.lower()
+    if len(low) != len(text) or "\u0131" in low or "\u017f" in low:  # "İ" lowercases to two characters
         return text.translate(_CASE_EXCEPTIONS).lower()
-    return text.lower()
+    return low
 
 
 def _start_positions(text: str, res: TemporalResources, relative: bool = True) -> dict[str, list[int]] | None:
@@ -481,7 +485,7 @@ def _start_positions(text: str, res: TemporalResources, relative: bool = True) -
     # A day ("[0-3]?[0-9]") is a run of at most two digits, a year one of four; each family needs certain
     # characters after it ("3.5.", "3. Mai", "3. bis", "2019-", "2019 / 20", "1990er"): testing for
     # them here is cheaper than trying the pattern.
-    runs = [m.span() for m in _DIGITS.finditer(text)]
+    runs = [m.span() for m in _DAY_OR_YEAR_DIGITS.finditer(text)]
     days = [(a, b) for a, b in runs if b - a <= 2]
     dotted = [(a, b) for a, b in days if text.startswith(".", b)]
     years = [a for a, b in runs if b - a == 4]
@@ -505,7 +509,8 @@ def _start_positions(text: str, res: TemporalResources, relative: bool = True) -
             found[family].add(p)
             _add_leading_words(reverse, low, p, rules[family], found[family])
     return {
-        "numeric_date": [a for a, b in dotted if text[b + 1:b + 2] in _DIGIT_CHARS or text[b + 2:b + 3] in _DIGIT_CHARS],
+        "numeric_date": [a for a, b in dotted
+                         if text[b + 1:b + 2] in _DIGIT_CHARS or text[b + 2:b + 3] in _DIGIT_CHARS],
         "iso_date": [a for a in years if text.startswith("-", a + 4)],
         "day_month_numeric": [a for a, b in dotted if text[b + 1:b + 2] in _DIGIT_CHARS],
         "day_month_name": [a for a, b in days if low[b:b + 5].lstrip(".").lstrip()[:1] in after_day],
@@ -811,6 +816,9 @@ def _relative_atoms(text: str, published: dt.date, res: TemporalResources,
     return out
 
 
+_START = operator.attrgetter("start")
+
+
 def _select(atoms: list[_Atom], text: str, res: TemporalResources) -> list[_Atom]:
     """Keep the longest atoms, dropping any that overlap one already kept; return them in text order.
 
@@ -819,7 +827,7 @@ def _select(atoms: list[_Atom], text: str, res: TemporalResources) -> list[_Atom
     """
     kept: list[_Atom] = []
     taken: list[tuple[int, int]] = []
-    for atom in sorted(atoms, key=lambda a: (-a.size, a.start)):
+    for atom in sorted(atoms, key=lambda a: (a.start - a.end, a.start)):  # longest first
         i = bisect.bisect_left(taken, (atom.start, atom.start))
         left_clash = i > 0 and taken[i - 1][1] > atom.start
         right_clash = i < len(taken) and taken[i][0] < atom.end
@@ -828,7 +836,7 @@ def _select(atoms: list[_Atom], text: str, res: TemporalResources) -> list[_Atom
                 continue
             taken.insert(i, (atom.start, atom.end))
             kept.append(atom)
-    return sorted(kept, key=lambda a: a.start)
+    return sorted(kept, key=_START)
 
 
 # ------------------------------------------------------------------------------------------- spans
@@ -890,7 +898,9 @@ def _spans(text: str, atoms: list[_Atom], res: TemporalResources) -> list[_Span]
     atoms = list(atoms)
     for i in range(len(atoms) - 2, -1, -1):
         gap = text[atoms[i].end:atoms[i + 1].start]
-        if any(c.fullmatch(gap) for c in (res.span_connector, res.pair_connector, res.list_connector)):
+        connected = (res.span_connector.fullmatch(gap) or res.pair_connector.fullmatch(gap)
+                     or res.list_connector.fullmatch(gap))
+        if connected:
             atoms[i] = _inherit(atoms[i], atoms[i + 1])
     spans: list[_Span] = []
     i = 0
