@@ -199,9 +199,9 @@ def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules:
     dates = [
         d
         for d in ext.dates
-        if d.role != "publication" and d.granularity in rules.date_rank and d.text.split()[0].lower() not in rules.period_words
+        if d.role != "publication" and d.granularity in rules.date_rank and d.text.split(None, 1)[0].lower() not in rules.period_words
     ]
-    counts = [c for c in ext.participant_counts if c.who.split()[-1].lower() in rules.attendee_words]
+    counts = [c for c in ext.participant_counts if c.who.rsplit(None, 1)[-1].lower() in rules.attendee_words]
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list:
@@ -438,7 +438,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
             source = _borrow(contexts, k, lead, used_frames, rules, text) or ctx
         if head in rules.weak and not _has_evidence(source, rules):
             continue
-        online = source.online or ctx.online or etype == "webinar"
+        online = source.online or (source is not ctx and ctx.online) or etype == "webinar"
         anchor = start_char
         date = _pick_date(source.dates, anchor, rules)
         place = None if online else _pick_place(text, source.places or ctx.places, anchor, rules)
