@@ -21,6 +21,7 @@ from biwaq_extract.document_view import document_view
 from biwaq_extract.documents import read_documents, validate
 from biwaq_extract.errors import DocumentError
 from biwaq_extract.nlp.model import load_pipeline
+from biwaq_extract.nlp.token_view import keep_source_text
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ RUN_FILE = "run.json"
 
 def extract_document(nlp: Language, document: Document) -> DocumentResult:
     """Run the pipeline over one valid document and collect every finder's records."""
-    doc = nlp.make_doc(document.text)
+    doc = keep_source_text(nlp.make_doc(document.text), document.text)
     doc._.published = document.published
     doc = nlp(doc)
     return DocumentResult(

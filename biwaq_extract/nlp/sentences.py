@@ -10,7 +10,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.token_view import doc_text
+from spacy.attrs import SENT_START
+
+from biwaq_extract.nlp.token_view import view
 
 _KEY = "biwaq.sentence_index"
 # Evidence sentences are cut around the mention beyond this length (a "sentence" without full stops can
@@ -22,16 +24,18 @@ class SentenceIndex:
     """Sentence boundaries of one Doc (its text lines when it has no sentence annotation)."""
 
     def __init__(self, doc: Doc):
-        self.text = doc_text(doc)
+        tokens = view(doc)
+        self.text = tokens.text
         self.n_tokens = len(doc)
         self.bounds: list[tuple[int, int]] = []
         self.token_starts: list[int] = []
-        self.spans: list = [doc[:]] if len(doc) else []  # sentence Spans (the whole Doc without annotation)
         if len(doc) and doc.has_annotation("SENT_START"):
-            self.spans = list(doc.sents)
-            for sent in self.spans:
-                self.bounds.append((sent.start_char, sent.end_char))
-                self.token_starts.append(sent.start)
+            # What `doc.sents` gives, read from one array instead of a Span per sentence.
+            flags = doc.to_array([SENT_START]).tolist()
+            starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
+            idx, ends = tokens.idx, tokens.ends
+            self.token_starts = starts
+            self.bounds = [(idx[a], ends[b - 1]) for a, b in zip(starts, [*starts[1:], len(flags)])]
         self.starts = [b[0] for b in self.bounds]
 
     def index(self, char: int) -> int:

@@ -22,6 +22,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SPACY
 from spacy.tokens import Doc
 
 _KEY = "biwaq.token_view"
+_SOURCE_KEY = "biwaq.source_text"
 _ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY]
 
 
@@ -47,7 +48,7 @@ class TokenView:
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
-        self.text = text = doc.text
+        self.text = text = source_text(doc)
         if self.n:
             idx, length, self.is_space, self.is_punct, self.like_num, self.spacy = doc.to_array(_ATTRS).T.tolist()
         else:
@@ -75,6 +76,20 @@ class TokenView:
         if end <= start:
             return ""
         return self.text[self.idx[start]: self.ends[end - 1]]
+
+
+def keep_source_text(doc: Doc, text: str) -> Doc:
+    """Remember the string a Doc was made from (`nlp.make_doc(text)`), so `doc.text` is not rebuilt from
+    every token; ignored unless it really is the Doc's text (same length as the tokens cover)."""
+    doc.user_data[_SOURCE_KEY] = text
+    return doc
+
+
+def source_text(doc: Doc) -> str:
+    text = doc.user_data.get(_SOURCE_KEY)
+    if text is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        return text
+    return doc.text
 
 
 def view(doc: Doc) -> TokenView:
