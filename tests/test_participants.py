@@ -46,3 +46,14 @@ def test_participants_records_offsets_and_bounds(make_doc, text):
     assert text[count.start_char : count.end_char] == count.text == "Etwa 80 Projektverantwortliche"
     assert (count.lower, count.upper) == (None, None)
     assert count.rule.startswith("rule:")
+
+
+def test_participants_same_when_the_number_memo_starts_over(make_doc, monkeypatch):
+    from biwaq_extract.nlp import participants
+
+    text = "Rund 17.000 Beschäftigte und zwanzig Fachkräfte wurden erreicht."
+    expected = make_doc(text, "2021-06-01")._.participant_counts
+    assert [(c.count, c.who) for c in expected] == [(17000, "Beschäftigte"), (20, "Fachkräfte")]
+    monkeypatch.setattr(participants._NumberMemo, "MAX_WORDS", 0)  # forget all words before every Doc
+    assert make_doc(text, "2021-06-01")._.participant_counts == expected
+    assert make_doc(text, "2021-06-01")._.participant_counts == expected

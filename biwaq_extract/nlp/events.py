@@ -320,24 +320,27 @@ _GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
 class _SuffixMemo:
     """Which words end in one of some suffixes, remembered across Docs: most words of a Doc were seen
-    before, so a Doc costs a few set operations instead of a suffix test per word."""
+    before, so a Doc costs a few set operations instead of a suffix test per word.
+
+    Safe to share between threads: a word is marked seen only after its answer is stored, and the
+    sets are replaced together (never cleared in place) when they grow too large.
+    """
 
     MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
 
     def __init__(self, suffixes: tuple[str, ...]):
         self.suffixes = suffixes
-        self.seen: set[str] = set()
-        self.yes: set[str] = set()  # the seen words that end in a suffix
+        self.sets: tuple[set[str], set[str]] = (set(), set())  # (seen words, the seen words ending in a suffix)
 
     def matching(self, words: set[str]) -> set[str]:
-        if len(self.seen) > self.MAX_WORDS:
-            self.seen.clear()
-            self.yes.clear()
-        new = words - self.seen
+        if len(self.sets[0]) > self.MAX_WORDS:
+            self.sets = (set(), set())
+        seen, yes = self.sets
+        new = words - seen
         if new:
-            self.seen |= new
-            self.yes.update(w for w in new if w.endswith(self.suffixes))
-        return words & self.yes
+            yes |= {w for w in new if w.endswith(self.suffixes)}
+            seen |= new
+        return words & yes
 
 
 _SUFFIX_MEMOS: dict[tuple[str, ...], _SuffixMemo] = {}

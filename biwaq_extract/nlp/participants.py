@@ -154,33 +154,35 @@ def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] |
 
 class _NumberMemo:
     """The numbers that token texts name, remembered across Docs: most words of a Doc were seen before,
-    so a Doc costs a few set operations instead of a number test per word."""
+    so a Doc costs a few set operations instead of a number test per word.
+
+    Safe to share between threads: a word is marked seen only after its number is stored, and the
+    tables are replaced together (never cleared in place) when they grow too large.
+    """
 
     MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
 
     def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self.numbers: dict[str, int] = {}
-        self.number_words: set[str] = set()  # the keys of `numbers`, as a set for fast intersections
+        # (seen words, {word: number}, the keys of that dict as a set for fast intersections)
+        self.tables: tuple[set[str], dict[str, int], set[str]] = (set(), {}, set())
 
     def numbers_in(self, doc: Doc, words: set[str]) -> dict[str, int]:
         """{text: number} for the texts among `words` that name a number."""
-        if len(self.seen) > self.MAX_WORDS:
-            self.seen.clear()
-            self.numbers.clear()
-            self.number_words.clear()
-        new = words - self.seen
+        if len(self.tables[0]) > self.MAX_WORDS:
+            self.tables = (set(), {}, set())
+        seen, numbers, number_words = self.tables
+        new = words - seen
         if new:
-            self.seen |= new
             vocab = doc.vocab
             for text in new:
                 # like_num is a lexical attribute (one value per text); only needed for unusual shapes
                 plain = text[:1].isdigit() or text.isalpha()
                 value = _number_of(text, False if plain else vocab[text].like_num)
                 if value is not None:
-                    self.numbers[text] = value
-                    self.number_words.add(text)
-        return {t: self.numbers[t] for t in words & self.number_words}
+                    numbers[text] = value
+                    number_words.add(text)
+            seen |= new
+        return {t: numbers[t] for t in words & number_words}
 
 
 _NUMBER_MEMOS: dict[str, _NumberMemo] = {}  # per language (like_num is language-specific)
