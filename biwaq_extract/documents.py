@@ -26,6 +26,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 # Unusual spaces become a plain space (same length, so offsets inside a line are unaffected).
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u2002\u2003\u3000"), " ")
+_ODD_CHARS = re.compile("[" + "".join(map(chr, [*_INVISIBLE, *_SPACES])) + "]")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|table|section|article)\b[^<>]*>", re.I)
 
@@ -46,7 +47,9 @@ def clean_text(text: str) -> str:
     >>> clean_text("Fach\\u00adtag am 3.\\u00a0Mai<br>in Bonn &amp; Köln")
     'Fachtag am 3. Mai\\nin Bonn & Köln'
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text)
+    if _ODD_CHARS.search(text):  # str.translate looks up every character: only when there is something to do
+        text = text.translate(_INVISIBLE).translate(_SPACES)
     if "<" in text and _TAG.search(text):
         text = _BLOCK_TAG.sub("\n", text)
         text = _TAG.sub("", text)
