@@ -22,13 +22,15 @@ from pathlib import Path
 import httpx
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def _stop(proc: subprocess.Popen) -> None:
+def stop_group(proc: subprocess.Popen) -> None:
+    """SIGTERM to the process group (server + its uvicorn, worker + its flow-run subprocess), then SIGKILL."""
     for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
         if proc.poll() is not None:
             return
@@ -42,7 +44,7 @@ def _stop(proc: subprocess.Popen) -> None:
 def prefect_server(timeout: float = 120) -> Iterator[tuple[str, float]]:
     """Yield (API URL, start-up seconds) of a fresh Prefect server with its home in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="biwaq-bench-prefect-") as home:
-        port = _free_port()
+        port = free_port()
         api = f"http://127.0.0.1:{port}/api"
         env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
         env.update(PREFECT_HOME=home, PREFECT_API_URL=api, PREFECT_SERVER_ANALYTICS_ENABLED="false",
@@ -68,4 +70,4 @@ def prefect_server(timeout: float = 120) -> Iterator[tuple[str, float]]:
                 time.sleep(0.3)
             yield api, time.perf_counter() - began
         finally:
-            _stop(proc)
+            stop_group(proc)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from benchmarks.prefect_server import free_port, stop_group
 from conftest import REPO
 
 PREFECT = str(Path(sys.executable).with_name("prefect"))
@@ -21,28 +20,6 @@ POOL = "biwaq-process"
 DEPLOYMENT = "newsletter-pipeline/esf-newsletter-weekly"
 CORPUS_SITE = REPO / "corpus" / "site"
 pytestmark = pytest.mark.integration
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    """SIGTERM to the process group (server + its uvicorn, worker + its flow-run subprocess), then SIGKILL."""
-    if proc.poll() is not None:
-        return
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 def _wait_healthy(api: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:
@@ -63,7 +40,7 @@ def _wait_healthy(api: str, server: subprocess.Popen, log: Path, timeout: float 
 def test_deployment_weekly_run_on_a_real_server(tmp_path, deployment):
     if not (CORPUS_SITE / "robots.txt").exists():
         pytest.fail(f"the bundled corpus {CORPUS_SITE} is missing")
-    port = _free_port()
+    port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(
@@ -123,4 +100,4 @@ def test_deployment_weekly_run_on_a_real_server(tmp_path, deployment):
         assert len(tables["org_mentions"]) > 0 and len(tables["dates"]) > 0
     finally:
         for proc in reversed(procs):
-            _stop(proc)
+            stop_group(proc)
