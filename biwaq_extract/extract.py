@@ -131,9 +131,10 @@ def run_extract(
 
 
 class RunWriter:
-    """Writes one run's outputs while its results stream in: documents.jsonl line by line, table rows into a
-    compact RowSpool, and for report.html only the documents it shows. `finish` writes the dataset, run.json
+    """Writes one run's outputs while its results stream in: documents.jsonl line by line, table rows spooled to
+    disk (tables.RowSpool), and for report.html only the documents it shows. `finish` writes the dataset, run.json
     and the report; leaving the `with` block without `finish` (an exception) leaves the outputs as they were.
+    Memory does not grow with the number of documents.
     """
 
     def __init__(self, output_dir: Path) -> None:
@@ -143,9 +144,9 @@ class RunWriter:
         self.output_dir = Path(output_dir)
         self.quarantine: list[QuarantineRecord] = []
         self.documents = 0
+        self._stack = contextlib.ExitStack()
         self.spool = RowSpool()
         self.sample = ReportSample()
-        self._stack = contextlib.ExitStack()
         self._documents_file = None
 
     def __enter__(self) -> RunWriter:
@@ -168,8 +169,10 @@ class RunWriter:
         from biwaq_extract.storage import write_dataset
 
         self._stack.close()  # documents.jsonl moves into place
-        write_dataset(tables if tables is not None else self.spool.tables(self.quarantine, summary), self.output_dir)
-        self.spool = None  # its rows are in the dataset now
+        if tables is None:
+            tables = self.spool.write_tables(self.spool.folder / "run", self.quarantine, summary)
+        write_dataset(tables, self.output_dir)
+        self.spool.close()  # its rows are in the dataset now
         atomic_write_text(self.output_dir / RUN_FILE,
                           json.dumps(run_json(summary, self.quarantine), indent=1, ensure_ascii=False) + "\n")
         write_report(self.output_dir, self.sample, self.quarantine, summary)
@@ -177,6 +180,7 @@ class RunWriter:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None:
             self._stack.__exit__(exc_type, exc, tb)  # the temporary documents.jsonl is discarded
+        self.spool.close()
 
 
 def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord]) -> dict[str, Any]:

@@ -401,7 +401,7 @@ def build_report(
     summary: RunSummary,
     results: Iterable[DocumentResult],
     quarantine: Sequence[QuarantineRecord],
-    tables: Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame | Iterable[pd.DataFrame]],
     dataset_counts: Mapping[str, int] | None = None,
     max_documents: int = MAX_DOCUMENTS,
 ) -> str:
@@ -414,21 +414,23 @@ def build_report(
     rows: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # doc -> kind -> rows
     flagged = Flagged()
     run_counts: dict[str, int] = {}
-    for name, frame in tables.items():
-        if "document_id" in frame.columns:
-            frame = frame[frame["document_id"].isin(run_ids)]
-        run_counts[name] = len(frame)
+    for name, batches in tables.items():
+        run_counts[name] = 0
         kind = KIND_BY_TABLE.get(name)
-        if kind is None:
-            continue
-        for start in range(0, len(frame), ROWS_PER_SLICE):  # row dicts for a slice at a time, not the whole table
-            part = frame.iloc[start: start + ROWS_PER_SLICE]
-            for row in part.astype(object).where(part.notna(), None).to_dict("records"):
-                reasons = review_reasons(kind.name, row)
-                if reasons:
-                    flagged.add(kind, row, reasons)
-                if row["document_id"] in shown:
-                    rows[row["document_id"]][kind.name].append(row)
+        for frame in [batches] if isinstance(batches, pd.DataFrame) else batches:  # a table or its batches
+            if "document_id" in frame.columns:
+                frame = frame[frame["document_id"].isin(run_ids)]
+            run_counts[name] += len(frame)
+            if kind is None:
+                continue
+            for start in range(0, len(frame), ROWS_PER_SLICE):  # row dicts for a slice at a time, not the whole table
+                part = frame.iloc[start: start + ROWS_PER_SLICE]
+                for row in part.astype(object).where(part.notna(), None).to_dict("records"):
+                    reasons = review_reasons(kind.name, row)
+                    if reasons:
+                        flagged.add(kind, row, reasons)
+                    if row["document_id"] in shown:
+                        rows[row["document_id"]][kind.name].append(row)
 
     sections = [_document_section(r, rows[r.document.id])[0] for r in shown_docs]
     hidden = len(run_ids) - len(shown_docs)
@@ -458,12 +460,17 @@ def write_report(
     max_documents: int = MAX_DOCUMENTS,
 ) -> Path:
     """Write OUTPUT_DIR/report.html for a run whose tables were just written into OUTPUT_DIR; return its path."""
+    from biwaq_extract.datapackage import parquet_path
+    from biwaq_extract.outofcore import file_frames
     from biwaq_extract.schemas import TABLES
-    from biwaq_extract.storage import read_table
+    from biwaq_extract.storage import check_parquet, dataset_counts
 
     output_dir = Path(output_dir)
-    tables = {name: read_table(output_dir, table) for name, table in TABLES.items()}
-    dataset_counts = {name: len(frame) for name, frame in tables.items()}
+    for table in TABLES.values():
+        check_parquet(output_dir / parquet_path(table), table)
+    # Read in batches, never whole: the dataset may be far larger than this run.
+    tables = {name: file_frames(output_dir / parquet_path(table), table) for name, table in TABLES.items()}
+    dataset_counts = {name: n for name, n in dataset_counts(output_dir).items() if name in TABLES}
     page = build_report(summary, results, quarantine, tables, dataset_counts, max_documents)
     path = output_dir / REPORT_FILE
     atomic_write_text(path, page)

@@ -29,6 +29,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -39,16 +40,8 @@ import pyarrow.parquet as pq
 from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.datapackage import DATAPACKAGE_FILE, all_tables, build_descriptor, csv_path, parquet_path
 from biwaq_extract.errors import DatasetError
-from biwaq_extract.schemas import (
-    HISTORY_TABLES,
-    SCHEMA_VERSION,
-    TABLES,
-    Table,
-    arrow_schema,
-    conform,
-    empty_frame,
-    pandera_schema,
-)
+from biwaq_extract.outofcore import connect, file_frames, quote, read_all, row_count, scalar, scan, write_empty
+from biwaq_extract.schemas import HISTORY_TABLES, SCHEMA_VERSION, TABLES, Table, arrow_schema, conform, empty_frame
 
 log = logging.getLogger(__name__)
 
@@ -61,20 +54,6 @@ _PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statis
 
 
 # --- reading -------------------------------------------------------------------------------------------
-
-def _types_mapper(arrow_type: pa.DataType):
-    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type):
-        return pd.StringDtype()
-    if pa.types.is_integer(arrow_type):
-        return pd.Int64Dtype()
-    if pa.types.is_boolean(arrow_type):
-        return pd.BooleanDtype()
-    if pa.types.is_floating(arrow_type):
-        return pd.Float64Dtype()
-    if pa.types.is_date32(arrow_type):
-        return pd.ArrowDtype(pa.date32())
-    return None
-
 
 def check_parquet(path: Path, table: Table) -> pa.Schema:
     """Read only the file's footer: a DatasetError naming the file if it is unreadable or of another schema."""
@@ -104,10 +83,9 @@ def read_table(folder: Path, table: Table) -> pd.DataFrame:
     path = Path(folder) / parquet_path(table)
     check_parquet(path, table)
     try:
-        frame = pq.read_table(path).to_pandas(types_mapper=_types_mapper)
+        return read_all(path, table)
     except (OSError, pa.ArrowException) as exc:
         raise DatasetError(f"{path}: not a readable Parquet file ({exc}); restore it or rerun `biwaq extract`") from None
-    return conform(frame, table)
 
 
 def dataset_exists(folder: Path) -> bool:
@@ -147,63 +125,98 @@ def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
 
 # --- merging -------------------------------------------------------------------------------------------
 
-def merge(existing: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The dataset after this run: see the module docstring for the rules."""
-    from biwaq_extract.tables import ENTITY_SOURCES, entity_tables, validate_tables
+def _columns_sql(table: Table, replace: dict[str, str], alias: str) -> str:
+    return ", ".join(replace.get(c, f"{alias}.{quote(c)}") + f" AS {quote(c)}" for c in table.column_names)
 
-    run_id = new["runs"]["run_id"].iloc[0]
-    old_docs = existing["documents"]
-    old_hash = dict(zip(old_docs["document_id"], old_docs["content_hash"]))
-    versions = dict(zip(old_docs["document_id"], (int(v) for v in old_docs["version"])))
-    new_docs = new["documents"].copy()
-    run_ids = set(new_docs["document_id"])
 
-    is_new = [d not in old_hash for d in new_docs["document_id"]]
-    changed = [d in old_hash and old_hash[d] != h for d, h in zip(new_docs["document_id"], new_docs["content_hash"])]
-    new_docs["version"] = pd.array(
-        [versions.get(d, 1) + c for d, c in zip(new_docs["document_id"], changed)], dtype="Int64"
-    )
-    new = dict(new, documents=new_docs)
-    changed_ids = {d for d, c in zip(new_docs["document_id"], changed) if c}
+def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) -> dict[str, int]:
+    """Write the dataset after this run into `stage` (see the module docstring for the rules); DuckDB does the
+    work over the files, so memory does not grow with the dataset. Returns the run's new/changed counts."""
+    from biwaq_extract.tables import ENTITY_SOURCES, attribute_columns, entity_table_sql, write_table_file
 
-    out: dict[str, pd.DataFrame] = {}
+    staged = {t.name: stage / parquet_path(t) for t in all_tables()}
+    run_id = scalar(con, f"SELECT run_id FROM {scan(run['runs'])}")
+    con.execute(f"CREATE TEMP TABLE run_docs AS SELECT document_id, content_hash FROM {scan(run['documents'])}")
+    con.execute(f"CREATE TEMP TABLE old_docs AS SELECT document_id, content_hash, version FROM {scan(old['documents'])}")
+    con.execute("CREATE TEMP TABLE changed AS SELECT r.document_id, o.version FROM run_docs r JOIN old_docs o "
+                "USING (document_id) WHERE r.content_hash IS DISTINCT FROM o.content_hash")
+    n_new = scalar(con, "SELECT count(*) FROM run_docs WHERE document_id NOT IN (SELECT document_id FROM old_docs)")
+    n_changed = scalar(con, "SELECT count(*) FROM changed")
+    literal = "'" + str(run_id).replace("'", "''") + "'"
+
     for table in TABLES.values():
         if not table.per_document:
             continue
-        old = existing[table.name]
-        in_run = old["document_id"].isin(run_ids)
-        out[table.name] = conform(pd.concat([old[~in_run], new[table.name]], ignore_index=True), table)
-        history = HISTORY_TABLES[f"history_{table.name}"]
-        superseded = old[old["document_id"].isin(changed_ids)].copy()
-        superseded["version"] = superseded["document_id"].map(versions).astype("Int64")
-        superseded["superseded_by_run"] = run_id
-        out[history.name] = conform(pd.concat([existing[history.name], superseded], ignore_index=True), history)
+        name, key = table.name, ", ".join(quote(k) for k in table.primary_key)
+        fresh = f"SELECT * FROM {scan(run[name])}"
+        if name == "documents":  # a changed content is the next version of the document
+            fresh = (f"SELECT {_columns_sql(table, {'version': 'coalesce(o.version, 1) + (c.document_id IS NOT NULL)::BIGINT'}, 'r')} "
+                     f"FROM {scan(run[name])} AS r LEFT JOIN old_docs AS o USING (document_id) LEFT JOIN changed AS c USING (document_id)")
+        kept = f"SELECT * FROM {scan(old[name])} WHERE document_id NOT IN (SELECT document_id FROM run_docs)"
+        write_table_file(con, f"{kept} UNION ALL {fresh} ORDER BY {key}", table, staged[name])
+        history = HISTORY_TABLES[f"history_{name}"]
+        superseded = (f"SELECT {_columns_sql(history, {'version': 'c.version', 'superseded_by_run': literal}, 't')} "
+                      f"FROM {scan(old[name])} AS t JOIN changed AS c USING (document_id)")
+        write_table_file(con, f"SELECT * FROM {scan(old[history.name])} UNION ALL {superseded} "
+                              f"ORDER BY {', '.join(quote(k) for k in history.primary_key)}", history, staged[history.name])
 
-    attributes = {}
-    for name, (_, key) in ENTITY_SOURCES.items():
-        old, fresh = existing[name], new[name]
-        attributes[name] = pd.concat([old[~old[key].isin(set(fresh[key]))], fresh], ignore_index=True)
-    out.update(entity_tables(attributes, out))
+    for entity, (mentions, key) in ENTITY_SOURCES.items():
+        columns = ", ".join(quote(c) for c in attribute_columns(entity))
+        attributes = (f"SELECT {columns} FROM {scan(old[entity])} WHERE {quote(key)} NOT IN "
+                      f"(SELECT {quote(key)} FROM {scan(run[entity])}) UNION ALL SELECT {columns} FROM {scan(run[entity])}")
+        write_table_file(con, entity_table_sql(entity, attributes, f"SELECT * FROM {scan(staged[mentions])}"),
+                         TABLES[entity], staged[entity])
 
-    runs = existing["runs"]
-    run_row = new["runs"].copy()
-    run_row["documents_new"] = sum(is_new)
-    run_row["documents_changed"] = len(changed_ids)
-    out["runs"] = conform(pd.concat([runs[runs["run_id"] != run_id], run_row], ignore_index=True), TABLES["runs"])
-    validate_tables({name: out[name] for name in TABLES})
-    for name in HISTORY_TABLES:
-        pandera_schema(HISTORY_TABLES[name]).validate(out[name])
-    return {t.name: out[t.name] for t in all_tables()}
+    runs = TABLES["runs"]
+    this_run = (f"SELECT {_columns_sql(runs, {'documents_new': f'{n_new}::BIGINT', 'documents_changed': f'{n_changed}::BIGINT'}, 'r')} "
+                f"FROM {scan(run['runs'])} AS r")
+    write_table_file(con, f"SELECT * FROM {scan(old['runs'])} WHERE run_id <> {literal} UNION ALL {this_run} ORDER BY run_id",
+                     runs, staged["runs"])
+    return {"documents_new": n_new, "documents_changed": n_changed}
+
+
+def _run_files(tables: dict[str, pd.DataFrame] | dict[str, Path], work: Path) -> dict[str, Path]:
+    """The run's tables as files: as given when they are paths, else written from the DataFrames."""
+    from biwaq_extract.tables import write_parquet_frames
+
+    out = {}
+    for name, value in tables.items():
+        if isinstance(value, pd.DataFrame):
+            out[name] = work / "run" / f"{name}.parquet"
+            out[name].parent.mkdir(parents=True, exist_ok=True)
+            write_parquet_frames([conform(value, TABLES[name])], TABLES[name], out[name])
+        else:
+            out[name] = Path(value)
+    return out
+
+
+def _old_files(root: Path, work: Path) -> dict[str, Path]:
+    """The stored dataset's files, or empty ones when the folder holds no dataset yet."""
+    if dataset_exists(root):
+        check_dataset(root)
+        return {t.name: root / parquet_path(t) for t in all_tables()}
+    out = {}
+    for table in all_tables():
+        out[table.name] = work / "empty" / f"{table.name}.parquet"
+        write_empty(table, out[table.name])
+    return out
 
 
 # --- writing -------------------------------------------------------------------------------------------
 
-def write_parquet(frame: pd.DataFrame, table: Table, path: Path) -> None:
-    """Deterministic Parquet: declared column order and types, rows sorted by key, only our own metadata."""
+def _batches(frames: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+    return [frames] if isinstance(frames, pd.DataFrame) else frames
+
+
+def write_parquet(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path: Path) -> None:
+    """Deterministic Parquet from a frame or batches of one (a row group each): declared column order and types,
+    only our own metadata. Rows go in as given; the callers sort them by key."""
     schema = arrow_schema(table)
-    arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(arrow, path, **_PARQUET_OPTIONS)
+    with pq.ParquetWriter(path, schema, **_PARQUET_OPTIONS) as writer:
+        for frame in _batches(frames):
+            writer.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+                               .replace_schema_metadata(schema.metadata))
 
 
 def _csv_frame(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
@@ -221,15 +234,22 @@ def _csv_frame(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
     return pd.DataFrame(out, columns=table.column_names)
 
 
-def write_csv(frame: pd.DataFrame, table: Table, path: Path) -> None:
-    """UTF-8 CSV with ISO dates and empty cells for missing values (opens cleanly in spreadsheets).
+def write_csv(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path: Path) -> None:
+    """UTF-8 CSV with ISO dates and empty cells for missing values (opens cleanly in spreadsheets), from a frame
+    or batches of one.
 
     Lines end in CRLF as RFC 4180 says: Python's csv module quotes a field only when it holds a character of
     the line terminator, so with a bare LF a title holding a lone CR would be written unquoted and split
     the row in every reader.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    _csv_frame(frame, table).to_csv(path, index=False, lineterminator="\r\n", encoding="utf-8")
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        header = True
+        for frame in _batches(frames):
+            _csv_frame(frame, table).to_csv(fh, index=False, header=header, lineterminator="\r\n")
+            header = False
+        if header:  # no rows at all: the header alone
+            _csv_frame(empty_frame(table), table).to_csv(fh, index=False, lineterminator="\r\n")
 
 
 def view_statements() -> list[str]:
@@ -250,21 +270,24 @@ def write_duckdb(folder: Path, path: Path) -> None:
         con.close()
 
 
-def _stage_files(tables: dict[str, pd.DataFrame], stage: Path) -> list[str]:
-    """Write every file of the dataset into `stage`; return their paths relative to it."""
+def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path) -> tuple[list[str], dict]:
+    """Write every file of the dataset into `stage`; return their paths relative to it and the run's counts."""
     import json
 
+    from biwaq_extract.tables import check_files
+
+    with connect(work / "duckdb") as con:
+        counts = _merge_into(con, old, run, stage)
+        check_files(con, {t.name: stage / parquet_path(t) for t in all_tables()})
     written = []
     for table in all_tables():
-        frame = tables[table.name]
-        write_parquet(frame, table, stage / parquet_path(table))
-        write_csv(frame, table, stage / csv_path(table))
+        write_csv(file_frames(stage / parquet_path(table), table), table, stage / csv_path(table))
         written += [parquet_path(table), csv_path(table)]
     (stage / DATAPACKAGE_FILE).write_text(
         json.dumps(build_descriptor(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     write_duckdb(stage, stage / DUCKDB_FILE)
-    return written + [DATAPACKAGE_FILE, DUCKDB_FILE]
+    return written + [DATAPACKAGE_FILE, DUCKDB_FILE], counts
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -337,28 +360,36 @@ def recover(root: Path) -> None:
             shutil.rmtree(stage, ignore_errors=True)
 
 
-def write_dataset(tables: dict[str, pd.DataFrame], output_dir: Path) -> None:
-    """Merge this run's tables into the dataset in `output_dir` and write all its files atomically."""
+def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir: Path) -> None:
+    """Merge this run's tables (DataFrames, or the Parquet files `RowSpool.write_tables` made) into the dataset in
+    `output_dir` and write all its files atomically."""
     root = Path(output_dir)
     root.mkdir(parents=True, exist_ok=True)
     with dataset_lock(root):
         recover(root)
         began = time.perf_counter()
-        merged = merge(read_dataset(root), tables)
         stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
-            _stage_files(merged, stage)
+            with tempfile.TemporaryDirectory(prefix="biwaq-merge-") as tmp:
+                work = Path(tmp)
+                run = _run_files(tables, work)
+                _stage_files(_old_files(root, work), run, stage, work)
             _fsync_tree(stage)
             atomic_write_text(stage / COMMIT_MARKER, "complete\n")
         except BaseException:
             shutil.rmtree(stage, ignore_errors=True)
             raise
+        counts = {t.name: row_count(stage / parquet_path(t)) for t in all_tables()}
         _move_into_place(stage, root)
         with contextlib.suppress(OSError):
             fd = os.open(root, os.O_RDONLY)
             os.fsync(fd)
             os.close(fd)
-    log.info(
-        "dataset %s: %d documents, %d rows written in %.2fs",
-        root, len(merged["documents"]), sum(len(f) for f in merged.values()), time.perf_counter() - began,
-    )
+    log.info("dataset %s: %d documents, %d rows written in %.2fs",
+             root, counts["documents"], sum(counts.values()), time.perf_counter() - began)
+
+
+def dataset_counts(folder: Path) -> dict[str, int]:
+    """Rows per table of a stored dataset, from the Parquet footers (nothing is read into memory)."""
+    folder = Path(folder)
+    return {t.name: row_count(folder / parquet_path(t)) for t in all_tables()}

@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
+import tempfile
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
+from biwaq_extract.outofcore import (
+    connect,
+    duplicate_keys,
+    frames,
+    missing_references,
+    nullable_schema,
+    quote,
+    read_all,
+    row_count,
+    scan,
+    validated,
+    write_part,
+)
+
 from biwaq_extract.records import DocumentResult, EventMention, QuarantineRecord, RunSummary
-from biwaq_extract.schemas import LIST_SEPARATOR, TABLES, Table, conform, pandera_schema
+from biwaq_extract.schemas import LIST_SEPARATOR, TABLES, Column, Table, conform, pandera_schema
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +79,6 @@ def _joined(names: Iterable[str | None]) -> str:
     return LIST_SEPARATOR.join(sorted({n for n in names if n}))
 
 
-def _most_common(values: Iterable):
-    """The most frequent non-empty value; ties broken by sort order so the choice never depends on input order."""
-    counts = Counter(v for v in values if v is not None and v != "")
-    if not counts:
-        return None
-    best = max(counts.values())
-    return min(v for v, n in counts.items() if n == best)
-
-
 def sentence_span(text: str, sentence: str, start_char: int, end_char: int) -> tuple[int, int]:
     """Character range of `sentence` in `text` around the span; the span itself when the sentence is not found."""
     if sentence:
@@ -113,7 +121,7 @@ class _Builder:
 
     def _observe(self, entity: str, key: str, **values) -> None:
         self.rows[f"obs_{entity}"].append({ENTITY_SOURCES[entity][1]: key, "document_id": self._doc_id,
-                                           "seq": len(self.rows[f"obs_{entity}"]), **values})
+                                           "seq": len(self.rows[f"obs_{entity}"]), "weak": False, **values})
 
     def add(self, result: DocumentResult) -> None:
         self.rows["documents"].append(_document_rows([result])[0])
@@ -224,37 +232,6 @@ class _Builder:
 
 
 
-def _strong(group: list[dict]) -> list[dict]:
-    """Observations from the entity's own mentions; without any, the first weak one (a person's organisation or
-    an event's location named only there), in document order."""
-    strong = [o for o in group if not o["weak"]]
-    return strong or [min(group, key=lambda o: (o["document_id"], o["seq"]))]
-
-
-def entity_rows(observations: dict[str, pd.DataFrame]) -> dict[str, list[dict]]:
-    """Entity tables' attribute rows from a run's observations; counts are filled in by `entity_tables` later."""
-    def groups(entity: str) -> dict[str, list[dict]]:
-        key = ENTITY_SOURCES[entity][1]
-        out: dict[str, list[dict]] = defaultdict(list)
-        frame = observations[entity]
-        for row in frame.to_dict("records") if len(frame) else []:
-            out[row[key]].append(row)
-        return out
-
-    orgs = []
-    for org_id, obs in groups("organisations").items():
-        strong = _strong(obs)
-        orgs.append({"org_id": org_id, **{c: _most_common(o[c] for o in strong) for c in ("name", "acronym", "org_type", "level")}})
-    programmes = [{"programme_id": k, "name": _most_common(o["name"] for o in obs)} for k, obs in groups("programmes").items()]
-    people = [{"person_id": k, "name": _most_common(o["name"] for o in obs)} for k, obs in groups("people").items()]
-    places = []
-    for plid, obs in groups("places").items():
-        strong = _strong(obs)
-        places.append({"place_id": plid, "name": _most_common(o["name"] for o in strong),
-                       "kind": _most_common(o["kind"] for o in strong)})
-    return {"organisations": orgs, "programmes": programmes, "people": people, "places": places}
-
-
 def _event_for_count(count, events: list[tuple[str, EventMention, tuple[int, int]]]) -> str | None:
     """The event a count belongs to: the nearest event whose sentence holds the count, else one whose
     participant number equals the count (the event finder took it from elsewhere in the text)."""
@@ -278,31 +255,80 @@ ENTITY_SOURCES = {
 }
 
 
-def entity_tables(attributes: dict[str, pd.DataFrame], mentions: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Entity tables = attribute rows + known names and counts computed from the (current) mention tables.
+def observation_table(entity: str) -> Table:
+    """The typed rows of observations of one entity's attributes (weak: seen only as a person's
+    organisation or an event's location), as spooled to disk."""
+    table = TABLES[entity]
+    attributes = tuple(c for c in table.columns if c.name not in _COMPUTED)
+    key = attributes[0]
+    return Table(
+        f"obs_{entity}", f"Observations of {entity}' attributes in one run.",
+        (key, _column("document_id", "string"), _column("seq", "integer"), _column("weak", "boolean"), *attributes[1:]),
+        (key.name, "document_id", "seq"),
+    )
 
-    Storage calls this again after merging with an existing dataset, so counts cover every current document.
+
+_COMPUTED = {"known_names", "n_documents", "n_mentions"}
+
+
+def _column(name: str, type_: str) -> Column:
+    return Column(name, type_, name)
+
+
+def attribute_columns(entity: str) -> list[str]:
+    return [c for c in TABLES[entity].column_names if c not in _COMPUTED]
+
+
+def entity_attributes_sql(entity: str, observations: str) -> str:
+    """SQL giving one attribute row per key from a relation of observations (see `observation_table`).
+
+    Each attribute is its most frequent non-empty value (ties: the smallest, so input order never matters)
+    among the entity's own observations; an entity seen only weakly takes its first weak observation
+    (by document id and position), e.g. an organisation named only as a person's employer.
     """
-    out = {}
-    for name, (mention_table, key) in ENTITY_SOURCES.items():
-        table = TABLES[name]
-        frame = attributes[name].copy()
-        m = mentions[mention_table]
-        counts = m.groupby(key, observed=True).agg(n_mentions=("document_id", "size"), n_documents=("document_id", "nunique"))
-        frame["n_mentions"] = frame[key].map(counts["n_mentions"]).fillna(0)
-        frame["n_documents"] = frame[key].map(counts["n_documents"]).fillna(0)
-        if "known_names" in table.column_names:
-            surface = m.groupby(key, observed=True)["text"].agg(lambda s: set(s))
-            extra = ["name", "acronym"] if "acronym" in frame else ["name"]
-            frame["known_names"] = [
-                _joined(set(surface.get(k, set())) | {row[c] for c in extra if pd.notna(row[c])})
-                for k, row in zip(frame[key], frame.to_dict("records"))
-            ]
-        out[name] = conform(frame, table)
-    return out
+    key, *attributes = attribute_columns(entity)
+    k = quote(key)
+    picks, joins = [], []
+    for i, column in enumerate(attributes):
+        c = quote(column)
+        picks.append(f"v{i}.value AS {c}")
+        joins.append(
+            f"LEFT JOIN (SELECT {k}, {c} AS value FROM (SELECT {k}, {c}, count(*) AS n FROM chosen "
+            f"WHERE {c} IS NOT NULL AND {c} <> '' GROUP BY {k}, {c}) "
+            f"QUALIFY row_number() OVER (PARTITION BY {k} ORDER BY n DESC, {c}) = 1) AS v{i} USING ({k})"
+        )
+    return (
+        f"WITH obs AS ({observations}), "
+        f"chosen AS (SELECT * FROM obs QUALIFY NOT weak OR (NOT bool_or(NOT weak) OVER (PARTITION BY {k}) "
+        f"AND row_number() OVER (PARTITION BY {k} ORDER BY document_id, seq) = 1)), "
+        f"keys AS (SELECT DISTINCT {k} FROM obs) "
+        f"SELECT keys.{k}, {', '.join(picks)} FROM keys {' '.join(joins)}"
+    )
 
 
-def _run_rows(run: RunSummary, tables: dict[str, pd.DataFrame]) -> list[dict]:
+def entity_table_sql(entity: str, attributes: str, mentions: str) -> str:
+    """SQL of an entity table: attribute rows plus known names and counts over the (current) mention rows.
+
+    Storage runs it again after merging with an existing dataset, so counts cover every current document.
+    """
+    table = TABLES[entity]
+    key = quote(ENTITY_SOURCES[entity][1])
+    known, join = "", ""
+    if "known_names" in table.column_names:  # surface forms in mentions, plus the name (and acronym)
+        names = " UNION ".join(f"SELECT {key}, {quote(n)} AS x FROM a" for n in ("name", "acronym") if n in table.column_names)
+        known = "coalesce(k.known_names, '') AS known_names, "
+        join = (f"LEFT JOIN (SELECT {key}, string_agg(DISTINCT x, '{LIST_SEPARATOR}' ORDER BY x) AS known_names "
+                f"FROM (SELECT {key}, text AS x FROM m UNION {names}) WHERE x IS NOT NULL AND x <> '' GROUP BY {key}) "
+                f"AS k USING ({key}) ")
+    return (
+        f"WITH a AS ({attributes}), m AS ({mentions}) "
+        f"SELECT a.*, {known}coalesce(c.n_documents, 0) AS n_documents, coalesce(c.n_mentions, 0) AS n_mentions "
+        f"FROM a LEFT JOIN (SELECT {key}, count(*) AS n_mentions, count(DISTINCT document_id) AS n_documents "
+        f"FROM m GROUP BY {key}) AS c USING ({key}) {join}ORDER BY {key}"
+    )
+
+
+def _run_rows(run: RunSummary, rows_out: int) -> list[dict]:
     return [
         {
             "run_id": run.run_id,
@@ -319,7 +345,7 @@ def _run_rows(run: RunSummary, tables: dict[str, pd.DataFrame]) -> list[dict]:
             "documents_in": run.documents_in,
             "documents_ok": run.documents_ok,
             "documents_failed": run.documents_failed,
-            "rows_out": sum(len(f) for n, f in tables.items() if TABLES[n].per_document),
+            "rows_out": rows_out,
             "documents_new": 0,  # storage fills these in: only it knows what the dataset held before
             "documents_changed": 0,
         }
@@ -345,30 +371,54 @@ def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 PER_DOCUMENT_ROWS = ("documents", "org_mentions", "programme_mentions", "person_mentions", "place_mentions", "dates",
                      "events", "event_organisations", "participant_counts")
 
+OCCURRENCE = Column("occurrence", "integer", "Position of the input item the row came from (repeated ids: last wins).")
+
+
+def _spooled(table: Table) -> Table:
+    return dataclasses.replace(table, columns=table.columns + (OCCURRENCE,))
+
+
+def _order(table: Table) -> str:
+    return ", ".join(quote(k) for k in table.primary_key)
+
 
 class RowSpool:
-    """The rows of one run, collected result by result so that the results themselves need not be kept.
+    """The rows of one run, collected result by result and spooled to Parquet parts on disk, so that neither
+    the results nor the rows stay in memory.
 
-    Rows are held as dicts only for the last `chunk` documents, then packed into DataFrame chunks. When the
-    input repeats a document id, its last occurrence wins (as in `build_tables`): rows carry the number of
-    the occurrence they came from and `tables()` drops the older ones.
+    Rows are held as dicts only for the last `chunk` documents, then written as one part per table. When the
+    input repeats a document id, its last occurrence wins (as in `build_tables`): rows carry the number of the
+    occurrence they came from and `write_tables` keeps only the latest. The parts live in a temporary folder
+    (below `folder` when given) removed by `close`.
     """
 
-    def __init__(self, chunk: int = 500) -> None:
+    def __init__(self, chunk: int = 500, folder: Path | None = None) -> None:
         self.chunk = chunk
         self.n_documents = 0
         self._builder = _Builder()
         self._pending = 0
-        self._chunks: dict[str, list[pd.DataFrame]] = defaultdict(list)
-        self._latest: dict[str, int] = {}  # document id -> number of its latest occurrence
-        self._repeated: set[str] = set()
+        self._parts = 0
+        self._tmp = tempfile.TemporaryDirectory(prefix="biwaq-spool-", dir=folder)
+        self.folder = Path(self._tmp.name)
+        self._repeated = False
+        self._seen: set[str] = set()
+
+    def __enter__(self) -> RowSpool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._tmp.cleanup()
 
     def add(self, result: DocumentResult) -> None:
         doc_id = result.document.id
-        if doc_id in self._latest:
+        if doc_id in self._seen:
             log.warning("document %s occurs more than once in the input; its last occurrence is kept", doc_id)
-            self._repeated.add(doc_id)
-        occurrence = self._latest[doc_id] = self.n_documents
+            self._repeated = True
+        self._seen.add(doc_id)
+        occurrence = self.n_documents
         self.n_documents += 1
         before = {name: len(rows) for name, rows in self._builder.rows.items()}
         self._builder.add(result)
@@ -379,35 +429,81 @@ class RowSpool:
         if self._pending >= self.chunk:
             self._pack()
 
+    def _spooled_tables(self) -> list[Table]:
+        return [_spooled(TABLES[n]) for n in PER_DOCUMENT_ROWS] + [_spooled(observation_table(e)) for e in ENTITY_SOURCES]
+
     def _pack(self) -> None:
-        for name, rows in self._builder.rows.items():
-            if rows:
-                self._chunks[name].append(pd.DataFrame(rows))
+        """Write the pending rows as one part per table (an empty part too: every table then has a file)."""
+        for table in self._spooled_tables():
+            frame = conform(pd.DataFrame(self._builder.rows.get(table.name, []), columns=table.column_names), table)
+            write_part(frame, nullable_schema(table), self.folder / table.name / f"{self._parts:06d}.parquet")
+        self._parts += 1
         self._builder = _Builder()
         self._pending = 0
 
-    def _frame(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-        """All rows collected for `name` (in `columns` when given), without those of superseded occurrences."""
-        chunks = self._chunks.get(name, [])
-        frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=[*(columns or []), "occurrence"])
-        if self._repeated and len(frame):
-            frame = frame[frame["occurrence"] == frame["document_id"].map(self._latest)]
-        frame = frame.drop(columns="occurrence")
-        return frame if columns is None else frame.reindex(columns=columns)
+    def _latest(self, name: str) -> str:
+        """SQL: the spooled rows of `name` from each document's latest occurrence, without the occurrence."""
+        rows = scan(self.folder / name / "*.parquet")
+        if not self._repeated:
+            return f"SELECT * EXCLUDE (occurrence) FROM {rows}"
+        latest = f"SELECT document_id, max(occurrence) AS occurrence FROM {scan(self.folder / 'documents' / '*.parquet')} GROUP BY document_id"
+        return f"SELECT r.* EXCLUDE (occurrence) FROM {rows} AS r JOIN ({latest}) USING (document_id, occurrence)"
+
+    def write_tables(self, folder: Path, quarantine: list[QuarantineRecord], run: RunSummary) -> dict[str, Path]:
+        """Every table of the run as `folder/<table>.parquet`, validated (schemas per batch, keys and foreign keys
+        over whole files) and sorted by key; returns their paths. Memory stays bounded whatever the run's size."""
+        self._pack()
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = {name: folder / f"{name}.parquet" for name in TABLES}
+        with connect(self.folder / "duckdb") as con:
+            for name in PER_DOCUMENT_ROWS:
+                table = TABLES[name]
+                write_table_file(con, f"{self._latest(name)} ORDER BY {_order(table)}", table, paths[name])
+            for entity, (mentions, _) in ENTITY_SOURCES.items():
+                attributes = entity_attributes_sql(entity, self._latest(f"obs_{entity}"))
+                write_table_file(con, entity_table_sql(entity, attributes, f"SELECT * FROM {scan(paths[mentions])}"),
+                                 TABLES[entity], paths[entity])
+            q_rows = {(q.document_id, q.stage): {"document_id": q.document_id, "stage": q.stage, "reason": q.reason,
+                                                 "source": q.source} for q in quarantine}
+            write_parquet_frames([_frame(TABLES["quarantine"], list(q_rows.values()))], TABLES["quarantine"], paths["quarantine"])
+            rows_out = sum(row_count(paths[n]) for n in TABLES if TABLES[n].per_document)
+            write_parquet_frames([_frame(TABLES["runs"], _run_rows(run, rows_out))], TABLES["runs"], paths["runs"])
+            check_files(con, paths)
+        return paths
 
     def tables(self, quarantine: list[QuarantineRecord], run: RunSummary) -> dict[str, pd.DataFrame]:
-        """All tables of the run, validated; keys are deterministic and rows sorted by key."""
-        self._pack()
-        tables = {name: conform(self._frame(name, TABLES[name].column_names), TABLES[name]) for name in PER_DOCUMENT_ROWS}
-        observations = {name: self._frame(f"obs_{name}") for name in ENTITY_SOURCES}
-        attributes = {name: pd.DataFrame(rows, columns=[c for c in TABLES[name].column_names if not c.startswith("n_") and c != "known_names"])
-                      for name, rows in entity_rows(observations).items()}
-        tables.update(entity_tables(attributes, tables))
-        q_rows = {(q.document_id, q.stage): {"document_id": q.document_id, "stage": q.stage, "reason": q.reason, "source": q.source}
-                  for q in quarantine}
-        tables["quarantine"] = _frame(TABLES["quarantine"], list(q_rows.values()))
-        tables["runs"] = _frame(TABLES["runs"], _run_rows(run, tables))
-        return validate_tables({name: tables[name] for name in TABLES})
+        """All tables of the run in memory (for small runs and tests), validated; rows sorted by key."""
+        with tempfile.TemporaryDirectory(prefix="biwaq-run-tables-") as tmp:
+            paths = self.write_tables(Path(tmp), quarantine, run)
+            return {name: read_all(path, TABLES[name]) for name, path in paths.items()}
+
+
+def write_parquet_frames(frames, table: Table, path: Path) -> None:
+    """Batches of a table as one Parquet file, each batch checked against the table's pandera schema."""
+    from biwaq_extract.storage import write_parquet
+
+    write_parquet(validated(frames, table), table, path)
+
+
+def write_table_file(con, sql: str, table: Table, path: Path) -> None:
+    """A query's rows as the Parquet file of `table`, read back and checked in batches."""
+    write_parquet_frames(frames(con, sql, table), table, path)
+
+
+def check_files(con, paths: dict[str, Path]) -> None:
+    """Whole-table checks pandera cannot make batch by batch: unique keys, foreign keys between the files."""
+    from biwaq_extract.schemas import HISTORY_TABLES
+
+    known = {**TABLES, **HISTORY_TABLES}
+    for name, path in paths.items():
+        duplicates = duplicate_keys(con, path, known[name])
+        if duplicates:
+            raise ValueError(f"{name}: primary key {list(known[name].primary_key)} repeated: {duplicates}")
+    for name in paths:
+        problems = missing_references(con, paths, known[name])
+        if problems:
+            raise ValueError(problems[0])
 
 
 def build_tables(
@@ -415,7 +511,7 @@ def build_tables(
 ) -> dict[str, pd.DataFrame]:
     """All tables of one run, validated; keys are deterministic and rows sorted by key. When the input repeats
     a document id, its last occurrence is kept."""
-    spool = RowSpool()
-    for result in results:
-        spool.add(result)
-    return spool.tables(quarantine, run)
+    with RowSpool() as spool:
+        for result in results:
+            spool.add(result)
+        return spool.tables(quarantine, run)

@@ -214,10 +214,10 @@ def validate_run(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResu
 def archive_outputs(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResult],
                     quarantine: Sequence[QuarantineRecord], summary: RunSummary, output: Path) -> dict[str, int]:
     """Write documents.jsonl, merge the tables into the dataset (atomically), run.json, report.html."""
-    from biwaq_extract.storage import read_dataset
+    from biwaq_extract.storage import dataset_counts
 
     write_outputs(results, list(quarantine), summary, Path(output), tables=tables)
-    return {name: len(frame) for name, frame in read_dataset(output).items()}
+    return dataset_counts(output)
 
 
 @dataclass

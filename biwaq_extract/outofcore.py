@@ -1,0 +1,177 @@
+"""Out-of-core table work: Parquet parts on disk, DuckDB queries with a memory cap, results in fixed-size batches.
+
+The run's rows and the dataset can be far larger than memory should grow: tables.RowSpool writes the run's
+rows as Parquet parts, and both the run's tables and the merged dataset are computed here by DuckDB, which
+spills to disk past `MEMORY_LIMIT`, and read back `BATCH_ROWS` rows at a time. Python never holds a whole
+table, so peak memory does not grow with the corpus (see the README's benchmark section).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from biwaq_extract.schemas import Table, arrow_schema, conform, empty_frame, pandas_dtype, pandera_schema
+
+# DuckDB's working memory. Chosen from the benchmark: the merge of 20,000 articles (135k rows, the sentence
+# column being most of the bytes) needs ~150 MB unbounded; at 192 MB it stays in memory for typical runs
+# and spills to the temp folder only beyond that, so the process's peak does not grow with the dataset.
+MEMORY_LIMIT = "192MB"
+# Rows per batch read back into pandas (validation, CSV) and per Parquet row group. Fixed, because the
+# row-group layout is part of a Parquet file's bytes and reruns must give the same bytes.
+BATCH_ROWS = 20_000
+
+
+@contextlib.contextmanager
+def connect(temp_dir: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB connection with capped memory, spilling to `temp_dir`, times in UTC."""
+    temp_dir = Path(temp_dir)
+    temp_dir.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute("SET temp_directory = ?", [str(temp_dir)])
+        con.execute("SET preserve_insertion_order = false")  # every query that matters has an ORDER BY
+        con.execute("SET TimeZone = 'UTC'")
+        yield con
+    finally:
+        con.close()
+
+
+def sql_path(path: Path) -> str:
+    """A path as a quoted SQL string literal."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def scan(path: Path | str) -> str:
+    """SQL reading one Parquet file or a glob of parts."""
+    return f"read_parquet({sql_path(Path(path))})"
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def nullable_schema(table: Table, extra: Iterable[pa.Field] = ()) -> pa.Schema:
+    """The table's Arrow schema with every field nullable (parts are checked later, on the final tables)."""
+    fields = [f.with_nullable(True) for f in arrow_schema(table)] + list(extra)
+    return pa.schema(fields, metadata=arrow_schema(table).metadata)
+
+
+def write_part(frame: pd.DataFrame, schema: pa.Schema, path: Path) -> None:
+    """One Parquet part of rows (any number, none included) in the given schema."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
+    pq.write_table(arrow, path, compression="zstd")
+
+
+def write_empty(table: Table, path: Path) -> None:
+    """A Parquet file with the table's columns and no rows: stands in for a table that does not exist yet."""
+    write_part(empty_frame(table), arrow_schema(table), path)
+
+
+def _rebatch(reader: Iterable[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
+    """Tables of exactly `rows` rows (the last one fewer) whatever sizes the reader hands out."""
+    pending: list[pa.RecordBatch] = []
+    count = 0
+    for batch in reader:
+        if not batch.num_rows:
+            continue
+        pending.append(batch)
+        count += batch.num_rows
+        while count >= rows:
+            table = pa.Table.from_batches(pending)
+            yield table.slice(0, rows)
+            rest = table.slice(rows)
+            pending, count = rest.to_batches(), rest.num_rows
+    if count:
+        yield pa.Table.from_batches(pending)
+
+
+def _types_mapper(arrow_type: pa.DataType):
+    if pa.types.is_string(arrow_type) or pa.types.is_large_string(arrow_type) or pa.types.is_string_view(arrow_type):
+        return pd.StringDtype()
+    if pa.types.is_integer(arrow_type):
+        return pd.Int64Dtype()
+    if pa.types.is_boolean(arrow_type):
+        return pd.BooleanDtype()
+    if pa.types.is_floating(arrow_type):
+        return pd.Float64Dtype()
+    if pa.types.is_date32(arrow_type):
+        return pd.ArrowDtype(pa.date32())
+    return None
+
+
+def to_frame(arrow: pa.Table, table: Table) -> pd.DataFrame:
+    """Arrow rows as a DataFrame in the table's declared dtypes (order kept: the query sorted them)."""
+    frame = arrow.to_pandas(types_mapper=_types_mapper)
+    for c in table.columns:
+        if c.type == "datetime" and c.name in frame and frame[c.name].dtype != pandas_dtype(c):
+            frame[c.name] = pd.to_datetime(frame[c.name], utc=True).astype(pandas_dtype(c))
+    return conform(frame, table)
+
+
+def frames(con: duckdb.DuckDBPyConnection, sql: str, table: Table, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
+    """The query's rows in batches of `rows`, as DataFrames of `table`'s dtypes (an empty result gives none)."""
+    columns = ", ".join(quote(c) for c in table.column_names)
+    reader = con.sql(f"SELECT {columns} FROM ({sql})").to_arrow_reader(rows)
+    for part in _rebatch(reader, rows):
+        yield to_frame(part, table)
+
+
+def file_frames(path: Path, table: Table, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
+    """A Parquet file's rows in batches, as DataFrames of `table`'s dtypes."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=rows):
+        yield to_frame(pa.Table.from_batches([batch]), table)
+
+
+def read_all(path: Path, table: Table) -> pd.DataFrame:
+    """A whole (small) Parquet file as one DataFrame of `table`'s dtypes."""
+    return to_frame(pq.read_table(path), table)
+
+
+def validated(parts: Iterable[pd.DataFrame], table: Table) -> Iterator[pd.DataFrame]:
+    """Each batch checked against the table's pandera schema on its way through."""
+    schema = pandera_schema(table)
+    for frame in parts:
+        yield schema.validate(frame)
+
+
+def duplicate_keys(con: duckdb.DuckDBPyConnection, path: Path, table: Table) -> list[tuple]:
+    """Primary keys that occur more than once in a table file (pandera sees one batch at a time)."""
+    key = ", ".join(quote(k) for k in table.primary_key)
+    return con.execute(f"SELECT {key} FROM {scan(path)} GROUP BY {key} HAVING count(*) > 1 ORDER BY {key} LIMIT 5").fetchall()
+
+
+def missing_references(con: duckdb.DuckDBPyConnection, paths: dict[str, Path], table: Table) -> list[str]:
+    """Foreign-key failures of `table` against the other table files in `paths`, as messages."""
+    problems = []
+    for fk in table.foreign_keys:
+        if fk.table not in paths:
+            continue
+        fields = ", ".join(quote(f) for f in fk.fields)
+        refs = ", ".join(quote(f) for f in fk.reference_fields)
+        not_null = " AND ".join(f"{quote(f)} IS NOT NULL" for f in fk.fields)
+        missing = con.execute(
+            f"SELECT DISTINCT {fields} FROM {scan(paths[table.name])} WHERE {not_null} "
+            f"EXCEPT SELECT {refs} FROM {scan(paths[fk.table])} ORDER BY ALL LIMIT 5"
+        ).fetchall()
+        if missing:
+            problems.append(f"{table.name}.{','.join(fk.fields)} references unknown {fk.table} rows: {missing}")
+    return problems
+
+
+def row_count(path: Path) -> int:
+    """Rows in a Parquet file, from its footer."""
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def scalar(con: duckdb.DuckDBPyConnection, sql: str):
+    """The one value a query returns (fetched to the end: the connection is then free for the next query)."""
+    return con.execute(sql).fetchall()[0][0]
