@@ -162,15 +162,19 @@ class RunWriter:
         if failure is not None:
             self.quarantine.append(failure)
 
+    def run_tables(self, summary: RunSummary) -> dict[str, Path]:
+        """This run's tables as validated Parquet files in the spool (see tables.RowSpool.write_tables)."""
+        return self.spool.write_tables(self.spool.folder / "run", self.quarantine, summary)
+
     def finish(self, summary: RunSummary, tables: dict | None = None) -> None:
         """documents.jsonl, the dataset, run.json (after the dataset: its presence says the tables are complete),
         report.html. `tables`: this run's tables when the caller built them already (else from the spool)."""
         from biwaq_extract.report import write_report
         from biwaq_extract.storage import write_dataset
 
-        self._stack.close()  # documents.jsonl moves into place
         if tables is None:
-            tables = self.spool.write_tables(self.spool.folder / "run", self.quarantine, summary)
+            tables = self.run_tables(summary)
+        self._stack.close()  # documents.jsonl moves into place
         write_dataset(tables, self.output_dir)
         self.spool.close()  # its rows are in the dataset now
         atomic_write_text(self.output_dir / RUN_FILE,

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from biwaq_extract.schemas import Table, arrow_schema, conform, empty_frame, pandas_dtype, pandera_schema
+from biwaq_extract.schemas import Table, arrow_schema, conform, pandas_dtype, pandera_schema
 
 # DuckDB's working memory. Chosen from the benchmark: the merge of 20,000 articles (135k rows, the sentence
 # column being most of the bytes) needs ~150 MB unbounded; at 192 MB it stays in memory for typical runs
@@ -64,16 +64,15 @@ def nullable_schema(table: Table, extra: Iterable[pa.Field] = ()) -> pa.Schema:
     return pa.schema(fields, metadata=arrow_schema(table).metadata)
 
 
-def write_part(frame: pd.DataFrame, schema: pa.Schema, path: Path) -> None:
-    """One Parquet part of rows (any number, none included) in the given schema."""
+def write_part(rows: list[dict], schema: pa.Schema, path: Path) -> None:
+    """One Parquet part of row dicts (any number, none included) in the given schema; keys not in it are ignored."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    arrow = pa.Table.from_pandas(frame, schema=schema, preserve_index=False).replace_schema_metadata(schema.metadata)
-    pq.write_table(arrow, path, compression="zstd")
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path, compression="zstd")
 
 
 def write_empty(table: Table, path: Path) -> None:
     """A Parquet file with the table's columns and no rows: stands in for a table that does not exist yet."""
-    write_part(empty_frame(table), arrow_schema(table), path)
+    write_part([], arrow_schema(table), path)
 
 
 def _rebatch(reader: Iterable[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
@@ -114,7 +113,7 @@ def to_frame(arrow: pa.Table, table: Table) -> pd.DataFrame:
     for c in table.columns:
         if c.type == "datetime" and c.name in frame and frame[c.name].dtype != pandas_dtype(c):
             frame[c.name] = pd.to_datetime(frame[c.name], utc=True).astype(pandas_dtype(c))
-    return conform(frame, table)
+    return conform(frame, table, sort=False)  # every query here sorts by key
 
 
 def frames(con: duckdb.DuckDBPyConnection, sql: str, table: Table, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:

@@ -382,8 +382,9 @@ def empty_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series([], dtype=pandas_dtype(c)) for c in table.columns})
 
 
-def conform(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """Columns in declared order with declared dtypes, rows sorted by the primary key, a fresh 0..n index."""
+def conform(frame: pd.DataFrame, table: Table, sort: bool = True) -> pd.DataFrame:
+    """Columns in declared order with declared dtypes, rows sorted by the primary key (unless `sort` is off:
+    rows that come sorted already), a fresh 0..n index."""
     out = {}
     for c in table.columns:
         values = frame[c.name] if c.name in frame else pd.Series([None] * len(frame), index=frame.index)
@@ -397,6 +398,6 @@ def conform(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
             values = values.astype(object).where(values.notna(), None).astype(pandas_dtype(c))
         out[c.name] = values
     result = pd.DataFrame(out, index=frame.index, columns=table.column_names)
-    if len(result):
+    if sort and len(result):
         result = result.sort_values(list(table.primary_key), kind="stable")
     return result.reset_index(drop=True)

@@ -220,17 +220,15 @@ def write_parquet(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, p
 
 
 def _csv_frame(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """The frame as CSV cells: ISO dates, UTC times with a Z, true/false; missing values stay missing (empty)."""
     out = {}
     for c in table.columns:
         col = frame[c.name]
-        if c.type == "date":
-            out[c.name] = [v.isoformat() if v is not None and not pd.isna(v) else "" for v in col.astype(object)]
-        elif c.type == "datetime":
-            out[c.name] = [v.strftime("%Y-%m-%dT%H:%M:%SZ") if not pd.isna(v) else "" for v in col]
+        if c.type == "datetime":
+            col = col.dt.strftime("%Y-%m-%dT%H:%M:%SZ")
         elif c.type == "boolean":
-            out[c.name] = ["" if pd.isna(v) else ("true" if v else "false") for v in col]
-        else:
-            out[c.name] = ["" if pd.isna(v) else str(v) for v in col.astype(object)]
+            col = col.map({True: "true", False: "false"})
+        out[c.name] = col  # strings, integers and dates (ISO) are written as they are
     return pd.DataFrame(out, columns=table.column_names)
 
 

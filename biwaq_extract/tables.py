@@ -435,8 +435,8 @@ class RowSpool:
     def _pack(self) -> None:
         """Write the pending rows as one part per table (an empty part too: every table then has a file)."""
         for table in self._spooled_tables():
-            frame = conform(pd.DataFrame(self._builder.rows.get(table.name, []), columns=table.column_names), table)
-            write_part(frame, nullable_schema(table), self.folder / table.name / f"{self._parts:06d}.parquet")
+            write_part(self._builder.rows.get(table.name, []), nullable_schema(table),
+                       self.folder / table.name / f"{self._parts:06d}.parquet")
         self._parts += 1
         self._builder = _Builder()
         self._pending = 0

@@ -1,4 +1,4 @@
-"""Prefect flows: newsletter_pipeline (crawl → parse → extract → normalise → validate → archive → report),
+"""Prefect flows: newsletter_pipeline (crawl → parse → extract → tables (normalise, validate, archive) → report),
 the weekly deployment's entrypoint, the backfill over a date range, and the smaller flows they compose."""
 
 from __future__ import annotations
@@ -34,10 +34,8 @@ from pipelines.tasks import (
     archive_outputs,
     crawl_site,
     extract_batch,
-    normalise,
     parse_documents,
     pipeline_for,
-    validate_run,
 )
 
 # Written when a pipeline run starts on an output folder and removed when it ends; one left behind means the
@@ -237,7 +235,7 @@ def _check_previous_run(output: Path, logger) -> None:
 
 
 def run_pipeline(params: NewsletterParams) -> RunReport:
-    """crawl → parse → extract → normalise → validate → archive → report; the body of both deployments' flows."""
+    """crawl → parse → extract → tables (normalise, validate, archive) → report; the body of both deployments' flows."""
     logger = get_run_logger()
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     output = Path(params.output)
@@ -273,9 +271,8 @@ def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
         extra={"input": str(crawled.articles), "prefect_flow_run_id": flow_run.get_id(), "extractor": got.extractor,
                "nlp_cache_hits": got.tally.from_cache, "nlp_documents": got.tally.nlp_documents},
     )
-    tables = normalise(got.results, got.quarantine, summary)
-    run_rows = validate_run(tables, got.results)
-    dataset_rows = archive_outputs(tables, got.results, got.quarantine, summary, output)
+    archived = archive_outputs(got.results, got.quarantine, summary, output)
+    run_rows, dataset_rows = archived.run_rows, archived.dataset_rows
     report = RunReport(summary.run_id, output, got.tally.as_dict(), run_rows, dataset_rows, got.model, crawled.summary)
     publish_report(
         summary_markdown(run_id=summary.run_id, output=output, tally=report.tally, quarantine=got.quarantine,

@@ -1,4 +1,4 @@
-"""Thin Prefect tasks over the library: crawl, parse, extract a batch, normalise, validate, archive."""
+"""Thin Prefect tasks over the library: crawl, parse, extract a batch, and the tables (normalise, validate, archive)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
 from biwaq_extract.documents import read_documents
 from biwaq_extract.errors import FetchError
-from biwaq_extract.extract import extract_valid, screen, write_outputs
+from biwaq_extract.extract import extract_valid, screen
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 from pipelines.local_site import local_crawl_settings, loopback_start
 from pipelines.params import CrawlParams
@@ -179,45 +178,46 @@ def run_batch(documents: Sequence[Document], model: str | None, settings: dict[s
     return BatchOutcome(pairs, info, round(time.perf_counter() - began, 3))
 
 
-# --- normalise, validate, archive ---------------------------------------------------------------------------
-
-
-@task(name="normalise", cache_policy=NO_CACHE)
-def normalise(results: Sequence[DocumentResult], quarantine: Sequence[QuarantineRecord], run: RunSummary) -> dict[str, pd.DataFrame]:
-    """Per-document results become the normalised tables of this run."""
-    from biwaq_extract.tables import build_tables
-
-    return build_tables(results, list(quarantine), run)  # streamed: results may be read back from the cache
+# --- tables: normalise, validate, archive in one pass --------------------------------------------------------
 
 
 class TableCheckError(ValueError):
     """The tables of a run break a schema, a foreign key or a count invariant; nothing is written."""
 
 
-@task(name="validate", cache_policy=NO_CACHE)
-def validate_run(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResult]) -> dict[str, int]:
-    """Schemas and foreign keys of every table, plus: one documents row per input document. Returns row counts."""
-    from biwaq_extract.tables import validate_tables
+@dataclass(frozen=True)
+class Archived:
+    """Rows per table of this run and of the whole dataset after it."""
 
-    try:
-        validate_tables(tables)
-    except Exception as exc:  # pandera and foreign-key errors alike: say which run step refused
-        raise TableCheckError(f"tables failed validation, nothing written: {exc}") from exc
-    ids = sorted(set(results.ids() if hasattr(results, "ids") else (r.document.id for r in results)))
-    got = sorted(tables["documents"]["document_id"].astype(str))
-    if got != ids:
-        raise TableCheckError(f"documents table has {len(got)} rows for {len(ids)} input documents; nothing written")
-    return {name: len(frame) for name, frame in tables.items()}
+    run_rows: dict[str, int]
+    dataset_rows: dict[str, int]
 
 
-@task(name="archive", cache_policy=NO_CACHE)
-def archive_outputs(tables: dict[str, pd.DataFrame], results: Sequence[DocumentResult],
-                    quarantine: Sequence[QuarantineRecord], summary: RunSummary, output: Path) -> dict[str, int]:
-    """Write documents.jsonl, merge the tables into the dataset (atomically), run.json, report.html."""
+@task(name="tables", cache_policy=NO_CACHE)
+def archive_outputs(results: Sequence[DocumentResult], quarantine: Sequence[QuarantineRecord], summary: RunSummary,
+                    output: Path) -> Archived:
+    """Normalise, validate and archive in one pass over the results (read back from the NLP cache once):
+    documents.jsonl, this run's tables (schemas, keys, foreign keys, one documents row per input document;
+    nothing is written when they fail), the merged dataset (atomically), run.json and report.html."""
+    from biwaq_extract.extract import RunWriter
+    from biwaq_extract.outofcore import row_count
     from biwaq_extract.storage import dataset_counts
 
-    write_outputs(results, list(quarantine), summary, Path(output), tables=tables)
-    return dataset_counts(output)
+    with RunWriter(Path(output)) as writer:
+        for result in results:
+            writer.add(result)
+        writer.quarantine = list(quarantine)
+        try:
+            tables = writer.run_tables(summary)
+        except Exception as exc:  # pandera, key and foreign-key errors alike: say which run step refused
+            raise TableCheckError(f"tables failed validation, nothing written: {exc}") from exc
+        run_rows = {name: row_count(path) for name, path in tables.items()}
+        ids = set(results.ids() if hasattr(results, "ids") else (r.document.id for r in results))
+        if run_rows["documents"] != len(ids):
+            raise TableCheckError(f"documents table has {run_rows['documents']} rows for {len(ids)} input documents; "
+                                  "nothing written")
+        writer.finish(summary, tables)
+    return Archived(run_rows, dataset_counts(output))
 
 
 @dataclass
