@@ -75,7 +75,7 @@ def write_empty(table: Table, path: Path) -> None:
     write_part([], arrow_schema(table), path)
 
 
-def _rebatch(reader: Iterable[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
+def rebatch(reader: Iterable[pa.RecordBatch], rows: int) -> Iterator[pa.Table]:
     """Tables of exactly `rows` rows (the last one fewer) whatever sizes the reader hands out."""
     pending: list[pa.RecordBatch] = []
     count = 0
@@ -116,17 +116,19 @@ def to_frame(arrow: pa.Table, table: Table) -> pd.DataFrame:
     return conform(frame, table, sort=False)  # every query here sorts by key
 
 
-def frames(con: duckdb.DuckDBPyConnection, sql: str, table: Table, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
-    """The query's rows in batches of `rows`, as DataFrames of `table`'s dtypes (an empty result gives none)."""
+def frames(con: duckdb.DuckDBPyConnection, sql: str, table: Table, rows: int | None = None) -> Iterator[pd.DataFrame]:
+    """The query's rows in batches of `rows` (default BATCH_ROWS), as DataFrames of `table`'s dtypes (an empty
+    result gives none)."""
+    rows = rows or BATCH_ROWS
     columns = ", ".join(quote(c) for c in table.column_names)
     reader = con.sql(f"SELECT {columns} FROM ({sql})").to_arrow_reader(rows)
-    for part in _rebatch(reader, rows):
+    for part in rebatch(reader, rows):
         yield to_frame(part, table)
 
 
-def file_frames(path: Path, table: Table, rows: int = BATCH_ROWS) -> Iterator[pd.DataFrame]:
+def file_frames(path: Path, table: Table, rows: int | None = None) -> Iterator[pd.DataFrame]:
     """A Parquet file's rows in batches, as DataFrames of `table`'s dtypes."""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=rows):
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=rows or BATCH_ROWS):
         yield to_frame(pa.Table.from_batches([batch]), table)
 
 
