@@ -33,7 +33,7 @@ test: $(STAMP)
 # Benchmarks (not part of the tests): figures for 2,000 and 20,000 generated articles; see README.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	$(BIN)/python -m benchmarks.run --sizes 2000,20000 --json outputs/bench/results.json
+	$(BIN)/python -m benchmarks.run --sizes 2000,20000 --repeat 3 --json outputs/bench/results.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -15,6 +15,7 @@ not what is measured; every other stage, the Prefect API and the task runner are
 start-up is timed and printed separately (without a server, each flow would spend it inside the timing).
 
     python -m benchmarks.run --sizes 2000,20000
+    python -m benchmarks.run --sizes 2000 --repeat 3   # the fastest of three runs per stage (a noisy machine)
     python -m benchmarks.run --quick            # 200 documents, every stage: a smoke test of the benchmark
 """
 
@@ -188,6 +189,22 @@ def _child(stage: str, path: Path, timeout: float, env: dict[str, str] | None = 
     return out
 
 
+def best_of(runs: list[dict]) -> dict:
+    """The fastest of repeated runs of a stage, with every run's seconds and the highest peak memory.
+
+    The fastest, as timeit does: on a shared machine the noise only ever adds time (we saw the same flow take
+    10.9, 13.0 and 15.3 s in a row), so the minimum is the best estimate of what the code itself costs.
+    """
+    ok = [r for r in runs if "error" not in r]
+    if not ok:
+        return runs[-1]
+    best = dict(min(ok, key=lambda r: r["seconds"]))
+    best["all_seconds"] = [round(r["seconds"], 2) for r in ok]
+    best["peak_rss_kb"] = max(r["peak_rss_kb"] for r in ok)
+    best["children_peak_rss_kb"] = max(r.get("children_peak_rss_kb") or 0 for r in ok)
+    return best
+
+
 def _flow_available() -> str | None:
     try:
         import pipelines.flows  # noqa: F401
@@ -222,8 +239,10 @@ def table(size: int, words: int, results: dict[str, dict]) -> str:
                 if size == FLOW_TARGET_SIZE else ""
             ratio = f"{s / lib:.2f}x library call{target}"
         growth = r["peak_rss_kb"] - r.get("baseline_rss_kb", 0)
+        spread = r.get("all_seconds", [])
+        seconds = f"{s:.1f}" + (f" (of {', '.join(f'{x:.1f}' for x in spread)})" if len(spread) > 1 else "")
         rows.append(
-            f"| {stage} | {s:.1f} | {size / s:.1f} | {words / s:,.0f} | {_mib(r['peak_rss_kb'])} (+{_mib(growth)}) "
+            f"| {stage} | {seconds} | {size / s:.1f} | {words / s:,.0f} | {_mib(r['peak_rss_kb'])} (+{_mib(growth)}) "
             f"| {_mib(r.get('children_peak_rss_kb'))} | {ratio} |"
         )
     return f"### {size:,} documents, {words:,} words\n\n" + "\n".join(rows) + "\n"
@@ -238,8 +257,11 @@ def _run_sizes(sizes: list[int], stages: list[str], args: argparse.Namespace, mi
             if stage.startswith("flow") and missing_flow:
                 results[stage] = {"error": missing_flow}
                 continue
-            print(f"  {size} documents: {stage} ...", file=sys.stderr, flush=True)
-            results[stage] = _child(stage, path, args.timeout, flow_env if stage.startswith("flow") else None)
+            runs = []
+            for attempt in range(args.repeat):
+                print(f"  {size} documents: {stage} ({attempt + 1}/{args.repeat}) ...", file=sys.stderr, flush=True)
+                runs.append(_child(stage, path, args.timeout, flow_env if stage.startswith("flow") else None))
+            results[stage] = best_of(runs)
         everything[size] = {"words": words, "stages": results}
         print(table(size, words, results), flush=True)
         if args.json:
@@ -257,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stages", default=",".join(STAGES), help=f"stages to run (default {','.join(STAGES)})")
     parser.add_argument("--quick", action="store_true", help="one corpus of 200 documents: checks the benchmark runs")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per stage; the fastest counts (default 1)")
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds per stage before it is stopped")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     # internal: run one stage in this process (the driver starts one child per stage)
