@@ -15,6 +15,11 @@ with `version` + 1. A document brought again with the same content simply has it
 extraction wins, no history). Documents not in the run keep their rows. Entity tables are merged by id and
 their counts recomputed over the current rows; the runs table appends one row per run.
 
+Memory: the merge runs in DuckDB over the Parquet files (biwaq_extract/outofcore.py: capped memory, spilling
+to disk), and every table is read back, validated and written a batch of rows at a time (one Parquet row group
+per batch, CSV appended per batch), so no table is ever whole in memory: peak memory does not grow with the
+dataset. Whole-table checks (unique keys, foreign keys) are DuckDB queries over the staged files.
+
 Atomicity: everything is written into DIR/.staging-*/ first. Only when all files are complete does a
 COMMIT marker appear and the files are renamed into place; leftover staging folders are rolled back
 (no marker) or rolled forward (marker) by the next write or query, so readers never see a mix of runs.
