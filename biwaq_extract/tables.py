@@ -29,7 +29,7 @@ from biwaq_extract.outofcore import (
 )
 
 from biwaq_extract.records import DocumentResult, EventMention, QuarantineRecord, RunSummary
-from biwaq_extract.schemas import LIST_SEPARATOR, TABLES, Column, Table, conform, pandera_schema
+from biwaq_extract.schemas import LIST_SEPARATOR, TABLES, Column, Table, conform
 
 log = logging.getLogger(__name__)
 
@@ -350,22 +350,6 @@ def _run_rows(run: RunSummary, rows_out: int) -> list[dict]:
             "documents_changed": 0,
         }
     ]
-
-
-def validate_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Validate every table with its pandera schema plus the foreign keys between tables; raise on the first failure."""
-    for name, frame in tables.items():
-        pandera_schema(TABLES[name]).validate(frame)
-    for name, frame in tables.items():
-        for fk in TABLES[name].foreign_keys:
-            if fk.table not in tables:
-                continue
-            values = frame[list(fk.fields)].dropna()
-            known = set(map(tuple, tables[fk.table][list(fk.reference_fields)].itertuples(index=False)))
-            missing = {tuple(v) for v in values.itertuples(index=False)} - known
-            if missing:
-                raise ValueError(f"{name}.{','.join(fk.fields)} references unknown {fk.table} rows: {sorted(missing)[:5]}")
-    return tables
 
 
 PER_DOCUMENT_ROWS = ("documents", "org_mentions", "programme_mentions", "person_mentions", "place_mentions", "dates",

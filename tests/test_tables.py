@@ -158,3 +158,47 @@ def test_tables_spooled_in_chunks_equal_tables_built_at_once(tables, chunk):
     spooled = spool.tables(fixture_quarantine(), make_run(documents=len(results), failed=1))
     for name in TABLES:
         pd.testing.assert_frame_equal(spooled[name], tables[name], check_exact=True)
+
+
+def _org_doc(doc_id: str, orgs=(), people=()):
+    from biwaq_extract.records import Document, DocumentResult
+
+    return DocumentResult(document=Document(id=doc_id, text="x" * 200), organisations=tuple(orgs), people=tuple(people))
+
+
+def _org(org_id: str, name: str, text: str, acronym=None, level=None):
+    from biwaq_extract.records import OrgMention
+
+    return OrgMention(text=text, start_char=0, end_char=len(text), org_id=org_id, name=name, acronym=acronym,
+                      rule="test", level=level)
+
+
+def _person(name: str, organisation: str, org_id: str):
+    from biwaq_extract.records import PersonMention
+
+    return PersonMention(text=name, start_char=10, end_char=10 + len(name), name=name, role="Leiterin",
+                         organisation=organisation, org_id=org_id, rule="test")
+
+
+@pytest.mark.parametrize(
+    "results,expected",
+    [
+        # a tie between two names: the smaller wins, whatever the order of the documents
+        ([_org_doc("a", [_org("o", "Zentrum Ost", "ZO")]), _org_doc("b", [_org("o", "Agentur Ost", "AO")])],
+         {"name": "Agentur Ost", "known_names": "AO | Agentur Ost | ZO"}),  # every surface form is known
+        # the most frequent name wins over a smaller one; empty acronyms do not count
+        ([_org_doc("a", [_org("o", "Zentrum", "Z", acronym="ZO")]), _org_doc("b", [_org("o", "Zentrum", "Z")]),
+          _org_doc("c", [_org("o", "Agentur", "A")])],
+         {"name": "Zentrum", "acronym": "ZO", "n_documents": 3, "known_names": "A | Z | ZO | Zentrum"}),
+        # named only as a person's employer (weak): that name, no mentions; its own mention then overrides it
+        ([_org_doc("a", people=[_person("Ada Muster", "Stadtwerk Nord", "o")])],
+         {"name": "Stadtwerk Nord", "n_mentions": 0, "known_names": "Stadtwerk Nord"}),
+        ([_org_doc("a", people=[_person("Ada Muster", "Stadtwerk Nord", "o")]),
+          _org_doc("b", [_org("o", "Stadtwerke Nord GmbH", "Stadtwerke", level="municipal")])],
+         {"name": "Stadtwerke Nord GmbH", "level": "municipal", "n_mentions": 1}),
+    ],
+)
+def test_tables_organisation_attributes_most_common_own_then_weak(results, expected):
+    for order in (results, results[::-1]):
+        row = build_tables(order, [], make_run(documents=len(order)))["organisations"].set_index("org_id").loc["o"]
+        assert {k: row[k] for k in expected} == expected
