@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 DOCUMENTS_FILE = "documents.jsonl"
 RUN_FILE = "run.json"
+SCRATCH_DIR = ".cache"
 
 
 def extract_document(nlp: Language, document: Document) -> DocumentResult:
@@ -145,7 +146,8 @@ class RunWriter:
         self.quarantine: list[QuarantineRecord] = []
         self.documents = 0
         self._stack = contextlib.ExitStack()
-        self.spool = RowSpool()
+        # Spooled next to the outputs (.cache/), not in /tmp: that may be a RAM disk.
+        self.spool = RowSpool(folder=self.output_dir / SCRATCH_DIR)
         self.sample = ReportSample()
         self._documents_file = None
 

@@ -9,6 +9,8 @@ table, so peak memory does not grow with the corpus (see the README's benchmark 
 from __future__ import annotations
 
 import contextlib
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,6 +28,57 @@ MEMORY_LIMIT = "192MB"
 # Rows per batch read back into pandas (validation, CSV) and per Parquet row group. Fixed, because the
 # row-group layout is part of a Parquet file's bytes and reruns must give the same bytes.
 BATCH_ROWS = 20_000
+
+
+class WorkDir:
+    """A private scratch folder `parent/<prefix>XXXX` for spooled rows and DuckDB's spill files, removed by
+    `close`. It lives next to the outputs, not in the system temp folder: that is often a RAM disk (tmpfs),
+    where spilling to "disk" would be spilling to memory. While open it holds an advisory lock on its
+    `.lock` file, so `remove_stale` can tell the folder of a killed run (lock free) from a live one.
+    """
+
+    LOCK = ".lock"
+
+    def __init__(self, parent: Path, prefix: str) -> None:
+        parent = Path(parent)
+        parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(parent, prefix)
+        self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        self._lock = open(self.path / self.LOCK, "wb")  # noqa: SIM115 (held until close)
+        with contextlib.suppress(ImportError):
+            import fcntl
+
+            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX)
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.close()  # releases the lock
+            self._lock = None
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def __enter__(self) -> WorkDir:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def remove_stale(parent: Path, prefix: str) -> None:
+    """Remove scratch folders under `parent` left by killed runs (their lock is free); live ones stay."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): leftovers stay until removed by hand
+        return
+    for folder in Path(parent).glob(f"{prefix}*"):
+        lock = folder / WorkDir.LOCK
+        try:
+            with open(lock, "rb") as fh:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(folder, ignore_errors=True)
+        except BlockingIOError:
+            continue  # a running writer's folder
+        except FileNotFoundError:
+            shutil.rmtree(folder, ignore_errors=True)  # killed before its lock file existed
 
 
 @contextlib.contextmanager

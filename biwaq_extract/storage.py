@@ -45,13 +45,14 @@ import pyarrow.parquet as pq
 from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.datapackage import DATAPACKAGE_FILE, all_tables, build_descriptor, csv_path, parquet_path
 from biwaq_extract.errors import DatasetError
-from biwaq_extract.outofcore import connect, file_frames, quote, read_all, row_count, scalar, scan, write_empty
+from biwaq_extract.outofcore import WorkDir, connect, file_frames, quote, read_all, row_count, scalar, scan, write_empty
 from biwaq_extract.schemas import HISTORY_TABLES, SCHEMA_VERSION, TABLES, Table, arrow_schema, conform, empty_frame
 
 log = logging.getLogger(__name__)
 
 DUCKDB_FILE = "dataset.duckdb"
 STAGING_PREFIX = ".staging-"
+MERGE_PREFIX = ".merge-"  # scratch of a write in progress; one left by a killed write is removed by the next
 COMMIT_MARKER = "COMMIT"
 
 # Parquet settings fixed here so the bytes depend only on the rows and the pyarrow version.
@@ -373,8 +374,8 @@ def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir:
         began = time.perf_counter()
         stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
         try:
-            with tempfile.TemporaryDirectory(prefix="biwaq-merge-") as tmp:
-                work = Path(tmp)
+            with WorkDir(root, MERGE_PREFIX) as scratch:  # DuckDB spills here: next to the dataset, not in /tmp
+                work = scratch.path
                 run = _run_files(tables, work)
                 _stage_files(_old_files(root, work), run, stage, work)
             _fsync_tree(stage)

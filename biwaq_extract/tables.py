@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from biwaq_extract.outofcore import (
+    WorkDir,
     connect,
     duplicate_keys,
     frames,
@@ -355,6 +356,7 @@ def _run_rows(run: RunSummary, rows_out: int) -> list[dict]:
 PER_DOCUMENT_ROWS = ("documents", "org_mentions", "programme_mentions", "person_mentions", "place_mentions", "dates",
                      "events", "event_organisations", "participant_counts")
 
+SPOOL_PREFIX = ".spool-"
 OCCURRENCE = Column("occurrence", "integer", "Position of the input item the row came from (repeated ids: last wins).")
 
 
@@ -372,8 +374,8 @@ class RowSpool:
 
     Rows are held as dicts only for the last `chunk` documents, then written as one part per table. When the
     input repeats a document id, its last occurrence wins (as in `build_tables`): rows carry the number of the
-    occurrence they came from and `write_tables` keeps only the latest. The parts live in a temporary folder
-    (below `folder` when given) removed by `close`.
+    occurrence they came from and `write_tables` keeps only the latest. The parts live in a scratch folder
+    `.spool-*` below `folder` (default: the system temp folder), removed by `close`.
     """
 
     def __init__(self, chunk: int = 500, folder: Path | None = None) -> None:
@@ -382,8 +384,8 @@ class RowSpool:
         self._builder = _Builder()
         self._pending = 0
         self._parts = 0
-        self._tmp = tempfile.TemporaryDirectory(prefix="biwaq-spool-", dir=folder)
-        self.folder = Path(self._tmp.name)
+        self._work = WorkDir(Path(folder) if folder is not None else Path(tempfile.gettempdir()), SPOOL_PREFIX)
+        self.folder = self._work.path
         self._repeated = False
         self._seen: set[str] = set()
 
@@ -394,7 +396,7 @@ class RowSpool:
         self.close()
 
     def close(self) -> None:
-        self._tmp.cleanup()
+        self._work.close()
 
     def add(self, result: DocumentResult) -> None:
         doc_id = result.document.id
@@ -458,9 +460,8 @@ class RowSpool:
 
     def tables(self, quarantine: list[QuarantineRecord], run: RunSummary) -> dict[str, pd.DataFrame]:
         """All tables of the run in memory (for small runs and tests), validated; rows sorted by key."""
-        with tempfile.TemporaryDirectory(prefix="biwaq-run-tables-") as tmp:
-            paths = self.write_tables(Path(tmp), quarantine, run)
-            return {name: read_all(path, TABLES[name]) for name, path in paths.items()}
+        paths = self.write_tables(self.folder / "tables", quarantine, run)
+        return {name: read_all(path, TABLES[name]) for name, path in paths.items()}
 
 
 def write_parquet_frames(frames, table: Table, path: Path) -> None:

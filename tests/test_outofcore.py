@@ -65,3 +65,38 @@ def test_outofcore_rows_are_counted_from_the_footer(tmp_path, table):
     folder = write_fixture_dataset(tmp_path, changed=True)
     path = Path(folder) / parquet_path(table)
     assert outofcore.row_count(path) == len(read_dataset(folder)[table.name])
+
+
+@pytest.mark.parametrize("prefix", [".spool-"])
+def test_outofcore_scratch_of_a_killed_run_is_removed_and_a_live_one_kept(tmp_path, prefix):
+    live = outofcore.WorkDir(tmp_path, prefix)
+    killed = tmp_path / f"{prefix}killed"  # what a killed run leaves: its folder, its lock file free
+    killed.mkdir()
+    (killed / outofcore.WorkDir.LOCK).touch()
+    (killed / "000001.parquet").write_bytes(b"rows")
+    outofcore.remove_stale(tmp_path, prefix)
+    assert live.path.exists() and not killed.exists()
+    live.close()
+    assert not live.path.exists()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_outofcore_run_leaves_no_scratch_behind(tmp_path, blank_pipeline, fails, monkeypatch):
+    """`biwaq extract` spools next to its outputs (not in /tmp, often a RAM disk) and removes the spool and
+    the merge's scratch folder, whether the run completes or fails while writing the dataset."""
+    from biwaq_extract import storage
+    from biwaq_extract.config import load_settings
+    from biwaq_extract.extract import run_extract
+    from conftest import fixture_path
+
+    if fails:
+        monkeypatch.setattr(storage, "write_duckdb", lambda *a: (_ for _ in ()).throw(RuntimeError("disk gone")))
+    nlp, info = blank_pipeline
+    output = tmp_path / "out"
+    try:
+        run_extract(fixture_path("documents", "mixed.jsonl"), output, load_settings(None), nlp=nlp, info=info)
+    except RuntimeError:
+        assert fails
+    leftovers = [p.name for p in output.rglob("*") if p.name.startswith((".spool-", ".merge-", ".staging-"))]
+    assert leftovers == []
+    assert (output / "datapackage.json").exists() is not fails
