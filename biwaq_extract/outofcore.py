@@ -174,7 +174,12 @@ def frames(con: duckdb.DuckDBPyConnection, sql: str, table: Table, rows: int | N
     result gives none)."""
     rows = rows or BATCH_ROWS
     columns = ", ".join(quote(c) for c in table.column_names)
-    reader = con.sql(f"SELECT {columns} FROM ({sql})").to_arrow_reader(rows)
+    query = f"SELECT {columns} FROM ({sql})"
+    relation = con.sql(query)
+    if hasattr(relation, "to_arrow_reader"):  # DuckDB 2
+        reader = relation.to_arrow_reader(rows)
+    else:  # DuckDB 1.x (pyproject allows both)
+        reader = con.execute(query).fetch_record_batch(rows)
     for part in rebatch(reader, rows):
         yield to_frame(part, table)
 
