@@ -150,16 +150,20 @@ class NLPCache:
             row = self._connection().execute("SELECT result FROM results WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def get(self, document: Document) -> DocumentResult | None:
-        """The cached result for this document's content, re-labelled with this document's id and metadata."""
-        key = document_key(document, self.extractor, self.model)
+    def by_key(self, key: str) -> DocumentResult | None:
+        """The result stored under a key as it was stored (not counted as a hit); None when missing or damaged."""
         try:
             blob = self._read(key)
             result = pickle.loads(blob) if blob is not None else None
         except Exception as exc:  # a damaged row costs one re-extraction, never the run
             log.warning("ignoring unreadable NLP cache entry %s in %s: %s", key, self.path, exc)
             return None
-        if not isinstance(result, DocumentResult):
+        return result if isinstance(result, DocumentResult) else None
+
+    def get(self, document: Document) -> DocumentResult | None:
+        """The cached result for this document's content, re-labelled with this document's id and metadata."""
+        result = self.by_key(document_key(document, self.extractor, self.model))
+        if result is None:
             return None
         self.hits += 1
         # Offsets depend only on the text, so the same text under another id or URL reuses the result.
@@ -207,27 +211,32 @@ class NLPCache:
 class RunResults(Sequence):
     """A run's results in input order, read back from the NLP cache one at a time instead of held in memory.
 
-    Results that are not in the cache (failures, which are never cached, or a result whose cache file could
-    not be written) are held here. Iterating twice reads the cache twice; `ids()` needs no reading at all.
+    Per document only its metadata (no text) and cache key are kept; the text comes back with the cached
+    result (the key covers it). Results that are not in the cache (failures, which are never cached, or a
+    result the cache could not store) are held here. Iterating twice reads the cache twice; `ids()` reads nothing.
     """
 
-    def __init__(self, cache: NLPCache, documents: Sequence[Document], held: dict[int, DocumentResult]):
+    def __init__(self, cache: NLPCache, documents: Iterable[Document], held: dict[int, DocumentResult]):
         self.cache = cache
-        self.documents = tuple(documents)
         self.held = held  # position -> result
+        self.entries: list[tuple[Document, str | None]] = [
+            (dataclasses.replace(d, text=""), None if i in held else document_key(d, cache.extractor, cache.model))
+            for i, d in enumerate(documents)
+        ]
 
     def __len__(self) -> int:
-        return len(self.documents)
+        return len(self.entries)
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
         if i in self.held:
             return self.held[i]
-        result = self.cache.load(self.documents[i])
+        meta, key = self.entries[i]
+        result = self.cache.by_key(key)
         if result is None:
-            raise LookupError(f"the NLP cache lost the result of {self.documents[i].id} during the run")
-        return result
+            raise LookupError(f"the NLP cache lost the result of {meta.id} during the run")
+        return dataclasses.replace(result, document=dataclasses.replace(meta, text=result.document.text))
 
     def ids(self) -> list[str]:
-        return [d.id for d in self.documents]
+        return [meta.id for meta, _ in self.entries]

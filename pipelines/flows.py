@@ -25,7 +25,8 @@ from biwaq_extract import __version__
 from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.errors import BiwaqError
-from biwaq_extract.extract import failure
+from biwaq_extract.extract import SCRATCH_DIR, failure
+from biwaq_extract.outofcore import WorkDir
 from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 from pipelines.cache import NLPCache, RunResults, model_id
 from pipelines.params import DEFAULT_BATCH_SIZE, BackfillParams, CrawlParams, ExtractParams, NewsletterParams
@@ -171,7 +172,13 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
     """
     logger = get_run_logger()
     settings = load_settings(params.settings_file)
-    parsed = parse_documents(params.input, settings, params.published_from, params.published_to)
+    # The screened documents wait in a file while they are extracted, so the flow never holds their texts.
+    with WorkDir(Path(params.output) / SCRATCH_DIR, ".parsed-") as scratch:
+        return _extract(params, settings, parse_documents(params.input, settings, scratch.path, params.published_from,
+                                                          params.published_to), logger)
+
+
+def _extract(params: ExtractParams, settings: dict[str, Any], parsed, logger) -> ExtractOutcome:
     nlp_info = pipeline_for(params.model)[1]
     if not nlp_info.statistical and params.model != "blank":
         logger.warning("spaCy model %s is not installed: using the rule-only German pipeline (%s); "
@@ -182,16 +189,17 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
     # written, so the flow's memory does not grow with the corpus. Held here: only results not in the cache.
     held: dict[str, DocumentResult] = {}
     quarantine: dict[str, QuarantineRecord] = {}
-    todo = [document for document in parsed.documents if not cache.has(document)]
+    documents = parsed.documents
+    todo = [i for i, document in enumerate(documents) if not cache.has(document)]  # positions, not texts
     size = batch_size_for(len(todo), params.batch_size, params.runner.workers)
     groups = batches(todo, size)
     logger.info("extract: %d documents from the cache, %d to extract in %d batches of up to %d",
                 cache.hits, len(todo), len(groups), size)
 
     tally = Tally(batches=len(groups), from_cache=cache.hits, out_of_range=parsed.out_of_range)
-    submit = lambda group: extract_batch.submit(group, params.model, settings)  # noqa: E731
+    submit = lambda positions: extract_batch.submit([documents[i] for i in positions], params.model, settings)  # noqa: E731
     done = 0
-    for group, future in completed_in_window(submit, groups, IN_FLIGHT_PER_WORKER * params.runner.workers):
+    for positions, future in completed_in_window(submit, groups, IN_FLIGHT_PER_WORKER * params.runner.workers):
         done += 1
         future.wait()
         state = future.state
@@ -202,9 +210,9 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
             exc = exc if isinstance(exc, BaseException) else None
             reason = f"batch task failed: {type(exc).__name__ if exc else state.name}: {exc or state.message}"
             logger.error("extract: %d of %d batches done; this one failed, its %d documents are quarantined: %s",
-                         done, len(groups), len(group), reason)
+                         done, len(groups), len(positions), reason)
             tally.failed_batches += 1
-            for document in group:
+            for document in (documents[i] for i in positions):
                 result, record = failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
                 held[document.id], quarantine[document.id] = result, record
             continue
@@ -220,19 +228,20 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
         try:
             cache.put(r for r, record in outcome.pairs if record is None)
         except OSError as exc:  # a full disk: keep this batch's results in memory instead
-            logger.warning("extract: NLP cache not writable (%s); keeping %d results in memory", exc, len(group))
+            logger.warning("extract: NLP cache not writable (%s); keeping %d results in memory", exc, len(positions))
             held.update((r.document.id, r) for r, record in outcome.pairs if record is None)
-        tally.nlp_documents += len(group)
+        tally.nlp_documents += len(positions)
         tally.nlp_seconds += outcome.seconds
         failed = sum(record is not None for _, record in outcome.pairs)
         logger.info("extract: %d of %d batches done (this one: %d documents in %.1f s, %d quarantined)",
-                    done, len(groups), len(group), outcome.seconds, failed)
+                    done, len(groups), len(positions), outcome.seconds, failed)
 
-    order = [*parsed.documents, *(r.document for r, _ in parsed.failed)]
-    positions = {i: held[d.id] for i, d in enumerate(parsed.documents) if d.id in held}
-    positions.update((len(parsed.documents) + k, r) for k, (r, _) in enumerate(parsed.failed))
-    results = RunResults(cache, order, positions)
-    records = [quarantine[d.id] for d in parsed.documents if d.id in quarantine] + [q for _, q in parsed.failed]
+    ids = documents.ids
+    n_valid = len(ids)
+    positions = {i: held[d] for i, d in enumerate(ids) if d in held}
+    positions.update((n_valid + k, r) for k, (r, _) in enumerate(parsed.failed))
+    results = RunResults(cache, itertools.chain(documents, (r.document for r, _ in parsed.failed)), positions)
+    records = [quarantine[d] for d in ids if d in quarantine] + [q for _, q in parsed.failed]
     tally.documents_in = len(results)
     tally.quarantined = len(records)
     tally.extracted = tally.documents_in - tally.quarantined
