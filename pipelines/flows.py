@@ -34,6 +34,7 @@ from pipelines.report import publish_report, reason_kind, summary_markdown
 from pipelines.runners import task_runner
 from pipelines.tasks import (
     CrawlOutcome,
+    Parsed,
     Tally,
     archive_outputs,
     crawl_site,
@@ -178,7 +179,8 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
                                                           params.published_to), logger)
 
 
-def _extract(params: ExtractParams, settings: dict[str, Any], parsed, logger) -> ExtractOutcome:
+def _extract(params: ExtractParams, settings: dict[str, Any], parsed: Parsed, logger) -> ExtractOutcome:
+    """extract_flow's body, while the parsed documents' file exists."""
     nlp_info = pipeline_for(params.model)[1]
     if not nlp_info.statistical and params.model != "blank":
         logger.warning("spaCy model %s is not installed: using the rule-only German pipeline (%s); "
