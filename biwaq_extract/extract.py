@@ -194,18 +194,3 @@ def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord]) -> dic
     data = asdict(summary)
     data["quarantine"] = [asdict(q) for q in quarantine]
     return data
-
-
-def write_outputs(
-    results: Iterable[DocumentResult],
-    quarantine: Iterable[QuarantineRecord],
-    summary: RunSummary,
-    output_dir: Path,
-    tables: dict | None = None,
-) -> None:
-    """Everything a run leaves for stewards: documents.jsonl, the dataset, run.json, report.html."""
-    with RunWriter(output_dir) as writer:
-        for result in results:
-            writer.add(result)
-        writer.quarantine = list(quarantine)
-        writer.finish(summary, tables)

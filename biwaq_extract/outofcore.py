@@ -113,10 +113,15 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def nullable_schema(table: Table, extra: Iterable[pa.Field] = ()) -> pa.Schema:
+def nullable_schema(table: Table) -> pa.Schema:
     """The table's Arrow schema with every field nullable (parts are checked later, on the final tables)."""
-    fields = [f.with_nullable(True) for f in arrow_schema(table)] + list(extra)
-    return pa.schema(fields, metadata=arrow_schema(table).metadata)
+    schema = arrow_schema(table)
+    return pa.schema([f.with_nullable(True) for f in schema], metadata=schema.metadata)
+
+
+def as_batches(frames: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+    """A whole table or its batches, as batches."""
+    return [frames] if isinstance(frames, pd.DataFrame) else frames
 
 
 def write_part(rows: list[dict], schema: pa.Schema, path: Path) -> None:

@@ -414,10 +414,12 @@ def build_report(
     rows: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))  # doc -> kind -> rows
     flagged = Flagged()
     run_counts: dict[str, int] = {}
+    from biwaq_extract.outofcore import as_batches
+
     for name, batches in tables.items():
         run_counts[name] = 0
         kind = KIND_BY_TABLE.get(name)
-        for frame in [batches] if isinstance(batches, pd.DataFrame) else batches:  # a table or its batches
+        for frame in as_batches(batches):
             if "document_id" in frame.columns:
                 frame = frame[frame["document_id"].isin(run_ids)]
             run_counts[name] += len(frame)

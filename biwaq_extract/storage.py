@@ -45,7 +45,7 @@ import pyarrow.parquet as pq
 from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.datapackage import DATAPACKAGE_FILE, all_tables, build_descriptor, csv_path, parquet_path
 from biwaq_extract.errors import DatasetError
-from biwaq_extract.outofcore import WorkDir, connect, file_frames, quote, read_all, row_count, scalar, scan, write_empty
+from biwaq_extract.outofcore import WorkDir, as_batches, connect, file_frames, quote, read_all, row_count, scalar, scan, write_empty
 from biwaq_extract.schemas import HISTORY_TABLES, SCHEMA_VERSION, TABLES, Table, arrow_schema, conform, empty_frame
 
 log = logging.getLogger(__name__)
@@ -135,9 +135,9 @@ def _columns_sql(table: Table, replace: dict[str, str], alias: str) -> str:
     return ", ".join(replace.get(c, f"{alias}.{quote(c)}") + f" AS {quote(c)}" for c in table.column_names)
 
 
-def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) -> dict[str, int]:
+def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) -> None:
     """Write the dataset after this run into `stage` (see the module docstring for the rules); DuckDB does the
-    work over the files, so memory does not grow with the dataset. Returns the run's new/changed counts."""
+    work over the files, so memory does not grow with the dataset."""
     from biwaq_extract.tables import ENTITY_SOURCES, attribute_columns, entity_table_sql, write_table_file
 
     staged = {t.name: stage / parquet_path(t) for t in all_tables()}
@@ -178,7 +178,6 @@ def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) ->
                 f"FROM {scan(run['runs'])} AS r")
     write_table_file(con, f"SELECT * FROM {scan(old['runs'])} WHERE run_id <> {literal} UNION ALL {this_run} ORDER BY run_id",
                      runs, staged["runs"])
-    return {"documents_new": n_new, "documents_changed": n_changed}
 
 
 def _run_files(tables: dict[str, pd.DataFrame] | dict[str, Path], work: Path) -> dict[str, Path]:
@@ -210,17 +209,13 @@ def _old_files(root: Path, work: Path) -> dict[str, Path]:
 
 # --- writing -------------------------------------------------------------------------------------------
 
-def _batches(frames: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
-    return [frames] if isinstance(frames, pd.DataFrame) else frames
-
-
 def write_parquet(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path: Path) -> None:
     """Deterministic Parquet from a frame or batches of one (a row group each): declared column order and types,
     only our own metadata. Rows go in as given; the callers sort them by key."""
     schema = arrow_schema(table)
     path.parent.mkdir(parents=True, exist_ok=True)
     with pq.ParquetWriter(path, schema, **_PARQUET_OPTIONS) as writer:
-        for frame in _batches(frames):
+        for frame in as_batches(frames):
             writer.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
                                .replace_schema_metadata(schema.metadata))
 
@@ -249,7 +244,7 @@ def write_csv(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         header = True
-        for frame in _batches(frames):
+        for frame in as_batches(frames):
             _csv_frame(frame, table).to_csv(fh, index=False, header=header, lineterminator="\r\n")
             header = False
         if header:  # no rows at all: the header alone
@@ -274,14 +269,14 @@ def write_duckdb(folder: Path, path: Path) -> None:
         con.close()
 
 
-def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path) -> tuple[list[str], dict]:
-    """Write every file of the dataset into `stage`; return their paths relative to it and the run's counts."""
+def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path) -> list[str]:
+    """Write every file of the dataset into `stage`; return their paths relative to it."""
     import json
 
     from biwaq_extract.tables import check_files
 
     with connect(work / "duckdb") as con:
-        counts = _merge_into(con, old, run, stage)
+        _merge_into(con, old, run, stage)
         check_files(con, {t.name: stage / parquet_path(t) for t in all_tables()})
     written = []
     for table in all_tables():
@@ -291,7 +286,7 @@ def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: 
         json.dumps(build_descriptor(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     write_duckdb(stage, stage / DUCKDB_FILE)
-    return written + [DATAPACKAGE_FILE, DUCKDB_FILE], counts
+    return written + [DATAPACKAGE_FILE, DUCKDB_FILE]
 
 
 def _fsync_tree(folder: Path) -> None:

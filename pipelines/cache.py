@@ -160,9 +160,13 @@ class NLPCache:
             return None
         return result if isinstance(result, DocumentResult) else None
 
+    def key(self, document: Document) -> str:
+        """This document's key in this cache (its content, the extractor and the model)."""
+        return document_key(document, self.extractor, self.model)
+
     def get(self, document: Document) -> DocumentResult | None:
         """The cached result for this document's content, re-labelled with this document's id and metadata."""
-        result = self.by_key(document_key(document, self.extractor, self.model))
+        result = self.by_key(self.key(document))
         if result is None:
             return None
         self.hits += 1
@@ -171,7 +175,11 @@ class NLPCache:
 
     def has(self, document: Document) -> bool:
         """Whether this document's content was extracted before (counted as a hit: it will not be extracted)."""
-        if self.load(document) is not None:  # read, not just found: a damaged row means extracting again
+        return self.has_key(self.key(document))
+
+    def has_key(self, key: str) -> bool:
+        """`has` for a key computed already."""
+        if self.by_key(key) is not None:  # read, not just found: a damaged row means extracting again
             self.hits += 1
             return True
         return False
@@ -180,7 +188,7 @@ class NLPCache:
         """Store successful results in one transaction; failures are never cached so a rerun retries them.
         OSError when the cache cannot be written (a full disk): the caller keeps the results itself."""
         rows = [
-            (document_key(r.document, self.extractor, self.model), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
+            (self.key(r.document), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL))
             for r in results
             if r.error is None
         ]
@@ -216,13 +224,15 @@ class RunResults(Sequence):
     result the cache could not store) are held here. Iterating twice reads the cache twice; `ids()` reads nothing.
     """
 
-    def __init__(self, cache: NLPCache, documents: Iterable[Document], held: dict[int, DocumentResult]):
+    def __init__(self, cache: NLPCache, entries: list[tuple[Document, str | None]], held: dict[int, DocumentResult]):
         self.cache = cache
+        self.entries = entries  # per position: the document without its text, and its cache key (see `entry`)
         self.held = held  # position -> result
-        self.entries: list[tuple[Document, str | None]] = [
-            (dataclasses.replace(d, text=""), None if i in held else document_key(d, cache.extractor, cache.model))
-            for i, d in enumerate(documents)
-        ]
+
+    @staticmethod
+    def entry(document: Document, key: str | None) -> tuple[Document, str | None]:
+        """What is kept of one document: its metadata and cache key (None for a result held in memory)."""
+        return dataclasses.replace(document, text=""), key
 
     def __len__(self) -> int:
         return len(self.entries)

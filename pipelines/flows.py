@@ -131,7 +131,6 @@ def completed_in_window(submit, groups: list, window: int):
         if following is not None:
             in_flight[submit(following)] = following
         yield group, future
-        del future
 
 
 def batches(items: list, size: int) -> list[list]:
@@ -192,7 +191,12 @@ def _extract(params: ExtractParams, settings: dict[str, Any], parsed: Parsed, lo
     held: dict[str, DocumentResult] = {}
     quarantine: dict[str, QuarantineRecord] = {}
     documents = parsed.documents
-    todo = [i for i, document in enumerate(documents) if not cache.has(document)]  # positions, not texts
+    entries, todo = [], []  # per document its metadata and cache key; positions to extract, not texts
+    for i, document in enumerate(documents):
+        key = cache.key(document)
+        entries.append(RunResults.entry(document, key))
+        if not cache.has_key(key):
+            todo.append(i)
     size = batch_size_for(len(todo), params.batch_size, params.runner.workers)
     groups = batches(todo, size)
     logger.info("extract: %d documents from the cache, %d to extract in %d batches of up to %d",
@@ -242,7 +246,8 @@ def _extract(params: ExtractParams, settings: dict[str, Any], parsed: Parsed, lo
     n_valid = len(ids)
     positions = {i: held[d] for i, d in enumerate(ids) if d in held}
     positions.update((n_valid + k, r) for k, (r, _) in enumerate(parsed.failed))
-    results = RunResults(cache, itertools.chain(documents, (r.document for r, _ in parsed.failed)), positions)
+    entries += [RunResults.entry(r.document, None) for r, _ in parsed.failed]
+    results = RunResults(cache, entries, positions)
     records = [quarantine[d] for d in ids if d in quarantine] + [q for _, q in parsed.failed]
     tally.documents_in = len(results)
     tally.quarantined = len(records)

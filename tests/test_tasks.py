@@ -34,7 +34,8 @@ def test_tasks_run_results_keep_no_text_and_give_it_back_from_the_cache(tmp_path
     cache = NLPCache.for_output(tmp_path, ModelInfo("blank:de", "3.8", False, (), "3.8"))
     cache.put([DocumentResult(document=d) for d in DOCUMENTS])
     failed = DocumentResult(document=DOCUMENTS[held_position], error="boom", error_stage="extract")
-    results = RunResults(cache, iter(DOCUMENTS), {held_position: failed})
+    entries = [RunResults.entry(d, None if i == held_position else cache.key(d)) for i, d in enumerate(DOCUMENTS)]
+    results = RunResults(cache, entries, {held_position: failed})
     assert all(meta.text == "" for meta, _ in results.entries)
     assert [r.document for r in results] == DOCUMENTS
     assert results[held_position] is failed
