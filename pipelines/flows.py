@@ -31,7 +31,7 @@ from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, R
 from pipelines.cache import NLPCache, RunResults, model_id
 from pipelines.params import DEFAULT_BATCH_SIZE, BackfillParams, CrawlParams, ExtractParams, NewsletterParams
 from pipelines.report import publish_report, reason_kind, summary_markdown
-from pipelines.runners import task_runner
+from pipelines.runners import start_workers, task_runner
 from pipelines.tasks import (
     CrawlOutcome,
     Parsed,
@@ -39,6 +39,7 @@ from pipelines.tasks import (
     archive_outputs,
     crawl_site,
     extract_batch,
+    model_description,
     parse_documents,
     pipeline_for,
 )
@@ -171,6 +172,7 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
     on threads or on a Dask cluster.
     """
     logger = get_run_logger()
+    start_workers()
     settings = load_settings(params.settings_file)
     # The screened documents wait in a file while they are extracted, so the flow never holds their texts.
     with WorkDir(Path(params.output) / SCRATCH_DIR, ".parsed-") as scratch:
@@ -180,7 +182,9 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
 
 def _extract(params: ExtractParams, settings: dict[str, Any], parsed: Parsed, logger) -> ExtractOutcome:
     """extract_flow's body, while the parsed documents' file exists."""
-    nlp_info = pipeline_for(params.model)[1]
+    # Threads extract in this process: load the pipeline the batches will use. Dask workers load their own
+    # (already under way, see start_workers): here only what it is, without building the rule components.
+    nlp_info = pipeline_for(params.model)[1] if params.runner.kind == "threads" else model_description(params.model)
     if not nlp_info.statistical and params.model != "blank":
         logger.warning("spaCy model %s is not installed: using the rule-only German pipeline (%s); "
                        "install it with: python -m spacy download de_core_news_sm", params.model or "de_core_news_sm", nlp_info.name)
@@ -314,7 +318,7 @@ def subflows_without_heartbeats():
 def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
     with subflows_without_heartbeats():
         crawled = crawl_flow(params.crawl())
-        extract = extract_flow.with_options(task_runner=task_runner(params.runner))
+        extract = extract_flow.with_options(task_runner=task_runner(params.runner, params.model))
         got = extract(params.extract(crawled.articles))
 
     settings = load_settings(params.settings_file)

@@ -12,8 +12,13 @@ class RunnerUnavailable(BiwaqError):
     """The requested task runner cannot be used here (e.g. Dask is not installed)."""
 
 
-def task_runner(params: RunnerParams):
-    """A fresh task runner for `params`; each flow run starts (and stops) its own."""
+def task_runner(params: RunnerParams, model: str | None = None):
+    """A fresh task runner for `params`; each flow run starts (and stops) its own.
+
+    The workers of a LocalCluster start loading the pipeline for `model` (the flow's model parameter) as soon
+    as they start (pipelines/worker_preload.py); workers of a cluster at `dask_address` load it with their
+    first batch.
+    """
     if params.kind == "threads":
         return ThreadPoolTaskRunner(max_workers=params.workers)
     try:
@@ -35,5 +40,23 @@ def task_runner(params: RunnerParams):
             # only, on free ports: a fixed :8787 collides with any other cluster on the machine.
             "host": "127.0.0.1",
             "dashboard_address": "127.0.0.1:0",
+            "preload": ["pipelines.worker_preload"],
+            "preload_argv": ["--model", model or ""],
         },
     )
+
+
+def start_workers() -> None:
+    """Start the current flow run's workers now instead of at the first submitted task.
+
+    prefect-dask creates its cluster when a task is first submitted, i.e. after the flow has parsed the input
+    and loaded its own pipeline; started first, the workers load theirs (pipelines/worker_preload.py) while the
+    flow does that (benchmark at 2,000 articles: the first batch ended ~2 s sooner). A run whose documents all
+    come from the NLP cache starts a cluster it does not use (~0.5 s). No effect on the thread runner.
+    """
+    from prefect.context import FlowRunContext
+
+    context = FlowRunContext.get()
+    runner = context.task_runner if context is not None else None
+    if isinstance(getattr(type(runner), "client", None), property):  # DaskTaskRunner: a lazily created client
+        runner.client  # noqa: B018 (the access creates the cluster and connects)

@@ -190,9 +190,21 @@ def parse_documents(path: Path, settings: dict[str, Any], scratch: Path, start: 
 _NLP_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=4)
+_LOAD_LOCK = threading.Lock()
+
+
 def pipeline_for(model: str | None):
-    """One spaCy pipeline per model and process: loading costs seconds, and every batch task reuses it."""
+    """One spaCy pipeline per model and process: loading costs seconds, and every batch task reuses it.
+
+    Loaded once even when called from two threads at once (a Dask worker's preload thread and its first
+    batch, see pipelines/worker_preload.py): the second caller waits for the first one's pipeline.
+    """
+    with _LOAD_LOCK:
+        return _load(model)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str | None):
     import warnings
 
     from biwaq_extract.nlp.model import ModelFallbackWarning, load_pipeline
@@ -201,6 +213,18 @@ def pipeline_for(model: str | None):
         # The flow already warned once when it chose the model; workers need not repeat it per process.
         warnings.simplefilter("ignore", ModelFallbackWarning)
         return load_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def model_description(model: str | None) -> ModelInfo:
+    """What `pipeline_for(model)` would load, without loading it (see describe_pipeline)."""
+    import warnings
+
+    from biwaq_extract.nlp.model import ModelFallbackWarning, describe_pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ModelFallbackWarning)  # the flow logs its own warning
+        return describe_pipeline(model)
 
 
 @dataclass(frozen=True)

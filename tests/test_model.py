@@ -6,7 +6,13 @@ import pytest
 import spacy
 from spacy.training import Example
 
-from biwaq_extract.nlp.model import RULE_COMPONENTS, ModelFallbackWarning, load_pipeline, pipeline_from
+from biwaq_extract.nlp.model import (
+    RULE_COMPONENTS,
+    ModelFallbackWarning,
+    describe_pipeline,
+    load_pipeline,
+    pipeline_from,
+)
 
 
 @pytest.mark.parametrize("missing", ["de_core_news_sm_not_installed", "/nonexistent/pipeline/path"])
@@ -48,3 +54,16 @@ def test_model_statistical_pipeline_is_recorded_and_kept(components):
     assert all(name in nlp.pipe_names for name in components)
     doc = nlp("Hubertus Heil besuchte das Bundesverwaltungsamt in Köln.")
     assert {e.label_ for e in doc.ents} <= {"ORG", "PER", "LOC"}
+
+
+def test_model_description_names_what_loading_would_give(tmp_path):
+    """A Dask flow records (and keys its NLP cache by) the description; its workers report the loaded model."""
+    saved = tmp_path / "tiny-ner"
+    tiny_ner_pipeline().to_disk(saved)
+    for model in ("blank", str(saved)):
+        described = describe_pipeline(model)
+        assert described == load_pipeline(model)[1]
+    assert described.statistical and described.components[:3] == ("ner", "sentencizer", "biwaq_line_breaks")
+    with pytest.warns(ModelFallbackWarning, match="rule components"):
+        missing = describe_pipeline("de_core_news_sm_not_installed")
+    assert missing == describe_pipeline("blank")

@@ -241,6 +241,41 @@ def test_pipelines_dask_runner_gives_identical_tables(first_run, tmp_path):
     assert (tmp_path / "dask" / "documents.jsonl").read_bytes() == (output / "documents.jsonl").read_bytes()
 
 
+def test_pipelines_dask_workers_start_with_the_flow_and_load_the_pipeline(prefect_harness):
+    """start_workers creates the cluster before any task, and each worker loads the pipeline by itself."""
+    pytest.importorskip("prefect_dask")
+    import time
+
+    from prefect import flow
+    from prefect.context import FlowRunContext
+
+    from pipelines.params import RunnerParams
+    from pipelines.runners import start_workers, task_runner
+
+    def loaded() -> int:
+        import sys
+
+        tasks = sys.modules.get("pipelines.tasks")
+        load = getattr(tasks, "_load", None)
+        return load.cache_info().currsize if load is not None else 0
+
+    @flow(task_runner=task_runner(RunnerParams(kind="dask", workers=1), "blank"))
+    def probe() -> tuple[bool, bool, int]:
+        runner = FlowRunContext.get().task_runner
+        before = runner._client is not None
+        start_workers()
+        started = runner._client is not None
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # no task is ever submitted: only the preload can load it
+            counts = list(runner._client.run(loaded).values())
+            if counts and all(counts):
+                break
+            time.sleep(0.5)
+        return before, started, min(counts)
+
+    assert probe() == (False, True, 1)
+
+
 # --- the small pieces -----------------------------------------------------------------------------------------
 
 

@@ -40,3 +40,34 @@ def test_tasks_run_results_keep_no_text_and_give_it_back_from_the_cache(tmp_path
     assert [r.document for r in results] == DOCUMENTS
     assert results[held_position] is failed
     assert results.ids() == ["a", "b", "c"]
+
+
+def test_tasks_pipeline_loads_once_when_two_threads_ask_at_once(monkeypatch):
+    """A Dask worker's preload thread and its first batch ask together: one load, one pipeline for both."""
+    import threading
+    import time
+
+    import biwaq_extract.nlp.model as model
+    from pipelines import tasks
+
+    loads = []
+
+    def slow_load(name):
+        loads.append(name)
+        time.sleep(0.2)
+        return object(), name
+
+    monkeypatch.setattr(model, "load_pipeline", slow_load)
+    tasks._load.cache_clear()
+    try:
+        barrier = threading.Barrier(2)
+
+        def ask():
+            barrier.wait()
+            return tasks.pipeline_for("probe-model")
+
+        with ThreadPoolExecutor(2) as pool:
+            first, second = pool.map(lambda _: ask(), range(2))
+        assert loads == ["probe-model"] and first is second
+    finally:
+        tasks._load.cache_clear()

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field, replace
 from importlib import resources as importlib_resources
 from typing import Any, NamedTuple
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import DateMention
@@ -115,7 +115,7 @@ class _Atom(NamedTuple):
 
 def _read_data() -> dict[str, Any]:
     text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def _alternation(words: Any) -> str:

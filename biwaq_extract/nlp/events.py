@@ -10,10 +10,10 @@ from importlib import resources as ir
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import DateMention, EventMention, OrgMention, ParticipantCount, PlaceMention
@@ -39,7 +39,7 @@ class EventRules:
 
 
 def load_rules(text: str | None = None) -> EventRules:
-    data = yaml.safe_load(text if text is not None else ir.files("biwaq_extract").joinpath("data/events.yaml").read_text("utf-8"))
+    data = load_yaml(text if text is not None else ir.files("biwaq_extract").joinpath("data/events.yaml").read_text("utf-8"))
     single = [(h.lower(), t) for h, t in data["heads"].items() if " " not in h]
     multi = [(tuple(h.lower().split()), t) for h, t in data["heads"].items() if " " in h]
     return EventRules(

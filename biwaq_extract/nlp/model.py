@@ -52,17 +52,26 @@ def _load_base(model: str) -> tuple[Language, bool]:
         return spacy.blank("de"), False
 
 
+def _sentence_components(pipe_names: list[str]) -> tuple[list[str], list[str]]:
+    """The sentence components to add to a pipeline with these components, and its components after that."""
+    if "parser" not in pipe_names and "senter" not in pipe_names and "sentencizer" not in pipe_names:
+        return ["sentencizer", "biwaq_line_breaks"], [*pipe_names, "sentencizer", "biwaq_line_breaks"]
+    if pipe_names:
+        # The parser respects boundaries set before it, so line breaks are marked first.
+        return ["biwaq_line_breaks"], ["biwaq_line_breaks", *pipe_names]
+    return [], []
+
+
 def add_rule_components(nlp: Language) -> Language:
     """Add sentence handling and every biwaq component to a German pipeline (statistical or blank)."""
     from biwaq_extract.nlp import components  # noqa: F401  (registers the factories)
 
-    first = nlp.pipe_names[0] if nlp.pipe_names else None
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+    added, _ = _sentence_components(nlp.pipe_names)
+    if added == ["sentencizer", "biwaq_line_breaks"]:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("biwaq_line_breaks", after="sentencizer")
-    elif first is not None:
-        # The parser respects boundaries set before it, so line breaks are marked first.
-        nlp.add_pipe("biwaq_line_breaks", before=first)
+    elif added:
+        nlp.add_pipe("biwaq_line_breaks", before=nlp.pipe_names[0])
     for name in RULE_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)
@@ -70,14 +79,15 @@ def add_rule_components(nlp: Language) -> Language:
     return nlp
 
 
-def model_info(nlp: Language, statistical: bool) -> ModelInfo:
+def model_info(nlp: Language, statistical: bool, components: tuple[str, ...] | None = None) -> ModelInfo:
+    """What a pipeline is; `components` overrides its current component names (see `describe_pipeline`)."""
     meta = nlp.meta or {}
     name = f"{meta.get('lang', 'de')}_{meta.get('name', '')}" if statistical else BLANK_NAME
     return ModelInfo(
         name=name,
         version=str(meta.get("version", "")) if statistical else spacy.__version__,
         statistical=statistical,
-        components=tuple(nlp.pipe_names),
+        components=tuple(nlp.pipe_names) if components is None else components,
         spacy_version=spacy.__version__,
     )
 
@@ -96,6 +106,20 @@ def load_pipeline(model: str | None = None) -> tuple[Language, ModelInfo]:
     # while documents are extracted (measured in the README's benchmark section).
     gc.freeze()
     return nlp, model_info(nlp, statistical)
+
+
+def describe_pipeline(model: str | None = None) -> ModelInfo:
+    """The ModelInfo `load_pipeline(model)` returns, without building biwaq's rule components.
+
+    Their rule data (gazetteers, tries, patterns) is most of a blank pipeline's loading time. A flow whose
+    extraction runs in other processes (Dask workers) needs only this, to choose its NLP cache and tell the
+    user which model runs. Warns like `load_pipeline` when the model is not installed.
+    """
+    wanted = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    nlp, statistical = _load_base(wanted)
+    _, names = _sentence_components(nlp.pipe_names)
+    names += [name for name in RULE_COMPONENTS if name not in names]
+    return model_info(nlp, statistical, tuple(names))
 
 
 def pipeline_from(nlp: Language) -> tuple[Language, ModelInfo]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
+from biwaq_extract.nlp.rule_data import load_yaml
 
 DATA_FILE = "data/number_words.yaml"
 
@@ -26,7 +26,7 @@ _DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})*|[0-9]+),(?P<frac>[0-9]
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
     text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return {
         "units": {k.lower(): int(v) for k, v in data["units"].items()},
         "tens": {k.lower(): int(v) for k, v in data["tens"].items()},

@@ -21,10 +21,10 @@ from importlib import resources as importlib_resources
 from itertools import accumulate, compress, product
 from typing import NamedTuple
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import OrgMention
@@ -467,7 +467,7 @@ def _records(item: dict) -> Iterator[NameRecord]:
 def load_data(text: str | None = None) -> dict:
     if text is None:
         text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def build_resources(data: dict, programme_names: Iterable[str] = (), use_ner: bool = False) -> OrgResources:

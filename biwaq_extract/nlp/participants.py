@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as ir
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
@@ -33,7 +33,7 @@ class CountRules:
 
 
 def load_rules(text: str | None = None) -> CountRules:
-    data = yaml.safe_load(text if text is not None else ir.files("biwaq_extract").joinpath("data/participants.yaml").read_text("utf-8"))
+    data = load_yaml(text if text is not None else ir.files("biwaq_extract").joinpath("data/participants.yaml").read_text("utf-8"))
     quals = [(tuple(str(p).lower().split()), q) for q, phrases in data["qualifiers"].items() for p in phrases]
     quals.sort(key=lambda item: -len(item[0]))
     return CountRules(

@@ -8,11 +8,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 
-import yaml
 from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.places import (CharRanges, doc_words, in_ranges, photo_credit_ranges, token_at_char,
                                    token_positions)
 from biwaq_extract.nlp.sentences import sentence_index
@@ -42,7 +42,7 @@ _AGENT_ENDINGS = ("erin", "orin", "entin", "antin", "istin", "eurin", "ärin", "
 
 def _data(name: str) -> dict:
     path = importlib_resources.files("biwaq_extract") / "data" / name
-    return yaml.safe_load(path.read_text("utf-8"))
+    return load_yaml(path.read_text("utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

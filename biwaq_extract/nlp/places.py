@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Iterable
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, doc_text, view
 from biwaq_extract.records import PlaceMention
@@ -152,7 +152,7 @@ def in_ranges(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
 
 def _data(name: str) -> dict:
     path = importlib_resources.files("biwaq_extract") / "data" / name
-    return yaml.safe_load(path.read_text("utf-8"))
+    return load_yaml(path.read_text("utf-8"))
 
 
 def _genitive(name: str) -> str | None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.organisations import (
     QUOTES,
     PhraseTrie,
@@ -59,7 +59,7 @@ class ProgrammeResources:
 def load_data(text: str | None = None) -> dict:
     if text is None:
         text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:

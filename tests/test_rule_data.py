@@ -1,0 +1,28 @@
+"""The rule data files read the same with the fast loader as with PyYAML's pure-Python safe loader."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+import yaml
+
+from biwaq_extract.nlp.rule_data import load_yaml
+
+DATA = resources.files("biwaq_extract").joinpath("data")
+YAML_FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".yaml"))
+
+
+def test_every_rule_data_file_is_checked():
+    assert {"organisations.yaml", "places.yaml", "temporal.yaml", "events.yaml"} <= set(YAML_FILES)
+
+
+@pytest.mark.parametrize("name", YAML_FILES)
+def test_fast_loader_reads_the_same_objects(name):
+    text = DATA.joinpath(name).read_text("utf-8")
+    assert load_yaml(text) == yaml.safe_load(text)
+
+
+def test_fast_loader_is_safe():
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("!!python/object/apply:os.system ['true']")
