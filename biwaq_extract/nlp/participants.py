@@ -10,8 +10,8 @@ from importlib import resources as ir
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import ParticipantCount

@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.places import (CharRanges, doc_words, in_ranges, photo_credit_ranges, token_at_char,
                                    token_positions)
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import OrgMention, PersonMention

@@ -16,7 +16,6 @@ from importlib import resources as importlib_resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.organisations import (
     QUOTES,
     PhraseTrie,
@@ -30,6 +29,7 @@ from biwaq_extract.nlp.organisations import (
     sentence_finder,
     slug,
 )
+from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import ProgrammeMention
 
