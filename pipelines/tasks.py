@@ -203,28 +203,31 @@ def pipeline_for(model: str | None):
         return _load(model)
 
 
-@lru_cache(maxsize=4)
-def _load(model: str | None):
+def _quietly(load, model: str | None):
+    """`load(model)` without ModelFallbackWarning: the flow logs its own warning when it chose the model, and
+    workers need not repeat it per process."""
     import warnings
 
-    from biwaq_extract.nlp.model import ModelFallbackWarning, load_pipeline
+    from biwaq_extract.nlp.model import ModelFallbackWarning
 
     with warnings.catch_warnings():
-        # The flow already warned once when it chose the model; workers need not repeat it per process.
         warnings.simplefilter("ignore", ModelFallbackWarning)
-        return load_pipeline(model)
+        return load(model)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str | None):
+    from biwaq_extract.nlp.model import load_pipeline
+
+    return _quietly(load_pipeline, model)
 
 
 @lru_cache(maxsize=4)
 def model_description(model: str | None) -> ModelInfo:
     """What `pipeline_for(model)` would load, without loading it (see describe_pipeline)."""
-    import warnings
+    from biwaq_extract.nlp.model import describe_pipeline
 
-    from biwaq_extract.nlp.model import ModelFallbackWarning, describe_pipeline
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ModelFallbackWarning)  # the flow logs its own warning
-        return describe_pipeline(model)
+    return _quietly(describe_pipeline, model)
 
 
 @dataclass(frozen=True)

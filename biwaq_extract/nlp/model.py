@@ -37,6 +37,11 @@ class ModelFallbackWarning(UserWarning):
     """The requested statistical model is not installed; running the rule-only German pipeline."""
 
 
+def _wanted(model: str | None) -> str:
+    """The model to load: the argument, else the BIWAQ_SPACY_MODEL environment variable, else the default."""
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
 def _load_base(model: str) -> tuple[Language, bool]:
     if model == "blank":
         return spacy.blank("de"), False
@@ -98,8 +103,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, ModelInfo]:
     `model` (or the BIWAQ_SPACY_MODEL environment variable) names a spaCy package or a pipeline
     folder; "blank" forces the rule-only pipeline. Falls back to blank German with a warning.
     """
-    wanted = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    nlp, statistical = _load_base(wanted)
+    nlp, statistical = _load_base(_wanted(model))
     nlp = add_rule_components(nlp)
     # The pipeline's rule data (gazetteers, tries, compiled patterns) lives as long as the process and is a few
     # hundred thousand objects: frozen, the garbage collector stops walking them on every full collection
@@ -115,8 +119,7 @@ def describe_pipeline(model: str | None = None) -> ModelInfo:
     extraction runs in other processes (Dask workers) needs only this, to choose its NLP cache and tell the
     user which model runs. Warns like `load_pipeline` when the model is not installed.
     """
-    wanted = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
-    nlp, statistical = _load_base(wanted)
+    nlp, statistical = _load_base(_wanted(model))
     _, names = _sentence_components(nlp.pipe_names)
     names += [name for name in RULE_COMPONENTS if name not in names]
     return model_info(nlp, statistical, tuple(names))
