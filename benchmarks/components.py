@@ -34,7 +34,7 @@ def tokenizer_seconds(path: Path) -> float:
 def component_seconds(path: Path) -> Counter:
     """Seconds per step for one pass over the articles in `path` with a freshly loaded rule-only pipeline."""
     from biwaq_extract.config import load_settings
-    from biwaq_extract.documents import read_documents
+    from biwaq_extract.reading.documents import read_documents
     from biwaq_extract.extract import screen
     from biwaq_extract.nlp.model import load_pipeline
     from biwaq_extract.nlp.token_view import keep_source_text

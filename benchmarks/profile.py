@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("pyinstrument is not installed: pip install -e '.[bench]'")
 
     from biwaq_extract.config import load_settings
-    from biwaq_extract.documents import read_documents
+    from biwaq_extract.reading.documents import read_documents
     from biwaq_extract.extract import process, run_extract
     from biwaq_extract.nlp.model import load_pipeline
 

@@ -89,7 +89,7 @@ def _stage_extract(path: Path, workdir: Path) -> dict:
     import warnings
 
     from biwaq_extract.config import load_settings
-    from biwaq_extract.documents import read_documents
+    from biwaq_extract.reading.documents import read_documents
     from biwaq_extract.extract import process
     from biwaq_extract.nlp.model import load_pipeline
 

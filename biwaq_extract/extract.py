@@ -17,8 +17,8 @@ from spacy.language import Language
 from biwaq_extract import __version__
 from biwaq_extract.atomic import atomic_open, atomic_write_text
 from biwaq_extract.config import settings_hash
-from biwaq_extract.document_view import document_view
-from biwaq_extract.documents import read_documents, validate
+from biwaq_extract.dataset.document_view import document_view
+from biwaq_extract.reading.documents import read_documents, validate
 from biwaq_extract.errors import DocumentError
 from biwaq_extract.nlp.model import load_pipeline
 from biwaq_extract.nlp.token_view import keep_source_text
@@ -139,8 +139,8 @@ class RunWriter:
     """
 
     def __init__(self, output_dir: Path) -> None:
-        from biwaq_extract.report import ReportSample
-        from biwaq_extract.tables import RowSpool
+        from biwaq_extract.reporting.report import ReportSample
+        from biwaq_extract.dataset.tables import RowSpool
 
         self.output_dir = Path(output_dir)
         self.quarantine: list[QuarantineRecord] = []
@@ -171,8 +171,8 @@ class RunWriter:
     def finish(self, summary: RunSummary, tables: dict | None = None) -> None:
         """documents.jsonl, the dataset, run.json (after the dataset: its presence says the tables are complete),
         report.html. `tables`: this run's tables when the caller built them already (else from the spool)."""
-        from biwaq_extract.report import write_report
-        from biwaq_extract.storage import write_dataset
+        from biwaq_extract.reporting.report import write_report
+        from biwaq_extract.dataset.storage import write_dataset
 
         if tables is None:
             tables = self.run_tables(summary)

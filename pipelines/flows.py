@@ -26,7 +26,7 @@ from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.errors import BiwaqError
 from biwaq_extract.extract import SCRATCH_DIR, failure
-from biwaq_extract.outofcore import WorkDir
+from biwaq_extract.dataset.outofcore import WorkDir
 from biwaq_extract.records import DocumentResult, ModelInfo, QuarantineRecord, RunSummary
 from pipelines.cache import NLPCache, RunResults, model_id
 from pipelines.params import DEFAULT_BATCH_SIZE, BackfillParams, CrawlParams, ExtractParams, NewsletterParams

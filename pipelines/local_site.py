@@ -14,8 +14,8 @@ def loopback_start(start: str, site_url: str, settings: dict[str, Any]) -> str:
     >>> loopback_start("https://www.esf.de/portal/DE/a.html?x=1", "http://127.0.0.1:8000", {})
     'http://127.0.0.1:8000/portal/DE/a.html?x=1'
     """
-    from biwaq_extract.crawl import resolve_start
-    from biwaq_extract.html_parse import load_sources
+    from biwaq_extract.crawl.crawler import resolve_start
+    from biwaq_extract.reading.html import load_sources
 
     url = resolve_start(start, load_sources(settings)) if settings else start
     parts, base = urlsplit(url), urlsplit(site_url)

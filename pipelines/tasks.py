@@ -17,7 +17,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.logging import get_run_logger
 
-from biwaq_extract.documents import read_documents
+from biwaq_extract.reading.documents import read_documents
 from biwaq_extract.errors import FetchError
 from biwaq_extract.extract import extract_valid, screen
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
@@ -64,13 +64,13 @@ class CrawlOutcome:
 @task(name="crawl", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=30, retry_condition_fn=transient_only)
 def crawl_site(params: CrawlParams, settings: dict[str, Any]) -> CrawlOutcome:
     """Crawl the newsletter (or a local mirror served on 127.0.0.1) into the archive; write articles.jsonl."""
-    from biwaq_extract.crawl import ARTICLES_NAME, crawl
+    from biwaq_extract.crawl.crawler import ARTICLES_NAME, crawl
 
     logger = get_run_logger()
     if params.site_folder is None:
         summary = crawl(params.start, params.crawl_dir, settings, max_pages=params.max_pages, since=params.since)
     else:
-        from biwaq_extract.site_server import serve
+        from biwaq_extract.crawl.site_server import serve
 
         if not Path(params.site_folder).is_dir():
             raise FileNotFoundError(f"site folder not found: {params.site_folder}")
@@ -281,8 +281,8 @@ def archive_outputs(results: Sequence[DocumentResult], quarantine: Sequence[Quar
     documents.jsonl, this run's tables (schemas, keys, foreign keys, one documents row per input document;
     nothing is written when they fail), the merged dataset (atomically), run.json and report.html."""
     from biwaq_extract.extract import RunWriter
-    from biwaq_extract.outofcore import row_count
-    from biwaq_extract.storage import dataset_counts
+    from biwaq_extract.dataset.outofcore import row_count
+    from biwaq_extract.dataset.storage import dataset_counts
 
     with RunWriter(Path(output)) as writer:
         for result in results:

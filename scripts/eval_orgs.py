@@ -16,7 +16,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from biwaq_extract.document_view import document_view
+from biwaq_extract.dataset.document_view import document_view
 from biwaq_extract.evaluate import _org_keys, evaluate, fold, load_records
 from biwaq_extract.nlp.model import load_pipeline
 from biwaq_extract.records import Document, DocumentResult

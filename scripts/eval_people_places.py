@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from biwaq_extract.document_view import document_view  # noqa: E402
+from biwaq_extract.dataset.document_view import document_view  # noqa: E402
 from biwaq_extract.evaluate import _prf, fold, load_records, strip_titles  # noqa: E402
 from biwaq_extract.nlp.model import load_pipeline  # noqa: E402
 from biwaq_extract.records import Document, DocumentResult, OrgMention  # noqa: E402

@@ -118,8 +118,8 @@ def fixture_quarantine() -> list:
 
 def write_fixture_dataset(folder: Path, run_id: str = "20250101T000000-run1", changed: bool = False) -> Path:
     """Write the result fixtures as a dataset into `folder`; with `changed`, then a new version of esf-003."""
-    from biwaq_extract.storage import write_dataset
-    from biwaq_extract.tables import build_tables
+    from biwaq_extract.dataset.storage import write_dataset
+    from biwaq_extract.dataset.tables import build_tables
 
     results = load_results()
     write_dataset(build_tables(results, fixture_quarantine(), make_run(run_id, len(results), 1)), folder)
@@ -208,7 +208,7 @@ def crawl_routes():
 @pytest.fixture
 def crawl_site():
     """The test newsletter site (tests/fixtures/crawl/site plus dynamic routes) on 127.0.0.1."""
-    from biwaq_extract.site_server import serve
+    from biwaq_extract.crawl.site_server import serve
 
     routes, calls = crawl_routes()
     with serve(fixture_path(*CRAWL_FIXTURES, "site"), routes) as site:

@@ -55,7 +55,7 @@ def test_evaluate_strips_academic_titles(name, expected):
 
 @pytest.mark.parametrize("flag", ["", "--json"])
 def test_evaluate_cli_prints_all_seven_fields(flag):
-    args = [sys.executable, "-m", "biwaq_extract.cli", "evaluate", "--gold", str(fixture_path("evaluate", "gold.jsonl")),
+    args = [sys.executable, "-m", "biwaq_extract.cli.main", "evaluate", "--gold", str(fixture_path("evaluate", "gold.jsonl")),
             "--pred", str(fixture_path("evaluate", "pred.jsonl"))] + ([flag] if flag else [])
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     fields = ("dates", "organisations", "programmes", "people", "locations", "events", "participant_counts")

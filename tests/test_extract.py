@@ -15,7 +15,7 @@ from conftest import fixture_path
 def extracted(tmp_path_factory):
     out = tmp_path_factory.mktemp("extract")
     proc = subprocess.run(
-        [sys.executable, "-m", "biwaq_extract.cli", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(out), "--model", "blank"],
+        [sys.executable, "-m", "biwaq_extract.cli.main", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(out), "--model", "blank"],
         capture_output=True,
         text=True,
     )
@@ -68,7 +68,7 @@ def test_extract_records_model_used(extracted):
 def test_extract_rerun_gives_identical_document_views(extracted, tmp_path):
     _, _, _, out = extracted
     subprocess.run(
-        [sys.executable, "-m", "biwaq_extract.cli", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(tmp_path), "--model", "blank"],
+        [sys.executable, "-m", "biwaq_extract.cli.main", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(tmp_path), "--model", "blank"],
         capture_output=True,
     )
     assert (tmp_path / "documents.jsonl").read_bytes() == (out / "documents.jsonl").read_bytes()
@@ -103,7 +103,7 @@ def test_extract_one_megabyte_article_completes_with_records(nlp, n_chars):
     ],
 )
 def test_extract_odd_text_never_crashes(nlp, text):
-    from biwaq_extract.documents import clean_text
+    from biwaq_extract.reading.documents import clean_text
     from biwaq_extract.extract import extract_document
     from biwaq_extract.records import Document
 

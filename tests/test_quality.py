@@ -12,8 +12,8 @@ import json
 import pytest
 
 from biwaq_extract.config import load_settings
-from biwaq_extract.document_view import document_view
-from biwaq_extract.documents import document_from_mapping
+from biwaq_extract.dataset.document_view import document_view
+from biwaq_extract.reading.documents import document_from_mapping
 from biwaq_extract.evaluate import evaluate, load_records
 from biwaq_extract.extract import process
 from conftest import REPO, SHARED_EVAL

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from biwaq_extract.html_parse import parse_article  # noqa: E402 - after the path fix above
+from biwaq_extract.reading.html import parse_article  # noqa: E402 - after the path fix above
 
 SITE = ROOT / "corpus" / "site"
 LISTING_DIR = SITE / "portal" / "DE" / "Aktuelles" / "Meldungen"

@@ -1,0 +1,1 @@
+"""Crawling: fetch pages politely (robots.txt, delays, retries), archive every response as WARC, follow listings."""

@@ -1,0 +1,1 @@
+"""Reading: turn input (JSON Lines, saved HTML pages) into plain `Document` records, screened for bad input."""

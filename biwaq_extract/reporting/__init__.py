@@ -1,0 +1,1 @@
+"""Reporting: the HTML run report that data stewards read before archiving a run."""
