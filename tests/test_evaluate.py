@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from biwaq_extract.evaluate import evaluate_files, fold, strip_titles
+from biwaq_extract.evaluate import evaluate, evaluate_files, fold, format_report, strip_titles
 from conftest import fixture_path
 
 
@@ -74,3 +74,26 @@ def test_evaluate_matches_documents_by_url_when_ids_differ(gold_url, pred_url):
     report = evaluate(gold, pred)
     assert report["missing_predictions"] == []
     assert report["fields"]["programmes"]["tp"] == 1
+
+
+@pytest.mark.parametrize(
+    "gold_event, pred_location, matched",
+    [
+        ({"start": "2019-09-25", "location": "Köln", "venue": "Gürzenich"}, "Köln", True),
+        ({"start": "2019-09-25", "location": "Köln", "venue": "Gürzenich"}, "Gürzenich", True),
+        ({"start": "2019-09-25", "location": None, "venue": "Gürzenich"}, "Gürzenich", True),
+        ({"start": "2019-09-25", "location": "Köln", "venue": "Gürzenich"}, "Bonn", False),
+        ({"start": "2019-09-25", "location": "Köln"}, None, False),
+    ],
+)
+def test_evaluate_event_location_may_match_the_gold_venue(gold_event, pred_location, matched):
+    gold = {"a": {"id": "a", "events": [{"type": "conference", **gold_event}]}}
+    pred = {"a": {"id": "a", "events": [{"type": "conference", "start": "2019-09-25", "location": pred_location}]}}
+    assert evaluate(gold, pred)["fields"]["events"]["tp"] == int(matched)
+
+
+@pytest.mark.parametrize("flag", [""])
+def test_evaluate_macro_f1_is_the_mean_of_the_seven_fields(report, flag):
+    fields = report["fields"]
+    assert report["macro_f1"] == pytest.approx(sum(s["f1"] for s in fields.values()) / 7, abs=1e-4)
+    assert "macro F1" in format_report(report)
