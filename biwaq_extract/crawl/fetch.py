@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import logging
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # 408 and 429 say "come back later"; any 5xx is a server-side hiccup worth another try. Other 4xx are final.
 TRANSIENT_STATUSES = frozenset({408, 429}) | frozenset(range(500, 600))
+DEADLINE = "deadline"  # the error of a response that took longer than max_response_seconds
 CHUNK = 64 * 1024
 
 
@@ -84,6 +86,9 @@ class FetchSettings:
     retries: int = 3
     backoff: float = 1.0
     max_retry_after: float = 120.0
+    # Total seconds for one response, headers and body: the read timeout restarts with every byte, so a
+    # server dripping one byte a second would otherwise hold a page for ever.
+    max_response_seconds: float = 60.0
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> FetchSettings:
@@ -228,7 +233,7 @@ class Fetcher:
             conditional["If-Modified-Since"] = last_modified
         while True:
             page = self._request_once(current, conditional if current == validators_for else {})
-            if page.transient and attempt < self.config.retries:
+            if page.transient and attempt < self.config.retries and not _second_deadline(page, history):
                 wait = self._retry_wait(page, attempt)
                 if wait is not None:
                     log.info("retrying %s in %.1f s after %s", current, wait, page.error or page.status)
@@ -289,13 +294,30 @@ class Fetcher:
         sent = tuple((k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw)
         base = {"url": url, "final_url": url, "fetched_at": fetched_at, "request_headers": sent}
         self.requests += 1
+        watchdog = _Watchdog(cfg.max_response_seconds)
+        request.extensions["trace"] = watchdog.trace
+        try:
+            with watchdog:
+                return self._receive(request, base, watchdog)
+        finally:
+            watchdog.cancel()
+
+    @staticmethod
+    def _no_response(exc: Exception, base: dict[str, Any], watchdog: _Watchdog) -> Page:
+        """The Page of a request that got no response: over the deadline, timed out, or no connection."""
+        if watchdog.expired:
+            return Page(status=0, headers=(), body=b"", error=watchdog.message, transient=True, **base)
+        if isinstance(exc, httpx.TimeoutException):
+            return Page(status=0, headers=(), body=b"", error=f"timeout: {exc or type(exc).__name__}", transient=True, **base)
+        transient = isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.UnsupportedProtocol)
+        return Page(status=0, headers=(), body=b"", error=f"connection error: {exc or type(exc).__name__}", transient=transient, **base)
+
+    def _receive(self, request: httpx.Request, base: dict[str, Any], watchdog: _Watchdog) -> Page:
+        cfg = self.config
         try:
             response = self._client.send(request, stream=True)
-        except httpx.TimeoutException as exc:
-            return Page(status=0, headers=(), body=b"", error=f"timeout: {exc or type(exc).__name__}", transient=True, **base)
         except (httpx.TransportError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-            transient = isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.UnsupportedProtocol)
-            return Page(status=0, headers=(), body=b"", error=f"connection error: {exc or type(exc).__name__}", transient=transient, **base)
+            return self._no_response(exc, base, watchdog)
         try:
             headers = tuple((k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.raw)
             chunks: list[bytes] = []
@@ -310,6 +332,9 @@ class Fetcher:
             else:
                 try:
                     for chunk in response.iter_raw(CHUNK):
+                        if watchdog.expired:
+                            error, truncated, transient = watchdog.message, True, True
+                            break
                         if total + len(chunk) > cfg.max_bytes:
                             chunks.append(chunk[: cfg.max_bytes - total])
                             total = cfg.max_bytes
@@ -322,6 +347,8 @@ class Fetcher:
                     error, truncated, transient = f"timeout while reading body: {exc}", True, True
                 except httpx.TransportError as exc:
                     error, truncated, transient = f"connection broken while reading body: {exc}", True, True
+                if watchdog.expired:  # the watchdog cut the connection: say so rather than "connection broken"
+                    error, truncated, transient = watchdog.message, True, True
         finally:
             response.close()
         raw = b"".join(chunks)
@@ -343,3 +370,66 @@ class Fetcher:
             **base,
         )
 
+
+
+def _second_deadline(page: Page, history: list[Page]) -> bool:
+    """A response over the deadline is tried once more, not `retries` times: a dripping server stays slow."""
+    return is_deadline(page) and any(is_deadline(p) for p in history)
+
+
+def is_deadline(page: Page) -> bool:
+    return (page.error or "").startswith(DEADLINE)
+
+
+class _Watchdog:
+    """Cuts a response's connection once it has taken longer than its total deadline.
+
+    httpx bounds each read, not the whole response. The watchdog learns the connection's socket from
+    httpx's trace hook and shuts it down when the deadline passes; the blocked read then fails at once, in
+    the headers as in the body. The body loop also checks the clock, for a reused connection whose socket
+    the trace hook did not report.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.message = f"{DEADLINE}: response took longer than {seconds:g} s"
+        self._started = time.monotonic()
+        self._timer: threading.Timer | None = None
+        self._socket: Any = None
+        self._fired = False
+        self._lock = threading.Lock()
+
+    @property
+    def expired(self) -> bool:
+        return self._fired or time.monotonic() - self._started > self.seconds
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith("connect_tcp.complete") or event.endswith("start_tls.complete"):
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if sock is not None:
+                with self._lock:
+                    self._socket = sock
+
+    def __enter__(self) -> _Watchdog:
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _fire(self) -> None:
+        import socket
+
+        with self._lock:
+            self._fired = True
+            sock = self._socket
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)

@@ -17,7 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from biwaq_extract import __version__
 from biwaq_extract.errors import ArchiveError
-from biwaq_extract.crawl.fetch import Page
+from biwaq_extract.crawl.fetch import Page, is_deadline
 
 LOG_NAME = "fetch_log.csv"
 WARC_DIR = "warc"
@@ -168,7 +168,8 @@ class Archive:
         status_line = f"{page.status} {page.reason or ''}".strip()
         extra = {"WARC-Date": date}
         if page.truncated:
-            extra["WARC-Truncated"] = "length"
+            # WARC 1.1 names the cause: "time" for a response cut at its deadline, "length" for the size cap
+            extra["WARC-Truncated"] = "time" if is_deadline(page) else "length"
         response = self._writer.create_warc_record(
             page.final_url, "response", payload=io.BytesIO(page.raw), length=len(page.raw),
             http_headers=StatusAndHeaders(status_line, headers, protocol=page.http_version or "HTTP/1.1"),

@@ -171,3 +171,62 @@ def test_fetch_connection_refused_is_reported_not_raised(url):
     with Fetcher(fast(retries=1)) as fetcher:
         page = fetcher.fetch(url)
     assert page.status == 0 and "connection error" in page.error and len(page.history) == 1
+
+
+def _drip_body(h):
+    """A server that sends its headers at once, then one body byte every 0.1 s (bounded: 100 bytes)."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.send_header("Content-Length", "100")
+    h.end_headers()
+    for _ in range(100):
+        h.wfile.write(b"x")
+        h.wfile.flush()
+        time.sleep(0.1)
+
+
+def _drip_headers(h):
+    """A server that sends its status line, then one header byte every 0.1 s (bounded)."""
+    h.send_response(200)
+    h.flush_headers()
+    for _ in range(100):
+        h.wfile.write(b"X")
+        h.wfile.flush()
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("route, status", [(_drip_body, 200), (_drip_headers, 0)])
+def test_fetch_dripping_server_stops_at_the_deadline_and_is_tried_once_more(route, status):
+    # the read timeout (5 s) never fires: a byte arrives every 0.1 s; only the total deadline ends it
+    with serve(None, {"/drip": route}) as site, Fetcher(fast(max_response_seconds=0.5, retries=3)) as fetcher:
+        page = fetcher.fetch(site.url + "/drip")
+    assert page.error and page.error.startswith("deadline")
+    assert page.status == status
+    assert len(page.history) == 1 and page.history[0].error.startswith("deadline")  # one retry, not three
+    assert len(site.hits_for("/drip")) == 2
+
+
+@pytest.mark.parametrize("seconds", [0.5])
+def test_fetch_deadline_is_logged_and_archived_as_truncated_by_time(tmp_path, seconds):
+    from biwaq_extract.crawl.warc import Archive, read_log
+    from warcio.archiveiterator import ArchiveIterator
+
+    with serve(None, {"/drip": _drip_body}) as site, Fetcher(fast(max_response_seconds=seconds, retries=0)) as fetcher:
+        page = fetcher.fetch(site.url + "/drip")
+    with Archive(tmp_path) as archive:
+        archive.record(page, kind="article")
+    [row] = read_log(tmp_path)
+    assert row.error.startswith("deadline")
+    warcs = sorted((tmp_path / "warc").glob("*.warc*"))
+    with warcs[0].open("rb") as fh:
+        truncated = [r.rec_headers.get_header("WARC-Truncated") for r in ArchiveIterator(fh) if r.rec_type == "response"]
+    assert truncated == ["time"]
+
+
+@pytest.mark.parametrize("value", ["7.5"])
+def test_fetch_deadline_comes_from_the_settings_and_the_environment(monkeypatch, value):
+    from biwaq_extract.config import load_settings
+
+    assert FetchSettings.from_settings(load_settings()).max_response_seconds == 60.0
+    monkeypatch.setenv("BIWAQ_CRAWL__MAX_RESPONSE_SECONDS", value)
+    assert FetchSettings.from_settings(load_settings()).max_response_seconds == float(value)
