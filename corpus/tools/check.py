@@ -213,8 +213,12 @@ def check_events_counts(rec: dict) -> list[str]:
 
 def check_article(a: dict, rec: dict) -> list[str]:
     """Every problem of one article, each prefixed with its id."""
-    errs = check_shape(a) + check_dates(a, rec) + check_organisations(a, rec)
-    errs += check_people_places(a, rec) + check_events_counts(rec)
+    try:
+        errs = check_shape(a) + check_dates(a, rec) + check_organisations(a, rec)
+        errs += check_people_places(a, rec) + check_events_counts(rec)
+    except (KeyError, TypeError, AttributeError) as exc:
+        # A gold entry without one of its fields (or of the wrong kind) cannot be checked any further.
+        errs = [f"malformed gold entry ({type(exc).__name__}: {exc}); see corpus/README.md for the fields"]
     return [f"{rec['id']}: {e}" for e in errs]
 
 

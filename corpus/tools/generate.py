@@ -56,11 +56,17 @@ def load_article(path: Path) -> dict:
         raise ArticleError(f"{path.name}: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}")
     if path.stem != a["id"]:
         raise ArticleError(f"{path.name}: file name and id {a['id']!r} differ")
-    if not isinstance(a["body"], list) or not all(isinstance(b, str) for b in a["body"]):
+    if not isinstance(a["body"], list) or not a["body"] or not all(isinstance(b, str) for b in a["body"]):
         raise ArticleError(f"{path.name}: body is a list of paragraphs (strings)")
-    a["published"] = _iso(a["published"])
     a["check"] = a.get("check") or {}
+    not_lists = [f"gold.{k}" for k in GOLD_FIELDS if not isinstance(gold[k], list)]
+    not_lists += [f"check.{k}" for k, v in a["check"].items() if not isinstance(v, list)]
+    if not_lists:
+        raise ArticleError(f"{path.name}: not a list: {', '.join(not_lists)}")
+    a["published"] = _iso(a["published"])
     for item in gold["dates"] + gold["events"]:
+        if not isinstance(item, dict):
+            raise ArticleError(f"{path.name}: gold dates and events are mappings, got {item!r}")
         for key in ("start", "end"):
             item[key] = _iso(item.get(key))
     return a

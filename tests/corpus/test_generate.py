@@ -41,6 +41,9 @@ def test_generate_reproduces_committed_files(tmp_path, sub):
     ("- {text: Ende Juni,", "- {text: Ende Juli,", "corpus-001: date text not in text: 'Ende Juli'"),
     ("locations: [Köln]", "locations: [Köln]\n  towns: [Köln]", "corpus-001.yaml: missing nothing, unknown ['gold.towns']"),
     ("slug: aufruf_rueckenwind", "slug: [aufruf", "corpus-001.yaml: not valid YAML"),
+    ("- {text: bis zu 60 Personen, count: 60, qualifier: max, who: Personen}", "- {text: bis zu 60 Personen}",
+     "corpus-001: malformed gold entry (KeyError: 'who')"),
+    ("programmes: [rückenwind, ESF]", "programmes: rückenwind", "corpus-001.yaml: not a list: gold.programmes"),
 ])
 def test_generate_rejects_inconsistent_article(tmp_path, old, new, message):
     articles = tmp_path / "articles"
