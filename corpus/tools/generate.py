@@ -51,6 +51,8 @@ def load_article(path: Path) -> dict:
     gold = a.get("gold") if isinstance(a.get("gold"), dict) else {}
     missing += [f"gold.{k}" for k in GOLD_FIELDS if k not in gold]
     unknown += [f"gold.{k}" for k in sorted(set(gold) - set(GOLD_FIELDS))]
+    if not isinstance(a.get("check") or {}, dict):
+        raise ArticleError(f"{path.name}: check is a mapping ({', '.join(CHECK_FIELDS)})")
     unknown += [f"check.{k}" for k in sorted(set(a.get("check") or {}) - set(CHECK_FIELDS))]
     if missing or unknown:
         raise ArticleError(f"{path.name}: missing {missing or 'nothing'}, unknown {unknown or 'nothing'}")
