@@ -1,4 +1,4 @@
-"""The few domain exceptions; the CLI turns them into one-line messages."""
+"""The few domain exceptions and warnings; the CLI turns the exceptions into one-line messages."""
 
 
 class BiwaqError(Exception):
@@ -40,3 +40,15 @@ class ArchiveError(BiwaqError):
 
 class QueryError(BiwaqError):
     """A query over the dataset is not valid SQL or names an unknown table or column."""
+
+
+class ModelMismatch(BiwaqError):
+    """Extraction workers loaded another spaCy model than the run chose; results would be cached under the wrong key."""
+
+
+class TableCheckError(BiwaqError, ValueError):
+    """The tables of a run break a schema, a foreign key or a count invariant; nothing is written."""
+
+
+class ModelFallbackWarning(UserWarning):
+    """The requested statistical model is not installed; running the rule-only German pipeline."""

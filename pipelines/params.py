@@ -10,10 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # The portal source in the shipped settings whose listing the weekly run crawls (biwaq_extract/data/settings.toml).
 DEFAULT_START = "esf-meldungen"
-# 32 documents per task: a task then does a few seconds of NLP with de_core_news_sm, long enough that
-# Prefect's per-task bookkeeping (a few API calls, ~50 ms) is noise, short enough that a bundled-corpus run
-# still spreads over both workers of a 2-core machine. It is the same default as [extract] batch_size.
-DEFAULT_BATCH_SIZE = 32
 
 
 class _Params(BaseModel):
@@ -60,7 +56,8 @@ class ExtractParams(_Params):
     settings_file: Path | None = None
     batch_size: int | None = Field(
         None, ge=1, le=10_000,
-        description=f"documents per extraction task; default: {DEFAULT_BATCH_SIZE}, more on large inputs (about 4 tasks per worker)",
+        description="documents per extraction task; default: [extract] batch_size of the settings (32), more on large "
+                    "inputs (about 4 tasks per worker)",
     )
     published_from: dt.date | None = Field(None, description="only documents published on or after this day")
     published_to: dt.date | None = Field(None, description="only documents published on or before this day")

@@ -86,15 +86,6 @@ def summary_markdown(
     return "\n".join(lines) + "\n"
 
 
-def reason_kind(reason: str) -> str:
-    """The reason without its document-specific details, to count alike failures together.
-
-    >>> reason_kind("text too large: 6000000 characters > limit 5000000")
-    'text too large'
-    """
-    return reason.split(":", 1)[0].strip()
-
-
 def quarantine_table(quarantine: Sequence[QuarantineRecord]) -> dict[str, list[Any]]:
     """Column-wise table for create_table_artifact (column-wise, so an empty quarantine still shows its header)."""
     return {col: [getattr(q, col) or "" for q in quarantine] for col in QUARANTINE_COLUMNS}

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 def _warm(model: str | None) -> None:
     try:
-        from pipelines.tasks import pipeline_for
+        from biwaq_extract.batch.worker import pipeline_for
 
         pipeline_for(model)
     except Exception:  # the first batch loads it again and reports the error as a task failure

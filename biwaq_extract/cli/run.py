@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
     p.add_argument("--start", default=None, help="listing URL or source name from the settings (default: esf-meldungen)")
     p.add_argument("--model", default=None, help="spaCy package or pipeline path, or 'blank' (default: de_core_news_sm if installed)")
     p.add_argument("--settings", type=Path, default=None, help="TOML file overriding the shipped settings")
-    p.add_argument("--batch-size", type=int, default=None, help="documents per extraction task (default: 32)")
+    p.add_argument("--batch-size", type=int, default=None, help="documents per extraction batch (default: [extract] batch_size of the settings, 32; more on large inputs)")
     p.add_argument("--since", type=_date, default=None, help="only articles published on or after this day (YYYY-MM-DD)")
     p.add_argument("--until", type=_date, default=None, help="only articles published on or before this day (YYYY-MM-DD)")
     p.add_argument("--max-pages", type=int, default=0, help="stop the crawl after this many pages (0 = no limit)")
@@ -50,7 +50,8 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
     p.add_argument(
         "--no-prefect",
         action="store_true",
-        help="run the same library steps without Prefect (no batching, cache or artifacts): for when the Prefect API is down",
+        help="run the same library steps without Prefect (batches one after another in this process, the same NLP "
+        "cache and date range; no artifacts): for when the Prefect API is down",
     )
     p.set_defaults(func=cmd_run)
 
@@ -123,29 +124,40 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _run_plain(params) -> int:
-    """The escape hatch: crawl and `run_extract` straight from the library, as `biwaq crawl` + `biwaq extract` would."""
-    from contextlib import nullcontext
+    """The escape hatch: the flow's library steps in this process (crawl, parse, NLP cache, batches, tables)."""
+    import hashlib
 
+    from biwaq_extract.batch.batches import default_batch_size
+    from biwaq_extract.batch.cache import NLPCache
+    from biwaq_extract.batch.document_file import parse_to_file
+    from biwaq_extract.batch.extraction import extract_cached, in_process
+    from biwaq_extract.batch.local_site import crawl_source
+    from biwaq_extract.batch.outputs import now, run_id, run_summary, write_outputs
+    from biwaq_extract.batch.worker import model_for_run
     from biwaq_extract.config import load_settings
-    from biwaq_extract.crawl.crawler import crawl
-    from biwaq_extract.extract import run_extract
-    from biwaq_extract.crawl.site_server import serve
-    from pipelines.local_site import local_crawl_settings, loopback_start
+    from biwaq_extract.crawl.crawler import ARTICLES_NAME
+    from biwaq_extract.dataset.outofcore import WorkDir
+    from biwaq_extract.extract import SCRATCH_DIR
 
-    if params.published_to:
-        raise InputError("--until needs Prefect (the plain library path has no upper date bound); drop --no-prefect or --until")
+    started = now()
     settings = load_settings(params.settings_file)
-    start, crawl_settings = params.start, settings
-    with serve(params.site_folder) if params.site_folder else nullcontext() as site:
-        if site is not None:
-            start = loopback_start(params.start, site.url, settings)
-            crawl_settings = local_crawl_settings(settings)
-        print(f"biwaq run --no-prefect: crawling {start}", file=sys.stderr)
-        crawled = crawl(start, params.crawl_dir, crawl_settings, max_pages=params.max_pages, since=params.published_from)
-    summary = run_extract(params.crawl_dir / "articles.jsonl", params.output, settings=settings, model=params.model)
+    print(f"biwaq run --no-prefect: crawling {params.site_folder or params.start}", file=sys.stderr)
+    crawled = crawl_source(params.start, params.crawl_dir, settings, site_folder=params.site_folder,
+                           max_pages=params.max_pages, since=params.published_from)
+    articles = params.crawl_dir / ARTICLES_NAME
+    with WorkDir(params.output / SCRATCH_DIR, ".parsed-") as scratch:
+        parsed = parse_to_file(articles, settings, scratch.path, params.published_from, params.published_to)
+        info = model_for_run(params.model, loads_here=True)
+        got = extract_cached(parsed, NLPCache.for_output(params.output, info), info,
+                             in_process(parsed, params.model, settings), batch_size=params.batch_size,
+                             default_size=default_batch_size(settings), workers=1)
+    digest = hashlib.sha256(f"{started}|{articles}".encode()).hexdigest()
+    summary = run_summary(run_id(started, digest), started, got, settings, articles)
+    write_outputs(got.results, got.quarantine, summary, params.output)
+    t = got.tally
     print(
-        f"{summary.documents_in} documents read, {summary.documents_ok} extracted, {summary.documents_failed} quarantined "
-        f"({crawled.articles} articles crawled, without Prefect); model {summary.model.name} {summary.model.version}; "
-        f"outputs in {params.output}"
+        f"{t.documents_in} documents read, {t.extracted} extracted, {t.quarantined} quarantined "
+        f"({t.from_cache} from the NLP cache, {t.out_of_range} outside the date range; {crawled.articles} articles "
+        f"crawled, without Prefect); model {got.model.name} {got.model.version}; outputs in {params.output}"
     )
-    return EXIT_SOME_FAILED if summary.documents_failed else EXIT_OK
+    return EXIT_SOME_FAILED if t.quarantined else EXIT_OK

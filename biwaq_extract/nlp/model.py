@@ -10,6 +10,7 @@ import warnings
 import spacy
 from spacy.language import Language
 
+from biwaq_extract.errors import ModelFallbackWarning
 from biwaq_extract.records import ModelInfo
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,6 @@ RULE_COMPONENTS = (
 
 # Raised so that 1 MB articles are processed instead of refused; larger input is quarantined before NLP.
 MAX_TEXT_CHARS = 5_000_000
-
-
-class ModelFallbackWarning(UserWarning):
-    """The requested statistical model is not installed; running the rule-only German pipeline."""
 
 
 def _wanted(model: str | None) -> str:

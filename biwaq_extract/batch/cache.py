@@ -11,8 +11,8 @@ could never complete it. Here only successful extractions are stored, each under
 where key = sha256 of the document's text and publication date (the only inputs of the NLP: relative
 dates such as "am Montag" resolve against the publication date) plus the extractor and model ids. A new
 extractor or model version gets a new file, so nothing stale is ever read and old files can be deleted
-wholesale. The flow, not the task, reads and writes the cache, so tasks stay pure and can run on a Dask
-cluster on other machines that do not see this folder.
+wholesale. The run (the Prefect flow or `biwaq run --no-prefect`), not the batch, reads and writes the cache,
+so batches stay pure and can run on a Dask cluster on other machines that do not see this folder.
 
 Why SQLite and not a file per document: creating a small file costs ~0.2-1 ms on common file systems (the
 benchmark's temporary folder: ~1 ms), which made storing 2,000 results take longer than a fifth of their

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 import threading
@@ -9,7 +10,7 @@ import threading
 import pytest
 
 from biwaq_extract.records import Document, DocumentResult, ModelInfo
-from pipelines.cache import NLPCache
+from biwaq_extract.batch.cache import NLPCache, RunResults
 
 INFO = ModelInfo("blank:de", "3.8", False, (), "3.8")
 
@@ -81,3 +82,37 @@ def test_cache_full_raises_oserror_so_the_flow_keeps_results(tmp_path, n):
     with pytest.raises(OSError, match="not writable"):
         cache.put([DocumentResult(document=d) for d in _documents(n)])
     assert cache.stored == 1
+
+
+@pytest.mark.parametrize("change", ["text", "published"])
+def test_cache_key_follows_content(tmp_path, change):
+    cache = NLPCache.for_output(tmp_path, INFO)
+    doc = Document(id="a", text="Der Fachtag fand in Leipzig statt.", published=dt.date(2023, 1, 2))
+    cache.put([DocumentResult(document=doc), DocumentResult(document=Document(id="bad", text="x"), error="boom")])
+    renamed = dataclasses.replace(doc, id="b", url="https://example.invalid/b")
+    assert cache.get(renamed).document == renamed  # same content under another id: reused, relabelled
+    assert cache.get(Document(id="bad", text="x")) is None  # failures are never cached
+    other = dataclasses.replace(doc, text=doc.text + " ") if change == "text" else dataclasses.replace(doc, published=dt.date(2024, 1, 2))
+    assert cache.get(other) is None
+    assert NLPCache.for_output(tmp_path, dataclasses.replace(INFO, version="3.9")).get(doc) is None
+
+
+RUN_DOCUMENTS = [
+    Document(id="a", text="Über 80 Teilnehmende „trafen“ sich\nin Köln.", url="https://example.invalid/a",
+             title="Fachtag", published=dt.date(2019, 9, 25), source="articles.jsonl"),
+    Document(id="b", text="Zeile\r\nmit CR und \u2028 Trenner", published=None),
+    Document(id="c", text="", title=None),
+]
+
+
+@pytest.mark.parametrize("held_position", [1])
+def test_cache_run_results_keep_no_text_and_give_it_back_from_the_cache(tmp_path, held_position):
+    cache = NLPCache.for_output(tmp_path, INFO)
+    cache.put([DocumentResult(document=d) for d in RUN_DOCUMENTS])
+    failed = DocumentResult(document=RUN_DOCUMENTS[held_position], error="boom", error_stage="extract")
+    entries = [RunResults.entry(d, None if i == held_position else cache.key(d)) for i, d in enumerate(RUN_DOCUMENTS)]
+    results = RunResults(cache, entries, {held_position: failed})
+    assert all(meta.text == "" for meta, _ in results.entries)
+    assert [r.document for r in results] == RUN_DOCUMENTS
+    assert results[held_position] is failed
+    assert results.ids() == ["a", "b", "c"]
