@@ -255,8 +255,8 @@ def test_pipelines_dask_workers_start_with_the_flow_and_load_the_pipeline(prefec
     def loaded() -> int:
         import sys
 
-        tasks = sys.modules.get("pipelines.tasks")
-        load = getattr(tasks, "_load", None)
+        worker = sys.modules.get("biwaq_extract.batch.worker")
+        load = getattr(worker, "_load", None)
         return load.cache_info().currsize if load is not None else 0
 
     @flow(task_runner=task_runner(RunnerParams(kind="dask", workers=1), "blank"))
@@ -277,14 +277,6 @@ def test_pipelines_dask_workers_start_with_the_flow_and_load_the_pipeline(prefec
 
 
 # --- the small pieces -----------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("n, size, sizes", [(5, 2, [2, 2, 1]), (34, 32, [17, 17]), (0, 4, []), (3, 10, [3])])
-def test_pipelines_batches_are_even(n, size, sizes):
-    from pipelines.flows import batches
-
-    got = batches(list(range(n)), size)
-    assert [len(b) for b in got] == sizes and sum(got, []) == list(range(n))
 
 
 def _transient_cases():
@@ -335,23 +327,3 @@ def test_pipelines_retries_only_transient_failures(prefect_harness, error, calls
     state = once(return_state=True)
     assert len(seen) == calls
     assert state.is_completed() is (calls == 2)
-
-
-@pytest.mark.parametrize("change", ["text", "published"])
-def test_pipelines_cache_key_follows_content(tmp_path, change):
-    import dataclasses
-    import datetime as dt
-
-    from biwaq_extract.records import Document, DocumentResult, ModelInfo
-    from pipelines.cache import NLPCache
-
-    info = ModelInfo("blank:de", "3.8", False, (), "3.8")
-    cache = NLPCache.for_output(tmp_path, info)
-    doc = Document(id="a", text="Der Fachtag fand in Leipzig statt.", published=dt.date(2023, 1, 2))
-    cache.put([DocumentResult(document=doc), DocumentResult(document=Document(id="bad", text="x"), error="boom")])
-    renamed = dataclasses.replace(doc, id="b", url="https://example.invalid/b")
-    assert cache.get(renamed).document == renamed  # same content under another id: reused, relabelled
-    assert cache.get(Document(id="bad", text="x")) is None  # failures are never cached
-    other = dataclasses.replace(doc, text=doc.text + " ") if change == "text" else dataclasses.replace(doc, published=dt.date(2024, 1, 2))
-    assert cache.get(other) is None
-    assert NLPCache.for_output(tmp_path, dataclasses.replace(info, version="3.9")).get(doc) is None
