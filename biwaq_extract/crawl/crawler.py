@@ -18,17 +18,9 @@ from biwaq_extract.crawl.warc import Archive, Known
 from biwaq_extract.atomic import atomic_open, atomic_write_text
 from biwaq_extract.errors import CrawlError
 from biwaq_extract.crawl.fetch import Fetcher, FetchSettings, Page, host_key
-from biwaq_extract.reading.html import (
-    Article,
-    Source,
-    canonicalize_url,
-    document_text,
-    is_html,
-    load_sources,
-    parse_article,
-    parse_listing,
-    source_for,
-)
+from biwaq_extract.reading.article import Article, document_text, parse_article
+from biwaq_extract.reading.html import Source, canonicalize_url, is_html, load_sources, source_for
+from biwaq_extract.reading.listing import parse_listing
 from biwaq_extract.crawl.robots import RobotsRules, robots_url
 
 log = logging.getLogger(__name__)

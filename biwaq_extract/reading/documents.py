@@ -152,7 +152,8 @@ def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
 
     Listing pages (a saved site's news index) are not articles: they are skipped and logged.
     """
-    from biwaq_extract.reading.html import parse_article, parse_listing
+    from biwaq_extract.reading.article import parse_article
+    from biwaq_extract.reading.listing import parse_listing
 
     for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in HTML_SUFFIXES and p.is_file()):
         rel = path.relative_to(folder).as_posix()

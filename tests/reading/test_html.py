@@ -1,83 +1,15 @@
-"""Parsing fetched HTML offline: article fields, the document text, charsets, listings, URL identity."""
+"""Shared HTML reading: charsets, telling HTML from other responses, canonical URLs."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from biwaq_extract.reading.html import (
-    canonicalize_url,
-    decode_html,
-    is_html,
-    parse_article,
-    parse_listing,
-)
+from biwaq_extract.reading.html import canonicalize_url, decode_html, is_html
 from conftest import fixture_path
-
-BASE = "http://127.0.0.1:8000"
 
 
 def page(name: str) -> bytes:
     return fixture_path("crawl", "site", "articles", name).read_bytes()
-
-
-@pytest.mark.parametrize("name, title, published, method", [
-    ("fachtag-leipzig.html", "Fachtag „Quartier gestalten“ in Leipzig", dt.date(2019, 11, 12), "selectors:esf-meldungen"),
-    ("werkstatt.html", "Neue Werkstatt im Stadtteil eröffnet", dt.date(2021, 3, 15), "generic"),
-    ("uebergaenge-latin1.html", "Übergänge gestalten: Jugendliche in Köln und Düsseldorf", dt.date(2018, 5, 3), "selectors:esf-meldungen"),
-    ("uebergaenge-ohne-angabe.html", "Größere Chancen für Ältere in Görlitz", dt.date(2018, 9, 21), "selectors:esf-meldungen"),
-    ("abgebrochen.html", "Werkstattgespräch in Halle (Saale)", dt.date(2019, 10, 24), "selectors:esf-meldungen"),
-])
-def test_html_parse_reads_title_and_date_of_every_layout(name, title, published, method):
-    article = parse_article(page(name), f"{BASE}/articles/{name}")
-    assert article.title == title
-    assert article.published == published
-    assert article.method == method
-    assert article.body.strip()
-
-
-@pytest.mark.parametrize("name", ["fachtag-leipzig.html"])
-def test_html_parse_portal_article_gives_the_document_text_extract_reads(name):
-    article = parse_article(page(name), f"{BASE}/articles/{name};jsessionid=ABC?nn=1")
-    assert article.text == (
-        "Fachtag „Quartier gestalten“ in Leipzig\n\n"
-        "Datum\n12.11.2019\n\n"
-        "Rund 120 Gäste diskutierten am 7. November 2019 in Leipzig über BIWAQ.\n\n"
-        "Das Bundesministerium des Innern, für Bau und Heimat (BMI) hatte zum Fachtag eingeladen. "
-        "Die Staatssekretärin eröffnete die Veranstaltung.\n\n"
-        "Projekte stellen sich vor\n\n"
-        "Zwölf Projekte aus dem Programm BIWAQ zeigten ihre Arbeit.\nAm Nachmittag folgten Workshops.\n\n"
-        "Arbeit im Quartier\n\n"
-        "Lokale Ökonomie\n\n"
-        "Auszug aus dem ESF-Newsletter 4/2019"
-    )
-    assert "Foto" not in article.text  # the picture caption is skipped
-    assert article.teaser == "Rund 120 Gäste diskutierten am 7. November 2019 in Leipzig über BIWAQ."
-    assert article.newsletter_issue == "4/2019"
-    assert article.canonical_url == "https://www.esf.de/portal/SharedDocs/Meldungen/DE/2019/2019_11_12_fachtag.html"
-    assert article.id == "esf-2019_11_12_fachtag"
-    assert article.source_listing == "esf-meldungen"
-
-
-@pytest.mark.parametrize("name, words", [
-    ("werkstatt.html", ["Gelsenkirchener", "Handwerkskammer"]),
-])
-def test_html_parse_unknown_layout_uses_generic_extraction_with_paragraphs(name, words):
-    article = parse_article(page(name), f"{BASE}/partner/aktuelles/{name}")
-    paragraphs = article.body.split("\n\n")
-    assert len(paragraphs) == 3
-    assert all(w in article.body for w in words)
-    assert "Kategorie" not in article.body and "Partnerblog" not in article.body  # chrome is left out
-    assert article.text.startswith("Neue Werkstatt im Stadtteil eröffnet\n\n15. März 2021\n\nIm Gelsenkirchener")
-    assert article.id == "partner-werkstatt"
-
-
-@pytest.mark.parametrize("name", ["uebergaenge-latin1.html", "uebergaenge-ohne-angabe.html"])
-def test_html_parse_latin1_pages_come_out_right(name):
-    article = parse_article(page(name))
-    assert "\ufffd" not in article.text and "Ã" not in article.text
-    assert any(w in article.text for w in ("Straßensozialarbeit", "äußerten"))
 
 
 @pytest.mark.parametrize("body, headers, expected", [
@@ -87,16 +19,8 @@ def test_html_parse_latin1_pages_come_out_right(name):
     ("\ufeffGröße".encode("utf-8"), {"Content-Type": "text/html; charset=iso-8859-1"}, "Größe"),  # BOM wins
     (b'<meta charset="utf-8">' + "Größe".encode("latin-1"), None, '<meta charset="utf-8">Größe'),  # wrong label
 ])
-def test_html_parse_decode_html_follows_header_meta_then_detection(body, headers, expected):
+def test_html_decode_html_follows_header_meta_then_detection(body, headers, expected):
     assert decode_html(body, headers) == expected
-
-
-@pytest.mark.parametrize("name", ["abgebrochen.html"])
-def test_html_parse_truncated_html_still_gives_its_text(name):
-    article = parse_article(page(name))
-    assert article.body.endswith("stattfanden, und")
-    assert "Ergebnisse" in article.body and "<" not in article.text
-
 
 @pytest.mark.parametrize("body, content_type, expected", [
     (page("werkstatt.html"), "text/html", True),
@@ -105,70 +29,13 @@ def test_html_parse_truncated_html_still_gives_its_text(name):
     (fixture_path("crawl", "site", "files", "bericht.pdf").read_bytes(), "application/octet-stream", False),
     (b'{"a": 1}', "application/json", False),
 ])
-def test_html_parse_tells_html_from_other_responses(body, content_type, expected):
+def test_html_tells_html_from_other_responses(body, content_type, expected):
     assert is_html(body, content_type) is expected
-
 
 @pytest.mark.parametrize("url, expected", [
     ("http://www.esf.de/portal/a/b.html;jsessionid=7CC4FADE?nn=31226", "http://www.esf.de/portal/a/b.html"),
     ("HTTPS://WWW.ESF.DE:443/x.html?b=2&nn=1#oben", "https://www.esf.de/x.html?b=2"),
     ("http://127.0.0.1:8000/a.html", "http://127.0.0.1:8000/a.html"),
 ])
-def test_html_parse_canonical_url_drops_session_parts(url, expected):
+def test_html_canonical_url_drops_session_parts(url, expected):
     assert canonicalize_url(url) == expected
-
-
-@pytest.mark.parametrize("first, second", [("fachtag-leipzig.html", "fachtag-kopie.html")])
-def test_html_parse_same_article_under_two_urls_has_one_content_hash(first, second):
-    a = parse_article(page(first), f"{BASE}/articles/{first}")
-    b = parse_article(page(second), f"{BASE}/articles/{second}")
-    assert a.content_hash == b.content_hash
-    assert a.canonical_url != b.canonical_url
-
-
-@pytest.mark.parametrize("url", ["https://www.esf.de/portal/SharedDocs/Meldungen/DE/2019/2019_11_12_fachtag.html"])
-def test_html_parse_article_id_is_deterministic(url):
-    first = parse_article(page("fachtag-leipzig.html"), url)
-    again = parse_article(page("fachtag-leipzig.html"), url + ";jsessionid=XYZ")
-    assert first.id == again.id == "esf-2019_11_12_fachtag"
-
-
-@pytest.mark.parametrize("name, items, next_pages", [
-    ("index.html", 12, ["seite-2.html"]),
-    ("seite-2.html", 5, ["seite-3.html"]),  # only <link rel=next> in the head
-    ("seite-3.html", 1, ["index.html", "seite-2.html"]),  # page numbers
-])
-def test_html_parse_listing_finds_articles_and_pagination(name, items, next_pages):
-    url = f"{BASE}/news/{name}"
-    listing = parse_listing(fixture_path("crawl", "site", "news", name).read_bytes(), url)
-    assert len(listing.items) == items
-    assert sorted(listing.next_pages) == sorted(f"{BASE}/news/{p}" for p in next_pages)
-    assert all(i.url.startswith(("http://", "https://")) for i in listing.items)  # no javascript:, file:, mailto:
-
-
-@pytest.mark.parametrize("name, url, expected", [
-    ("index.html", f"{BASE}/articles/werkstatt.html", dt.date(2021, 3, 15)),
-])
-def test_html_parse_listing_reads_teaser_dates(name, url, expected):
-    listing = parse_listing(fixture_path("crawl", "site", "news", name).read_bytes(), f"{BASE}/news/{name}")
-    assert {i.url: i.date for i in listing.items}[url] == expected
-
-
-@pytest.mark.parametrize("name, title, published", [
-    ("werkstatt.html", "Neue Werkstatt im Stadtteil eröffnet", dt.date(2021, 3, 15)),
-])
-def test_html_parse_a_settings_file_can_add_a_source_for_a_new_layout(name, title, published):
-    from biwaq_extract.config import load_settings
-    from biwaq_extract.reading.html import load_sources
-
-    settings = load_settings(environ={})
-    settings["extra_sources"] = [{
-        "name": "partner-blog", "article_pattern": "/partner/", "id_prefix": "partner-",
-        "title": "article.post h1.entry-title", "date": "time[datetime]", "body": "div.entry-content",
-    }]
-    sources = load_sources(settings)
-    assert [s.name for s in sources][-1] == "partner-blog" and len(sources) == len(settings["sources"]) + 1
-    article = parse_article(page(name), f"{BASE}/partner/aktuelles/{name}", sources=sources)
-    assert article.method == "selectors:partner-blog"
-    assert (article.title, article.published, article.id) == (title, published, "partner-werkstatt")
-    assert len(article.body.split("\n\n")) == 3
