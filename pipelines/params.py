@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from biwaq_extract.batch.local_site import CRAWL_DIR
+
 # The portal source in the shipped settings whose listing the weekly run crawls (biwaq_extract/data/settings.toml).
 DEFAULT_START = "esf-meldungen"
 
@@ -94,7 +96,7 @@ class NewsletterParams(_Params):
 
     @property
     def crawl_dir(self) -> Path:
-        return self.output / "crawl"
+        return self.output / CRAWL_DIR
 
     def crawl(self) -> CrawlParams:
         return CrawlParams(

@@ -1,5 +1,5 @@
-"""Batch processing: the NLP result cache, batches, date filters, the document file and the local site.
+"""Batch processing: the NLP result cache, batches, date ranges, the document file, the local site, a whole run.
 
-The Prefect flows in `pipelines/` and `biwaq run --no-prefect` run the same steps from here; nothing in this
-package knows of Prefect.
+The Prefect flows in `pipelines/` wrap these steps in tasks; `biwaq run --no-prefect` runs them one after
+another in its own process (`local_run`). Nothing in this package knows of Prefect.
 """

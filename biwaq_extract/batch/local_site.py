@@ -12,6 +12,9 @@ from biwaq_extract.errors import InputError
 
 log = logging.getLogger(__name__)
 
+# Below a run's output folder: the crawl's WARC archive, fetch log and articles.jsonl.
+CRAWL_DIR = "crawl"
+
 
 def loopback_start(start: str, site_url: str, settings: dict[str, Any]) -> str:
     """The start URL moved onto a local mirror: the source's (or URL's) path on `site_url`.

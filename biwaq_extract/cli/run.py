@@ -125,39 +125,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _run_plain(params) -> int:
     """The escape hatch: the flow's library steps in this process (crawl, parse, NLP cache, batches, tables)."""
-    import hashlib
-
-    from biwaq_extract.batch.batches import default_batch_size
-    from biwaq_extract.batch.cache import NLPCache
-    from biwaq_extract.batch.document_file import parse_to_file
-    from biwaq_extract.batch.extraction import extract_cached, in_process
-    from biwaq_extract.batch.local_site import crawl_source
-    from biwaq_extract.batch.outputs import now, run_id, run_summary, write_outputs
-    from biwaq_extract.batch.worker import model_for_run
+    from biwaq_extract.batch.local_run import run_locally
     from biwaq_extract.config import load_settings
-    from biwaq_extract.crawl.crawler import ARTICLES_NAME
-    from biwaq_extract.dataset.outofcore import WorkDir
-    from biwaq_extract.extract import SCRATCH_DIR
 
-    started = now()
-    settings = load_settings(params.settings_file)
     print(f"biwaq run --no-prefect: crawling {params.site_folder or params.start}", file=sys.stderr)
-    crawled = crawl_source(params.start, params.crawl_dir, settings, site_folder=params.site_folder,
-                           max_pages=params.max_pages, since=params.published_from)
-    articles = params.crawl_dir / ARTICLES_NAME
-    with WorkDir(params.output / SCRATCH_DIR, ".parsed-") as scratch:
-        parsed = parse_to_file(articles, settings, scratch.path, params.published_from, params.published_to)
-        info = model_for_run(params.model, loads_here=True)
-        got = extract_cached(parsed, NLPCache.for_output(params.output, info), info,
-                             in_process(parsed, params.model, settings), batch_size=params.batch_size,
-                             default_size=default_batch_size(settings), workers=1)
-    digest = hashlib.sha256(f"{started}|{articles}".encode()).hexdigest()
-    summary = run_summary(run_id(started, digest), started, got, settings, articles)
-    write_outputs(got.results, got.quarantine, summary, params.output)
-    t = got.tally
+    done = run_locally(params.start, params.output, load_settings(params.settings_file), site_folder=params.site_folder,
+                       model=params.model, batch_size=params.batch_size, max_pages=params.max_pages,
+                       published_from=params.published_from, published_to=params.published_to)
+    t = done.tally
     print(
         f"{t.documents_in} documents read, {t.extracted} extracted, {t.quarantined} quarantined "
-        f"({t.from_cache} from the NLP cache, {t.out_of_range} outside the date range; {crawled.articles} articles "
-        f"crawled, without Prefect); model {got.model.name} {got.model.version}; outputs in {params.output}"
+        f"({t.from_cache} from the NLP cache, {t.out_of_range} outside the date range; {done.crawl.get('articles', 0)} "
+        f"articles crawled, without Prefect); model {done.model.name} {done.model.version}; outputs in {params.output}"
     )
     return EXIT_SOME_FAILED if t.quarantined else EXIT_OK
