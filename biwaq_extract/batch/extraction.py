@@ -7,7 +7,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from biwaq_extract.batch.batches import batch_size_for, batches
 from biwaq_extract.batch.cache import NLPCache, RunResults, model_id
@@ -28,7 +28,7 @@ class BatchFailure:
 
 
 # What a runner gives back per batch: the positions it was given, and the batch's outcome or failure.
-Finished = tuple[list[int], Union[BatchOutcome, BatchFailure]]
+Finished = tuple[list[int], BatchOutcome | BatchFailure]
 # A runner: takes the batches (lists of positions in the parsed documents), yields each as it finishes.
 Runner = Callable[[list[list[int]]], Iterable[Finished]]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,6 @@ from biwaq_extract.batch.worker import model_for_run
 from biwaq_extract.dataset.outofcore import WorkDir
 from biwaq_extract.extract import SCRATCH_DIR
 from biwaq_extract.records import ModelInfo
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
