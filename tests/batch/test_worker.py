@@ -45,9 +45,9 @@ def test_worker_batch_quarantines_a_failing_document_and_goes_on(monkeypatch, vi
     real = extract.extract_document
 
     def broken(nlp, document):
-        if document.id == victim:
-            raise RuntimeError("component blew up")
-        return real(nlp, document)
+        if document.id != victim:
+            return real(nlp, document)
+        raise RuntimeError("component blew up")
 
     monkeypatch.setattr(extract, "extract_document", broken)
     documents = [Document(id=i, text="Der Fachtag fand am 3. Mai 2023 in Leipzig statt.") for i in "abc"]
