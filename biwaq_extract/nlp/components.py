@@ -1,8 +1,14 @@
-"""Register biwaq's spaCy components and Doc extensions; each wraps one pure finder function."""
+"""Register biwaq's spaCy components and Doc extensions; each runs one finder's `find(doc, resources)`.
+
+Every finder module has the same contract: `load_resources(...)` builds its frozen resources once, from
+the rule data and the plain values a factory's config passes in, and `find(doc, resources)` returns a
+tuple of frozen records. A component stores them on one Doc extension. `requires` lists what a finder
+reads from earlier components (named entities are read when the pipeline has an `ner`, never required).
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -18,38 +24,64 @@ for _name in ("dates", "organisations", "programmes", "places", "people", "parti
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # datetime.date, set by the caller before the pipeline runs
 
+_SENTENCES = "token.is_sent_start"  # the evidence sentence of every record
+
 
 class _RecordSetter:
     """Call a finder on the Doc and store its records on one Doc extension."""
 
-    def __init__(self, attr: str, finder: Callable[[Doc], tuple]):
+    def __init__(self, attr: str, find: Callable[[Doc, Any], tuple], resources: Any):
         self.attr = attr
-        self.finder = finder
+        self.find = find
+        self.resources = resources
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, self.attr, tuple(self.finder(doc)))
+        setattr(doc._, self.attr, tuple(self.find(doc, self.resources)))
         return doc
 
 
-def _factory(name: str, attr: str, module: Any, requires: list[str]) -> None:
-    @Language.factory(name, requires=requires, assigns=[f"doc._.{attr}"])
-    def make(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
-        resources = module.load_resources(nlp)
-        return _RecordSetter(attr, lambda doc: module.find(doc, resources))
+@Language.factory("biwaq_dates", requires=["doc._.published", _SENTENCES], assigns=["doc._.dates"])
+def make_dates(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("dates", dates.find, dates.load_resources())
 
 
-_factory("biwaq_dates", "dates", dates, ["doc._.published"])
-_factory("biwaq_organisations", "organisations", organisations, [])
-_factory("biwaq_programmes", "programmes", programmes, [])
-_factory("biwaq_places", "places", places, ["doc._.organisations"])
-_factory("biwaq_people", "people", people, ["doc._.organisations"])
-_factory("biwaq_participants", "participant_counts", participants, ["doc._.dates"])
-_factory(
+@Language.factory("biwaq_organisations", requires=["doc._.published", _SENTENCES], assigns=["doc._.organisations"],
+                  default_config={"use_ner": None})
+def make_organisations(nlp: Language, name: str, use_ner: Optional[bool]) -> _RecordSetter:  # noqa: ARG001
+    """`use_ner`: also take the ORG entities of the pipeline's `ner` (null: when the pipeline has one)."""
+    use_ner = "ner" in nlp.pipe_names if use_ner is None else use_ner
+    return _RecordSetter("organisations", organisations.find, organisations.load_resources(use_ner))
+
+
+@Language.factory("biwaq_programmes", requires=[_SENTENCES], assigns=["doc._.programmes"])
+def make_programmes(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("programmes", programmes.find, programmes.load_resources())
+
+
+@Language.factory("biwaq_places", requires=["doc._.organisations", "doc._.programmes", _SENTENCES],
+                  assigns=["doc._.places"])
+def make_places(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("places", places.find, places.load_resources())
+
+
+@Language.factory("biwaq_people", requires=["doc._.organisations", "doc._.programmes", _SENTENCES],
+                  assigns=["doc._.people"])
+def make_people(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("people", people.find, people.load_resources())
+
+
+@Language.factory("biwaq_participants", requires=["doc._.dates", _SENTENCES], assigns=["doc._.participant_counts"])
+def make_participants(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("participant_counts", participants.find, participants.load_resources(None))
+
+
+@Language.factory(
     "biwaq_events",
-    "events",
-    events,
-    ["doc._.dates", "doc._.places", "doc._.participant_counts", "doc._.organisations"],
+    requires=["doc._.dates", "doc._.places", "doc._.participant_counts", "doc._.organisations", _SENTENCES],
+    assigns=["doc._.events"],
 )
+def make_events(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("events", events.find, events.load_resources(None))
 
 
 @Language.component("biwaq_line_breaks", assigns=["token.is_sent_start"])

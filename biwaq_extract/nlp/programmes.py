@@ -11,29 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as importlib_resources
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.organisations import (
+from biwaq_extract.nlp.german_case_forms import inflected_variants
+from biwaq_extract.nlp.rule_data import load
+from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.text_helpers import (
     QUOTES,
     PhraseTrie,
     Pieces,
+    ascii_slug,
     compound_head_after,
-    credit_spans,
+    doc_credit_ranges,
+    doc_pieces,
     in_spans,
-    inflected_variants,
     inside_compound_tail,
     pieces,
-    sentence_finder,
-    slug,
 )
-from biwaq_extract.nlp.rule_data import load_yaml
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import ProgrammeMention
-
-DATA_FILE = "data/programmes.yaml"
 
 
 @dataclass(frozen=True)
@@ -46,20 +43,17 @@ class Programme:
     quoted_only: frozenset[str]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProgrammeResources:
+    """Everything the finder needs, built once from programmes.yaml and programme_words.yaml."""
+
     programmes: dict[str, Programme]
     trie: PhraseTrie
     not_compounds: frozenset[str]
     cue: re.Pattern
     credit_markers: tuple[str, ...]
-    cue_words: tuple[str, ...] = ()  # every cue holds one of these (see `cue_words`)
-
-
-def load_data(text: str | None = None) -> dict:
-    if text is None:
-        text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
-    return load_yaml(text)
+    cue_words: tuple[str, ...]  # every cue holds one of these (see `cue_words`)
+    quoted_only_cue: re.Pattern  # a cue word right before a `quoted_only` variant
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -88,7 +82,8 @@ def cue_words(cues: list[str]) -> tuple[str, ...]:
     return tuple(f for f in forms if not any(g != f and g in f for g in forms))
 
 
-def build_resources(data: dict) -> ProgrammeResources:
+def build_resources(data: dict, words: dict) -> ProgrammeResources:
+    """Resources from the parsed programmes.yaml (`data`) and programme_words.yaml (`words`)."""
     programmes: dict[str, Programme] = {}
     trie = PhraseTrie()
     for item in data["programmes"]:
@@ -100,13 +95,13 @@ def build_resources(data: dict) -> ProgrammeResources:
     cues = data["programme_cues"]
     assert all(re.fullmatch(r"\w+", c) for c in cues), cues  # `_cue_matches` relies on it
     return ProgrammeResources(programmes, trie, frozenset(data["not_programme_compounds"]), cue_pattern(cues),
-                              ("©", "(c)", "Foto:", "Fotos:", "Bild:", "Bildnachweis:", "Copyright:"),
-                              cue_words(cues))
+                              tuple(words["credit_markers"]), cue_words(cues),
+                              re.compile(rf"(?:{'|'.join(words['quoted_only_cues'])})\s+$"))
 
 
-def programme_surface_names() -> frozenset[str]:
-    """Every programme name and variant (organisations.py must not take these for organisations)."""
-    data = load_data()
+def surface_names() -> frozenset[str]:
+    """Every programme name and variant (the organisation finder must not take these for organisations)."""
+    data = load("programmes")
     names = set()
     for item in data["programmes"]:
         names.add(item["name"])
@@ -136,7 +131,7 @@ def _gazetteer(text: str, toks: Pieces, res: ProgrammeResources) -> list[tuple[i
             if head is not None and (not prog.compound or head in res.not_compounds):
                 continue
             if variant in prog.quoted_only and not _quoted_before(text, starts[i]) and \
-                    not re.search(r"(?:Programm|Programms|programm|programms|Initiative)\s+$", text[:starts[i]]):
+                    not res.quoted_only_cue.search(text[:starts[i]]):
                 continue
             found.append((starts[i], ends[j - 1], prog))
             after = j
@@ -197,12 +192,12 @@ def _cue_matches(text: str, res: ProgrammeResources) -> list[re.Match]:
     return found
 
 
-def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
+def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
     """Every programme mention in `doc`, in text order, named by its short form."""
     res = resources
     text = doc_text(doc)
-    toks = pieces(text)
-    credits = credit_spans(text, res.credit_markers)
+    toks = doc_pieces(doc)
+    credits = doc_credit_ranges(doc, res.credit_markers)
     hits = [(s, e, p.id, p.name, "gazetteer") for s, e, p in _gazetteer(text, toks, res)]
     starts = {s for s, *_ in hits}
     learned: dict[str, tuple[str, str]] = {}
@@ -218,7 +213,7 @@ def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeM
             prog = res.programmes[known[0][1][0][0]]
             prog_id, name = prog.id, prog.name
         else:
-            prog_id, name = f"text:{slug(short)}", short
+            prog_id, name = f"text:{ascii_slug(short)}", short
         learned[name] = (prog_id, name)
         hits.append((name_start, name_start + len(quoted.rstrip()), prog_id, name, "text:quoted-programme"))
     # later plain uses of a learned short name ("Quereinstieg" after its full title)
@@ -232,7 +227,7 @@ def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeM
             continue
         taken.append((s, e))
         chosen.append((s, e, pid, name, rule))
-    sentence = sentence_finder(doc)
+    sentence = sentence_index(doc).text_at
     return tuple(
         ProgrammeMention(text=text[s:e], start_char=s, end_char=e, programme_id=pid, name=name, rule=rule,
                          sentence=sentence(s, e))
@@ -241,14 +236,6 @@ def find_programmes(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeM
 
 
 @lru_cache(maxsize=1)
-def _default_resources() -> ProgrammeResources:
-    return build_resources(load_data())
-
-
-def load_resources(nlp: Language | None = None) -> ProgrammeResources:  # noqa: ARG001 (factory signature)
-    """Read programmes.yaml once per process."""
-    return _default_resources()
-
-
-def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
-    return find_programmes(doc, resources)
+def load_resources() -> ProgrammeResources:
+    """Read programmes.yaml and programme_words.yaml once per process."""
+    return build_resources(load("programmes"), load("programme_words"))

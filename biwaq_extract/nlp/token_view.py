@@ -16,6 +16,7 @@ extraction time. The view reads the token attributes with one `Doc.to_array` cal
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SPACY
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 _KEY = "biwaq.token_view"
 _SOURCE_KEY = "biwaq.source_text"
+_WORDS_KEY = "biwaq.words"
 _ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY]
 
 
@@ -104,3 +106,39 @@ def view(doc: Doc) -> TokenView:
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once per Doc (spaCy rebuilds it from every token on each access)."""
     return view(doc).text
+
+
+def doc_words(doc: Doc) -> set[str]:
+    """The distinct token texts of the Doc, computed once per Doc (people and places both test them)."""
+    v = view(doc)
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None or cached[0] is not v:
+        cached = (v, set(v.texts))
+        doc.user_data[_WORDS_KEY] = cached
+    return cached[1]
+
+
+def token_positions(texts: list[str], present: set[str]) -> list[int]:
+    """Indices of the tokens whose text is in `present` (a few of the Doc's words), in order."""
+    if len(present) > 8:
+        return [i for i, t in enumerate(texts) if t in present]
+    found: list[int] = []
+    for word in present:  # a few words: list.index scans in C, faster than a loop over the tokens
+        i = -1
+        try:
+            while True:
+                i = texts.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            pass
+    if len(present) > 1:
+        found.sort()
+    return found
+
+
+def token_at_char(v: TokenView, char: int) -> int:
+    """Index of the token whose text or trailing space holds the character, or -1 (spaCy's token_by_char)."""
+    k = bisect_right(v.idx, char) - 1
+    if k < 0 or char >= v.ends[k] + v.spacy[k]:
+        return -1
+    return k

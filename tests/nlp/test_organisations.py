@@ -1,4 +1,4 @@
-"""Tests for biwaq_extract/nlp/organisations.py on our own German sentences (blank pipeline, no model)."""
+"""Tests for biwaq_extract/nlp/organisations/ on our own German sentences (blank pipeline, no model)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,9 @@ from spacy.util import fix_random_seed
 
 from biwaq_extract.nlp import organisations
 from biwaq_extract.nlp.model import pipeline_from
-from biwaq_extract.nlp.organisations import (
-    credit_spans,
-    inflected_variants,
-    nominative,
-    org_spans,
-    schwartz_hearst,
-)
+from biwaq_extract.nlp.organisations.acronyms import schwartz_hearst
+from biwaq_extract.nlp.organisations.name_rules import pattern_matches
+from biwaq_extract.nlp.text_helpers import mention_ranges, pieces
 
 
 def _orgs(make_doc, text: str, published: str | None = "2023-06-01") -> dict[str, tuple]:
@@ -28,34 +24,6 @@ def _orgs(make_doc, text: str, published: str | None = "2023-06-01") -> dict[str
         name, acronym, texts = out.get(m.org_id, (m.name, m.acronym, ()))
         out[m.org_id] = (name, acronym, texts + (m.text,))
     return out
-
-
-@pytest.mark.parametrize(
-    "name, form",
-    [
-        ("Bundesministerium für Arbeit und Soziales", "Bundesministeriums für Arbeit und Soziales"),
-        ("Europäische Kommission", "Europäischen Kommission"),
-        ("Bundesverwaltungsamt", "Bundesverwaltungsamtes"),
-        ("Deutscher Städtetag", "Deutschen Städtetages"),
-        ("Evangelische Hochschule Berlin", "Evangelischen Hochschule Berlin"),
-        ("Bayerisches Arbeits- und Sozialministerium", "Bayerischen Arbeits- und Sozialministeriums"),
-        ("Presse- und Informationsamt der Bundesregierung", "Presse- und Informationsamtes der Bundesregierung"),
-    ],
-)
-def test_organisations_inflected_variants_cover_case_forms(name, form):
-    assert form in inflected_variants(name)
-
-
-@pytest.mark.parametrize(
-    "surface, expected",
-    [
-        ("Technischen Universität Dortmund", "Technische Universität Dortmund"),
-        ("Bayerischen Staatsministeriums für Familie", "Bayerisches Staatsministerium für Familie"),
-        ("Jobcenters Essen", "Jobcenter Essen"),
-    ],
-)
-def test_organisations_nominative_undoes_declension(surface, expected):
-    assert nominative(surface) == expected
 
 
 @pytest.mark.parametrize(
@@ -218,11 +186,6 @@ def test_organisations_skip_photo_credits(make_doc, text, org_ids):
     assert set(_orgs(make_doc, text)) == org_ids
 
 
-def test_organisations_credit_spans_end_at_line_end():
-    text = "Bild eins © BMAS/Foo\nDer Text."
-    assert credit_spans(text) == [(10, 20)]
-
-
 def test_organisations_local_branch_takes_bare_acronym(make_doc):
     text = "Die AWO Bremerhaven feiert Jubiläum. Die AWO ist dort seit Jahrzehnten aktiv."
     found = _orgs(make_doc, text)
@@ -242,13 +205,13 @@ def test_organisations_records_carry_offsets_sentence_and_spans(make_doc):
     assert text[m.start_char: m.end_char] == m.text == "Bundesverwaltungsamt"
     assert m.sentence == "Das Bundesverwaltungsamt prüft die Anträge."
     assert (m.org_type, m.level) == ("agency", "federal")
-    assert org_spans(doc) == [(m.start_char, m.end_char)]
+    assert mention_ranges(doc._.organisations) == [(m.start_char, m.end_char)]
 
 
 def test_organisations_find_is_pure_over_a_hand_built_doc():
     nlp = spacy.blank("de")
     doc = nlp.make_doc("Der Deutsche Landkreistag und der Deutsche Städte- und Gemeindebund (DStGB) tagten.")
-    mentions = organisations.find_organisations(doc, organisations.load_resources(nlp))
+    mentions = organisations.find(doc, organisations.load_resources())
     assert [m.org_id for m in mentions] == ["dlt", "dstgb", "dstgb"]
 
 
@@ -321,15 +284,5 @@ def test_organisations_patterns_are_searched_only_where_they_can_match(text):
     """The keyword and line pre-checks find exactly what every pattern finds over the whole text."""
     res = organisations.load_resources()
     everywhere = [(p.family, m.span()) for p in res.patterns for m in p.regex.finditer(text)]
-    searched = [(p.family, m.span()) for p, m in organisations._pattern_matches(text, organisations.pieces(text), res)]
+    searched = [(p.family, m.span()) for p, m in pattern_matches(text, pieces(text), res)]
     assert searched == everywhere
-
-
-@pytest.mark.parametrize("text", _SEARCH_TEXTS + ["ESF-Programm e. V. (BMAS) und_so  weiter…\u00a0Ende."])
-def test_organisations_pieces_are_words_and_punctuation_with_offsets(text):
-    toks = organisations.pieces(text)
-    assert list(zip(toks.words, toks.starts, toks.ends)) == [
-        (m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
-    words = {"Stadt", "Jobcenter", "(", "e"}
-    assert toks.positions_of_words(text, words) == toks.positions(words)
-    assert toks.positions_of_char(text, "(") == toks.positions({"("})

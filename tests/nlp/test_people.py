@@ -166,16 +166,6 @@ def test_people_model_entities_merged(text, per, expected):
     assert {p.name for p in nlp(text)._.people} == expected
 
 
-@pytest.mark.parametrize("name", ["Hubertus", "Björn", "Maarit", "Ayşe", "Judith"])
-def test_people_first_names_from_package_and_data(name):
-    assert name in people.first_names()
-
-
-@pytest.mark.parametrize("word", ["August", "Sie", "Alter", "Europa"])
-def test_people_first_names_exclude_common_words(word):
-    assert word not in people.first_names()
-
-
 @pytest.mark.parametrize(
     "text, role, organisation",
     [

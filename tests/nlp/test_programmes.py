@@ -101,7 +101,7 @@ def test_programmes_records_carry_offsets_and_sentence(make_doc):
 def test_programmes_find_is_pure_over_a_hand_built_doc():
     nlp = spacy.blank("de")
     doc = nlp.make_doc("Mit ESF Plus und ESF-Mitteln fördert der Bund.")
-    found = programmes.find_programmes(doc, programmes.load_resources(nlp))
+    found = programmes.find(doc, programmes.load_resources())
     assert [(m.text, m.name) for m in found] == [("ESF Plus", "ESF Plus"), ("ESF", "ESF")]
 
 

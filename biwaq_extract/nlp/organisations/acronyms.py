@@ -1,0 +1,172 @@
+"""Acronyms a text defines ("Long Form (ACR)", "ACR (Long Form)") and their later uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from biwaq_extract.nlp.german_case_forms import inflected_variants, nominative
+from biwaq_extract.nlp.organisations.candidates import Candidate, is_acronym
+from biwaq_extract.nlp.text_helpers import PhraseTrie, Pieces, ascii_slug, inside_compound_tail
+
+if TYPE_CHECKING:
+    from biwaq_extract.nlp.organisations.resources import OrgResources
+
+
+def schwartz_hearst(acronym: str, candidate: str) -> str | None:
+    """The shortest end of `candidate` whose letters spell `acronym` (Schwartz & Hearst 2003).
+
+    >>> schwartz_hearst("BBSR", "das Bundesinstitut für Bau-, Stadt- und Raumforschung")
+    'Bundesinstitut für Bau-, Stadt- und Raumforschung'
+    >>> schwartz_hearst("EHB", "an der Evangelischen Hochschule Berlin")
+    'Evangelischen Hochschule Berlin'
+    """
+    s_idx, l_idx = len(acronym) - 1, len(candidate) - 1
+    while s_idx >= 0:
+        c = acronym[s_idx].lower()
+        if not c.isalnum():
+            s_idx -= 1
+            continue
+        while l_idx >= 0 and (candidate[l_idx].lower() != c or
+                              (s_idx == 0 and l_idx > 0 and candidate[l_idx - 1].isalnum())):
+            l_idx -= 1
+        if l_idx < 0:
+            return None
+        l_idx -= 1
+        s_idx -= 1
+    start = max(candidate.rfind(" ", 0, l_idx + 1), candidate.rfind("\n", 0, l_idx + 1)) + 1
+    return candidate[start:]
+
+
+_ACR = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}$")
+
+
+def _has_org_head(long_form: str, res: OrgResources) -> bool:
+    words = [w.strip(",.()") for w in long_form.split()]
+    if not words or not words[0][:1].isupper() or words[0] in res.units:
+        return False
+    low = long_form.lower()
+    return any(w.lower().endswith(res.org_heads) for w in words if w[:1].isupper()) or \
+        low.endswith(("e. v.", "e.v.", "gmbh"))
+
+
+def acronym_pairs(text: str, toks: Pieces, res: OrgResources, cands: list[Candidate],
+                  day: dt.date | None) -> tuple[list[Candidate], dict[str, Candidate]]:
+    """Acronyms the text defines: "Long Form (ACR)" and "ACR (Long Form)".
+
+    Returns new candidates and, per acronym, the candidate that carries its identity, so that later bare
+    uses of the acronym link to the same organisation.
+    """
+    defined: dict[str, Candidate] = {}
+    # both forms need a "(" piece with a piece before it and two after it
+    parens = [i for i in toks.positions_of_char(text, "(") if 1 <= i < len(toks.words) - 2]
+    new = _long_forms_before(text, toks, res, cands, day, parens, defined)
+    new += _long_forms_inside(text, toks, res, day, parens, defined)
+    return new, defined
+
+
+def _pair_candidate(start: int, end: int, acr: str, long_form: str, res: OrgResources, day: dt.date | None,
+                    kind: str) -> Candidate:
+    """The organisation an acronym pair names: the gazetteer's when it knows the acronym."""
+    if acr in res.acronym_ids:
+        entry = res.entries[res.acronym_ids[acr]]
+        name, acronym = entry.canonical(day)
+        return Candidate(start, end, entry.id, name, acronym, "text:acronym-pair", entry.type, entry.level, 1, kind)
+    name = nominative(long_form)
+    return Candidate(start, end, f"text:{ascii_slug(name)}", name, acr, "text:acronym-pair", None, "other", 1, kind)
+
+
+def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[Candidate], day: dt.date | None,
+                       parens: list[int], defined: dict[str, Candidate]) -> list[Candidate]:
+    """ "Long Form (ACR)": the long form ends right before "(" on the same line; adds to `defined`."""
+    new: list[Candidate] = []
+    by_end = {c.end: c for c in cands if c.kind == "name"}
+    pw, starts = toks.words, toks.starts
+    for i in parens:
+        if pw[i + 2] != ")":
+            continue
+        acr = pw[i + 1]
+        if not (_ACR.match(acr) and is_acronym(acr)) or acr in res.programme_names:
+            continue
+        line_start = text.rfind("\n", 0, starts[i]) + 1
+        window_start = line_start
+        words = text[line_start: starts[i]].split()
+        if len(words) > 2 * len(acr) + 4:
+            keep = words[-(2 * len(acr) + 4):]
+            window_start = text.rfind(keep[0], line_start, starts[i])
+        window = text[window_start: starts[i]].rstrip()
+        prev = by_end.get(window_start + len(window))
+        if prev is not None:
+            # "Bundesministerium für Arbeit und Soziales (BMAS)": the acronym belongs to the known name
+            defined[acr] = prev
+            continue
+        long_form = schwartz_hearst(acr, re.split(r"[:;!?\"„“”]|\.\s", window)[-1]) if window else None
+        if not long_form or len(long_form.split()) > 12 or long_form in res.programme_names:
+            continue
+        if not _has_org_head(long_form, res):
+            continue
+        start = window_start + len(window) - len(long_form)
+        cand = _pair_candidate(start, start + len(long_form), acr, long_form, res, day, "name")
+        new.append(cand)
+        defined[acr] = cand
+    return new
+
+
+def _long_forms_inside(text: str, toks: Pieces, res: OrgResources, day: dt.date | None, parens: list[int],
+                       defined: dict[str, Candidate]) -> list[Candidate]:
+    """ "ACR (Long Form)": the whole bracket spells the acronym; adds to `defined`."""
+    new: list[Candidate] = []
+    pw, starts, ends = toks.words, toks.starts, toks.ends
+    for paren in parens:
+        i = paren - 1
+        acr = pw[i]
+        if not (_ACR.match(acr) and is_acronym(acr)) or acr in defined \
+                or acr in res.programme_names or inside_compound_tail(toks, i):
+            continue
+        close = text.find(")", ends[paren])
+        if close < 0 or close - ends[paren] > 120 or "\n" in text[ends[paren]: close]:
+            continue
+        inner = text[ends[paren]: close].strip()
+        if schwartz_hearst(acr, inner) != inner or not _has_org_head(inner, res):
+            continue
+        cand = _pair_candidate(starts[i], ends[i], acr, inner, res, day, "acronym")
+        new.append(cand)
+        defined[acr] = cand
+    return new
+
+
+def acronym_uses(text: str, toks: Pieces, defined: dict[str, Candidate], res: OrgResources) -> list[Candidate]:
+    """Every use of an acronym the text defined, linked to its organisation (also "EHB-Studie")."""
+    cands = []
+    if not defined:
+        return cands
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in toks.positions_of_words(text, defined):
+        owner = defined[words[i]]
+        if inside_compound_tail(toks, i):
+            continue
+        cands.append(Candidate(starts[i], ends[i], owner.org_id, owner.name, owner.acronym or words[i],
+                           "text:acronym-pair", owner.org_type, owner.level, 4, "acronym"))
+    return cands
+
+
+def long_form_uses(text: str, toks: Pieces, learned: list[Candidate]) -> list[Candidate]:
+    """Later uses of the long forms the text defined, in any case form ("der Evangelischen Hochschule Berlin")."""
+    trie = PhraseTrie()
+    for c in learned:
+        if c.org_id.startswith("text:") and c.kind == "name":
+            for form in inflected_variants(c.name) | {text[c.start: c.end]}:
+                trie.add(form, c)
+    cands = []
+    if not trie.root:
+        return cands
+    starts, ends = toks.starts, toks.ends
+    for i in trie.starts(toks):
+        for j, values in trie.matches_at(toks.words, i):
+            c = values[0]
+            cands.append(Candidate(starts[i], ends[j - 1], c.org_id, c.name, c.acronym, c.rule, c.org_type,
+                               c.level, 4))
+            break
+    return cands
+

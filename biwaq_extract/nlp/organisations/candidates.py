@@ -1,0 +1,80 @@
+"""Organisation candidates and how they merge: the longest wins, and every mention of an id gets one name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from biwaq_extract.nlp.organisations.resources import OrgResources
+
+
+@dataclass
+class Candidate:
+    """A possible organisation mention: its span, identity, the rule that found it and how strong that is."""
+
+    start: int
+    end: int
+    org_id: str
+    name: str
+    acronym: str | None
+    rule: str
+    org_type: str | None
+    level: str | None
+    priority: int  # lower wins on equal length
+    kind: str = "name"  # name | acronym
+    parent: str | None = None  # gazetteer id of the association a local branch belongs to
+
+
+def pick(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longer spans first, then stronger evidence, then earlier."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        start, end = c.start, c.end
+        for s, e in taken:
+            if end > s and start < e:
+                break
+        else:
+            chosen.append(c)
+            taken.append((start, end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def is_acronym(text: str) -> bool:
+    """Two capital letters or more and no space: "BMAS", "IHK", "KoFa"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text.strip()
+
+
+def resolve_document(chosen: list[Candidate], res: OrgResources) -> list[Candidate]:
+    """Document-level links: one name and acronym per id, ambiguous acronyms need the name, and a bare
+    welfare acronym ("die AWO") means the one local branch the text names."""
+    ids_named = {c.org_id for c in chosen if c.kind == "name"}
+    chosen = [c for c in chosen if not (c.org_id in res.entries and res.entries[c.org_id].needs_definition
+                                        and c.org_id not in ids_named)]
+    branches: dict[str, set[str]] = defaultdict(set)
+    branch_of: dict[str, Candidate] = {}
+    for c in chosen:
+        if c.parent:
+            branches[c.parent].add(c.org_id)
+            branch_of[c.parent] = c
+    first: dict[str, Candidate] = {}
+    out = []
+    for c in chosen:
+        if c.org_id in branches and len(branches[c.org_id]) == 1:
+            b = branch_of[c.org_id]
+            c = Candidate(c.start, c.end, b.org_id, b.name, b.acronym, c.rule, b.org_type, b.level, c.priority, c.kind,
+                      b.parent)
+        head = first.setdefault(c.org_id, c)
+        if head is not c:
+            c = Candidate(c.start, c.end, c.org_id, head.name, head.acronym or c.acronym, c.rule, head.org_type,
+                      head.level, c.priority, c.kind, c.parent)
+        out.append(c)
+    # an acronym learned late still belongs to every mention of its id
+    acronyms = {c.org_id: c.acronym for c in out if c.acronym}
+    return [c if c.acronym or c.org_id not in acronyms else
+            Candidate(c.start, c.end, c.org_id, c.name, acronyms[c.org_id], c.rule, c.org_type, c.level, c.priority,
+                  c.kind, c.parent) for c in out]
+

@@ -1,0 +1,92 @@
+"""Find organisations in a German Doc and link every mention to a canonical id, name and acronym.
+
+Evidence, strongest first: the gazetteer (data/organisations.yaml, every name in all German case forms,
+names resolved by the publication date), name patterns (Land ministries, universities, institutes,
+foundations, local offices, "... e. V." / "... GmbH"), acronym definitions in the text itself
+("Long Form (ACR)", "ACR (Long Form)") and, when the pipeline has an `ner`, its ORG entities.
+Photo credit lines ("© BMAS/...", "Foto: ...") are not article text and are skipped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from biwaq_extract.nlp.german_case_forms import nominative
+from biwaq_extract.nlp.organisations.acronyms import acronym_pairs, acronym_uses, long_form_uses
+from biwaq_extract.nlp.organisations.candidates import Candidate, is_acronym, pick, resolve_document
+from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
+from biwaq_extract.nlp.organisations.name_rules import (
+    legal_form_candidates,
+    pattern_candidates,
+    role_apposition_candidates,
+    town_administrations,
+)
+from biwaq_extract.nlp.organisations.resources import OrgResources
+from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.text_helpers import ascii_slug, doc_credit_ranges, doc_pieces, in_spans
+from biwaq_extract.nlp.token_view import doc_text
+from biwaq_extract.records import OrgMention
+
+
+def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]], chosen: list[Candidate]) -> list[Candidate]:
+    cands = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "ORGANIZATION"}:
+            continue
+        words = ent.text.split()
+        while words and words[0] in res.name_openers:
+            words = words[1:]
+        if not words:
+            continue
+        surface = " ".join(words)
+        start = ent.end_char - len(ent.text) + ent.text.find(words[0])
+        end = ent.end_char
+        if in_spans(start, credits) or any(not (end <= c.start or start >= c.end) for c in chosen):
+            continue
+        if surface in res.generic or words[0] in res.units or surface in res.programme_names \
+                or any(surface.startswith(p + "-") for p in res.programme_names if is_acronym(p)):
+            continue
+        if is_acronym(surface) and surface not in res.acronym_ids:
+            continue  # bare capitals (BIWAQ, NIFA) are not organisations unless defined
+        known = res.acronym_ids.get(surface)
+        if known:
+            entry = res.entries[known]
+            name, acronym = entry.canonical(doc._.published if doc.has_extension("published") else None)
+            cands.append(Candidate(start, end, entry.id, name, acronym, "model:ner", entry.type, entry.level, 5))
+        else:
+            name = nominative(surface)
+            cands.append(Candidate(start, end, f"text:{ascii_slug(name)}", name, None, "model:ner", None, None, 5))
+    return cands
+
+
+def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
+    """Every organisation mention in `doc`, linked to a canonical id, in text order."""
+    res = resources
+    text = doc_text(doc)
+    day = doc._.published if Doc.has_extension("published") else None
+    toks = doc_pieces(doc)
+    credits = doc_credit_ranges(doc, res.credit_markers)
+
+    cands = gazetteer_candidates(text, toks, res, day)
+    cands += local_branches(text, cands, res)
+    cands += pattern_candidates(text, toks, res)
+    cands += town_administrations(text, toks, res, cands)
+    cands += legal_form_candidates(text, toks, res, cands)
+    cands += role_apposition_candidates(text, toks, res)
+    if credits:
+        cands = [c for c in cands if not in_spans(c.start, credits)]
+    pairs, defined = acronym_pairs(text, toks, res, pick(cands), day)
+    cands += [c for c in pairs if not in_spans(c.start, credits)] if credits else pairs
+    cands += acronym_uses(text, toks, defined, res)
+    cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair"])
+    chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
+    if res.use_ner:
+        chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
+    chosen = resolve_document(chosen, res)
+    sentence = sentence_index(doc).text_at
+    return tuple(
+        OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,
+                   acronym=c.acronym, rule=c.rule, sentence=sentence(c.start, c.end),
+                   org_type=c.org_type, level=c.level)
+        for c in chosen
+    )

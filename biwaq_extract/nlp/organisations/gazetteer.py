@@ -1,0 +1,78 @@
+"""Organisation candidates from the gazetteer: known names and acronyms, and the local branches they open."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from biwaq_extract.nlp.german_case_forms import nominative
+from biwaq_extract.nlp.organisations.candidates import Candidate
+from biwaq_extract.nlp.organisations.name_patterns import CAP_WORD
+from biwaq_extract.nlp.text_helpers import Pieces, ascii_slug, compound_head_after, inside_compound_tail
+
+if TYPE_CHECKING:
+    from biwaq_extract.nlp.organisations.resources import OrgResources
+
+
+def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.date | None) -> list[Candidate]:
+    """Longest gazetteer names and acronyms, named as they were at the publication day `day`."""
+    cands = []
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    canonical: dict[str, tuple[str, str | None]] = {}  # per entry: the day is the document's
+    last = len(words) - 1
+    for i in res.trie.starts(toks):
+        if words[i - 1] == "-" and inside_compound_tail(toks, i):
+            continue
+        for j, values in res.trie.matches_at(words, i):
+            if j < last and words[j] == "-" and compound_head_after(toks, j) is not None and not (
+                    all(v[1] == "acronym" for v in values) and text[starts[i]: ends[j - 1]] != "EU"):
+                continue
+            entry_id, kind, _rec = values[0] if len(values) == 1 else min(values, key=lambda v: v[2].distance(day))
+            entry = res.entries[entry_id]
+            if entry_id not in canonical:
+                canonical[entry_id] = entry.canonical(day)
+            name, acronym = canonical[entry_id]
+            end = ends[j - 1]
+            # absorb a legal-form suffix written after a known name ("... Wohlfahrtspflege e. V.")
+            if words[j: j + 4] == ["e", ".", "V", "."]:
+                end = ends[j + 3]
+            cands.append(Candidate(starts[i], end, entry_id, name, acronym, "gazetteer", entry.type, entry.level, 0,
+                               kind))
+            break
+    return cands
+
+
+CAP_WORD = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
+# Regional branches named by a qualifier after the association: "Diakonisches Werk an der Saar",
+# "Diakonisches Werk im Kirchenkreis Recklinghausen", "Caritasverband für die Stadt Gladbeck",
+# "AWO Unterbezirk Münsterland-Recklinghausen", "DRK Kreisverband Gifhorn".
+_REGIONAL_QUALIFIER = re.compile(
+    r"[ \t]+("
+    r"(?:an der|an dem|am|im Kirchenkreis|im Bistum|im Erzbistum|im Landkreis|im Kreis|in der Region|"
+    r"für die Stadt|für das Bistum|für das Erzbistum|für den Landkreis|für den Kreis|für die Region|für die Diözese)"
+    rf"[ \t]+{CAP_WORD}"
+    r"|(?:Unterbezirk|Kreisverband|Bezirksverband|Landesverband|Ortsverein|Ortsverband|Stadtverband|Regionalverband)"
+    rf"[ \t]+{CAP_WORD}"
+    r")"
+)
+
+
+def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list[Candidate]:
+    """A welfare association followed by its place is the local branch: "AWO Mönchengladbach"."""
+    out = []
+    for c in cands:
+        if c.org_type != "welfare" or c.rule != "gazetteer":
+            continue
+        m = res.place_after.match(text, c.end) or _REGIONAL_QUALIFIER.match(text, c.end)
+        if not m:
+            continue
+        base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
+        if c.org_id == "awo":
+            base = "Arbeiterwohlfahrt"
+        name = f"{base} {m.group(1)}"
+        acronym = c.acronym if c.kind == "acronym" or c.org_id == "awo" else None
+        out.append(Candidate(c.start, m.end(), f"text:{ascii_slug(name)}", name, acronym, "gazetteer:pattern", "welfare",
+                         "other", 0, c.kind, parent=c.org_id))
+    return out
+

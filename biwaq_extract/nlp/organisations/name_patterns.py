@@ -1,0 +1,117 @@
+"""Regular expressions for organisation names the gazetteer cannot list (Land ministries, universities, ...)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+S = r"[ \t\xa0]+"  # blanks inside a name, never a line break
+_UP = r"[A-ZÄÖÜ]"
+_LOWER_DET = r"(?:der|des|dem|den|die|das|ein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jed\w*|alle\w*|viele\w*)"
+_ITEM = (rf"(?:(?!{_LOWER_DET}{S}){'[a-zäöüß]'}{{3,}}(?:e|en|er|es){S})?"
+         rf"{_UP}[\w]*(?:-{_UP}[\w]*)*-?")
+_FUER_LIST = rf"für{S}{_ITEM}(?:(?:{S}|,{S}?)(?:und{S}|sowie{S}|&{S})?{_ITEM})*"
+CAP_WORD = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"  # a capitalised word, maybe hyphenated
+_PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<!keiten)(?<!lichen)(?<!ischen)"
+                r"(?:burg|berg|stadt|dorf|hausen|heim|ingen|feld|furt|hagen|bach|ow|itz|rode|hof|born|brücken|walde"
+                r"|werder|lar|bruch|stedt|leben|brück|kirchen|büttel|münde|haven|kamp|tal|see)")
+
+
+class NamePattern(NamedTuple):
+    """A name pattern and what it finds. `needs` are groups of literal words: every match holds one word
+    of each group, so only the lines that hold them all need a search (no pattern matches a line break).
+    A local office pattern has `head`: every match starts with it, and its first word is a piece."""
+
+    regex: re.Pattern
+    needs: tuple[tuple[str, ...], ...]
+    org_type: str
+    level: str
+    family: str
+    head: str | None = None
+
+
+# pattern syntax that could match a line break: \s \S \W \D \n, negated sets, ".", anchors
+_MAY_MATCH_NEWLINE = re.compile(r"\\[sSWDnZA]|\[\^|(?<!\\)\.|\$|\^|\(\?[a-zA-Z]*s")
+
+
+def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
+    """Regular expressions for organisation names the gazetteer cannot list, with (type, level, family).
+
+    Land ministries:  "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
+                      "Bayerischen Arbeits- und Sozialministerium", "NRW-Arbeitsministerium",
+                      "Ministerium für Soziales, Gesundheit und Integration des Landes Baden-Württemberg",
+                      "Senatsverwaltung für Integration, Arbeit und Soziales".
+    Universities:     "Evangelischen Hochschule Berlin", "Humboldt-Universität zu Berlin",
+                      "Hochschule für Wirtschaft und Recht Berlin", "Universität Hamburg".
+    Institutes:       "Institut für Sozialforschung und Gesellschaftspolitik", "Fraunhofer-Institut".
+    Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt".
+    Local offices:    "Jobcenter Berlin Mitte", "Bezirksamt Neukölln", "Stadt Pforzheim", "Europabüro Nürnberg".
+    """
+    laender = data["laender"]
+    land_names = "|".join(sorted((re.escape(n) for n in laender), key=len, reverse=True))
+    adj_alts = []
+    for stems in laender.values():
+        for stem in stems:
+            for s in {stem, stem[0].lower() + stem[1:]}:
+                adj_alts.append(re.escape(s) if s.endswith("er") and not s.endswith("isch") else
+                                rf"{re.escape(s)}(?:e[nmrs]?)")
+    land_adj = "(?:" + "|".join(sorted(adj_alts, key=len, reverse=True)) + ")"
+    land_qual = (rf"(?:{S}(?:des{S}Landes|des{S}Freistaate?s|der{S}Freien{S}und{S}Hansestadt|"
+                 rf"der{S}Freien{S}Hansestadt){S}(?:{land_names})|{S}(?:{land_names})\b)")
+    hints = "|".join(sorted((re.escape(p) for p in data["place_hints"]), key=len, reverse=True))
+    place = (rf"(?:(?:{hints})(?![\w])|{_PLACE_SHAPE}(?![\w]))(?:-{_UP}[\w]+)*"
+             rf"(?:{S}(?:Mitte|Nord|Süd|Ost|West|am{S}Main|an{S}der{S}{_UP}\w+|\(Oder\)))?")
+    coord = rf"(?:{_UP}[\w]*-,?{S})+(?:und|&){S}"
+    # Each pattern comes with groups of literal words: every match holds one word of each group (see
+    # NamePattern), so a line without them is not searched.
+    land_kw = tuple(laender)
+    land_adj_kw = tuple(dict.fromkeys(stem[1:] for stems in laender.values() for stem in stems))  # any case
+    ministry, ministry_kw = r"[Mm]inisteri(?:um|ums)", ("inisteri",)
+    uadj = r"[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|Frei|privat|Privat|Deutsch)e[nmrs]?"
+    uni = r"(?:Universität|Hochschule|Fachhochschule|Kunsthochschule|Musikhochschule)"
+    uni_kw = ("Universität", "ochschule")
+    uni_tail = rf"(?:{S}(?:zu|in){S}{place}|{S}{_FUER_LIST}(?:{S}{place})?|{S}{place})"
+    inst, inst_kw = r"Institut(?:es|s)?", ("Institut",)
+    senate, senate_kw = r"Senatsverwaltung(?:en)?", ("Senatsverwaltung",)
+    foundation, foundation_kw = r"Stiftung", ("Stiftung",)
+    patterns: list[tuple[str, tuple[tuple[str, ...], ...], str, str, str]] = [
+        (rf"{land_adj}{S}(?:Staats|Landes)?{ministry}{S}{_FUER_LIST}(?:{land_qual})?", (ministry_kw, land_adj_kw),
+         "land-ministry", "state", "land"),
+        (rf"(?<![\w-])(?:Landes)?{ministry}{S}{_FUER_LIST}{land_qual}", (ministry_kw, land_kw), "land-ministry",
+         "state", "land"),
+        (rf"{land_adj}{S}(?:{coord})?{_UP}[\w]*{ministry}", (ministry_kw, land_adj_kw), "land-ministry", "state",
+         "land"),
+        (rf"(?<![\w-])(?:{land_names})-{_UP}[\w]*{ministry}", (ministry_kw, land_kw), "land-ministry", "state",
+         "land"),
+        (rf"(?<![\w-])(?!Bundes){_UP}[\w]*{ministry}{land_qual}", (ministry_kw, land_kw), "land-ministry", "state",
+         "land"),
+        (rf"(?<![\w-]){senate}{S}{_FUER_LIST}(?:{S}Berlin\b)?", (senate_kw,), "land-ministry", "state", "land"),
+        (rf"(?:{uadj}{S})+(?:{_UP}[\w]*-)*{uni}{uni_tail}?", (uni_kw,), "university", "other", "university"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{uni}{uni_tail}?", (uni_kw,), "university", "other",
+         "university"),
+        (rf"(?<![\w-]){uni}{uni_tail}", (uni_kw,), "university", "other", "university"),
+        (rf"(?:{uadj}{S})*(?:(?<![\w-]){_UP}[\w]*-)*{inst}{S}{_FUER_LIST}(?:{S}{place})?", (inst_kw,),
+         "institute", "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{inst}", (inst_kw,), "institute", "other", "institute"),
+        (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", (foundation_kw,), "foundation", "other",
+         "foundation"),
+        (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
+    ]
+    for head, info in data["local_heads"].items():
+        target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
+        region = rf"(?:(?:Landkreis|Kreis|Region|Städteregion|Stadt){S}{_UP}[\w-]+)"
+        assert re.match(r"\w", head), head  # after (?<![\w-]) its first word is a whole piece
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:{region}|{target})", ((head,),), info["type"],
+                         info["level"], "local:" + (info.get("nominative") or head), head))
+    for p, needs, *_ in patterns:
+        # a keyword the pattern does not spell out would skip real matches, and `_patterns` searches
+        # only the lines that hold the keywords: nothing may match a line break
+        assert all(re.escape(k) in p for group in needs for k in group), (needs, p[:80])
+        assert not _MAY_MATCH_NEWLINE.search(p.replace("\\\\", "")), p[:80]
+    return [NamePattern(re.compile(p), needs, *rest) for p, needs, *rest in patterns], place
+
+
+
+def place_after_pattern(place_re: str) -> re.Pattern:
+    """A place (the `place_re` of `name_patterns`) right after a name: "AWO Mönchengladbach"."""
+    return re.compile(rf"{S}({place_re})")

@@ -1,0 +1,195 @@
+"""Organisation candidates from name rules: name patterns, legal forms, role appositions, town administrations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from biwaq_extract.nlp.german_case_forms import nominative
+from biwaq_extract.nlp.organisations.candidates import Candidate, is_acronym
+from biwaq_extract.nlp.organisations.name_patterns import NamePattern
+from biwaq_extract.nlp.text_helpers import Pieces, ascii_slug
+
+if TYPE_CHECKING:
+    from biwaq_extract.nlp.organisations.resources import OrgResources
+
+
+def _lines_with(text: str, keywords: Iterable[str]) -> set[tuple[int, int]]:
+    """(start, end) of every line that holds one of the keywords."""
+    lines = set()
+    for keyword in keywords:
+        at = text.find(keyword)
+        while at >= 0:
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            lines.add((text.rfind("\n", 0, at) + 1, end))
+            at = text.find(keyword, end)
+    return lines
+
+
+def _head_matches(text: str, regex: re.Pattern, head: str) -> Iterator[re.Match]:
+    """`regex.finditer(text)` for a pattern whose every match starts with `head`: tried at those only."""
+    at, starts = text.find(head), []
+    while at >= 0:
+        starts.append(at)
+        at = text.find(head, at + 1)
+    return _matches_at(text, regex, starts)
+
+
+def _matches_at(text: str, regex: re.Pattern, starts: list[int]) -> Iterator[re.Match]:
+    """`regex.finditer(text)` when every match starts at one of `starts` (ascending)."""
+    pos = 0
+    for at in starts:
+        if at >= pos:
+            m = regex.match(text, at)
+            if m:
+                pos = m.end()
+                yield m
+
+
+def pattern_matches(text: str, toks: Pieces, res: OrgResources) -> Iterator[tuple[NamePattern, re.Match]]:
+    """Every pattern's `finditer(text)` matches, pattern by pattern, searched only where they can be.
+
+    A pattern matches only within a line that holds a word of each of its keyword groups, so only those
+    lines are searched (pos/endpos: lookbehinds still see the text before the line, and nothing a pattern
+    matches can see past a line break). A local office pattern is tried where its head is, when the text
+    has the head's first word.
+    """
+    present = [word for word in res.pattern_index if word in text]
+    found = {n for word in present for n in res.pattern_index[word]}
+    found.update(n for word in toks.word_set.intersection(res.head_index) for n in res.head_index[word])
+    lines_of: dict[tuple[tuple[str, ...], ...], list[tuple[int, int]]] = {}  # per keyword groups
+    for n in sorted(found):
+        pattern = res.patterns[n]
+        if pattern.head:
+            yield from ((pattern, m) for m in _head_matches(text, pattern.regex, pattern.head))
+            continue
+        needs = pattern.needs
+        lines = lines_of.get(needs)
+        if lines is None:
+            lines = lines_of.get(needs[:1])
+            if lines is None:
+                lines = lines_of[needs[:1]] = sorted(_lines_with(text, [w for w in needs[0] if w in present]))
+            for group in needs[1:]:
+                any_word = res.any_word[group]
+                lines = [(start, end) for start, end in lines if any_word.search(text, start, end)]
+            lines_of[needs] = lines
+        yield from ((pattern, m) for start, end in lines for m in pattern.regex.finditer(text, start, end))
+
+
+def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidate]:
+    """Candidates from the name patterns."""
+    cands = []
+    for (_, _, org_type, level, family, _), m in pattern_matches(text, toks, res):
+        surface = m.group().rstrip(" ,-")
+        if family.startswith("local:"):
+            head = family.split(":", 1)[1]
+            before = text[max(0, m.start() - 12): m.start()]
+            if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before, re.I):
+                continue  # "in der Stadt Leipzig" is a place, not the administration
+            head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
+                         surface.startswith(h)]
+            rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
+            name = f"{head} {rest}"
+        else:
+            name = nominative(surface[:1].upper() + surface[1:])  # "bayerische ..." opens a sentence-free name
+        cands.append(Candidate(m.start(), m.start() + len(surface), f"text:{ascii_slug(name)}", name, None,
+                           "gazetteer:pattern", org_type, level, 1))
+    return cands
+
+
+def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: list[Candidate]) -> list[Candidate]:
+    """Names of associations and companies, read leftwards from "e. V.", "GmbH", "AG" ...
+
+    "Bundesarbeitsgemeinschaft der Freien Wohlfahrtspflege e. V." / "Lernwerk gGmbH"; the scan stops at
+    lower-case words, punctuation and line breaks and cuts at "und der" (a coordination of two names).
+    """
+    cands = []
+    known_spans = [(c.start, c.end) for c in known]
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    first_pieces = {key[0] for key in res.legal_forms}
+    for i in toks.positions(first_pieces) if toks.has_any(first_pieces) else ():  # most texts have none
+        for key, form in res.legal_forms.items():
+            if tuple(words[i: i + len(key)]) != key:
+                continue
+            if form == "AG" and (i + 1 < len(words) and words[i + 1][:1].isupper()):
+                continue  # "AG Sozialplanung" is a working group
+            end = ends[i + len(key) - 1]
+            first, last = _name_start(text, toks, i, known_spans, res), i  # the name is pieces first .. last - 1
+            if first >= last or (form == "AG" and last - first > 4):
+                continue
+            if last - first == 1 and words[first] in res.generic:
+                continue
+            name = nominative(text[starts[first]: ends[last - 1]]) + " " + form
+            cands.append(Candidate(starts[first], end, f"text:{ascii_slug(name)}", name, None, "gazetteer:pattern",
+                               "company" if form != "e. V." else "association", "other", 2))
+            break
+    return cands
+
+
+def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, int]], res: OrgResources) -> int:
+    """First piece of the name that ends before piece i (a legal form): read leftwards over capitalised
+    words, digits and inner name words, at most 14 pieces, on one line, not into a known name; then cut
+    at the last coordination of two names ("... und der Bundesarbeitsgemeinschaft ...") and drop openers."""
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    k = i - 1
+    while k >= 0 and i - k <= 14:
+        w = words[k]
+        if "\n" in text[ends[k]: starts[k + 1]]:
+            break
+        if not (w[:1].isupper() or w.isdigit() or w in res.name_inner):
+            break
+        if any(s <= starts[k] < e for s, e in known_spans):
+            break
+        k -= 1
+    first = k + 1
+    for n in range(i - 2, first - 1, -1):
+        if words[n] in {"und", "sowie"} and words[n + 1] in {"der", "die", "das", "dem", "den", "des"}:
+            first = n + 2
+            break
+    while first < i and (not words[first][:1].isupper() or words[first] in res.name_openers):
+        first += 1
+    return first
+
+
+def role_apposition_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidate]:
+    """All-caps names right after a role noun: "Projektträger KIDS & CO" (the text calls it a provider)."""
+    cands = []
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in toks.positions(res.role_nouns) if toks.has_any(res.role_nouns) else ():
+        if i + 1 >= len(words):
+            continue
+        k = i + 1
+        while k < len(words) and (is_acronym(words[k]) or words[k].isupper() and len(words[k]) > 1
+                                  or words[k] in {"&", "+"} and k > i + 1):
+            k += 1
+        while k > i + 1 and words[k - 1] in {"&", "+"}:
+            k -= 1
+        if k == i + 1:
+            continue
+        surface = text[starts[i + 1]: ends[k - 1]]
+        if surface in res.programme_names or surface in res.acronym_ids:
+            continue
+        cands.append(Candidate(starts[i + 1], ends[k - 1], f"text:{ascii_slug(surface)}", surface, None,
+                           "gazetteer:pattern", "association", "other", 3))
+    return cands
+
+
+def town_administrations(text: str, toks: Pieces, res: OrgResources, cands: list[Candidate]) -> list[Candidate]:
+    """ "Stadt Marl", "Gemeinde X" for any town of the places gazetteer (the name patterns know only a
+    short list of place hints). "in der Stadt X" is the place, not the administration."""
+    out = []
+    if not toks.has_any(res.town_heads):  # a match starts with a head word, a whole piece
+        return out
+    taken = [(c.start, c.end) for c in cands]
+    for m in _matches_at(text, res.town_admin, [toks.starts[i] for i in toks.positions_of_words(text, res.town_heads)]):
+        if any(s <= m.start() < e for s, e in taken) or not res.known_place(m.group(2)):
+            continue
+        if re.search(r"\b(?:in|aus|nach|zur|von)\s+der\s+$", text[max(0, m.start() - 12): m.start()], re.I):
+            continue
+        name = f"{m.group(1)} {m.group(2)}"
+        out.append(Candidate(m.start(), m.end(), f"text:{ascii_slug(name)}", name, None, "gazetteer:pattern", "municipal",
+                         "municipal", 1))
+    return out
+

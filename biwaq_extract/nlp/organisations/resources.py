@@ -1,0 +1,129 @@
+"""The organisation finder's resources: the gazetteer trie, name patterns and word lists, built once."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from biwaq_extract.nlp.german_case_forms import inflected_variants
+from biwaq_extract.nlp.organisations.entries import NameRecord, OrgEntry, records
+from biwaq_extract.nlp.organisations.name_patterns import CAP_WORD, NamePattern, name_patterns, place_after_pattern
+from biwaq_extract.nlp.places import known_place
+from biwaq_extract.nlp.programmes import surface_names
+from biwaq_extract.nlp.rule_data import load
+from biwaq_extract.nlp.text_helpers import PhraseTrie, phrase_key
+
+
+@dataclass(frozen=True)
+class OrgResources:
+    """Everything the finder needs, built once per pipeline from organisations.yaml and organisation_words.yaml."""
+
+    entries: dict[str, OrgEntry]
+    trie: PhraseTrie
+    acronym_ids: dict[str, str]
+    org_heads: tuple[str, ...]
+    units: frozenset[str]
+    generic: frozenset[str]
+    credit_markers: tuple[str, ...]
+    role_nouns: frozenset[str]
+    name_openers: frozenset[str]
+    patterns: list[NamePattern]
+    place_re: str
+    place_after: re.Pattern  # a place right after an organisation (its local branch)
+    local_heads: dict
+    # word of a pattern's first keyword group -> indices of those patterns (see NamePattern); for local
+    # office patterns the first word of their head
+    pattern_index: dict[str, tuple[int, ...]]
+    head_index: dict[str, tuple[int, ...]]
+    any_word: dict[tuple[str, ...], re.Pattern]  # a pattern's later keyword group -> a search for its words
+    legal_forms: dict[tuple[str, ...], str]  # pieces of a legal form -> the form as reported
+    name_inner: frozenset[str]
+    town_heads: tuple[str, ...]
+    town_admin: re.Pattern
+    known_place: Callable[[str], bool]  # a town, district, Land or country of the places gazetteer
+    programme_names: frozenset[str] = frozenset()
+    use_ner: bool = False
+
+
+def _pattern_indexes(patterns: list[NamePattern]) -> tuple[dict, dict, dict]:
+    """The pattern index, the head index and the keyword searches of `OrgResources`."""
+    index: dict[str, list[int]] = defaultdict(list)
+    heads: dict[str, list[int]] = defaultdict(list)
+    any_word: dict[tuple[str, ...], re.Pattern] = {}
+    for n, pattern in enumerate(patterns):
+        if pattern.head:
+            heads[re.match(r"\w+", pattern.head).group()].append(n)
+        else:
+            for word in pattern.needs[0]:
+                index[word].append(n)
+        for group in pattern.needs[1:]:
+            any_word.setdefault(group, re.compile("|".join(map(re.escape, group))))
+    return ({word: tuple(ns) for word, ns in index.items()}, {word: tuple(ns) for word, ns in heads.items()},
+            any_word)
+
+
+def _gazetteer_trie(data: dict) -> tuple[dict[str, OrgEntry], PhraseTrie, dict[str, str]]:
+    """The gazetteer entries, a trie of all case forms of their names and acronyms, and acronym -> id."""
+    entries: dict[str, OrgEntry] = {}
+    trie = PhraseTrie()
+    acronym_ids: dict[str, str] = {}
+    for item in data["organisations"]:
+        names = list(records(item))
+        if not any(r.name == item["name"] for r in names):
+            names.insert(0, NameRecord(item["name"], item.get("acronym"), None, None, not item.get("names")))
+        acronyms = tuple(dict.fromkeys([*(item.get("acronyms") or []), *([item["acronym"]] if item.get("acronym") else []),
+                                        *(r.acronym for r in names if r.acronym)]))
+        entry = OrgEntry(item["id"], item["name"], item.get("acronym"), item.get("type"), item.get("level"),
+                         tuple(names), acronyms, bool(item.get("acronym_needs_definition")))
+        entries[entry.id] = entry
+        for rec in names:
+            for form in inflected_variants(rec.name):
+                trie.add(form, (entry.id, "name", rec))
+        for acr in acronyms:
+            acronym_ids.setdefault(acr, entry.id)
+            rec = next((r for r in names if r.acronym == acr), NameRecord(entry.name, acr))
+            trie.add(acr, (entry.id, "acronym", rec))
+    return entries, trie, acronym_ids
+
+
+def build_resources(data: dict, words: dict, programme_names: Iterable[str] = (), use_ner: bool = False,
+                    is_known_place: Callable[[str], bool] = known_place) -> OrgResources:
+    """Resources from the parsed organisations.yaml (`data`) and organisation_words.yaml (`words`)."""
+    entries, trie, acronym_ids = _gazetteer_trie(data)
+    patterns, place_re = name_patterns(data)
+    pattern_index, head_index, any_word = _pattern_indexes(patterns)
+    town_heads = tuple(words["town_heads"])
+    return OrgResources(
+        entries=entries,
+        trie=trie,
+        acronym_ids=acronym_ids,
+        org_heads=tuple(h.lower() for h in data["org_heads"]),
+        units=frozenset(data["units"]),
+        generic=frozenset(data["generic_nouns"]),
+        credit_markers=tuple(data["credit_markers"]),
+        role_nouns=frozenset(data["role_nouns"]),
+        name_openers=frozenset(data["name_openers"]),
+        patterns=patterns,
+        place_re=place_re,
+        place_after=place_after_pattern(place_re),
+        local_heads=data["local_heads"],
+        pattern_index=pattern_index,
+        head_index=head_index,
+        any_word=any_word,
+        legal_forms={phrase_key(form): form for form in words["legal_forms"]},
+        name_inner=frozenset(words["name_inner_words"]),
+        town_heads=town_heads,
+        town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"),
+        known_place=is_known_place,
+        programme_names=frozenset(programme_names),
+        use_ner=use_ner,
+    )
+
+
+@lru_cache(maxsize=4)
+def load_resources(use_ner: bool = False) -> OrgResources:
+    """Read the rule data once per setting; `use_ner`: also take the pipeline's ORG entities."""
+    return build_resources(load("organisations"), load("organisation_words"), surface_names(), use_ner)

@@ -1,0 +1,118 @@
+"""Find named people in a German Doc, with the role and organisation the text ties them to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from biwaq_extract.nlp.people.candidates import (
+    Candidate,
+    coreference,
+    first_name_candidates,
+    full_names,
+    model_candidates,
+    quote_candidates,
+    title_candidates,
+)
+from biwaq_extract.nlp.people.resources import PeopleResources, title_or_role_words
+from biwaq_extract.nlp.people.roles import (
+    appositive,
+    context_org,
+    org_index,
+    org_label,
+    role_before,
+    role_copula,
+    split_role_org,
+)
+from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.text_helpers import CREDIT_LINES_ANY_CASE, CharRanges, doc_credit_ranges, in_ranges, mention_ranges
+from biwaq_extract.nlp.token_view import TokenView, doc_words, token_positions, view
+from biwaq_extract.records import PersonMention
+
+
+def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
+    """One PersonMention per mention; all mentions of a person share its full name, role and organisation."""
+    res = resources
+    v = view(doc)
+    organisations = getattr(doc._, "organisations", ()) or ()
+    credits = doc_credit_ranges(doc, ("©",), CREDIT_LINES_ANY_CASE)
+    blocked = CharRanges(credits + mention_ranges(organisations)
+                         + mention_ranges(getattr(doc._, "programmes", ())))
+    cands = _candidates(doc, v, res, blocked)
+    orgs = org_index(v, organisations) if cands else {}
+    orgs_in_text = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
+    for cand in cands:
+        _attach_role(doc, v, cand, orgs, organisations, orgs_in_text, res)
+    return _mentions(doc, v, cands, organisations, res)
+
+
+def _candidates(doc: Doc, v: TokenView, res: PeopleResources, blocked: CharRanges) -> list[Candidate]:
+    """Every candidate name in text order; each finder skips the tokens that the ones before took."""
+    texts = v.texts
+    words = doc_words(doc)
+    given_names = words.intersection(res.first_names)
+    triggers = title_or_role_words(words, res)
+    positions = token_positions(texts, given_names | triggers)  # one pass for both finders
+    cands = first_name_candidates(v, [i for i in positions if texts[i] in given_names], res, blocked)
+    taken = {i for c in cands for i in range(c.start, c.end)}
+
+    def add(found: list[Candidate]) -> None:
+        for cand in found:
+            if not any(i in taken for i in range(cand.start, cand.end)):
+                cands.append(cand)
+                taken.update(range(cand.start, cand.end))
+
+    add(title_candidates(v, [i for i in positions if texts[i] in triggers], res, blocked, taken))
+    add(quote_candidates(v, res, blocked, taken))
+    add(model_candidates(doc, res, blocked, taken))
+    cands += coreference(v, words, cands, blocked, res)
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisations, orgs_in_text: list,
+                 res: PeopleResources) -> None:
+    """The candidate's role and organisation: before the name, in an apposition, by copula, from context."""
+    role_before(doc, v, cand, orgs, res)
+    if cand.role is None or cand.org is None:
+        role_found, org_found = cand.role, cand.org
+        appositive(v, cand, orgs, res)
+        cand.role = role_found or cand.role
+        if org_found is not None:
+            cand.org = org_found
+    if cand.role is None:
+        role_copula(doc, v, cand, res)
+    split_role_org(cand, organisations, res)
+    context_org(v, orgs_in_text, cand, res)
+
+
+def _mentions(doc: Doc, v: TokenView, cands: list[Candidate], organisations,
+              res: PeopleResources) -> tuple[PersonMention, ...]:
+    """The records: per person the most specific role stated and the organisation most strongly tied."""
+    full = full_names(v, cands, res)
+    best_role: dict[str, str] = {}
+    best_org: dict[str, Candidate] = {}
+    for cand in cands:
+        name = full[cand.start]
+        if cand.role and len(cand.role) > len(best_role.get(name, "")):
+            best_role[name] = cand.role
+        if cand.org is not None and cand.org_strength > getattr(best_org.get(name), "org_strength", 0):
+            best_org[name] = cand
+    mentions = []
+    sentences = sentence_index(doc) if cands else None
+    for cand in cands:
+        name = full[cand.start]
+        start_char, end_char = v.idx[cand.start], v.ends[cand.end - 1]
+        org_cand = best_org.get(name)
+        organisation, org_id = org_label(org_cand.org if org_cand else None, organisations, res)
+        mentions.append(PersonMention(
+            text=v.span_text(cand.start, cand.end),
+            start_char=start_char,
+            end_char=end_char,
+            name=name,
+            role=best_role.get(name),
+            organisation=organisation,
+            org_id=org_id,
+            rule=cand.rule,
+            sentence=sentences.text_at(start_char, end_char),
+        ))
+    return tuple(mentions)

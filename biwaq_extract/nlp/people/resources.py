@@ -1,0 +1,139 @@
+"""The people finder's resources (given names, titles, roles, word lists) and its token classes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.de.stop_words import STOP_WORDS
+
+from biwaq_extract.nlp.first_names import first_names
+from biwaq_extract.nlp.rule_data import load
+
+
+@dataclass(frozen=True)
+class PeopleResources:
+    """Everything the finder needs, built once from roles.yaml, people_words.yaml and the given names."""
+
+    first_names: frozenset[str]
+    titles: frozenset[str]
+    role_words: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    adjectives: frozenset[str]
+    government: tuple[str, ...]
+    internal: tuple[str, ...]
+    organisations: dict
+    title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
+    org_words: dict
+    portfolios: dict
+    particles: frozenset[str]
+    speech_verbs: frozenset[str]
+    articles: frozenset[str]
+    surname_stop_words: frozenset[str]
+    copulas: frozenset[str]
+    org_links: frozenset[str]
+    role_org_links: tuple[str, ...]  # longest first
+    noun_endings: tuple[str, ...]
+    agent_endings: tuple[str, ...]
+    # words already tested for being a title or role word, and those that are: most words recur across
+    # documents, so each is tested once
+    words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
+    trigger_words: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
+    name_tokens: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)  # memo
+
+
+def load_resources() -> PeopleResources:
+    """Read the role lists and word lists; the given names are read once per process."""
+    roles = load("roles")
+    words = load("people_words")
+    return PeopleResources(
+        first_names=first_names(),
+        titles=frozenset(roles.get("titles") or ()),
+        role_words=frozenset(roles.get("words") or ()),
+        role_suffixes=tuple(roles.get("suffixes") or ()),
+        adjectives=frozenset(roles.get("adjectives") or ()),
+        government=tuple(roles.get("government") or ()),
+        internal=tuple(roles.get("internal") or ()),
+        organisations=dict(roles.get("organisations") or {}),
+        title_orgs=tuple(sorted(((k.lower(), v) for k, v in (roles.get("title_orgs") or {}).items()),
+                                key=lambda kv: -len(kv[0]))),
+        org_words=dict(roles.get("org_words") or {}),
+        portfolios=dict(roles.get("portfolios") or {}),
+        particles=frozenset(words["particles"]),
+        speech_verbs=frozenset(words["speech_verbs"]),
+        articles=frozenset(words["articles"]),
+        surname_stop_words=frozenset(words["surname_stop_words"]),
+        copulas=frozenset(words["copulas"]),
+        org_links=frozenset(words["org_links"]),
+        role_org_links=tuple(sorted(words["role_org_links"], key=lambda w: -len(w.split()))),
+        noun_endings=tuple(words["noun_endings"]),
+        agent_endings=tuple(words["agent_endings"]),
+    )
+
+
+# The helpers below take a token's text (or a TokenView and token indices), not spaCy Tokens: building a
+# Token object per access was most of this finder's time.
+
+_NAME_SHAPE = re.compile(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßéèáóíúñç]")
+
+
+def is_title(text: str, res: PeopleResources) -> bool:
+    """ "Dr.", "Prof." ..."""
+    return text in res.titles
+
+
+def is_role(text: str, res: PeopleResources) -> bool:
+    """A role word of roles.yaml, or a capitalised word ending like one ("Bundesarbeitsminister")."""
+    if not text[:1].isupper() or not text.replace("-", "").isalpha():
+        return False
+    lower = text.lower()
+    if text in res.role_words:
+        return True
+    # str.endswith with a tuple is one C call: this runs for every capitalised word
+    return lower.endswith(res.role_suffixes) and any(lower.endswith(s) and len(lower) > len(s) for s in res.role_suffixes)
+
+
+def is_role_head(text: str, res: PeopleResources) -> bool:
+    """A role word, or an agent noun ("Gastgeberin", "Bestsellerautorin") heading a role phrase."""
+    return is_role(text, res) or (
+        text[:1].isupper() and text.isalpha() and len(text) > 5 and text.lower().endswith(res.agent_endings)
+    )
+
+
+def is_name_token(text: str, res: PeopleResources) -> bool:
+    """Shaped like a family name: capitalised, not a stop word, role, title or abstract noun (memoised)."""
+    memo = res.name_tokens
+    known = memo.get(text)
+    if known is None:
+        if len(memo) > 500_000:  # a bound for very long runs
+            memo.clear()
+        known = memo[text] = _name_shaped(text, res)
+    return known
+
+
+def _name_shaped(text: str, res: PeopleResources) -> bool:
+    if len(text) < 2 or not text[:1].isupper() or text.isupper():
+        return False
+    if not _NAME_SHAPE.fullmatch(text) or any(c.isdigit() for c in text):
+        return False
+    lower = text.lower()
+    return (
+        (lower not in STOP_WORDS or lower in res.surname_stop_words)
+        and not is_role(text, res)
+        and not is_title(text, res)
+        and not lower.endswith(res.noun_endings)
+    )
+
+
+def title_or_role_words(words: set[str], res: PeopleResources) -> set[str]:
+    """The distinct token texts that are a title or a role word."""
+    seen, hits = res.words_seen, res.trigger_words
+    if len(seen) > 500_000:  # a bound for very long runs
+        seen.clear()
+        hits.clear()
+    new = words - seen
+    if new:
+        hits.update(w for w in new if w in res.titles or is_role(w, res))
+        seen |= new
+    return words & hits
+

@@ -1,0 +1,328 @@
+"""Roles and organisations of people: role words before a name, appositions after it, copulas, context."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from biwaq_extract.nlp.people.candidates import QUOTE_MARKS, Candidate
+from biwaq_extract.nlp.people.resources import PeopleResources, is_role, is_role_head
+from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.token_view import TokenView
+from biwaq_extract.records import OrgMention
+
+
+def _expanded_tokens(v: TokenView, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`, without the Span."""
+    idx, ends, spacy = v.idx, v.ends, v.spacy
+    start = bisect_right(idx, start_char) - 1  # spaCy's token_by_char, as in `token_at_char`
+    if start < 0 or start_char >= ends[start] + spacy[start]:
+        return None
+    end = bisect_right(idx, end_char - 1) - 1
+    if end < 0 or end_char - 1 >= ends[end] + spacy[end]:
+        return None
+    if start_char == ends[start]:  # the trailing space is not part of the token before
+        start += 1
+    return start, end + 1
+
+
+def org_index(v: TokenView, organisations) -> dict[int, tuple[OrgMention, int]]:
+    """Token index of each organisation mention's first token -> (the mention, its end token)."""
+    index = {}
+    for org in organisations:
+        tokens = _expanded_tokens(v, org.start_char, org.end_char)
+        if tokens is not None:
+            index[tokens[0]] = (org, tokens[1])
+    return index
+
+
+def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+    """The organisation starting at token i (an org mention or a ministry word), with its end token."""
+    texts = v.texts
+    if i in orgs:
+        org, end = orgs[i]
+        # "(BMAS)" right after the full name belongs to it
+        if end + 2 < v.n and texts[end] == "(" and texts[end + 2] == ")" and texts[end + 1].isupper():
+            end += 3
+        return org, end
+    if i < v.n and texts[i] in res.org_words:
+        return res.org_words[texts[i]], i + 1
+    return None
+
+
+def _org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+    """ "im BMAS", "beim Bundesfamilienministerium", "der AWO", "bei der Stadt X": link words then an org."""
+    j = i
+    while j < v.n and j - i < 2 and v.lowers[j] in res.org_links:
+        j += 1
+    if j == i:
+        return None
+    return _org_at(v, j, orgs, res)
+
+
+def _link_cut(v: TokenView, k: int) -> bool:
+    """A role ends where "im/beim/vom/am" or "bei der/in der" introduces a named institution."""
+    if k + 1 >= v.n:
+        return False
+    lowers = v.lowers
+    if lowers[k] in {"im", "beim", "vom", "am"}:
+        return v.texts[k + 1][:1].isupper()
+    if lowers[k] in {"bei", "in", "an", "von"} and lowers[k + 1] in {"der", "dem"}:
+        return k + 2 < v.n and v.texts[k + 2][:1].isupper()
+    return False
+
+
+def _role_org_from_title(role: str, res: PeopleResources) -> str | None:
+    words = role.split()
+    for word in words:
+        lower = word.lower()
+        for prefix, org_id in res.title_orgs:
+            if lower.startswith(prefix):
+                return org_id
+    match = re.search(r"\bfür (.+)$", role)
+    if match and match.group(1) in res.portfolios:
+        return res.portfolios[match.group(1)]
+    return None
+
+
+def _role_text(v: TokenView, start: int, end: int) -> str | None:
+    text = v.span_text(start, end).strip(" ,")
+    return text or None
+
+
+_ROLE_STOPS = {".", ":", ";", "!", "?", "(", ")"} | QUOTE_MARKS
+
+
+def role_before(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
+    """ "Bundesarbeitsminister Hubertus Heil", "Staatssekretär im BMAS, Björn Böhning"."""
+    texts, lowers = v.texts, v.lowers
+    i = cand.start
+    while i > 0 and texts[i - 1] in res.titles:
+        i -= 1
+    if i == 0:
+        return
+    if is_role(texts[i - 1], res) or (is_role_head(texts[i - 1], res) and i > 1 and lowers[i - 2] in res.articles):
+        start = i - 1
+        while start > 0 and texts[start - 1] in res.adjectives:
+            start -= 1
+        cand.role = _role_text(v, start, i)
+        return
+    if texts[i - 1] == ",":
+        _role_before_comma(doc, v, cand, i - 1, orgs, res)
+
+
+def _role_before_comma(doc: Doc, v: TokenView, cand: Candidate, comma: int, orgs: dict, res: PeopleResources) -> None:
+    """ "Staatssekretär im BMAS, Björn Böhning": a role phrase of the same sentence ending at the comma."""
+    texts, lowers = v.texts, v.lowers
+    j = _role_word_before(doc, v, comma, orgs, res)
+    if j is None:
+        return
+    start = j
+    while start > 0 and texts[start - 1] in res.adjectives:
+        start -= 1
+    end = comma
+    for k in range(j + 1, comma):
+        tied = _org_after_link(v, k, orgs, res) if lowers[k] in res.org_links else None
+        if tied is not None and tied[1] >= comma:
+            cand.org, cand.org_strength = tied[0], 3
+        if (tied is not None and tied[1] >= comma) or _link_cut(v, k):
+            end = k
+            break
+    cand.role = _role_text(v, start, end)
+
+
+def _role_word_before(doc: Doc, v: TokenView, comma: int, orgs: dict, res: PeopleResources) -> int | None:
+    """The nearest role word within 15 tokens before the comma, in its sentence, with no stop mark or
+    other comma (outside an organisation's name) between; else None."""
+    texts = v.texts
+    org_tokens: set[int] = set()
+    for org_start, (_, org_end) in orgs.items():
+        org_tokens.update(range(org_start, org_end))
+    j = comma - 1
+    while j >= 0 and comma - j <= 15:
+        text = texts[j]
+        if doc[j].is_sent_start and not is_role(text, res):  # (a few Tokens per candidate after a comma)
+            return None
+        if text in _ROLE_STOPS or (text == "," and j not in org_tokens):
+            return None
+        if is_role(text, res):
+            return j
+        j -= 1
+    return None
+
+
+def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
+    """ "Name, Leiter des Referats … im BMAS", "Name (Leiterin …)", "Name von der Universität X"."""
+    texts, lowers, n = v.texts, v.lowers, v.n
+    i = cand.end
+    if i >= n:
+        return
+    if lowers[i] in {"von", "vom", "aus"}:
+        tied = _org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res)
+        if tied is not None:
+            cand.org, cand.org_strength = tied[0], 3
+        return
+    if texts[i] not in {",", "("}:
+        return
+    closing = ")" if texts[i] == "(" else None
+    j = i + 1
+    org_first = _org_at(v, j, orgs, res)
+    if org_first is not None:  # "Name, Europäische Kommission, …"
+        cand.org, cand.org_strength = org_first[0], 3
+        return
+    start = j
+    while j < n and texts[j] in res.adjectives:
+        j += 1
+    if j >= n or not is_role_head(texts[j], res):
+        return
+    end = _apposition_end(v, cand, start, j, closing, orgs, res)
+    if end is not None:
+        cand.role = _role_text(v, start, end)
+
+
+def _apposition_end(v: TokenView, cand: Candidate, start: int, head: int, closing: str | None, orgs: dict,
+                    res: PeopleResources) -> int | None:
+    """End token of the role phrase from `start` whose role word is at `head` (None: no clear end within
+    30 tokens); quoted stretches inside the phrase are skipped."""
+    texts = v.texts
+    in_quote = False
+    k = head + 1
+    while k < v.n and k - start <= 30:
+        if texts[k] in QUOTE_MARKS:
+            in_quote = not in_quote
+        elif not in_quote:
+            end = _apposition_stop(v, cand, k, head, closing, orgs, res)
+            if end is not None:
+                return end
+        k += 1
+    return None
+
+
+def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: str | None, orgs: dict,
+                     res: PeopleResources) -> int | None:
+    """Where the role phrase ends when token k ends it, else None; an organisation that ends it becomes
+    the candidate's organisation."""
+    texts, lowers, n = v.texts, v.lowers, v.n
+    text = texts[k]
+    if closing and text == closing:
+        return k
+    if text in {".", ":", ";", "!", "?"} or "\n" in text:
+        return k
+    if k in orgs:  # an organisation inside the phrase ends the role: "Leiterin der Geschäftsstelle DRK"
+        cand.org, cand.org_strength = orgs[k][0], 3
+        end = k
+        while end > head + 1 and lowers[end - 1] in res.org_links:
+            end -= 1
+        return end
+    if lowers[k] in res.org_links:
+        tied = _org_after_link(v, k, orgs, res)
+        if tied is not None:
+            cand.org, cand.org_strength = tied[0], 3
+        if tied is not None or _link_cut(v, k):
+            return k
+    if text == "," and k + 1 < n:
+        nxt = texts[k + 1]
+        tied = _org_at(v, k + 1, orgs, res)
+        if tied is not None:
+            cand.org, cand.org_strength = tied[0], 3
+            return k
+        if not nxt[:1].isupper() or nxt in QUOTE_MARKS:
+            return k
+    return None
+
+
+def role_copula(doc: Doc, v: TokenView, cand: Candidate, res: PeopleResources) -> None:
+    """ "Gastgeberin der Veranstaltung war Name": a role phrase opening the sentence, then a copula."""
+    lowers = v.lowers
+    i = cand.start
+    if i < 2 or lowers[i - 1] not in res.copulas:
+        return
+    sent_start = sentence_index(doc).sentence_start_token(i - 1)
+    start = sent_start
+    while start < i - 1 and lowers[start] in {"der", "die", "das", "den", "dem"}:
+        start += 1
+    size = i - 1 - start
+    if 0 < size <= 8 and is_role_head(v.texts[start], res) and not any(t in {",", ":"} for t in v.texts[start:i - 1]):
+        cand.role = v.span_text(start, i - 1)
+
+
+def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: PeopleResources) -> None:
+    """Organisation from the title word, the portfolio, or the article around a role; `orgs` are the
+    Doc's organisation mentions outside photo credits."""
+    if cand.org_strength >= 2 or not cand.role:
+        return
+    from_title = _role_org_from_title(cand.role, res)
+    if from_title:
+        cand.org, cand.org_strength = from_title, 2
+        return
+    if cand.org_strength:
+        return
+    head = next((w for w in reversed(cand.role.split()) if w[:1].isupper()), cand.role).lower()
+    head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
+    if _ends_with(head, res.government) and " für " not in cand.role:
+        ministries = [o for o in orgs if o.org_type in ("ministry", "land-ministry") or o.org_id.startswith("bm")]
+        if ministries:
+            # the ministry named closest before the person (else after): "… vom Bayerischen
+            # Staatsministerium (StMAS). Staatsministerin Scharf …" is not the BMAS named paragraphs earlier
+            start_char = v.idx[cand.start]
+            nearest = min(ministries, key=lambda o: (o.end_char > start_char, abs(start_char - o.end_char)))
+            cand.org, cand.org_strength = nearest, 1
+    elif _ends_with(head, res.internal):
+        start_char = v.idx[cand.start]
+        before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400]
+        if before:
+            cand.org, cand.org_strength = before[-1], 1
+
+
+_ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?)-(\w.*)$")
+
+
+def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None:
+    """The role is the function, the organisation goes apart (ANNOTATION_GUIDE: "Staatssekretärin im BMAS"
+    -> role "Staatssekretärin", organisation BMAS): "Geschäftsführer des Jobcenters Kreis Recklinghausen"
+    -> "Geschäftsführer" + that Jobcenter; "ISG-Projektleiter" -> "Projektleiter" + ISG."""
+    role = cand.role
+    if not role:
+        return
+    orgs = organisations
+    for org in sorted(orgs, key=lambda o: -len(o.text)):
+        if len(org.text) < len(role) and role.endswith(org.text):
+            head = role[: -len(org.text)].rstrip(" ,")
+            words = head.split()
+            for link in res.role_org_links:
+                n = len(link.split())
+                if len(words) > n and " ".join(words[-n:]).lower() == link:
+                    cand.role = " ".join(words[:-n])
+                    if cand.org is None or cand.org_strength < 3:
+                        cand.org, cand.org_strength = org, 3
+                    return
+    m = _ACRONYM_PREFIX.match(role)
+    if m:
+        acronym = m.group(1)
+        for org in orgs:
+            if org.acronym == acronym or org.text == acronym:
+                cand.role = m.group(2)
+                if cand.org is None:
+                    cand.org, cand.org_strength = org, 3
+                return
+
+
+def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
+    return word.endswith(tuple(endings))
+
+
+def org_label(org: OrgMention | str | None, organisations, res: PeopleResources) -> tuple[str | None, str | None]:
+    """(organisation as reported: acronym or canonical name, org id)."""
+    if org is None:
+        return None, None
+    if isinstance(org, str):
+        for mention in organisations:
+            if mention.org_id == org:
+                return mention.acronym or mention.name, org
+        entry = res.organisations.get(org) or {}
+        return entry.get("acronym") or entry.get("name") or org, org
+    return org.acronym or org.name, org.org_id
+
+
