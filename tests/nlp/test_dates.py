@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp import dates
+from biwaq_extract.nlp.dates.start_positions import finditer, start_positions
 
 D = dt.date
 PUB = D(2021, 6, 15)
@@ -32,13 +33,13 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def resources():
-    return dates.load_resources(None)
+    return dates.load_resources()
 
 
 def find(nlp, resources, text: str, published: dt.date | None = PUB):
     doc = nlp(text)
     doc._.published = published
-    return dates.find_dates(doc, resources)
+    return dates.find(doc, resources)
 
 
 def intervals(mentions) -> list[tuple[dt.date, dt.date]]:
@@ -136,7 +137,7 @@ RELATIVE = [
     ("Am Morgen kam der Bus.", PUB, []),
 ]
 
-# The reader's year for dates without one (see dates._resolve_year).
+# The reader's year for dates without one (see dates.resolution.resolve_year).
 YEARLESS = [
     ("Am 3. Dezember fand die Konferenz statt.", D(2020, 2, 10), [(D(2019, 12, 3), D(2019, 12, 3))]),
     ("Am 20. Januar wird die Konferenz stattfinden.", D(2019, 12, 5), [(D(2020, 1, 20), D(2020, 1, 20))]),
@@ -284,7 +285,7 @@ def test_dates_megabyte_text_finishes(nlp, resources, unit):
 @pytest.mark.parametrize("text", ["Am 12.11.2019 war es."])
 def test_dates_works_without_sentence_boundaries(resources, text):
     doc = spacy.blank("de").make_doc(text)
-    mentions = dates.find_dates(doc, resources)
+    mentions = dates.find(doc, resources)
     assert intervals(mentions) == [(D(2019, 11, 12), D(2019, 11, 12))]
     assert mentions[0].sentence == text
 
@@ -301,7 +302,6 @@ def test_dates_component_wiring(name):
     for _, proc in pipeline.pipeline:
         doc = proc(doc)
     assert intervals(doc._.dates) == [(D(2021, 5, 3), D(2021, 5, 3))]
-    assert dates.find is dates.find_dates
 
 
 # ---------------------------------------------------------------------------------------- properties
@@ -348,7 +348,7 @@ def test_dates_property_never_raises_and_offsets_match(nlp, resources, text, pub
         assert m.start <= m.end
 
 
-# The patterns are tried only where a match can begin (dates._start_positions); that must find exactly
+# The patterns are tried only where a match can begin (dates.start_positions); that must find exactly
 # what a scan of every character finds.
 STARTISH = st.lists(
     st.sampled_from(list("0123456789.,-–/ \n\t\u00a0&Qq§éıİſ_(„") + [
@@ -363,12 +363,12 @@ STARTISH = st.lists(
 @FAST
 @given(text=st.one_of(st.text(max_size=200), STARTISH, DATEISH))
 def test_dates_property_start_positions_find_every_match(resources, text):
-    starts = dates._start_positions(text, resources)
+    starts = start_positions(text, resources)
     assert starts is not None
     for name, positions in starts.items():
         pattern = resources.patterns[name]
         expected = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in dates._finditer(pattern, text, positions)] == expected, name
+        assert [m.span() for m in finditer(pattern, text, positions)] == expected, name
 
 
 @FAST
@@ -385,3 +385,19 @@ def test_dates_case_exceptions_are_read_as_re_reads_them(nlp, resources, text):
     everywhere = dataclasses.replace(resources, starts=None)
     mentions = find(nlp, resources, text)
     assert mentions and mentions == find(nlp, everywhere, text)
+
+
+@pytest.mark.parametrize("published", [D(1, 1, 1), D(1, 1, 20), D(9999, 12, 31), D(9999, 12, 5)])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 3. Dezember fand die Konferenz statt.", "Am 20. Januar wird die Konferenz stattfinden.",
+        "Morgen beginnt es, gestern war es, im vergangenen Monat und im nächsten Jahr auch.",
+        "Diesen Winter und im kommenden Herbst.", "Am 29. Februar und vom 30. Dezember bis 2. Januar.",
+        "Seit März läuft es.",
+    ],
+)
+def test_dates_extreme_publication_dates_are_clamped_not_raised(nlp, resources, text, published):
+    """A publication date of year 1 or 9999 moved by a year or a day stays within what a date can hold."""
+    for m in find(nlp, resources, text, published):
+        assert D(1, 1, 1) <= m.start <= m.end <= D(9999, 12, 31)

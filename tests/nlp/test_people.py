@@ -5,7 +5,6 @@ from __future__ import annotations
 import spacy
 import pytest
 
-from biwaq_extract.nlp import people
 from biwaq_extract.nlp.model import pipeline_from
 from biwaq_extract.records import OrgMention
 from conftest import run_with_orgs

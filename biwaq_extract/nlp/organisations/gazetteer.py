@@ -43,7 +43,6 @@ def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.dat
     return cands
 
 
-CAP_WORD = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
 # Regional branches named by a qualifier after the association: "Diakonisches Werk an der Saar",
 # "Diakonisches Werk im Kirchenkreis Recklinghausen", "Caritasverband für die Stadt Gladbeck",
 # "AWO Unterbezirk Münsterland-Recklinghausen", "DRK Kreisverband Gifhorn".

@@ -1,0 +1,139 @@
+"""Resolution: the year of an expression without one, its interval and its granularity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from biwaq_extract.nlp.dates.atoms import Atom
+from biwaq_extract.nlp.dates.context_words import add_days, add_months, clamp_year, month_end
+from biwaq_extract.nlp.dates.spans import Span
+
+if TYPE_CHECKING:
+    from biwaq_extract.nlp.dates.resources import TemporalResources
+
+
+def atom_interval(atom: Atom, year: int) -> tuple[dt.date, dt.date] | None:
+    """The inclusive interval an atom names in a given year; None for impossible dates."""
+    try:
+        if atom.fixed is not None:
+            return atom.fixed
+        if atom.kind == "day":
+            day = dt.date(year, atom.month, atom.day)
+            return day, day
+        if atom.kind == "month":
+            return dt.date(year, atom.month, 1), month_end(year, atom.month)
+        if atom.kind in ("season", "quarter"):
+            y2, m2 = add_months(year, atom.month, atom.months - 1)
+            return dt.date(year, atom.month, 1), month_end(y2, m2)
+        if atom.kind == "year":
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if atom.kind == "years":
+            return dt.date(year, 1, 1), dt.date(atom.year_end or year, 12, 31)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+# A participle of the perfect at the end of a clause, where German puts it: "haben ... diskutiert,",
+# "ist ... gestartet." -- not "ist ... zu sehen, geöffnet montags ...", an adjectival participle.
+_CLAUSE_FINAL_PARTICIPLE = re.compile(r"(?<!\w)(?:ge\w{3,}t|\w{3,}iert)(?=\s*(?:[,.;:!?]|$))", re.I)
+# Future announcements published a little late still mean this year's date; a month of slack.
+FUTURE_SLACK_DAYS = 31
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
+    """(past, future) cues in a sentence, from the word lists in temporal.yaml."""
+    words = set(_WORD.findall(sentence.lower()))
+    past = bool(words & res.past_cues) or bool(
+        words & res.perfect_auxiliaries and _CLAUSE_FINAL_PARTICIPLE.search(sentence)
+    )
+    return past, bool(words & res.future_cues)
+
+
+def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: TemporalResources,
+                  since: bool = False) -> int | None:
+    """The year of an atom: its own, else the publication year moved by tense.
+
+    The reader's heuristic of ANNOTATION_GUIDE.md, kept simple: a date without a year is in the
+    publication year, unless
+    - the sentence reports the past (a past cue, or "seit" before the date) and no future cue, and the
+      date would lie after publication: then it is the most recent such date, the year before;
+    - the sentence announces (a future cue, no past cue) and the date would be over and have begun more
+      than a month before publication (FUTURE_SLACK_DAYS; a report published a little late still means
+      this year): then it is the year after.
+    """
+    if atom.year is not None:
+        return atom.year
+    if published is None:
+        return None
+    year = published.year
+    interval = atom_interval(atom, year)
+    if interval is None:
+        # "29. Februar" without a year: the most recent leap year.
+        return next((y for y in range(year - 1, max(year - 8, dt.MINYEAR - 1), -1) if atom_interval(atom, y)), None)
+    past, future = _tense(sentence, res)
+    past = past or since
+    if past and not future and interval[0] > published:
+        return clamp_year(year - 1)
+    late = interval[0] < add_days(published, -FUTURE_SLACK_DAYS)
+    if future and not past and interval[1] < published and late:
+        return clamp_year(year + 1)
+    return year
+
+
+def granularity(span: Span) -> str:
+    left, right = span.left, span.right
+    single = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "year": "year",
+              "years": "years", "relative": None}
+    if right is None:
+        if left.kind == "relative" and left.fixed is not None:
+            a, b = left.fixed
+            if a == b:
+                return "day"
+            return "year" if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) else "month"
+        if left.kind == "quarter" and left.months == 6:
+            return "months"
+        return single.get(left.kind) or "day"
+    kinds = {left.kind, right.kind}
+    if "day" in kinds:
+        return "days"
+    if kinds <= {"year", "years"}:
+        return "years"
+    return "months"
+
+
+def span_interval(span: Span, published: dt.date | None, sentence: str,
+                   res: TemporalResources) -> tuple[dt.date, dt.date] | None:
+    left, right = span.left, span.right
+    if right is None:
+        if not left.anchored:
+            return None
+        year = resolve_year(left, published, sentence, res, span.since)
+        return None if year is None else atom_interval(left, year)
+    right_year = right.year
+    if right_year is None and left.year is not None:
+        right_year = left.year  # "01. Juli 2024 bis zum 30. August"
+    if right_year is None:
+        right_year = resolve_year(right, published, sentence, res, span.since)
+    if right_year is None:
+        return None
+    right_iv = atom_interval(right, right_year)
+    if right_iv is None:
+        return None
+    if left.year is None or left.year_inherited:
+        left_iv = atom_interval(left, right_year)
+        if left_iv is not None and left_iv[0] > right_iv[0]:
+            left_iv = atom_interval(left, clamp_year(right_year - 1))  # "30. Dezember bis 2. Januar 2024"
+    else:
+        left_iv = atom_interval(left, left.year)
+        if right.year is None and left_iv is not None and right_iv[0] < left_iv[0]:  # "1. Dez. 2024 bis 6. Jan."
+            right_iv = atom_interval(right, clamp_year(right_year + 1))
+    if left_iv is None or right_iv is None or left_iv[0] > right_iv[1]:
+        return None
+    return left_iv[0], right_iv[1]
+
