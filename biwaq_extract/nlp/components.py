@@ -72,7 +72,7 @@ def make_people(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
 
 @Language.factory("biwaq_participants", requires=["doc._.dates", _SENTENCES], assigns=["doc._.participant_counts"])
 def make_participants(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
-    return _RecordSetter("participant_counts", participants.find, participants.load_resources(None))
+    return _RecordSetter("participant_counts", participants.find, participants.load_resources())
 
 
 @Language.factory(
@@ -81,7 +81,7 @@ def make_participants(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG00
     assigns=["doc._.events"],
 )
 def make_events(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
-    return _RecordSetter("events", events.find, events.load_resources(None))
+    return _RecordSetter("events", events.find, events.load_resources())
 
 
 @Language.component("biwaq_line_breaks", assigns=["token.is_sent_start"])

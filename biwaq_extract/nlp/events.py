@@ -6,14 +6,12 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields
-from importlib import resources as ir
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.rule_data import load_yaml
+from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import DateMention, EventMention, OrgMention, ParticipantCount, PlaceMention
@@ -36,10 +34,11 @@ class EventRules:
     attendee_words: frozenset[str]
     link_window: int
     period_words: frozenset[str]
+    head_memo: _SuffixMemo  # which words end in a head, + "s" or "es" (see `_head_words`)
 
 
 def load_rules(text: str | None = None) -> EventRules:
-    data = load_yaml(text if text is not None else ir.files("biwaq_extract").joinpath("data/events.yaml").read_text("utf-8"))
+    data = load_yaml(text) if text is not None else load("events")
     single = [(h.lower(), t) for h, t in data["heads"].items() if " " not in h]
     multi = [(tuple(h.lower().split()), t) for h, t in data["heads"].items() if " " in h]
     return EventRules(
@@ -56,10 +55,12 @@ def load_rules(text: str | None = None) -> EventRules:
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         link_window=int(data.get("link_window", 2)),
         period_words=frozenset(data.get("period_words", [])),
+        head_memo=_SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es"))),
     )
 
 
-def load_resources(nlp: Language) -> EventRules:  # noqa: ARG001
+def load_resources() -> EventRules:
+    """Read events.yaml once per pipeline."""
     return load_rules()
 
 
@@ -343,17 +344,10 @@ class _SuffixMemo:
         return words & yes
 
 
-_SUFFIX_MEMOS: dict[tuple[str, ...], _SuffixMemo] = {}
-
-
 def _head_words(words: set[str], rules: EventRules) -> set[str]:
     """The words that may be or start an event noun: first words of multi-word heads and words ending in
     a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses")."""
-    heads = tuple(rules.head_types)
-    memo = _SUFFIX_MEMOS.get(heads)
-    if memo is None:
-        memo = _SUFFIX_MEMOS[heads] = _SuffixMemo(tuple(h + end for h in heads for end in ("", "s", "es")))
-    return memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
+    return rules.head_memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
 
 
 def _heads(v: TokenView, positions: list[int], head_words: set[str], rules: EventRules):

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources as ir
+from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
-from biwaq_extract.nlp.rule_data import load_yaml
+from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import ParticipantCount
@@ -30,10 +27,12 @@ class CountRules:
     davon: frozenset[str]
     scale_words: frozenset[str]
     min_count: int
+    # per language (like_num is language-specific): the numbers of the words seen so far (see _NumberMemo)
+    number_memos: dict[str, _NumberMemo] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def load_rules(text: str | None = None) -> CountRules:
-    data = load_yaml(text if text is not None else ir.files("biwaq_extract").joinpath("data/participants.yaml").read_text("utf-8"))
+    data = load_yaml(text) if text is not None else load("participants")
     quals = [(tuple(str(p).lower().split()), q) for q, phrases in data["qualifiers"].items() for p in phrases]
     quals.sort(key=lambda item: -len(item[0]))
     return CountRules(
@@ -49,7 +48,8 @@ def load_rules(text: str | None = None) -> CountRules:
     )
 
 
-def load_resources(nlp: Language) -> CountRules:  # noqa: ARG001
+def load_resources() -> CountRules:
+    """Read participants.yaml once per pipeline."""
     return load_rules()
 
 
@@ -73,7 +73,6 @@ def is_people_noun(word: str, rules: CountRules) -> bool:
 _QUOTES = set("\"'„“”‚‘’»«")
 
 
-@lru_cache(maxsize=1 << 16)
 def _number_of(text: str, like_num: bool) -> int | None:
     """The number a token's text names (words are checked cheaply before they are parsed)."""
     if like_num or text[:1].isdigit() or (text.isalpha() and may_be_number(text)):
@@ -185,15 +184,12 @@ class _NumberMemo:
         return {t: numbers[t] for t in words & number_words}
 
 
-_NUMBER_MEMOS: dict[str, _NumberMemo] = {}  # per language (like_num is language-specific)
-
-
 def _count_starts(doc: Doc, v: TokenView, rules: CountRules) -> list[int]:
     """Indices of the tokens that can start a count: a number of at least `min_count`, or a word
     before a scale word ("2,5 Millionen"). Checked per distinct word, not per token."""
-    memo = _NUMBER_MEMOS.get(doc.lang_)
+    memo = rules.number_memos.get(doc.lang_)
     if memo is None:
-        memo = _NUMBER_MEMOS[doc.lang_] = _NumberMemo()
+        memo = rules.number_memos[doc.lang_] = _NumberMemo()
     numbers = {t for t, x in memo.numbers_in(doc, set(v.texts)).items() if x >= rules.min_count}
     scales: set[str] = set()
     text_lower = v.text.lower()

