@@ -363,7 +363,7 @@ STARTISH = st.lists(
 @FAST
 @given(text=st.one_of(st.text(max_size=200), STARTISH, DATEISH))
 def test_dates_property_start_positions_find_every_match(resources, text):
-    starts = start_positions(text, resources)
+    starts = start_positions(text, resources.starts)
     assert starts is not None
     for name, positions in starts.items():
         pattern = resources.patterns[name]

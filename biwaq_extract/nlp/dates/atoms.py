@@ -114,7 +114,7 @@ def _year_allowed(text: str, m: re.Match, res: TemporalResources) -> bool:
 
 def match_atoms(text: str, published: dt.date | None, res: TemporalResources) -> list[Atom]:
     """Every atom of every rule family, overlapping freely; `select` resolves overlaps."""
-    starts = start_positions(text, res, published is not None)
+    starts = start_positions(text, res.starts, published is not None)
 
     def matches(name: str) -> list[re.Match]:
         return finditer(res.patterns[name], text, None if starts is None else starts[name])

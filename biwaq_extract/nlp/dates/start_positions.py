@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from biwaq_extract.nlp.dates.grammar import DASH
-
-if TYPE_CHECKING:
-    from biwaq_extract.nlp.dates.resources import TemporalResources
 
 _DAY_OR_YEAR_DIGITS = re.compile(r"[0-9](?<![0-9]{2})(?:[0-9](?:[0-9]{2})?)?(?![0-9])")
 _DIGIT_CHARS = frozenset("0123456789")
@@ -151,10 +148,9 @@ def _lowercase(text: str) -> str:
     return low
 
 
-def start_positions(text: str, res: TemporalResources, relative: bool = True) -> dict[str, list[int]] | None:
+def start_positions(text: str, starts: StartRules | None, relative: bool = True) -> dict[str, list[int]] | None:
     """For every rule family, sorted positions that include every place where one of its matches begins;
-    None when the text must be scanned in full (see `start_rules`)."""
-    starts = res.starts
+    None when the text must be scanned in full (`starts` is None: see `start_rules`)."""
     if starts is None:
         return None
     low = _lowercase(text)
