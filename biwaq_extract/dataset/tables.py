@@ -38,8 +38,8 @@ log = logging.getLogger(__name__)
 ID_LENGTH = 16
 
 
-def content_hash(text: str) -> str:
-    """sha256 of a document's text: the version key of a document."""
+def text_version_hash(text: str) -> str:
+    """sha256 of a document's exact text: the version key of a document (a new text is a new version)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -57,19 +57,19 @@ def mention_id(document_id: str, doc_hash: str, kind: str, start_char: int, end_
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
 
 
-def slug(name: str) -> str:
-    """Readable, stable slug: 'Dr. Jörg Müller-Lüdenscheidt' -> 'dr-joerg-mueller-luedenscheidt'."""
+def id_slug(name: str) -> str:
+    """Readable, stable slug for a record id, never empty (a short hash when nothing is left): 'Dr. Jörg Müller-Lüdenscheidt' -> 'dr-joerg-mueller-luedenscheidt'."""
     text = unicodedata.normalize("NFKC", name).translate(_TRANSLIT)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or short_id(name)
 
 
 def person_id(name: str) -> str:
-    return f"person:{slug(name)}"
+    return f"person:{id_slug(name)}"
 
 
 def place_id_for(name: str) -> str:
-    return f"place:{slug(name)}"
+    return f"place:{id_slug(name)}"
 
 
 def _fold(text: str | None) -> str:
@@ -103,7 +103,7 @@ def _document_rows(results: list[DocumentResult]) -> list[dict]:
             "title": r.document.title,
             "published": r.document.published,
             "source": r.document.source,
-            "content_hash": content_hash(r.document.text),
+            "content_hash": text_version_hash(r.document.text),
             "version": 1,  # storage raises it when the dataset already holds another content for this id
             "n_chars": len(r.document.text),
             "error": r.error,
@@ -129,7 +129,7 @@ class _Builder:
         if result.error is not None:
             return
         doc = result.document
-        doc_id, doc_hash = doc.id, content_hash(doc.text)
+        doc_id, doc_hash = doc.id, text_version_hash(doc.text)
         self._doc_id = doc_id
 
         def mid(kind: str, m) -> str:

@@ -81,8 +81,8 @@ def _meta_date(soup: BeautifulSoup) -> dt.date | None:
     return None
 
 
-def content_hash(title: str | None, body: str) -> str:
-    """Hash of the normalised title and body: equal for the same article under two URLs."""
+def duplicate_key(title: str | None, body: str) -> str:
+    """Hash of the case- and space-normalised title and body: equal for the same article under two URLs."""
     blob = unicodedata.normalize("NFC", f"{title or ''}\n{body}").casefold()
     blob = re.sub(r"\s+", " ", blob).strip()
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
@@ -213,7 +213,7 @@ def parse_article(
         newsletter_issue=issue,
         source_line=source_line,
         source_listing=id_source.name if id_source else None,
-        content_hash=content_hash(title, body),
+        content_hash=duplicate_key(title, body),
         method=method,
     )
 

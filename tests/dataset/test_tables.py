@@ -10,7 +10,7 @@ import pandera.errors
 import pytest
 
 from biwaq_extract.dataset.schemas import TABLES
-from biwaq_extract.dataset.tables import build_tables, mention_id, slug
+from biwaq_extract.dataset.tables import build_tables, id_slug, mention_id
 from conftest import fixture_quarantine, load_result, load_results, make_run
 
 MENTION_TABLES = {
@@ -117,8 +117,8 @@ def test_tables_entity_ids_are_readable_and_stable(tables, table, expected):
 
 @pytest.mark.parametrize("name,expected", [("Dr. Jörg Müller-Lüdenscheidt", "dr-joerg-mueller-luedenscheidt"),
                                            ("Straße  der Einheit", "strasse-der-einheit")])
-def test_tables_slug(name, expected):
-    assert slug(name) == expected
+def test_tables_id_slug(name, expected):
+    assert id_slug(name) == expected
 
 
 def _with_event(result, **changes):
