@@ -44,7 +44,7 @@ def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]],
         if in_spans(start, credits) or any(not (end <= c.start or start >= c.end) for c in chosen):
             continue
         if surface in res.generic or words[0] in res.units or surface in res.programme_names \
-                or any(surface.startswith(p + "-") for p in res.programme_names if is_acronym(p)):
+                or any(surface.startswith(p + "-") for p in res.programme_acronyms):
             continue
         if is_acronym(surface) and surface not in res.acronym_ids:
             continue  # bare capitals (BIWAQ, NIFA) are not organisations unless defined

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.german_case_forms import nominative
 from biwaq_extract.nlp.organisations.candidates import Candidate
-from biwaq_extract.nlp.organisations.name_patterns import CAP_WORD
 from biwaq_extract.nlp.text_helpers import Pieces, ascii_slug, compound_head_after, inside_compound_tail
 
 if TYPE_CHECKING:
@@ -43,27 +41,13 @@ def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.dat
     return cands
 
 
-# Regional branches named by a qualifier after the association: "Diakonisches Werk an der Saar",
-# "Diakonisches Werk im Kirchenkreis Recklinghausen", "Caritasverband für die Stadt Gladbeck",
-# "AWO Unterbezirk Münsterland-Recklinghausen", "DRK Kreisverband Gifhorn".
-_REGIONAL_QUALIFIER = re.compile(
-    r"[ \t]+("
-    r"(?:an der|an dem|am|im Kirchenkreis|im Bistum|im Erzbistum|im Landkreis|im Kreis|in der Region|"
-    r"für die Stadt|für das Bistum|für das Erzbistum|für den Landkreis|für den Kreis|für die Region|für die Diözese)"
-    rf"[ \t]+{CAP_WORD}"
-    r"|(?:Unterbezirk|Kreisverband|Bezirksverband|Landesverband|Ortsverein|Ortsverband|Stadtverband|Regionalverband)"
-    rf"[ \t]+{CAP_WORD}"
-    r")"
-)
-
-
 def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list[Candidate]:
     """A welfare association followed by its place is the local branch: "AWO Mönchengladbach"."""
     out = []
     for c in cands:
         if c.org_type != "welfare" or c.rule != "gazetteer":
             continue
-        m = res.place_after.match(text, c.end) or _REGIONAL_QUALIFIER.match(text, c.end)
+        m = res.place_after.match(text, c.end) or res.regional_qualifier.match(text, c.end)
         if not m:
             continue
         base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])

@@ -115,3 +115,12 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
 def place_after_pattern(place_re: str) -> re.Pattern:
     """A place (the `place_re` of `name_patterns`) right after a name: "AWO Mönchengladbach"."""
     return re.compile(rf"{S}({place_re})")
+
+
+def regional_qualifier_pattern(phrases: list[str], units: list[str]) -> re.Pattern:
+    """A regional branch's qualifier after an association's name, its place in group 1.
+
+    >>> regional_qualifier_pattern(["an der"], ["Kreisverband"]).match(" Kreisverband Gifhorn").group(1)
+    'Kreisverband Gifhorn'
+    """
+    return re.compile(rf"[ \t]+((?:{'|'.join(phrases)})[ \t]+{CAP_WORD}|(?:{'|'.join(units)})[ \t]+{CAP_WORD})")

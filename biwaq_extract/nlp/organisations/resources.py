@@ -9,8 +9,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from biwaq_extract.nlp.german_case_forms import inflected_variants
+from biwaq_extract.nlp.organisations.candidates import is_acronym
 from biwaq_extract.nlp.organisations.entries import NameRecord, OrgEntry, records
-from biwaq_extract.nlp.organisations.name_patterns import CAP_WORD, NamePattern, name_patterns, place_after_pattern
+from biwaq_extract.nlp.organisations.name_patterns import (
+    CAP_WORD,
+    NamePattern,
+    name_patterns,
+    place_after_pattern,
+    regional_qualifier_pattern,
+)
 from biwaq_extract.nlp.places import known_place
 from biwaq_extract.nlp.programmes import surface_names
 from biwaq_extract.nlp.rule_data import load
@@ -33,6 +40,7 @@ class OrgResources:
     patterns: list[NamePattern]
     place_re: str
     place_after: re.Pattern  # a place right after an organisation (its local branch)
+    regional_qualifier: re.Pattern  # "an der Saar", "Kreisverband Gifhorn" after an organisation
     local_heads: dict
     # word of a pattern's first keyword group -> indices of those patterns (see NamePattern); for local
     # office patterns the first word of their head
@@ -45,6 +53,7 @@ class OrgResources:
     town_admin: re.Pattern
     known_place: Callable[[str], bool]  # a town, district, Land or country of the places gazetteer
     programme_names: frozenset[str] = frozenset()
+    programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
     use_ner: bool = False
 
 
@@ -93,6 +102,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
                     is_known_place: Callable[[str], bool] = known_place) -> OrgResources:
     """Resources from the parsed organisations.yaml (`data`) and organisation_words.yaml (`words`)."""
     entries, trie, acronym_ids = _gazetteer_trie(data)
+    programme_names = frozenset(programme_names)
     patterns, place_re = name_patterns(data)
     pattern_index, head_index, any_word = _pattern_indexes(patterns)
     town_heads = tuple(words["town_heads"])
@@ -109,6 +119,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         patterns=patterns,
         place_re=place_re,
         place_after=place_after_pattern(place_re),
+        regional_qualifier=regional_qualifier_pattern(words["regional_phrases"], words["regional_units"]),
         local_heads=data["local_heads"],
         pattern_index=pattern_index,
         head_index=head_index,
@@ -118,7 +129,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         town_heads=town_heads,
         town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"),
         known_place=is_known_place,
-        programme_names=frozenset(programme_names),
+        programme_names=programme_names,
+        programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,
     )
 
