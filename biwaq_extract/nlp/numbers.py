@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from typing import Any
 
-from biwaq_extract.nlp.rule_data import load_yaml
-
-DATA_FILE = "data/number_words.yaml"
+from biwaq_extract.nlp.rule_data import load
 
 # The longest German number word below a million ("siebenhundertsiebenundsiebzigtausend...") has 65
 # characters; anything longer is not a number span and not worth scanning.
@@ -25,8 +22,8 @@ _DECIMAL = re.compile(r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})*|[0-9]+),(?P<frac>[0-9]
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, Any]:
-    text = importlib_resources.files("biwaq_extract").joinpath(DATA_FILE).read_text("utf-8")
-    data = load_yaml(text)
+    """The number words of number_words.yaml, lower-cased (read once per process)."""
+    data = load("number_words")
     return {
         "units": {k.lower(): int(v) for k, v in data["units"].items()},
         "tens": {k.lower(): int(v) for k, v in data["tens"].items()},

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
 from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.text_helpers import QUOTES
 from biwaq_extract.nlp.token_view import TokenView, view
 from biwaq_extract.records import ParticipantCount
 
@@ -70,7 +71,7 @@ def is_people_noun(word: str, rules: CountRules) -> bool:
     return w.endswith(rules.suffixes) and any(w.endswith(s) and len(w) > len(s) + 2 for s in rules.suffixes)
 
 
-_QUOTES = set("\"'„“”‚‘’»«")
+_QUOTES = frozenset(QUOTES)
 
 
 def _number_of(text: str, like_num: bool) -> int | None:
