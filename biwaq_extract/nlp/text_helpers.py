@@ -1,4 +1,4 @@
-"""Text helpers every finder shares: word pieces and phrase tries, photo credits, quoted titles, span sets, slugs."""
+"""Text helpers the finders share: pieces and phrase tries, acronyms, photo credits, quoted titles, span sets, slugs."""
 
 from __future__ import annotations
 
@@ -163,6 +163,14 @@ def compound_head_after(toks: Pieces, j: int) -> str | None:
             k += 2
         return "-".join(parts)
     return None
+
+
+# --- acronyms -----------------------------------------------------------------------------------------
+
+def is_acronym(text: str) -> bool:
+    """Two capital letters or more and no space: "BMAS", "IHK", "KoFa"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text.strip()
 
 
 # --- photo credits ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from biwaq_extract.nlp.text_helpers import (
     doc_credit_ranges,
     doc_pieces,
     in_ranges,
+    is_acronym,
     pieces,
     quoted_title_ranges,
     umlaut_slug,
@@ -89,3 +90,8 @@ def test_text_helpers_char_ranges_overlap_like_a_scan(ranges, start, end, expect
 )
 def test_text_helpers_slugs_spell_umlauts_out_or_keep_them(text, ascii, umlauts):
     assert (ascii_slug(text), umlaut_slug(text)) == (ascii, umlauts)
+
+
+@pytest.mark.parametrize("text, expected", [("BMAS", True), ("KoFa", True), ("ESF Plus", False), ("Essen", False)])
+def test_text_helpers_acronyms_have_two_capitals_and_no_space(text, expected):
+    assert is_acronym(text) is expected

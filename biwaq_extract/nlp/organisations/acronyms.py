@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.german_case_forms import inflected_variants, nominative
-from biwaq_extract.nlp.organisations.candidates import Candidate, is_acronym
-from biwaq_extract.nlp.text_helpers import PhraseTrie, Pieces, ascii_slug, inside_compound_tail
+from biwaq_extract.nlp.organisations.candidates import Candidate
+from biwaq_extract.nlp.text_helpers import PhraseTrie, Pieces, ascii_slug, inside_compound_tail, is_acronym
 
 if TYPE_CHECKING:
     from biwaq_extract.nlp.organisations.resources import OrgResources

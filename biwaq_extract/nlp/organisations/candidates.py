@@ -42,12 +42,6 @@ def pick(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def is_acronym(text: str) -> bool:
-    """Two capital letters or more and no space: "BMAS", "IHK", "KoFa"."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and " " not in text.strip()
-
-
 def resolve_document(chosen: list[Candidate], res: OrgResources) -> list[Candidate]:
     """Document-level links: one name and acronym per id, ambiguous acronyms need the name, and a bare
     welfare acronym ("die AWO") means the one local branch the text names."""

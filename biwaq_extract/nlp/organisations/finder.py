@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from biwaq_extract.nlp.german_case_forms import nominative
 from biwaq_extract.nlp.organisations.acronyms import acronym_pairs, acronym_uses, long_form_uses
-from biwaq_extract.nlp.organisations.candidates import Candidate, is_acronym, pick, resolve_document
+from biwaq_extract.nlp.organisations.candidates import Candidate, pick, resolve_document
 from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
 from biwaq_extract.nlp.organisations.name_rules import (
     legal_form_candidates,
@@ -23,7 +23,7 @@ from biwaq_extract.nlp.organisations.name_rules import (
 )
 from biwaq_extract.nlp.organisations.resources import OrgResources
 from biwaq_extract.nlp.sentences import sentence_index
-from biwaq_extract.nlp.text_helpers import ascii_slug, doc_credit_ranges, doc_pieces, in_spans
+from biwaq_extract.nlp.text_helpers import ascii_slug, doc_credit_ranges, doc_pieces, in_spans, is_acronym
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import OrgMention
 

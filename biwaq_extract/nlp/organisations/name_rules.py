@@ -7,9 +7,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.german_case_forms import nominative
-from biwaq_extract.nlp.organisations.candidates import Candidate, is_acronym
+from biwaq_extract.nlp.organisations.candidates import Candidate
 from biwaq_extract.nlp.organisations.name_patterns import NamePattern
-from biwaq_extract.nlp.text_helpers import Pieces, ascii_slug
+from biwaq_extract.nlp.text_helpers import Pieces, ascii_slug, is_acronym
 
 if TYPE_CHECKING:
     from biwaq_extract.nlp.organisations.resources import OrgResources

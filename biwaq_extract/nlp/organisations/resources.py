@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from biwaq_extract.nlp.german_case_forms import inflected_variants
-from biwaq_extract.nlp.organisations.candidates import is_acronym
 from biwaq_extract.nlp.organisations.entries import NameRecord, OrgEntry, records
 from biwaq_extract.nlp.organisations.name_patterns import (
     CAP_WORD,
@@ -21,7 +20,7 @@ from biwaq_extract.nlp.organisations.name_patterns import (
 from biwaq_extract.nlp.places import known_place
 from biwaq_extract.nlp.programmes import surface_names
 from biwaq_extract.nlp.rule_data import load
-from biwaq_extract.nlp.text_helpers import PhraseTrie, phrase_key
+from biwaq_extract.nlp.text_helpers import PhraseTrie, is_acronym, phrase_key
 
 
 @dataclass(frozen=True)
