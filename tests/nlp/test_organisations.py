@@ -92,9 +92,9 @@ def test_organisations_canonical_name_follows_publication_date(make_doc, text, p
 @pytest.mark.parametrize(
     "text, surface, name, org_type",
     [
-        ("Es sprach die Staatssekretärin im Bayerischen Staatsministerium für Familie, Arbeit und Soziales.",
-         "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
-         "Bayerisches Staatsministerium für Familie, Arbeit und Soziales", "land-ministry"),
+        ("Es sprach die Staatssekretärin im Bayerischen Staatsministerium für Unterricht und Kultus.",
+         "Bayerischen Staatsministerium für Unterricht und Kultus",
+         "Bayerisches Staatsministerium für Unterricht und Kultus", "land-ministry"),
         ("Grüße kamen vom Niedersächsischen Sozialministerium.", "Niedersächsischen Sozialministerium",
          "Niedersächsisches Sozialministerium", "land-ministry"),
         ("Das Ministerium für Soziales und Integration des Landes Hessen fördert mit.",
