@@ -81,6 +81,9 @@ def inflected_variants(name: str) -> set[str]:
         for h in head_forms or [None]:
             parts = list(adjs) + words[n_adj:head] + ([h] if h else []) + words[head + 1:]
             variants.add(" ".join(parts))
+    if head == n_adj and len(words) - head == 2 and words[head][:1].isupper() and words[-1][:1].isupper():
+        # a name before its head noun: "Malteser Hilfsdienst" -> "Malteser Hilfsdienstes"
+        variants.update(" ".join(words[:-1] + [g]) for g in _genitives(words[-1]))
     variants.add(name)
     return variants
 

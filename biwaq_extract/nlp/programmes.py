@@ -3,7 +3,10 @@
 Evidence: the programme gazetteer (data/programmes.yaml; longest match wins, so "ESF Plus" and
 "ESF-Integrationsrichtlinie Bund" are not also "ESF") and programme names the text introduces in quotes
 after a cue word ('im Rahmen des Programms "Vereinbarkeit von Familie und Beruf gestalten"').
-Photo credit lines are skipped, as for organisations.
+A programme is named as the text names it (its short name when the text uses it, "rückenwind3" as
+written), a bracketed short form after a title names it ('"…" ("StäM")'), a successor keeps its
+generation suffix ("JOBSTARTER plus"). Photo credit lines and the quoted names of projects and units
+('das Projekt "BBNE-Pflege"') are skipped.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class Programme:
     name: str
     compound: bool
     quoted_only: frozenset[str]
+    standard: bool = False  # the short name stands for every variant ("Europäischer Sozialfonds" -> ESF)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class ProgrammeResources:
     credit_markers: tuple[str, ...]
     cue_words: tuple[str, ...]  # every cue holds one of these (see `cue_words`)
     quoted_only_cue: re.Pattern  # a cue word right before a `quoted_only` variant
+    own_name: re.Pattern  # a project's or unit's own name in quotes (group "name")
+    suffix: re.Pattern  # a generation suffix right after a name (group "suffix")
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -87,16 +93,38 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
     programmes: dict[str, Programme] = {}
     trie = PhraseTrie()
     for item in data["programmes"]:
-        prog = Programme(item["id"], item["name"], bool(item.get("compound")), frozenset(item.get("quoted_only") or []))
+        prog = Programme(item["id"], item["name"], bool(item.get("compound")), frozenset(item.get("quoted_only") or []),
+                         bool(item.get("standard")))
         programmes[prog.id] = prog
         for variant in [item["name"], *(item.get("variants") or [])]:
             for form in inflected_variants(variant):
-                trie.add(form, (prog.id, variant))
+                trie.add(form, (prog.id, variant, False))
+            hyphenated = hyphenated_form(variant)
+            if hyphenated:
+                trie.add(hyphenated, (prog.id, variant, True))
     cues = data["programme_cues"]
     assert all(re.fullmatch(r"\w+", c) for c in cues), cues  # `_cue_matches` relies on it
-    return ProgrammeResources(programmes, trie, frozenset(data["not_programme_compounds"]), cue_pattern(cues),
-                              tuple(words["credit_markers"]), cue_words(cues),
-                              re.compile(rf"(?:{'|'.join(words['quoted_only_cues'])})\s+$"))
+    own_nouns = "|".join(sorted(map(re.escape, words["own_name_nouns"]), key=len, reverse=True))
+    suffixes = "|".join(re.escape(s) for s in words["generation_suffixes"] if s != "+")
+    return ProgrammeResources(
+        programmes, trie, frozenset(data["not_programme_compounds"]), cue_pattern(cues),
+        tuple(words["credit_markers"]), cue_words(cues),
+        re.compile(rf"(?:{'|'.join(words['quoted_only_cues'])})\s+$"),
+        re.compile(rf"(?<![\w-])(?:{own_nouns})[ \t]*[{QUOTES}](?P<name>[^{QUOTES}\n]{{1,150}})[{QUOTES}]"),
+        re.compile(rf"(?:[ \t]+(?P<suffix>{suffixes})|(?P<plus>\+))(?![\w+])"),
+    )
+
+
+def hyphenated_form(variant: str) -> str | None:
+    """The form a name of capitalised words takes as the first part of a compound ("Soziale-Stadt-Gebiet").
+
+    >>> hyphenated_form("Soziale Stadt"), hyphenated_form("Stark im Beruf")
+    ('Soziale-Stadt', None)
+    """
+    words = variant.split()
+    if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return "-".join(words)
 
 
 def surface_names() -> frozenset[str]:
@@ -116,7 +144,9 @@ def _quoted_before(text: str, start: int) -> bool:
     return k >= 0 and text[k] in QUOTES
 
 
-def _gazetteer(text: str, toks: Pieces, res: ProgrammeResources) -> list[tuple[int, int, Programme]]:
+def _gazetteer(text: str, toks: Pieces, res: ProgrammeResources) -> list[tuple[int, int, Programme, str]]:
+    """(start, end, programme, variant found) of every gazetteer hit; a hyphenated multi-word variant
+    ("Soziale-Stadt") counts only as the first part of a compound."""
     found = []
     words, starts, ends = toks.words, toks.starts, toks.ends
     after = 0  # a hit's pieces start no other hit
@@ -125,18 +155,56 @@ def _gazetteer(text: str, toks: Pieces, res: ProgrammeResources) -> list[tuple[i
         if i < after or words[i - 1] == "-" and inside_compound_tail(toks, i):
             continue
         for j, values in res.trie.matches_at(words, i):
-            prog_id, variant = values[0]
+            prog_id, variant, hyphenated = next((v for v in values if not v[2]), values[0])
             prog = res.programmes[prog_id]
             head = compound_head_after(toks, j) if j < last and words[j] == "-" else None
-            if head is not None and (not prog.compound or head in res.not_compounds):
+            if head is not None and ((not prog.compound and not hyphenated) or head in res.not_compounds):
+                continue
+            if hyphenated and head is None:
                 continue
             if variant in prog.quoted_only and not _quoted_before(text, starts[i]) and \
                     not res.quoted_only_cue.search(text[:starts[i]]):
                 continue
-            found.append((starts[i], ends[j - 1], prog))
+            found.append((starts[i], ends[j - 1], prog, variant))
             after = j
             break
     return found
+
+
+def _closing_quote(text: str, start: int, end: int) -> int | None:
+    """Where the quoted title that a name opens ends ('"Stärkung der Teilhabe Älterer - …"' -> after the
+    closing quote); None when the name does not open a quote."""
+    if not _quoted_before(text, start):
+        return None
+    line_end = text.find("\n", end)
+    m = _QUOTE.search(text[end: line_end if line_end >= 0 else len(text)][:200])
+    return end + m.end() if m else None
+
+
+# A short form in brackets right after a name: ' "…" ("StäM")', "… (rückenwind+)".
+_BRACKETED_SHORT = re.compile(rf"[ \t]*\([ \t]*(?:kurz:[ \t]*)?[{QUOTES}]?([^()\n{QUOTES}]{{2,40}}?)[{QUOTES}]?[ \t]*\)")
+
+
+def _known(short: str, res: ProgrammeResources) -> tuple[Programme, str] | None:
+    """The gazetteer programme, and the variant, that `short` names exactly."""
+    short_words = pieces(short).words
+    known = res.trie.matches_at(short_words, 0)
+    if known and known[0][0] == len(short_words):
+        prog_id, variant, _ = known[0][1][0]
+        return res.programmes[prog_id], variant
+    return None
+
+
+def _as_used(prog: Programme, variant: str, text: str, cache: dict[str, bool]) -> str:
+    """The name to report: the short name when the programme is a fund (`standard`) or the text uses the
+    short name, else the variant found without its subtitle ("rückenwind3", "Integrationsrichtlinie Bund":
+    the gold names a programme as the text does)."""
+    if prog.standard or variant == prog.name:
+        return prog.name
+    used = cache.get(prog.id)
+    if used is None:
+        used = cache[prog.id] = re.search(rf"(?<![\w]){re.escape(prog.name)}(?![\w])", text, re.I) is not None
+    return prog.name if used else short_name(variant, "")
 
 
 def short_name(quoted: str, after: str) -> str:
@@ -198,7 +266,23 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     text = doc_text(doc)
     toks = doc_pieces(doc)
     credits = doc_credit_ranges(doc, res.credit_markers)
-    hits = [(s, e, p.id, p.name, "gazetteer") for s, e, p in _gazetteer(text, toks, res)]
+    own_names = [m.span("name") for m in res.own_name.finditer(text)]
+    used: dict[str, bool] = {}
+    hits = []
+    for s, e, prog, variant in _gazetteer(text, toks, res):
+        if own_names and in_spans(s, own_names):
+            continue
+        close = _closing_quote(text, s, e)
+        bracketed = _BRACKETED_SHORT.match(text, close if close is not None else e)
+        known = _known(bracketed.group(1).strip(), res) if bracketed else None
+        if known is not None and known[0].id != prog.id:
+            prog, variant = known  # "rückenwind - Für die Beschäftigten …" (rückenwind+): the bracket decides
+        suffix = res.suffix.match(text, e)
+        if suffix and not known:  # a successor the gazetteer does not list
+            name = _as_used(prog, variant, text, used) + (" " + suffix.group("suffix") if suffix.group("suffix") else "+")
+            hits.append((s, suffix.end(), f"{prog.id}-plus", name, "gazetteer"))
+            continue
+        hits.append((s, e, prog.id, _as_used(prog, variant, text, used), "gazetteer"))
     starts = {s for s, *_ in hits}
     learned: dict[str, tuple[str, str]] = {}
     for m in _cue_matches(text, res):
@@ -206,12 +290,12 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
         quoted = m.group("name")
         if name_start in starts or quoted.rstrip().endswith("?") or len(quoted.split()) > 16:
             continue  # a gazetteer programme, or a question/motto rather than a name
+        if own_names and in_spans(name_start, own_names):
+            continue
         short = short_name(quoted, text[m.end(): m.end() + 60])
-        short_words = pieces(short).words
-        known = res.trie.matches_at(short_words, 0)
-        if known and known[0][0] == len(short_words):
-            prog = res.programmes[known[0][1][0][0]]
-            prog_id, name = prog.id, prog.name
+        known = _known(short, res)
+        if known is not None:
+            prog_id, name = known[0].id, _as_used(known[0], known[1], text, used)
         else:
             prog_id, name = f"text:{ascii_slug(short)}", short
         learned[name] = (prog_id, name)

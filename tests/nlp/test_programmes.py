@@ -22,21 +22,78 @@ def _names(make_doc, text: str) -> set[str]:
         ("Die ESF-geförderten Kurse sind kostenlos.", {"ESF"}),
         ("Im neuen ESF-Bundesprogramm wird vieles anders.", {"ESF"}),
         ("Drei BIWAQ-Projekte aus Kassel stellten sich vor.", {"BIWAQ"}),
-        ("Das Programm Bildung, Wirtschaft, Arbeit im Quartier geht weiter.", {"BIWAQ"}),
+        ("Das Programm Bildung, Wirtschaft, Arbeit im Quartier (BIWAQ) geht weiter.", {"BIWAQ"}),
         ("Kommunen aus dem Programm JUGEND STÄRKEN im Quartier berichteten.", {"JUGEND STÄRKEN im Quartier"}),
         ("Die Vorhaben der ESF-Integrationsrichtlinie Bund laufen aus.", {"ESF-Integrationsrichtlinie Bund"}),
         ("Die Netzwerke von IvAF und IQ arbeiten zusammen.", {"IvAF", "IQ"}),
-        ("Das Förderprogramm Integration durch Qualifizierung wächst.", {"IQ"}),
+        ("Das Förderprogramm Integration durch Qualifizierung wächst, und IQ wird bekannter.", {"IQ"}),
         ("Gebiete der Sozialen Stadt und des Programms Sozialer Zusammenhalt profitieren.",
          {"Soziale Stadt", "Sozialer Zusammenhalt"}),
         ("Weitere rückenwind3-Vorhaben und rückenwind³ wurden bewilligt.", {"rückenwind³"}),
         ("Die Kontaktstellen von Stark im Beruf beraten Mütter.", {"Stark im Beruf"}),
-        ("Auch JUGEND STÄRKEN: Brücken in die Eigenständigkeit wird verlängert.", {"JUST BEst"}),
+        ("Auch JUGEND STÄRKEN: Brücken in die Eigenständigkeit (JUST BEst) wird verlängert.", {"JUST BEst"}),
         ("Die Bildungsprämie wurde eingestellt.", {"Bildungsprämie"}),
         ("Mit unternehmensWert:Mensch beraten Fachleute kleine Betriebe.", {"unternehmensWert:Mensch"}),
     ],
 )
 def test_programmes_gazetteer_names_short_forms(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Programm Bildung, Wirtschaft, Arbeit im Quartier geht weiter.", {"Bildung, Wirtschaft, Arbeit im Quartier"}),
+        ("Auch JUGEND STÄRKEN: Brücken in die Eigenständigkeit wird verlängert.",
+         {"JUGEND STÄRKEN: Brücken in die Eigenständigkeit"}),
+        ("Die Integrationsrichtlinie Bund hilft Geflüchteten.", {"Integrationsrichtlinie Bund"}),
+        ("Viele rückenwind3-Vorhaben laufen.", {"rückenwind3"}),
+        ("Gefördert aus dem Europäischen Sozialfonds und dem Europäischen Sozialfonds Plus.", {"ESF", "ESF Plus"}),
+        ("Die Europäische Jugendgarantie und ALMA helfen jungen Menschen.", {"Jugendgarantie", "ALMA"}),
+    ],
+)
+def test_programmes_named_as_the_text_names_them(make_doc, text, expected):
+    """The short name when the text uses it (or for the funds), else the name as written without subtitle."""
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Programm JOBSTARTER plus berät Betriebe.", {"JOBSTARTER plus"}),
+        ("Akti(F) Plus hilft Familien, wie schon Akti(F).", {"Akti(F) Plus", "Akti(F)"}),
+        ("Die neue Runde von Stark im Beruf Plus beginnt.", {"Stark im Beruf Plus"}),
+        ("Im EhAP Plus geht es um wohnungslose Menschen.", {"EhAP Plus"}),
+    ],
+)
+def test_programmes_keep_the_generation_suffix(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Das Programm "rückenwind - Für die Beschäftigten und Unternehmen in der Sozialwirtschaft" (rückenwind+) '
+         "ruft auf.", {"rückenwind+"}),
+        ('Projekte des Programms "Stärkung der Teilhabe Älterer - gegen Einsamkeit" ("StäM") nahmen teil.', {"STäM"}),
+        ('Der Förderaufruf "Gute Wege in Arbeit" ist veröffentlicht.', {"Gute Wege in Arbeit"}),
+    ],
+)
+def test_programmes_bracketed_short_form_and_cue_words_name_the_programme(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Im Soziale-Stadt-Gebiet wohnen viele Familien.", {"Soziale Stadt"}),
+        ('Das Projekt "BBNE-Pflege" gewann einen Preis.', set()),
+        ('Sie leitet die Abteilung "Arbeitsmarkt, ESF" im Ministerium.', set()),
+        ("Der EHAP-Begleitausschuss tagte.", set()),
+    ],
+)
+def test_programmes_compounds_and_own_names(make_doc, text, expected):
+    """A multi-word name opens a compound hyphenated; names of projects and units are not mentions."""
     assert _names(make_doc, text) == expected
 
 

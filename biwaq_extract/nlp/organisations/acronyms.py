@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.german_case_forms import inflected_variants, nominative
 from biwaq_extract.nlp.organisations.candidates import Candidate
-from biwaq_extract.nlp.text_helpers import PhraseTrie, Pieces, ascii_slug, inside_compound_tail, is_acronym
+from biwaq_extract.nlp.text_helpers import QUOTES, PhraseTrie, Pieces, ascii_slug, inside_compound_tail, is_acronym
 
 if TYPE_CHECKING:
     from biwaq_extract.nlp.organisations.resources import OrgResources
@@ -84,9 +85,10 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
     by_end = {c.end: c for c in cands if c.kind == "name"}
     pw, starts = toks.words, toks.starts
     for i in parens:
-        if pw[i + 2] != ")":
+        at = _bracketed_acronym(pw, i)
+        if at is None:
             continue
-        acr = pw[i + 1]
+        acr = pw[at]
         if not (_ACR.match(acr) and is_acronym(acr)) or acr in res.programme_names:
             continue
         line_start = text.rfind("\n", 0, starts[i]) + 1
@@ -95,7 +97,7 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
         if len(words) > 2 * len(acr) + 4:
             keep = words[-(2 * len(acr) + 4):]
             window_start = text.rfind(keep[0], line_start, starts[i])
-        window = text[window_start: starts[i]].rstrip()
+        window = text[window_start: starts[i]].rstrip().rstrip(QUOTES).rstrip()  # '"…" (kurz: "FAQT")'
         prev = by_end.get(window_start + len(window))
         if prev is not None:
             # "Bundesministerium für Arbeit und Soziales (BMAS)": the acronym belongs to the known name
@@ -151,12 +153,33 @@ def acronym_uses(text: str, toks: Pieces, defined: dict[str, Candidate], res: Or
     return cands
 
 
-def long_form_uses(text: str, toks: Pieces, learned: list[Candidate]) -> list[Candidate]:
-    """Later uses of the long forms the text defined, in any case form ("der Evangelischen Hochschule Berlin")."""
+def _bracketed_acronym(words: list[str], i: int) -> int | None:
+    """Index of the acronym in the bracket opening at piece i: "(FAQT)", '(kurz: "FAQT")'; else None."""
+    k = i + 1
+    if words[k: k + 2] == ["kurz", ":"]:
+        k += 2
+    quoted = k < len(words) and words[k] in QUOTES
+    k += quoted
+    close = k + 1 + quoted
+    if close < len(words) and words[close] == ")" and (not quoted or words[k + 1] in QUOTES):
+        return k
+    return None
+
+
+def long_form_uses(text: str, toks: Pieces, learned: list[Candidate], legal_forms: Iterable[str] = ()) -> list[Candidate]:
+    """Uses of the names the text defined, in any case form ("der Evangelischen Hochschule Berlin"): long
+    forms of its acronyms, and names of associations and companies without their legal form ("Gesellschaft
+    für Ausbildung und Beschäftigung" beside "… Beschäftigung GmbH")."""
     trie = PhraseTrie()
+    suffixes = tuple(" " + form for form in legal_forms)
     for c in learned:
         if c.org_id.startswith("text:") and c.kind == "name":
-            for form in inflected_variants(c.name) | {text[c.start: c.end]}:
+            forms = inflected_variants(c.name) | {text[c.start: c.end]}
+            if c.legal and c.name.endswith(suffixes):
+                bare = c.name.rsplit(" ", 2 if c.name.endswith(" e. V.") else 1)[0]
+                if len(bare.split()) >= 2:
+                    forms |= inflected_variants(bare)
+            for form in forms:
                 trie.add(form, c)
     cands = []
     if not trie.root:

@@ -25,6 +25,9 @@ class Candidate:
     priority: int  # lower wins on equal length
     kind: str = "name"  # name | acronym
     parent: str | None = None  # gazetteer id of the association a local branch belongs to
+    group: str | None = None  # offices of one head in a document are one office ("Regiestelle")
+    bare: bool = False  # an office head without its name: kept only beside a named one
+    legal: bool = False  # found by its legal form: its name without the form is the same organisation
 
 
 def pick(cands: list[Candidate]) -> list[Candidate]:
@@ -40,6 +43,34 @@ def pick(cands: list[Candidate]) -> list[Candidate]:
             chosen.append(c)
             taken.append((start, end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def merge_offices(chosen: list[Candidate]) -> list[Candidate]:
+    """Offices of one head in a text are one office, named as first named ("ESF-Regiestelle rückenwind³",
+    later "die ESF-Regiestelle in der BAGFW"); a bare head with no named office is dropped."""
+    first: dict[str, Candidate] = {}
+    for c in chosen:
+        if c.group and not c.bare:
+            first.setdefault(c.group, c)
+    out = []
+    for c in chosen:
+        if c.group:
+            head = first.get(c.group)
+            if head is None:
+                continue
+            c = Candidate(c.start, c.end, head.org_id, head.name, head.acronym, c.rule, head.org_type, head.level,
+                          c.priority, c.kind, group=c.group)
+        out.append(c)
+    return out
+
+
+def not_cut_off(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Drop names read from the text that run into its cut-off end ("… Kooperationspartner: Institut für
+    Ange"): an expression cut in the middle is not annotated."""
+    end = len(text.rstrip())
+    if not end or text[end - 1] in ".!?\"“”)»":
+        return chosen
+    return [c for c in chosen if c.end < end or c.rule == "gazetteer"]
 
 
 def resolve_document(chosen: list[Candidate], res: OrgResources) -> list[Candidate]:

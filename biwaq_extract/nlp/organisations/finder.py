@@ -2,9 +2,11 @@
 
 Evidence, strongest first: the gazetteer (data/organisations.yaml, every name in all German case forms,
 names resolved by the publication date), name patterns (Land ministries, universities, institutes,
-foundations, local offices, "... e. V." / "... GmbH"), acronym definitions in the text itself
-("Long Form (ACR)", "ACR (Long Form)") and, when the pipeline has an `ner`, its ORG entities.
-Photo credit lines ("© BMAS/...", "Foto: ...") are not article text and are skipped.
+foundations, local offices, "... e. V." / "... GmbH"), the shapes of other names (quoted names of
+institutions, "Haus der …", "Amt für …", offices that run a programme, centres), acronym definitions in
+the text itself ("Long Form (ACR)", "ACR (Long Form)", '"Long Form" (kurz: "ACR")') and, when the
+pipeline has an `ner`, its ORG entities where they have an institution's shape. Photo credit lines
+("© BMAS/...", "Foto: ...") and bylines are not article text and are skipped.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from spacy.tokens import Doc
 
 from biwaq_extract.nlp.german_case_forms import nominative
 from biwaq_extract.nlp.organisations.acronyms import acronym_pairs, acronym_uses, long_form_uses
-from biwaq_extract.nlp.organisations.candidates import Candidate, pick, resolve_document
+from biwaq_extract.nlp.organisations.candidates import Candidate, merge_offices, not_cut_off, pick, resolve_document
 from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
 from biwaq_extract.nlp.organisations.name_rules import (
     legal_form_candidates,
@@ -22,6 +24,7 @@ from biwaq_extract.nlp.organisations.name_rules import (
     town_administrations,
 )
 from biwaq_extract.nlp.organisations.resources import OrgResources
+from biwaq_extract.nlp.organisations.shapes import shape_candidates
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import ascii_slug, doc_credit_ranges, doc_pieces, in_spans, is_acronym
 from biwaq_extract.nlp.token_view import doc_text
@@ -73,16 +76,20 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     cands += town_administrations(text, toks, res, cands)
     cands += legal_form_candidates(text, toks, res, cands)
     cands += role_apposition_candidates(text, toks, res)
+    cands += [Candidate(s.start, s.end, f"text:{ascii_slug(s.name)}", s.name, None, "gazetteer:shape", s.org_type,
+                        "other", 2, group=s.group, bare=s.bare)
+              for s in shape_candidates(text, res.shapes, res.programme_names, res.acronym_ids)]
     if credits:
         cands = [c for c in cands if not in_spans(c.start, credits)]
     pairs, defined = acronym_pairs(text, toks, res, pick(cands), day)
     cands += [c for c in pairs if not in_spans(c.start, credits)] if credits else pairs
     cands += acronym_uses(text, toks, defined, res)
-    cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair"])
+    cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair" or c.legal],
+                            res.legal_forms.values())
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
-    chosen = resolve_document(chosen, res)
+    chosen = resolve_document(merge_offices(not_cut_off(text, chosen)), res)
     sentence = sentence_index(doc).text_at
     return tuple(
         OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,

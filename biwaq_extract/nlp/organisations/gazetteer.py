@@ -23,9 +23,8 @@ def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.dat
         if words[i - 1] == "-" and inside_compound_tail(toks, i):
             continue
         for j, values in res.trie.matches_at(words, i):
-            if j < last and words[j] == "-" and compound_head_after(toks, j) is not None and not (
-                    all(v[1] == "acronym" for v in values) and text[starts[i]: ends[j - 1]] != "EU"):
-                continue
+            if j < last and words[j] == "-" and compound_head_after(toks, j) is not None:
+                continue  # "DGB-Verbindungsstelle", "EU-Mittel": the compound names something else
             entry_id, kind, _rec = values[0] if len(values) == 1 else min(values, key=lambda v: v[2].distance(day))
             entry = res.entries[entry_id]
             if entry_id not in canonical:
@@ -42,20 +41,24 @@ def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.dat
 
 
 def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list[Candidate]:
-    """A welfare association followed by its place is the local branch: "AWO Mönchengladbach"."""
+    """An association followed by its place is the local branch: "AWO Mönchengladbach", "ver.di
+    Niedersachsen-Bremen", "DRK Kreisverband Gifhorn"."""
     out = []
     for c in cands:
-        if c.org_type != "welfare" or c.rule != "gazetteer":
+        if c.org_type not in ("welfare", "association") or c.rule != "gazetteer":
             continue
         m = res.place_after.match(text, c.end) or res.regional_qualifier.match(text, c.end)
         if not m:
             continue
-        base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
+        if c.org_type == "welfare":
+            base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
+        else:  # unions and chambers keep their short name: "ver.di Niedersachsen-Bremen"
+            base = text[c.start: c.end] if c.kind == "acronym" else nominative(text[c.start: c.end])
         if c.org_id == "awo":
             base = "Arbeiterwohlfahrt"
         name = f"{base} {m.group(1)}"
         acronym = c.acronym if c.kind == "acronym" or c.org_id == "awo" else None
-        out.append(Candidate(c.start, m.end(), f"text:{ascii_slug(name)}", name, acronym, "gazetteer:pattern", "welfare",
-                         "other", 0, c.kind, parent=c.org_id))
+        out.append(Candidate(c.start, m.end(), f"text:{ascii_slug(name)}", name, acronym, "gazetteer:pattern",
+                             c.org_type, "other", 0, c.kind, parent=c.org_id))
     return out
 

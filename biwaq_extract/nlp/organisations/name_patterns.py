@@ -99,7 +99,9 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     ]
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
-        region = rf"(?:(?:Landkreis|Kreis|Region|Städteregion|Stadt){S}{_UP}[\w-]+)"
+        # "Jobcenter Kreis Recklinghausen", "Jobcenter im Regionalverband Saarbrücken"
+        region = (rf"(?:(?:im{S}|in{S}der{S})?(?:Landkreis|Kreis|Regionalverband|Region|Städteregion|Stadt)"
+                  rf"{S}{_UP}[\w-]+)")
         assert re.match(r"\w", head), head  # after (?<![\w-]) its first word is a whole piece
         patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:{region}|{target})", ((head,),), info["type"],
                          info["level"], "local:" + (info.get("nominative") or head), head))

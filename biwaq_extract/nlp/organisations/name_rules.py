@@ -83,20 +83,37 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
     cands = []
     for (_, _, org_type, level, family, _), m in pattern_matches(text, toks, res):
         surface = m.group().rstrip(" ,-")
+        start = m.start()
+        if surface[:1].islower() and " für " in surface:
+            # "des saarländischen Ministeriums für …": a lower-case adjective is not part of a name that
+            # names itself ("das sächsische Kultusministerium" needs it)
+            cut = surface.find(" ") + 1
+            start, surface = start + cut, surface[cut:]
         if family.startswith("local:"):
             head = family.split(":", 1)[1]
-            before = text[max(0, m.start() - 12): m.start()]
-            if head in {"Stadt", "Hansestadt"} and re.search(r"\b(?:in|aus|nach)\s+der\s+$", before, re.I):
-                continue  # "in der Stadt Leipzig" is a place, not the administration
+            if head in _TERRITORY_HEADS and _PLACE_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "in der Stadt Leipzig", "im Landkreis X": the place, not the administration
             head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
                          surface.startswith(h)]
             rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
             name = f"{head} {rest}"
+            adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 30), start) if head in _INSTITUTION_HEADS else None
+            if adjective:  # "Städtischen Klinikum Dresden"
+                surface = text[adjective.start(): start] + surface
+                start = adjective.start()
+                name = nominative(surface)
         else:
-            name = nominative(surface[:1].upper() + surface[1:])  # "bayerische ..." opens a sentence-free name
-        cands.append(Candidate(m.start(), m.start() + len(surface), f"text:{ascii_slug(name)}", name, None,
-                           "gazetteer:pattern", org_type, level, 1))
+            name = nominative(surface[:1].upper() + surface[1:])
+        cands.append(Candidate(start, start + len(surface), f"text:{ascii_slug(name)}", name, None,
+                               "gazetteer:pattern", org_type, level, 1))
     return cands
+
+
+# Heads that name a territory as well as its administration, and institutions that take an adjective
+_TERRITORY_HEADS = {"Stadt", "Hansestadt", "Landeshauptstadt", "Bezirk", "Landkreis", "Gemeinde"}
+_PLACE_BEFORE = re.compile(r"\b(?:(?:in|aus|nach)\s+der|im|ins|in\s+den)\s+$", re.I)
+_INSTITUTION_HEADS = {"Klinikum", "Universitätsklinikum", "Krankenhaus", "Volkshochschule"}
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig)e[nmrs]?[ \t]+$")
 
 
 def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: list[Candidate]) -> list[Candidate]:
@@ -123,7 +140,7 @@ def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: lis
                 continue
             name = nominative(text[starts[first]: ends[last - 1]]) + " " + form
             cands.append(Candidate(starts[first], end, f"text:{ascii_slug(name)}", name, None, "gazetteer:pattern",
-                               "company" if form != "e. V." else "association", "other", 2))
+                                   "company" if form != "e. V." else "association", "other", 2, legal=True))
             break
     return cands
 
@@ -140,6 +157,8 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
             break
         if not (w[:1].isupper() or w.isdigit() or w in res.name_inner):
             break
+        if w == "." and ends[k] < starts[k + 1] and k + 1 < i:
+            break  # "… Trommel AG. Der Auftritt …": a sentence ends here
         if any(s <= starts[k] < e for s, e in known_spans):
             break
         k -= 1
@@ -148,6 +167,12 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
         if words[n] in {"und", "sowie"} and words[n + 1] in {"der", "die", "das", "dem", "den", "des"}:
             first = n + 2
             break
+    # "Geschäftsführer der Freudenberg Stiftung GmbH", "Auftritt des … e. V.": a noun that heads no
+    # institution, then an article, stands before the name
+    for n in range(first + 1, i - 1):
+        if words[n] in {"der", "des", "dem", "den"} and words[n - 1][:1].isupper() \
+                and not words[n - 1].lower().endswith(res.noun_heads):
+            first = n + 1
     while first < i and (not words[first][:1].isupper() or words[first] in res.name_openers):
         first += 1
     return first

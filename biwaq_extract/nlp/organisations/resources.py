@@ -17,6 +17,7 @@ from biwaq_extract.nlp.organisations.name_patterns import (
     place_after_pattern,
     regional_qualifier_pattern,
 )
+from biwaq_extract.nlp.organisations.shapes import ShapeRules, build_shape_rules
 from biwaq_extract.nlp.places import known_place
 from biwaq_extract.nlp.programmes import surface_names
 from biwaq_extract.nlp.rule_data import load
@@ -31,6 +32,7 @@ class OrgResources:
     trie: PhraseTrie
     acronym_ids: dict[str, str]
     org_heads: tuple[str, ...]
+    noun_heads: tuple[str, ...]  # the org heads that are nouns ("verband"), not legal forms ("ag")
     units: frozenset[str]
     generic: frozenset[str]
     credit_markers: tuple[str, ...]
@@ -51,6 +53,7 @@ class OrgResources:
     town_heads: tuple[str, ...]
     town_admin: re.Pattern
     known_place: Callable[[str], bool]  # a town, district, Land or country of the places gazetteer
+    shapes: ShapeRules
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
     use_ner: bool = False
@@ -110,6 +113,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         trie=trie,
         acronym_ids=acronym_ids,
         org_heads=tuple(h.lower() for h in data["org_heads"]),
+        noun_heads=tuple(h.lower() for h in data["org_heads"]
+                         if h.lower() not in {f.lower() for f in words["legal_forms"]} | {"e.v.", "ggmbh"}),
         units=frozenset(data["units"]),
         generic=frozenset(data["generic_nouns"]),
         credit_markers=tuple(data["credit_markers"]),
@@ -128,6 +133,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         town_heads=town_heads,
         town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"),
         known_place=is_known_place,
+        shapes=build_shape_rules(words),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,

@@ -1,0 +1,180 @@
+"""Organisation candidates from the shapes of names no gazetteer lists: quoted names, houses, offices, centres."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass
+
+S = r"[ \t\xa0]+"
+_UP = r"[A-ZÄÖÜ]"
+_CAP = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
+_OPEN = "„\"“‚»«"
+_CLOSE = "“”\"‘«»"
+# "für Arbeit, Soziales, Jugend und Integration", "für Bau-, Stadt- und Raumforschung"
+_ITEM = rf"(?:[a-zäöüß]{{3,}}(?:e|en|er|es){S})?{_UP}[\w]*(?:-{_UP}[\w]*)*-?"
+_FUER_LIST = rf"für{S}{_ITEM}(?:(?:{S}|,{S}?)(?:und{S}|sowie{S}|&{S})?{_ITEM})*"
+# before a quoted name: an article or preposition ("vom", "von der", "die")
+_LINK_BEFORE_QUOTE = re.compile(r"\b(?:der|die|das|dem|den|des|vom|beim|im|am|zum|zur|von|bei|mit|durch|für)[ \t]*$")
+_QUOTED = re.compile(rf"[{_OPEN}](?P<name>[^{_OPEN}{_CLOSE}\n]{{3,90}})[{_CLOSE}]")
+_HOUSE = re.compile(rf"(?<![\w-])Haus(?:es)?{S}der{S}(?P<rest>{_CAP}(?:{S}{_CAP})?)(?={S}[a-zäöüß]|[^\w]|$)")
+_OFFICE_FOR = re.compile(rf"(?<![\w-])(?P<head>(?:{_UP}[\wäöüß]*)?[Aa]mt(?:es|s)?){S}{_FUER_LIST}")
+_SENATOR = re.compile(rf"(?<![\w-])Senator(?:in)?{S}{_FUER_LIST}")
+_PERSON_AFTER = re.compile(rf"\s*,?\s*(?:Dr\.\s*)?{_UP}[a-zäöüß]+{S}{_UP}[a-zäöüß]+")
+_INSIDE = re.compile(rf"{S}(?:in{S}der|im|beim|bei{S}der){S}(?P<org>\S+?)(?=[\s,.;:!?)]|$)")
+_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig|al|ell|iv|er)e[nmrs]?$")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """An organisation found by the shape of its name: its span, nominative name and type, and for offices
+    the head that joins its mentions in one document ("Regiestelle")."""
+
+    start: int
+    end: int
+    name: str
+    org_type: str
+    group: str | None = None
+    bare: bool = False  # an office head without its name ("die ESF-Regiestelle"): counts beside a named one
+
+
+@dataclass(frozen=True)
+class ShapeRules:
+    """The compiled shapes, built once from organisation_words.yaml."""
+
+    quoted_name_heads: tuple[str, ...]
+    after_kind: re.Pattern  # a kind-of-institution noun, then a quoted name (group "name")
+    office: re.Pattern  # an office head with an optional "ESF-" prefix (groups "prefix", "head")
+    office_tail: re.Pattern  # the capitalised words that name an office
+    centre: re.Pattern  # a centre's head and its own name (groups "head", "name")
+    common_noun_endings: tuple[str, ...]
+
+
+def build_shape_rules(words: dict) -> ShapeRules:
+    """ShapeRules from the parsed organisation_words.yaml."""
+    kinds = words["kind_nouns"]
+    endings = "|".join(re.escape(k) for k in kinds if k.islower())
+    whole = "|".join(re.escape(k[:1].upper() + k[1:]) for k in kinds)
+    kind = rf"(?:{_CAP}-)?(?:{_UP}[\wäöüß]*(?:{endings})|{whole})"
+    return ShapeRules(
+        quoted_name_heads=tuple(words["quoted_name_heads"]),
+        after_kind=re.compile(rf"(?<![\w-]){kind}[ \t]*[{_OPEN}](?P<name>[^{_OPEN}{_CLOSE}\n]{{2,60}})[{_CLOSE}]"),
+        office=re.compile(rf"(?<![\w-])(?P<prefix>(?:{_UP}[\w+]*-)?)(?P<head>{'|'.join(words['office_heads'])})"),
+        office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:der|des|für|und){S}{_CAP})*(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
+        centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
+                          rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
+        common_noun_endings=tuple(words["common_noun_endings"]),
+    )
+
+
+def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
+    """Names in quotes the text gives an institution: after a kind of institution ('das Zukunftszentrum
+    "pulsnetz MuTiG"'), or after an article when the quoted name has an institution's head ('vom
+    "Zukunftszentrum MV+"'). Quoted project and event titles have neither."""
+    found: list[Shape] = []
+    if not any(q in text for q in _OPEN):
+        return found
+    for m in rules.after_kind.finditer(text):
+        name = m.group("name").strip()
+        if name and not name.endswith(("?", "!")):
+            found.append(Shape(m.start("name"), m.start("name") + len(name), name, "association"))
+    taken = {s.start for s in found}
+    for m in _QUOTED.finditer(text):
+        name = m.group("name").strip()
+        if m.start("name") in taken or not name or len(name.split()) > 10 or name.endswith(("?", "!", ".")):
+            continue
+        if not _LINK_BEFORE_QUOTE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        words = name.replace("-", " ").split()
+        if any(w[:1].isupper() and w.lower().rstrip("s").endswith(rules.quoted_name_heads) for w in words):
+            found.append(Shape(m.start("name"), m.start("name") + len(name), name, "association"))
+    return found
+
+
+def houses(text: str) -> list[Shape]:
+    """ "Haus der Selbständigen", "Haus der Familie": institutions named as a house of someone."""
+    if "Haus" not in text:
+        return []
+    return [Shape(m.start(), m.end(), f"Haus der {m.group('rest')}", "association") for m in _HOUSE.finditer(text)]
+
+
+def offices_for(text: str) -> list[Shape]:
+    """Offices named by their remit: "Amt für Jugend, Schule und Familie", "Senatorin für Arbeit, Soziales,
+    Jugend und Integration" (a Land authority in Bremen; followed by a person's name it is that person's role)."""
+    found = []
+    if "mt für" in text:
+        for m in _OFFICE_FOR.finditer(text):
+            surface = m.group().rstrip(" ,-")
+            head = m.group("head")
+            base = head[:-2] if head.endswith("es") else head[:-1] if head.endswith("s") else head
+            found.append(Shape(m.start(), m.start() + len(surface), base + surface[len(head):], "municipal"))
+    if "Senator" in text:
+        for m in _SENATOR.finditer(text):
+            surface = m.group().rstrip(" ,-")
+            if _PERSON_AFTER.match(text, m.start() + len(surface)):
+                continue
+            found.append(Shape(m.start(), m.start() + len(surface), surface, "land-ministry"))
+    return found
+
+
+def named_offices(text: str, rules: ShapeRules, programme_names: Container[str], acronyms: Container[str]) -> list[Shape]:
+    """Offices that run a programme: "ESF-Regiestelle rückenwind³", "Regiestelle Wandel der Arbeit",
+    "ESF-Regiestelle für das Programm rückenwind+"; a bare "ESF-Regiestelle" or "ESF-Regiestelle in der
+    BAGFW" in the same text is the same office. An office placed inside a body ("Regiestelle rückenwind im
+    Bundesverwaltungsamt") is a unit of it, not an organisation (ANNOTATION_GUIDE)."""
+    found: list[Shape] = []
+    if "stelle" not in text:
+        return found
+    for m in rules.office.finditer(text):
+        end = m.end()
+        rest = text[end: end + 120]
+        inside = _INSIDE.match(rest)
+        if inside and inside.group("org") in acronyms:
+            found.append(Shape(m.start(), end + inside.end(), text[m.start(): end + inside.end()], "association",
+                               group=m.group("head"), bare=True))
+            continue
+        end += _office_name_length(rest, rules, programme_names)
+        if _INSIDE.match(text, end):
+            continue  # a unit of the body named next
+        bare = end == m.end()
+        if bare and not m.group("prefix"):
+            continue  # "die Fachstelle" alone is generic
+        found.append(Shape(m.start(), end, text[m.start(): end], "association", group=m.group("head"), bare=bare))
+    return found
+
+
+def _office_name_length(rest: str, rules: ShapeRules, programme_names: Container[str]) -> int:
+    """Length of the name after an office head: "für das Programm rückenwind+", a programme, or capitalised
+    words ("Wandel der Arbeit"); 0 when none follows."""
+    m = re.match(rf"{S}für{S}das{S}(?:{_CAP}-)?(?:Programm|Bundesprogramm|Modellprogramm){S}(\S+?)(?=[\s,.;:!?)]|$)",
+                 rest)
+    if m and m.group(1) in programme_names:
+        return m.end()
+    m = re.match(rf"{S}(\S+?)(?=[\s,.;:!?)]|$)", rest)
+    if m and m.group(1) in programme_names:
+        return m.end()
+    m = rules.office_tail.match(rest)
+    if m and not (len(m.group().split()) == 1 and m.group().strip().lower().endswith(rules.common_noun_endings)):
+        return m.end()
+    return 0
+
+
+def centres(text: str, rules: ShapeRules) -> list[Shape]:
+    """A centre and its own name: "Kulturzentrum Schlachthof" (not "Zentrum Bildung", a common noun)."""
+    if "zentrum" not in text:
+        return []
+    found = []
+    for m in rules.centre.finditer(text):
+        word = m.group("name")
+        if word.lower().endswith(rules.common_noun_endings) or _ADJECTIVE.match(word):
+            continue
+        head = m.group("head")
+        found.append(Shape(m.start(), m.end(), f"{head[:-1] if head.endswith('s') else head} {word}", "association"))
+    return found
+
+
+def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[str],
+                     acronyms: Container[str]) -> list[Shape]:
+    """Every shape's finds in `text`."""
+    return [*quoted_names(text, rules), *houses(text), *offices_for(text),
+            *named_offices(text, rules, programme_names, acronyms), *centres(text, rules)]
