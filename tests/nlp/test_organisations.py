@@ -286,3 +286,105 @@ def test_organisations_patterns_are_searched_only_where_they_can_match(text):
     everywhere = [(p.family, m.span()) for p in res.patterns for m in p.regex.finditer(text)]
     searched = [(p.family, m.span()) for p, m in pattern_matches(text, pieces(text), res)]
     assert searched == everywhere
+
+
+def _surfaces(make_doc, text: str, published: str | None = "2023-06-01") -> set[str]:
+    return {m.text for m in make_doc(text, published)._.organisations}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Das Stadtteilzentrum "Treffpunkt Nord" öffnet im Mai.', {"Treffpunkt Nord"}),
+        ('Das Start-up "kleinwerk.digital" aus Jena gewann.', {"kleinwerk.digital"}),
+        ('Die Ergebnisse stellte die "Servicestelle Inklusion im Ehrenamt" vor.', {"Servicestelle Inklusion im Ehrenamt"}),
+        ('Es sprach Frau Roth von der "nordlicht - Gesellschaft für Bildung und Arbeit".',
+         {"nordlicht - Gesellschaft für Bildung und Arbeit"}),
+        ('Das Projekt "Treffpunkt Zukunft" lädt zum Fest.', set()),
+        ('Die Tagung "Gute Arbeit im Quartier" war ausgebucht.', set()),
+    ],
+)
+def test_organisations_quoted_names_of_institutions(make_doc, text, expected):
+    assert _surfaces(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Haus der Familie in Gera berät Eltern.", {"Haus der Familie"}),
+        ("Herr Lenz (Leiter Amt für Soziales, Jugend und Senioren) begrüßte alle.",
+         {"Amt für Soziales, Jugend und Senioren"}),
+        ("Gefördert von der Senatorin für Wirtschaft, Arbeit und Europa.", {"Senatorin für Wirtschaft, Arbeit und Europa"}),
+        ("Es sprach die Senatorin für Wirtschaft, Anna Becker, zur Eröffnung.", set()),
+        ("Das Café im Bürgerzentrum Lindenhof ist geöffnet.", {"Bürgerzentrum Lindenhof"}),
+        ("Das Familienzentrum Bildung anbieten will, ist klar.", set()),
+        ("Sie arbeitet im Städtischen Klinikum Görlitz.", {"Städtischen Klinikum Görlitz"}),
+    ],
+)
+def test_organisations_found_by_the_shape_of_their_names(make_doc, text, expected):
+    assert _surfaces(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Die Regiestelle Gute Pflege berät. Fragen beantwortet die Regiestelle in der BAGFW gern.",
+         {"Regiestelle Gute Pflege"}),
+        ("Die ESF-Regiestelle für das Programm rückenwind³ hilft. Die ESF-Regiestelle antwortet schnell.",
+         {"ESF-Regiestelle für das Programm rückenwind³"}),
+        ("Auskunft gibt die ESF-Regiestelle.", set()),
+        ("Es berät die Regiestelle rückenwind im Bundesverwaltungsamt (BVA).", {"Bundesverwaltungsamt"}),
+    ],
+)
+def test_organisations_offices_that_run_a_programme_are_one_office(make_doc, text, names):
+    """An office named by its programme is one organisation however the text goes on to call it; an office
+    placed inside another body is a unit of that body."""
+    assert {m.name for m in make_doc(text, "2023-06-01")._.organisations} == names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Herr Kühn, Geschäftsführer der Lernwerk Stiftung GmbH, sprach.", {"Lernwerk Stiftung GmbH"}),
+        ("Es spielte die Trommel AG. Der Auftritt des Kulturvereins Oststadt e. V. folgte.",
+         {"Trommel AG", "Kulturvereins Oststadt e. V."}),
+        ("Die Werkstatt für Arbeit und Bildung GmbH (WAB) und die Werkstatt für Arbeit und Bildung arbeiten zusammen.",
+         {"Werkstatt für Arbeit und Bildung GmbH", "WAB", "Werkstatt für Arbeit und Bildung"}),
+    ],
+)
+def test_organisations_legal_form_names_without_roles_and_sentences(make_doc, text, expected):
+    """A name read leftwards from its legal form stops at a sentence end and at a role noun with its
+    article; the name without its legal form is the same organisation."""
+    found = make_doc(text, "2023-06-01")._.organisations
+    assert {m.text for m in found} == expected
+    assert len({m.org_id for m in found}) == len({m.name for m in found})
+
+
+@pytest.mark.parametrize(
+    "text, surface, acronym",
+    [
+        ('Die "Servicestelle Inklusion im Ehrenamt" (kurz: "SIE") berät Vereine.', "Servicestelle Inklusion im Ehrenamt",
+         "SIE"),
+    ],
+)
+def test_organisations_short_form_with_kurz_defines_an_acronym(make_doc, text, surface, acronym):
+    found = {m.text: m.acronym for m in make_doc(text, "2023-06-01")._.organisations}
+    assert found.get(surface) == acronym and found.get(acronym) == acronym
+
+
+@pytest.mark.parametrize(
+    "text, surfaces",
+    [
+        ("Für die Gewerkschaft sprach Jan Ott (ver.di Baden-Württemberg).", {"ver.di Baden-Württemberg"}),
+        ("Die DGB-Jugend und die EU-Mittel wurden gelobt.", set()),
+        ("Der Jobcenter im Regionalverband Saarbrücken hilft.", {"Jobcenter im Regionalverband Saarbrücken"}),
+        ("Im Landkreis Gifhorn wohnen viele. Der Landkreis Gifhorn fördert das.", {"Landkreis Gifhorn"}),
+        ("Grüße kamen vom saarländischen Ministerium für Soziales, Gesundheit, Frauen und Familie.",
+         {"Ministerium für Soziales, Gesundheit, Frauen und Familie"}),
+        ("Ein Partner ist das Institut für Arbeit und Qualifikation. Kooperationspartner: Institut für Ange", 
+         {"Institut für Arbeit und Qualifikation"}),
+        ("Es halfen Helfer des Malteser Hilfsdienstes.", {"Malteser Hilfsdienstes"}),
+    ],
+)
+def test_organisations_branches_compounds_places_and_cut_off_names(make_doc, text, surfaces):
+    assert _surfaces(make_doc, text, "2016-06-01") == surfaces

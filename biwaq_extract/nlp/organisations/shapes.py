@@ -21,6 +21,7 @@ _HOUSE = re.compile(rf"(?<![\w-])Haus(?:es)?{S}der{S}(?P<rest>{_CAP}(?:{S}{_CAP}
 _OFFICE_FOR = re.compile(rf"(?<![\w-])(?P<head>(?:{_UP}[\wäöüß]*)?[Aa]mt(?:es|s)?){S}{_FUER_LIST}")
 _SENATOR = re.compile(rf"(?<![\w-])Senator(?:in)?{S}{_FUER_LIST}")
 _PERSON_AFTER = re.compile(rf"\s*,?\s*(?:Dr\.\s*)?{_UP}[a-zäöüß]+{S}{_UP}[a-zäöüß]+")
+_PERSON_IN_LIST = re.compile(rf",{S}(?:Dr\.{S})?{_UP}[a-zäöüß]+{S}{_UP}[a-zäöüß]+$")
 _INSIDE = re.compile(rf"{S}(?:in{S}der|im|beim|bei{S}der){S}(?P<org>\S+?)(?=[\s,.;:!?)]|$)")
 _ADJECTIVE = re.compile(r"[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig|al|ell|iv|er)e[nmrs]?$")
 
@@ -60,7 +61,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
         quoted_name_heads=tuple(words["quoted_name_heads"]),
         after_kind=re.compile(rf"(?<![\w-]){kind}[ \t]*[{_OPEN}](?P<name>[^{_OPEN}{_CLOSE}\n]{{2,60}})[{_CLOSE}]"),
         office=re.compile(rf"(?<![\w-])(?P<prefix>(?:{_UP}[\w+]*-)?)(?P<head>{'|'.join(words['office_heads'])})"),
-        office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:der|des|für|und){S}{_CAP})*(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
+        office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
         centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
                           rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
         common_noun_endings=tuple(words["common_noun_endings"]),
@@ -111,8 +112,9 @@ def offices_for(text: str) -> list[Shape]:
     if "Senator" in text:
         for m in _SENATOR.finditer(text):
             surface = m.group().rstrip(" ,-")
-            if _PERSON_AFTER.match(text, m.start() + len(surface)):
-                continue
+            person = _PERSON_IN_LIST.search(surface)
+            if person or _PERSON_AFTER.match(text, m.start() + len(surface)):
+                continue  # "Senatorin für Wirtschaft, Anna Becker": a role
             found.append(Shape(m.start(), m.start() + len(surface), surface, "land-ministry"))
     return found
 
