@@ -346,6 +346,8 @@ def test_organisations_offices_that_run_a_programme_are_one_office(make_doc, tex
     "text, expected",
     [
         ("Herr Kühn, Geschäftsführer der Lernwerk Stiftung GmbH, sprach.", {"Lernwerk Stiftung GmbH"}),
+        ("Es sprach Projektleiterin Ida Berg vom Träger Stadtteilwerk Nord e. V. zur Presse.",
+         {"Stadtteilwerk Nord e. V."}),
         ("Es spielte die Trommel AG. Der Auftritt des Kulturvereins Oststadt e. V. folgte.",
          {"Trommel AG", "Kulturvereins Oststadt e. V."}),
         ("Die Werkstatt für Arbeit und Bildung GmbH (WAB) und die Werkstatt für Arbeit und Bildung arbeiten zusammen.",

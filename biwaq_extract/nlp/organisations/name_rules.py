@@ -173,6 +173,8 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
         if words[n] in {"der", "des", "dem", "den"} and words[n - 1][:1].isupper() \
                 and not words[n - 1].lower().endswith(res.noun_heads):
             first = n + 1
+        elif words[n - 1] in res.role_nouns:
+            first = n  # "… vom Träger Quartierswerk Elbinsel e. V."
     while first < i and (not words[first][:1].isupper() or words[first] in res.name_openers):
         first += 1
     return first
