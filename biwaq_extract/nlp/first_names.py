@@ -34,3 +34,23 @@ def first_names() -> frozenset[str]:
         pass
     blocked = set(data.get("not_first_names") or ())
     return frozenset(n for n in names if n not in blocked and n.lower() not in STOP_WORDS and n[:1].isupper())
+
+
+@functools.lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Given name -> "f" or "m", as the gender-guesser dictionary lists it first ("Hanna" f, "Ken" m);
+    names it lists only as unisex are left out. Roles written for a group ("die Geschäftsführer*innen
+    X und Y") are given to each person in that person's form."""
+    genders: dict[str, str] = {}
+    try:
+        path = importlib_resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line[:1] in "#=" or len(line) < 30:
+                    continue
+                code, name = line.split()[:2]
+                if name not in genders and code[-1:] in ("F", "M"):
+                    genders[name.replace("+", "-")] = code[-1].lower()
+    except (ModuleNotFoundError, FileNotFoundError):
+        pass
+    return genders

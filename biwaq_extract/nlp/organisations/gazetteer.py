@@ -57,7 +57,9 @@ def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list
         if c.org_id == "awo":
             base = "Arbeiterwohlfahrt"
         name = f"{base} {m.group(1)}"
-        acronym = c.acronym if c.kind == "acronym" or c.org_id == "awo" else None
+        # a welfare branch goes by the association's acronym ("AWO Köln" is the AWO there); a union's or
+        # chamber's branch is named in full ("ver.di Niedersachsen-Bremen")
+        acronym = c.acronym if c.org_type == "welfare" and (c.kind == "acronym" or c.org_id == "awo") else None
         out.append(Candidate(c.start, m.end(), f"text:{ascii_slug(name)}", name, acronym, "gazetteer:pattern",
                              c.org_type, "other", 0, c.kind, parent=c.org_id))
     return out

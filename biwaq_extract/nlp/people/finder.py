@@ -23,6 +23,7 @@ from biwaq_extract.nlp.people.roles import (
     role_copula,
     split_role_org,
 )
+from biwaq_extract.nlp.people.ties import document_day, leads, shared_roles
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import CREDIT_LINES_ANY_CASE, CharRanges, doc_credit_ranges, in_ranges, mention_ranges
 from biwaq_extract.nlp.token_view import TokenView, doc_words, token_positions, view
@@ -34,15 +35,19 @@ def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
     res = resources
     v = view(doc)
     organisations = getattr(doc._, "organisations", ()) or ()
-    credits = doc_credit_ranges(doc, ("©",), CREDIT_LINES_ANY_CASE)
+    credits = doc_credit_ranges(doc, ("©", *res.byline_markers), CREDIT_LINES_ANY_CASE)
     blocked = CharRanges(credits + mention_ranges(organisations)
                          + mention_ranges(getattr(doc._, "programmes", ())))
     cands = _candidates(doc, v, res, blocked)
     orgs = org_index(v, organisations) if cands else {}
     orgs_in_text = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
+    day = document_day(doc)
     for cand in cands:
-        _attach_role(doc, v, cand, orgs, organisations, orgs_in_text, res)
-    return _mentions(doc, v, cands, organisations, res)
+        _attach_role(doc, v, cand, orgs, organisations, orgs_in_text, res, day)
+    shared_roles(doc, v, cands, res)
+    for cand in cands:
+        context_org(v, orgs_in_text, cand, res, day)
+    return _mentions(doc, v, cands, organisations, res, day)
 
 
 def _candidates(doc: Doc, v: TokenView, res: PeopleResources, blocked: CharRanges) -> list[Candidate]:
@@ -70,7 +75,7 @@ def _candidates(doc: Doc, v: TokenView, res: PeopleResources, blocked: CharRange
 
 
 def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisations, orgs_in_text: list,
-                 res: PeopleResources) -> None:
+                 res: PeopleResources, day) -> None:
     """The candidate's role and organisation: before the name, in an apposition, by copula, from context."""
     role_before(doc, v, cand, orgs, res)
     if cand.role is None or cand.org is None:
@@ -81,12 +86,13 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
             cand.org = org_found
     if cand.role is None:
         role_copula(doc, v, cand, res)
+    leads(v, cand, orgs, res)
     split_role_org(cand, organisations, res)
-    context_org(v, orgs_in_text, cand, res)
+    context_org(v, orgs_in_text, cand, res, day)
 
 
 def _mentions(doc: Doc, v: TokenView, cands: list[Candidate], organisations,
-              res: PeopleResources) -> tuple[PersonMention, ...]:
+              res: PeopleResources, day) -> tuple[PersonMention, ...]:
     """The records: per person the most specific role stated and the organisation most strongly tied."""
     full = full_names(v, cands, res)
     best_role: dict[str, str] = {}
@@ -103,7 +109,7 @@ def _mentions(doc: Doc, v: TokenView, cands: list[Candidate], organisations,
         name = full[cand.start]
         start_char, end_char = v.idx[cand.start], v.ends[cand.end - 1]
         org_cand = best_org.get(name)
-        organisation, org_id = org_label(org_cand.org if org_cand else None, organisations, res)
+        organisation, org_id = org_label(org_cand.org if org_cand else None, organisations, res, v.text, day)
         mentions.append(PersonMention(
             text=v.span_text(cand.start, cand.end),
             start_char=start_char,

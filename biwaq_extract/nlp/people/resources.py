@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
-from biwaq_extract.nlp.first_names import first_names
+from biwaq_extract.nlp.first_names import first_name_genders, first_names
+from biwaq_extract.nlp.organisations.entries import NameRecord, OrgEntry, records
 from biwaq_extract.nlp.rule_data import load
 
 
@@ -35,6 +36,13 @@ class PeopleResources:
     role_org_links: tuple[str, ...]  # longest first
     noun_endings: tuple[str, ...]
     agent_endings: tuple[str, ...]
+    genders: dict[str, str]  # given name -> "f" / "m"
+    salutations: dict[str, str]  # "Frau" -> "f"
+    moderation_stems: tuple[str, ...]
+    lead_verbs: frozenset[str]
+    byline_markers: tuple[str, ...]
+    ministry_titles: dict  # "bundesbauminister" -> (entry id, name record) of the ministries so named
+    ministries: dict  # gazetteer entry id -> OrgEntry, for the ministries a title names
     # words already tested for being a title or role word, and those that are: most words recur across
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
@@ -68,7 +76,29 @@ def load_resources() -> PeopleResources:
         role_org_links=tuple(sorted(words["role_org_links"], key=lambda w: -len(w.split()))),
         noun_endings=tuple(words["noun_endings"]),
         agent_endings=tuple(words["agent_endings"]),
+        genders=first_name_genders(),
+        salutations=dict(words["salutations"]),
+        moderation_stems=tuple(words["moderation_stems"]),
+        lead_verbs=frozenset(words["lead_verbs"]),
+        byline_markers=tuple(words["byline_markers"]),
+        **_ministries(load("organisations")),
     )
+
+
+def _ministries(gazetteer: dict) -> dict[str, dict]:
+    """`ministry_titles` and `ministries` from the organisation gazetteer: every one-word ministry name
+    ("Bundesbauministerium") makes its title ("Bundesbauminister(in)") name that ministry, and as the same
+    word named different ministries over the years, the name records carry their validity."""
+    titles: dict[str, list[tuple[str, NameRecord]]] = {}
+    entries: dict[str, OrgEntry] = {}
+    for item in gazetteer["organisations"]:
+        names = tuple(records(item))
+        for rec in names:
+            if " " not in rec.name and rec.name.endswith("ministerium"):
+                titles.setdefault(rec.name[: -len("ium")].lower(), []).append((item["id"], rec))
+                entries[item["id"]] = OrgEntry(item["id"], item["name"], item.get("acronym"), item.get("type"),
+                                               item.get("level"), names)
+    return {"ministry_titles": titles, "ministries": entries}
 
 
 # The helpers below take a token's text (or a TokenView and token indices), not spaCy Tokens: building a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 
@@ -41,6 +42,8 @@ def org_index(v: TokenView, organisations) -> dict[int, tuple[OrgMention, int]]:
 def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
     """The organisation starting at token i (an org mention or a ministry word), with its end token."""
     texts = v.texts
+    if i < v.n and texts[i] in QUOTE_MARKS and i + 1 in orgs:
+        i += 1  # 'von der "aproxima - Gesellschaft für …"'
     if i in orgs:
         org, end = orgs[i]
         # "(BMAS)" right after the full name belongs to it
@@ -67,6 +70,8 @@ def _link_cut(v: TokenView, k: int) -> bool:
     if k + 1 >= v.n:
         return False
     lowers = v.lowers
+    if lowers[k] in {"am", "seit"} and v.texts[k + 1][:1].isdigit():
+        return True  # "… des Frühstücks am 16.10.2024": a date, not part of the role
     if lowers[k] in {"im", "beim", "vom", "am"}:
         return v.texts[k + 1][:1].isupper()
     if lowers[k] in {"bei", "in", "an", "von"} and lowers[k + 1] in {"der", "dem"}:
@@ -74,10 +79,16 @@ def _link_cut(v: TokenView, k: int) -> bool:
     return False
 
 
-def _role_org_from_title(role: str, res: PeopleResources) -> str | None:
+def _role_org_from_title(role: str, res: PeopleResources, day: dt.date | None = None) -> str | None:
+    """The organisation a title names: "Bundesbauministerin" the building ministry of the day `day`
+    (the gazetteer's names over time), "EU-Kommissar" the Commission, "… für Arbeit und Soziales" the BMAS."""
     words = role.split()
     for word in words:
         lower = word.lower()
+        stem = lower[:-2] if lower.endswith("ministerin") else lower
+        named = res.ministry_titles.get(stem)
+        if named:
+            return min(named, key=lambda n: n[1].distance(day))[0]
         for prefix, org_id in res.title_orgs:
             if lower.startswith(prefix):
                 return org_id
@@ -141,16 +152,31 @@ def _role_word_before(doc: Doc, v: TokenView, comma: int, orgs: dict, res: Peopl
     for org_start, (_, org_end) in orgs.items():
         org_tokens.update(range(org_start, org_end))
     j = comma - 1
-    while j >= 0 and comma - j <= 15:
+    in_quote = False
+    while j >= 0 and comma - j <= 20:
         text = texts[j]
         if doc[j].is_sent_start and not is_role(text, res):  # (a few Tokens per candidate after a comma)
             return None
-        if text in _ROLE_STOPS or (text == "," and j not in org_tokens):
+        if text in QUOTE_MARKS:
+            in_quote = not in_quote  # 'die Leiterin der Abteilung "Europäische …, ESF", Name'
+        elif in_quote:
+            pass
+        elif text in _ROLE_STOPS or (text == "," and j not in org_tokens and not _portfolio_before(v, j, res)):
             return None
-        if is_role(text, res):
+        elif is_role(text, res):
             return j
         j -= 1
     return None
+
+
+def _portfolio_before(v: TokenView, comma: int, res: PeopleResources) -> bool:
+    """The comma lists a portfolio: "der EU-Kommissar für Beschäftigung, soziale Angelegenheiten und …"."""
+    for k in range(comma - 1, max(0, comma - 8), -1):
+        if v.texts[k] in _ROLE_STOPS:
+            return False
+        if v.lowers[k] == "für":
+            return k > 0 and is_role(v.texts[k - 1], res)
+    return False
 
 
 def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
@@ -248,14 +274,21 @@ def role_copula(doc: Doc, v: TokenView, cand: Candidate, res: PeopleResources) -
         cand.role = v.span_text(start, i - 1)
 
 
-def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: PeopleResources) -> None:
+def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: PeopleResources,
+                day: dt.date | None = None) -> None:
     """Organisation from the title word, the portfolio, or the article around a role; `orgs` are the
-    Doc's organisation mentions outside photo credits."""
-    if cand.org_strength >= 2 or not cand.role:
+    Doc's organisation mentions outside photo credits. A title's institution outranks a party in brackets
+    ("Europaabgeordnete X (SPD)": the European Parliament)."""
+    if not cand.role:
         return
-    from_title = _role_org_from_title(cand.role, res)
+    party = isinstance(cand.org, OrgMention) and cand.org.org_type == "party"
+    if cand.org_strength >= 2 and not party:
+        return
+    from_title = _role_org_from_title(cand.role, res, day)
     if from_title:
-        cand.org, cand.org_strength = from_title, 2
+        cand.org, cand.org_strength = from_title, 3 if party else 2
+        return
+    if cand.org_strength >= 2:
         return
     if cand.org_strength:
         return
@@ -271,7 +304,9 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
             cand.org, cand.org_strength = nearest, 1
     elif _ends_with(head, res.internal):
         start_char = v.idx[cand.start]
-        before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400]
+        # the last organisation named in the 400 characters before ("Erste Station war das Jobcenter X.
+        # Geschäftsführer Y …"); the EU as a whole employs no one
+        before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"]
         if before:
             cand.org, cand.org_strength = before[-1], 1
 
@@ -299,7 +334,7 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
                         cand.org, cand.org_strength = org, 3
                     return
     m = _ACRONYM_PREFIX.match(role)
-    if m:
+    if m and not _role_org_from_title(role, res):  # "EU-Kommissar" names the Commission, not the EU
         acronym = m.group(1)
         for org in orgs:
             if org.acronym == acronym or org.text == acronym:
@@ -313,16 +348,30 @@ def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
     return word.endswith(tuple(endings))
 
 
-def org_label(org: OrgMention | str | None, organisations, res: PeopleResources) -> tuple[str | None, str | None]:
-    """(organisation as reported: acronym or canonical name, org id)."""
+def org_label(org: OrgMention | str | None, organisations, res: PeopleResources, text: str = "",
+              day: dt.date | None = None) -> tuple[str | None, str | None]:
+    """(organisation as reported, org id): the acronym when the text uses it or the organisation is a
+    federal ministry or agency (their acronyms are standard: BMAS, BAMF), else the canonical name
+    ("Deutscher Caritasverband", not DCV)."""
     if org is None:
         return None, None
     if isinstance(org, str):
         for mention in organisations:
             if mention.org_id == org:
-                return mention.acronym or mention.name, org
+                return _label(mention.name, mention.acronym, mention.org_type, mention.level, text), org
+        if org in res.ministries:
+            entry = res.ministries[org]
+            name, acronym = entry.canonical(day)
+            return _label(name, acronym, entry.type, entry.level, text), org
         entry = res.organisations.get(org) or {}
         return entry.get("acronym") or entry.get("name") or org, org
-    return org.acronym or org.name, org.org_id
+    return _label(org.name, org.acronym, org.org_type, org.level, text), org.org_id
+
+
+def _label(name: str, acronym: str | None, org_type: str | None, level: str | None, text: str) -> str:
+    if acronym and (org_type in ("ministry", "agency") and level == "federal"
+                    or re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text)):
+        return acronym
+    return name
 
 
