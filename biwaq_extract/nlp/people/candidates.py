@@ -25,6 +25,7 @@ class Candidate:
     role: str | None = None
     org: OrgMention | str | None = None  # an OrgMention, or an org id from roles.yaml
     org_strength: int = 0  # 3 explicit, 2 from title or portfolio, 1 from context
+    family: str | None = None  # a family name the given name shares with the next ("Igor und Vira Kamenska")
 
 
 def _surname_end(v: TokenView, i: int, res: PeopleResources) -> int | None:
@@ -54,6 +55,11 @@ def first_name_candidates(v: TokenView, positions: list[int], res: PeopleResourc
         if end is not None and not in_ranges(v.idx[j], v.ends[end - 1], blocked):
             found.append(Candidate(i, end, "first_name"))
             resume = end
+        elif texts[j] == "und" and j + 2 < n and texts[j + 1] in res.first_names:
+            # "Igor und Vira Kamenska": two given names share the family name after the second
+            shared = _surname_end(v, j + 2, res)
+            if shared is not None and not in_ranges(v.idx[j + 2], v.ends[shared - 1], blocked):
+                found.append(Candidate(i, i + 1, "first_name", family=" ".join(texts[j + 2: shared])))
     return found
 
 
@@ -126,14 +132,15 @@ def model_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken:
 
 
 def name_of(v: TokenView, cand: Candidate) -> str:
-    """The candidate's tokens joined by single spaces."""
-    return " ".join(v.texts[cand.start:cand.end])
+    """The candidate's tokens joined by single spaces (and the family name it shares)."""
+    name = " ".join(v.texts[cand.start:cand.end])
+    return f"{name} {cand.family}" if cand.family else name
 
 
 def coreference(v: TokenView, words: set[str], cands: list[Candidate], blocked: CharRanges,
                 res: PeopleResources) -> list[Candidate]:
     """Later (or earlier) mentions of a known family name alone: "Heil", "Dr. Schmachtenberg"."""
-    surnames = {v.texts[c.end - 1] for c in cands if is_full(v, c, res)}
+    surnames = {c.family.split()[-1] if c.family else v.texts[c.end - 1] for c in cands if is_full(v, c, res)}
     taken = {i for c in cands for i in range(c.start, c.end)}
     lowers = v.lowers
     found = []
@@ -148,7 +155,7 @@ def coreference(v: TokenView, words: set[str], cands: list[Candidate], blocked: 
 
 def is_full(v: TokenView, c: Candidate, res: PeopleResources) -> bool:
     """Given name and family name, not a family name alone ("Von der Leyen" is alone)."""
-    return c.end - c.start - sum(map(res.particles.__contains__, v.lowers[c.start:c.end])) >= 2
+    return bool(c.family) or c.end - c.start - sum(map(res.particles.__contains__, v.lowers[c.start:c.end])) >= 2
 
 
 def full_names(v: TokenView, cands: list[Candidate], res: PeopleResources) -> dict[int, str]:
@@ -156,7 +163,7 @@ def full_names(v: TokenView, cands: list[Candidate], res: PeopleResources) -> di
     full = {}
     by_surname: dict[str, list[Candidate]] = {}
     for c in cands:
-        by_surname.setdefault(v.texts[c.end - 1], []).append(c)
+        by_surname.setdefault(c.family.split()[-1] if c.family else v.texts[c.end - 1], []).append(c)
     for group in by_surname.values():
         longest = [c for c in group if is_full(v, c, res)]
         for c in group:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.people.candidates import (
@@ -91,10 +93,23 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
     context_org(v, orgs_in_text, cand, res, day)
 
 
+def _one_spelling(full: dict[int, str]) -> dict[int, str]:
+    """Names written with and without their diacritics ("Vladimir"/"Vladimír Spidla") are one person,
+    named with the diacritics."""
+    spellings: dict[str, str] = {}
+    for name in full.values():
+        key = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+        known = spellings.get(key)
+        if known is None or sum(not ch.isascii() for ch in name) > sum(not ch.isascii() for ch in known):
+            spellings[key] = name
+    return {start: spellings[unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()]
+            for start, name in full.items()}
+
+
 def _mentions(doc: Doc, v: TokenView, cands: list[Candidate], organisations,
               res: PeopleResources, day) -> tuple[PersonMention, ...]:
     """The records: per person the most specific role stated and the organisation most strongly tied."""
-    full = full_names(v, cands, res)
+    full = _one_spelling(full_names(v, cands, res))
     best_role: dict[str, str] = {}
     best_org: dict[str, Candidate] = {}
     for cand in cands:

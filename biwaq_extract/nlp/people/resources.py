@@ -43,6 +43,8 @@ class PeopleResources:
     byline_markers: tuple[str, ...]
     ministry_titles: dict  # "bundesbauminister" -> (entry id, name record) of the ministries so named
     ministries: dict  # gazetteer entry id -> OrgEntry, for the ministries a title names
+    title_orgs_after: frozenset[str]  # titles written after a name that name an institution ("MdEP")
+    unit_endings: tuple[str, ...]  # units and committees inside an organisation ("…ausschuss", "referat")
     # words already tested for being a title or role word, and those that are: most words recur across
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
@@ -82,6 +84,8 @@ def load_resources() -> PeopleResources:
         lead_verbs=frozenset(words["lead_verbs"]),
         byline_markers=tuple(words["byline_markers"]),
         **_ministries(load("organisations")),
+        title_orgs_after=frozenset(words["titles_after_name"]),
+        unit_endings=tuple(u.lower() for u in load("organisations")["units"]),
     )
 
 

@@ -65,7 +65,7 @@ def _org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> t
     return _org_at(v, j, orgs, res)
 
 
-def _link_cut(v: TokenView, k: int) -> bool:
+def _link_cut(v: TokenView, k: int, res: PeopleResources) -> bool:
     """A role ends where "im/beim/vom/am" or "bei der/in der" introduces a named institution."""
     if k + 1 >= v.n:
         return False
@@ -88,7 +88,8 @@ def _role_org_from_title(role: str, res: PeopleResources, day: dt.date | None = 
         stem = lower[:-2] if lower.endswith("ministerin") else lower
         named = res.ministry_titles.get(stem)
         if named:
-            return min(named, key=lambda n: n[1].distance(day))[0]
+            # the name valid at `day`; with no day, the newest
+            return min(named, key=lambda n: (n[1].distance(day), -(n[1].valid_from or dt.date.min).toordinal()))[0]
         for prefix, org_id in res.title_orgs:
             if lower.startswith(prefix):
                 return org_id
@@ -138,7 +139,7 @@ def _role_before_comma(doc: Doc, v: TokenView, cand: Candidate, comma: int, orgs
         tied = _org_after_link(v, k, orgs, res) if lowers[k] in res.org_links else None
         if tied is not None and tied[1] >= comma:
             cand.org, cand.org_strength = tied[0], 3
-        if (tied is not None and tied[1] >= comma) or _link_cut(v, k):
+        if (tied is not None and tied[1] >= comma) or _link_cut(v, k, res):
             end = k
             break
     cand.role = _role_text(v, start, end)
@@ -183,6 +184,12 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     """ "Name, Leiter des Referats … im BMAS", "Name (Leiterin …)", "Name von der Universität X"."""
     texts, lowers, n = v.texts, v.lowers, v.n
     i = cand.end
+    if i < n and texts[i] in res.title_orgs_after:
+        # "Gabriele Bischoff MdEP, Schirmpatin …": the title names the institution, the apposition follows
+        org = _role_org_from_title(texts[i], res)
+        if org and cand.org_strength < 2:
+            cand.org, cand.org_strength = org, 2
+        i += 1
     if i >= n:
         return
     if lowers[i] in {"von", "vom", "aus"}:
@@ -212,18 +219,38 @@ def _apposition_end(v: TokenView, cand: Candidate, start: int, head: int, closin
                     res: PeopleResources) -> int | None:
     """End token of the role phrase from `start` whose role word is at `head` (None: no clear end within
     30 tokens); quoted stretches inside the phrase are skipped."""
-    texts = v.texts
-    in_quote = False
+    texts, lowers = v.texts, v.lowers
+    in_quote = after_org = False
     k = head + 1
     while k < v.n and k - start <= 30:
         if texts[k] in QUOTE_MARKS:
             in_quote = not in_quote
+        elif not in_quote and (tied := _org_within_role(v, k, orgs, res)) is not None:
+            # "Vertreter der BAGFW im ESF-Bundesbegleitausschuss …": the phrase goes on after the
+            # organisation, which stays in the role as written, with the committees it names
+            cand.org, cand.org_strength = tied[0], 3
+            k, after_org = tied[1], True
+            continue
+        elif after_org and lowers[k] in {"im", "in", "und"} and k + 1 < v.n \
+                and lowers[k + 1 + (lowers[k + 1] in {"der", "im"})].endswith(res.unit_endings):
+            pass
         elif not in_quote:
             end = _apposition_stop(v, cand, k, head, closing, orgs, res)
             if end is not None:
                 return end
         k += 1
     return None
+
+
+def _org_within_role(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+    """The organisation that link words at k introduce when the role phrase goes on after it with "im"
+    or "in der" (a committee, a unit); else None."""
+    if v.lowers[k] not in res.org_links:
+        return None
+    tied = _org_after_link(v, k, orgs, res)
+    if tied is None or tied[1] + 1 >= v.n or v.lowers[tied[1]] not in {"im", "in"}:
+        return None
+    return tied
 
 
 def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: str | None, orgs: dict,
@@ -246,7 +273,7 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
         tied = _org_after_link(v, k, orgs, res)
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
-        if tied is not None or _link_cut(v, k):
+        if tied is not None or _link_cut(v, k, res):
             return k
     if text == "," and k + 1 < n:
         nxt = texts[k + 1]
@@ -369,7 +396,7 @@ def org_label(org: OrgMention | str | None, organisations, res: PeopleResources,
 
 
 def _label(name: str, acronym: str | None, org_type: str | None, level: str | None, text: str) -> str:
-    if acronym and (org_type in ("ministry", "agency") and level == "federal"
+    if acronym and (org_type in ("ministry", "agency") and level in (None, "federal")
                     or re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text)):
         return acronym
     return name
