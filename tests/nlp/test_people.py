@@ -175,3 +175,74 @@ def test_people_model_entities_merged(text, per, expected):
 def test_people_role_and_organisation_are_split(nlp, text, role, organisation):
     (person,) = {p.name: p for p in nlp(text)._.people}.values()
     assert (person.role, person.organisation) == (role, organisation)
+
+
+def _ties(make_doc, text: str, published: str | None = "2024-05-01") -> dict[str, tuple]:
+    return {p.name: (p.role, p.organisation) for p in make_doc(text, published)._.people}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Es diskutierten die Geschäftsführer*innen Karin Vogt (Beispiel GmbH) und Peter Lang (Muster GmbH).",
+         {"Karin Vogt": ("Geschäftsführerin", "Beispiel GmbH"), "Peter Lang": ("Geschäftsführer", "Muster GmbH")}),
+        ("Die Europaabgeordneten Anna Weiß (SPD) und Jonas Roth (FDP) sprachen.",
+         {"Anna Weiß": ("Europaabgeordnete", "Europäisches Parlament"),
+          "Jonas Roth": ("Europaabgeordneter", "Europäisches Parlament")}),
+        ("Moderiert wurde der Abend von Frau Dr. Eva Lind und Tom Brandt.",
+         {"Eva Lind": ("Moderatorin", None), "Tom Brandt": ("Moderator", None)}),
+        ("Unter der Moderation des Journalisten Sven Ohm kamen alle zu Wort.", {"Sven Ohm": ("Moderator", None)}),
+    ],
+)
+def test_people_group_roles_go_to_each_person_in_his_or_her_form(make_doc, text, expected):
+    """A plural role before listed names, or moderation, gives each person the role; a title's
+    institution (the European Parliament) outranks the party in brackets."""
+    assert _ties(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Bundesbauministerin Klara Gartmann eröffnete.", "2015-05-01", ("Bundesbauministerin", "BMUB")),
+        ("Bundesbauministerin Klara Gartmann eröffnete.", "2019-05-01", ("Bundesbauministerin", "BMI")),
+        ("Bundesbauministerin Klara Gartmann eröffnete.", "2023-05-01", ("Bundesbauministerin", "BMWSB")),
+        ("Datum\n12.03.2016\nBundesbauministerin Klara Gartmann eröffnete.", None, ("Bundesbauministerin", "BMUB")),
+    ],
+)
+def test_people_title_names_the_ministry_of_the_articles_date(make_doc, text, published, expected):
+    """With no publication date, the first date the text gives (its "Datum" line) is the article's."""
+    assert _ties(make_doc, text, published)["Klara Gartmann"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Marta Kühn leitet die Fachstelle Querschnittsthemen (FQT) seit 2021.", "Marta Kühn", ("Leiterin", "FQT")),
+        ("Lisa Brandt (Deutscher Caritasverband) berichtete.", "Lisa Brandt", (None, "Deutscher Caritasverband")),
+        ("Jan Hoff, Vertreter der BAGFW im Begleitausschuss, sprach.", "Jan Hoff",
+         ("Vertreter der BAGFW im Begleitausschuss", "BAGFW")),
+        ("Es sprach Anna Weiß MdEP, Schirmherrin des Frühstücks am 16.10.2024 in Brüssel.", "Anna Weiß",
+         ("Schirmherrin des Frühstücks", "Europäisches Parlament")),
+        ("Der Landkreis Gifhorn fördert das Projekt. Landrat Tobias Heim lobte es.", "Tobias Heim",
+         ("Landrat", "Landkreis Gifhorn")),
+        ('"Gut so", sagte die Leiterin der Abteilung "Arbeit, ESF", Susanne Brink, beim Auftakt.', "Susanne Brink",
+         ('Leiterin der Abteilung "Arbeit, ESF"', None)),
+        ("Der EU-Kommissar für Beschäftigung, Soziales und Integration, Pavel Novak, sprach.", "Pavel Novak",
+         ("EU-Kommissar für Beschäftigung, Soziales und Integration", "Europäische Kommission")),
+    ],
+)
+def test_people_ties_the_text_states(make_doc, text, name, expected):
+    """Organisations go by their acronym only when the text uses it (or for federal ministries)."""
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Auf dem Bild: Igor und Vira Petrenko mit Gästen.", {"Igor Petrenko", "Vira Petrenko"}),
+        ("EU-Kommissar Vladimir Dvorak kam. Später sprach Vladimír Dvorak.", {"Vladimír Dvorak"}),
+        ("Von: Katja Berg\n\nDas Fest war schön, sagte Tom Brandt.", {"Tom Brandt"}),
+    ],
+)
+def test_people_shared_family_names_spellings_and_bylines(make_doc, text, names):
+    assert set(_ties(make_doc, text)) == names

@@ -319,6 +319,10 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         return
     if cand.org_strength:
         return
+    local = _local_office(cand.role, orgs, res)
+    if local is not None:
+        cand.org, cand.org_strength = local, 1
+        return
     head = next((w for w in reversed(cand.role.split()) if w[:1].isupper()), cand.role).lower()
     head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
     if _ends_with(head, res.government) and " für " not in cand.role:
@@ -369,6 +373,16 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
                 if cand.org is None:
                     cand.org, cand.org_strength = org, 3
                 return
+
+
+def _local_office(role: str, orgs: list[OrgMention], res: PeopleResources) -> OrgMention | None:
+    """The administration a head of local government heads: the one of its kind the text names, when it
+    names one only ("Landrat" -> "Landkreis Limburg-Weilburg")."""
+    heads = res.local_offices.get(role.split()[-1].lower())
+    if not heads:
+        return None
+    named = {o.org_id: o for o in orgs if o.name.split()[0] in heads}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
