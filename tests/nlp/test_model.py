@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.training import Example
+from spacy.util import fix_random_seed
 
 from biwaq_extract.nlp.model import (
     RULE_COMPONENTS,
@@ -67,3 +71,50 @@ def test_model_description_names_what_loading_would_give(tmp_path):
     with pytest.warns(ModelFallbackWarning, match="rule components"):
         missing = describe_pipeline("de_core_news_sm_not_installed")
     assert missing == describe_pipeline("blank")
+
+
+def _merge_records() -> list[dict]:
+    path = Path(__file__).parents[1] / "fixtures" / "nlp" / "model_merge.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _noisy_ner_pipeline(records: list[dict]):
+    """A tiny NER trained on the fixture texts: every gold organisation and person, and wrong guesses a
+    real model makes ("Sommerfest Brückenbau" and "Montag Abend" as ORG, "Werkstatt Sonnenseite" as PER)."""
+    fix_random_seed(0)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("ner")
+    wrong = {"Sommerfest Brückenbau": "ORG", "Montag Abend": "ORG", "Werkstatt Sonnenseite": "PER"}
+    examples = []
+    for r in records:
+        spans = {**{o: "ORG" for o in r["organisations"]}, **{p: "PER" for p in r["people"]},
+                 **{w: label for w, label in wrong.items() if w in r["text"]}}
+        ents = [(r["text"].index(s), r["text"].index(s) + len(s), label) for s, label in spans.items()]
+        examples.append(Example.from_dict(nlp.make_doc(r["text"]), {"entities": ents}))
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(60):
+        nlp.update(examples, sgd=optimizer, drop=0.0)
+    return pipeline_from(nlp)[0]
+
+
+def _f1(nlp, records: list[dict]) -> tuple[float, set[str]]:
+    """F1 of organisation surfaces and people's names over the records, and the rules that found them."""
+    tp = n_pred = n_gold = 0
+    rules = set()
+    for r in records:
+        doc = nlp(r["text"])
+        pred = {m.text for m in doc._.organisations} | {p.name for p in doc._.people}
+        gold = set(r["organisations"]) | set(r["people"])
+        rules |= {m.rule for m in doc._.organisations} | {p.rule for p in doc._.people}
+        tp, n_pred, n_gold = tp + len(pred & gold), n_pred + len(pred), n_gold + len(gold)
+    return 2 * tp / (n_pred + n_gold), rules
+
+
+@pytest.mark.parametrize("records", [_merge_records()])
+def test_model_entities_never_make_extraction_worse_than_rules(blank_pipeline, records):
+    """The model path runs (its entities are merged) and, as its ORG/PER count only where a rule's
+    shape agrees, scores at least what the rules alone score on our sentences."""
+    rules_f1, _ = _f1(blank_pipeline[0], records)
+    model_f1, found_by = _f1(_noisy_ner_pipeline(records), records)
+    assert {"model:ner", "model_ent"} <= found_by
+    assert model_f1 >= rules_f1

@@ -51,6 +51,8 @@ def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]],
             continue
         if is_acronym(surface) and surface not in res.acronym_ids:
             continue  # bare capitals (BIWAQ, NIFA) are not organisations unless defined
+        if not _institution_shaped(words, surface, res):
+            continue  # the model's guess counts only where a rule's shape agrees
         known = res.acronym_ids.get(surface)
         if known:
             entry = res.entries[known]
@@ -60,6 +62,15 @@ def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]],
             name = nominative(surface)
             cands.append(Candidate(start, end, f"text:{ascii_slug(name)}", name, None, "model:ner", None, None, 5))
     return cands
+
+
+def _institution_shaped(words: list[str], surface: str, res: OrgResources) -> bool:
+    """A model ORG our rules would call an institution: a known acronym, a legal form at its end, or a
+    capitalised word ending in an institution's head ("Bildungsnetz", "Trägerverein"); a model's
+    "Sommerfest Nord" is none of these."""
+    if surface in res.acronym_ids or surface.endswith(tuple(" " + f for f in res.legal_forms.values())):
+        return True
+    return any(w[:1].isupper() and w.lower().strip(",.").endswith(res.noun_heads) for w in words)
 
 
 def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:

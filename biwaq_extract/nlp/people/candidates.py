@@ -125,8 +125,8 @@ def model_candidates(doc: Doc, res: PeopleResources, blocked: CharRanges, taken:
         while start < end and (texts[start] in res.titles or is_role(texts[start], res) or texts[start] in res.adjectives):
             start += 1
         names = [t for t in texts[start:end] if is_name_token(t, res) or t in res.particles]
-        if not names or len(names) != end - start or any(i in taken for i in range(start, end)):
-            continue
+        if len(names) < 2 or len(names) != end - start or any(i in taken for i in range(start, end)):
+            continue  # the shape of a person's name: given name and family name, as our rules want it
         found.append(Candidate(start, end, "model_ent"))
     return found
 
