@@ -58,7 +58,7 @@ class ProgrammeResources:
     credit_markers: tuple[str, ...]
     cue_words: tuple[str, ...]  # every cue holds one of these (see `cue_words`)
     quoted_only_cue: re.Pattern  # a cue word right before a `quoted_only` variant
-    own_name: re.Pattern  # a project's or unit's own name in quotes (group "name")
+    own_name_before: re.Pattern  # a project or unit noun ending right before a quote
     suffix: re.Pattern  # a generation suffix right after a name (group "suffix")
 
 
@@ -110,7 +110,7 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         programmes, trie, frozenset(data["not_programme_compounds"]), cue_pattern(cues),
         tuple(words["credit_markers"]), cue_words(cues),
         re.compile(rf"(?:{'|'.join(words['quoted_only_cues'])})\s+$"),
-        re.compile(rf"(?<![\w-])(?:{own_nouns})[ \t]*[{QUOTES}](?P<name>[^{QUOTES}\n]{{1,150}})[{QUOTES}]"),
+        re.compile(rf"(?<![\w-])(?:{own_nouns})[ \t]*$"),
         re.compile(rf"(?:[ \t]+(?P<suffix>{suffixes})|(?P<plus>\+))(?![\w+])"),
     )
 
@@ -203,8 +203,24 @@ def _as_used(prog: Programme, variant: str, text: str, cache: dict[str, bool]) -
         return prog.name
     used = cache.get(prog.id)
     if used is None:
-        used = cache[prog.id] = re.search(rf"(?<![\w]){re.escape(prog.name)}(?![\w])", text, re.I) is not None
+        used = cache[prog.id] = _word_search(prog.name).search(text) is not None
     return prog.name if used else short_name(variant, "")
+
+
+@lru_cache(maxsize=512)
+def _word_search(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", re.I)
+
+
+_QUOTED_NAME = re.compile(rf"[{QUOTES}](?P<name>[^{QUOTES}\n]{{1,150}})[{QUOTES}]")
+
+
+def _own_names(text: str, res: ProgrammeResources) -> list[tuple[int, int]]:
+    """Spans of the quoted names of projects and units ('das Projekt "BBNE-Pflege"'): a programme named
+    inside one is not a mention of the programme. (Searched from the quotes: far fewer places than the
+    text's every position.)"""
+    return [m.span("name") for m in _QUOTED_NAME.finditer(text)
+            if res.own_name_before.search(text, max(0, m.start() - 20), m.start())]
 
 
 def short_name(quoted: str, after: str) -> str:
@@ -266,7 +282,7 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     text = doc_text(doc)
     toks = doc_pieces(doc)
     credits = doc_credit_ranges(doc, res.credit_markers)
-    own_names = [m.span("name") for m in res.own_name.finditer(text)]
+    own_names = _own_names(text, res)
     used: dict[str, bool] = {}
     hits = []
     for s, e, prog, variant in _gazetteer(text, toks, res):

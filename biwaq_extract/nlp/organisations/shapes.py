@@ -44,7 +44,7 @@ class ShapeRules:
     """The compiled shapes, built once from organisation_words.yaml."""
 
     quoted_name_heads: tuple[str, ...]
-    after_kind: re.Pattern  # a kind-of-institution noun, then a quoted name (group "name")
+    kind_before: re.Pattern  # a kind-of-institution noun ending right before a quote
     office: re.Pattern  # an office head with an optional "ESF-" prefix (groups "prefix", "head")
     office_tail: re.Pattern  # the capitalised words that name an office
     centre: re.Pattern  # a centre's head and its own name (groups "head", "name")
@@ -59,7 +59,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
     kind = rf"(?:{_CAP}-)?(?:{_UP}[\wäöüß]*(?:{endings})|{whole})"
     return ShapeRules(
         quoted_name_heads=tuple(words["quoted_name_heads"]),
-        after_kind=re.compile(rf"(?<![\w-]){kind}[ \t]*[{_OPEN}](?P<name>[^{_OPEN}{_CLOSE}\n]{{2,60}})[{_CLOSE}]"),
+        kind_before=re.compile(rf"(?<![\w-]){kind}[ \t]*$"),
         office=re.compile(rf"(?<![\w-])(?P<prefix>(?:{_UP}[\w+]*-)?)(?P<head>{'|'.join(words['office_heads'])})"),
         office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
         centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
@@ -75,20 +75,19 @@ def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
     found: list[Shape] = []
     if not any(q in text for q in _OPEN):
         return found
-    for m in rules.after_kind.finditer(text):
-        name = m.group("name").strip()
-        if name and not name.endswith(("?", "!")):
-            found.append(Shape(m.start("name"), m.start("name") + len(name), name, "association"))
-    taken = {s.start for s in found}
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
-        if m.start("name") in taken or not name or len(name.split()) > 10 or name.endswith(("?", "!", ".")):
+        if not name or name.endswith(("?", "!")):
             continue
-        if not _LINK_BEFORE_QUOTE.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        words = name.replace("-", " ").split()
-        if any(w[:1].isupper() and w.lower().rstrip("s").endswith(rules.quoted_name_heads) for w in words):
-            found.append(Shape(m.start("name"), m.start("name") + len(name), name, "association"))
+        start = m.start("name")
+        # (searches end at the quote: a window of the text before it, not the text from its start)
+        if len(name) <= 60 and rules.kind_before.search(text, max(0, m.start() - 60), m.start()):
+            found.append(Shape(start, start + len(name), name, "association"))
+        elif len(name.split()) <= 10 and not name.endswith(".") \
+                and _LINK_BEFORE_QUOTE.search(text, max(0, m.start() - 12), m.start()) \
+                and any(w[:1].isupper() and w.lower().rstrip("s").endswith(rules.quoted_name_heads)
+                        for w in name.replace("-", " ").split()):
+            found.append(Shape(start, start + len(name), name, "association"))
     return found
 
 

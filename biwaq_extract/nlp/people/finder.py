@@ -96,6 +96,8 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
 def _one_spelling(full: dict[int, str]) -> dict[int, str]:
     """Names written with and without their diacritics ("Vladimir"/"Vladimír Spidla") are one person,
     named with the diacritics."""
+    if all(name.isascii() for name in full.values()):
+        return full
     spellings: dict[str, str] = {}
     for name in full.values():
         key = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()

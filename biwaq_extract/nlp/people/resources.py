@@ -25,6 +25,7 @@ class PeopleResources:
     internal: tuple[str, ...]
     organisations: dict
     title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
+    title_prefixes: tuple[str, ...]  # the prefixes of `title_orgs`, for one test per word
     org_words: dict
     portfolios: dict
     particles: frozenset[str]
@@ -68,6 +69,7 @@ def load_resources() -> PeopleResources:
         organisations=dict(roles.get("organisations") or {}),
         title_orgs=tuple(sorted(((k.lower(), v) for k, v in (roles.get("title_orgs") or {}).items()),
                                 key=lambda kv: -len(kv[0]))),
+        title_prefixes=tuple(k.lower() for k in (roles.get("title_orgs") or {})),
         org_words=dict(roles.get("org_words") or {}),
         portfolios=dict(roles.get("portfolios") or {}),
         particles=frozenset(words["particles"]),

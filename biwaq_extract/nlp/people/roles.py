@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -90,6 +91,8 @@ def _role_org_from_title(role: str, res: PeopleResources, day: dt.date | None = 
         if named:
             # the name valid at `day`; with no day, the newest
             return min(named, key=lambda n: (n[1].distance(day), -(n[1].valid_from or dt.date.min).toordinal()))[0]
+        if not lower.startswith(res.title_prefixes):
+            continue
         for prefix, org_id in res.title_orgs:
             if lower.startswith(prefix):
                 return org_id
@@ -411,8 +414,13 @@ def org_label(org: OrgMention | str | None, organisations, res: PeopleResources,
 
 def _label(name: str, acronym: str | None, org_type: str | None, level: str | None, text: str) -> str:
     if acronym and (org_type in ("ministry", "agency") and level in (None, "federal")
-                    or re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text)):
+                    or acronym in text and _word_search(acronym).search(text)):
         return acronym
     return name
+
+
+@lru_cache(maxsize=1024)
+def _word_search(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])")
 
 

@@ -33,6 +33,8 @@ def singular_role(word: str, sex: str | None, res: PeopleResources) -> str | Non
 
     "Geschäftsführer*innen" -> "Geschäftsführerin" / "Geschäftsführer"; "Europaabgeordneten" ->
     "Europaabgeordnete" / "Europaabgeordneter"; "Moderatorinnen" -> "Moderatorin"."""
+    if not word.endswith(("nnen", "ten", "den")):  # most words: no regex needed
+        return None
     m = _GENDERED_PLURAL.match(word)
     if m and is_role(m.group("base"), res):
         base = m.group("base")
@@ -73,10 +75,12 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
     """Roles for a group of listed names: a plural role before the first ("die Europaabgeordneten X (SPD),
     Y (…)"), or moderation ("Moderiert wurde der Tag von X und Y", "Unter der Moderation des Publizisten X",
     "X moderierte"); each person gets the role in his or her form, unless the text gives one of their own."""
+    lowered = v.text.lower() if cands else ""
+    moderation_in_text = any(stem in lowered for stem in res.moderation_stems)
     for group in list_groups(v, cands):
         first, last = group[0], group[-1]
         plural = _plural_role_before(v, first, res)
-        moderated = _moderation_around(doc, v, first, last, res)
+        moderated = moderation_in_text and _moderation_around(doc, v, first, last, res)
         if plural is None and not moderated:
             continue
         for cand in group:
