@@ -391,3 +391,16 @@ def test_organisations_short_form_with_kurz_defines_an_acronym(make_doc, text, s
 )
 def test_organisations_branches_compounds_places_and_cut_off_names(make_doc, text, surfaces):
     assert _surfaces(make_doc, text, "2016-06-01") == surfaces
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Es sprach der Vorstand vom Verband der deutschen Wohnungswirtschaft e. V. in Köln.",
+         "Verband der deutschen Wohnungswirtschaft e. V."),
+        ("Gefördert vom Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung des Landes Sachsen- Anhalt.",
+         "Ministerium für Arbeit, Soziales, Gesundheit und Gleichstellung des Landes Sachsen- Anhalt"),
+    ],
+)
+def test_organisations_lower_case_adjectives_and_line_break_hyphens_inside_names(make_doc, text, surface):
+    assert surface in _surfaces(make_doc, text, "2023-06-01")

@@ -145,6 +145,17 @@ def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: lis
     return cands
 
 
+_ARTICLES = frozenset({"der", "des", "dem", "den", "die"})
+
+
+def _inner_adjective(words: list[str], k: int) -> bool:
+    """A lower-case adjective between an article and a capitalised word inside a name ("Verband der
+    deutschen Wohnungswirtschaft e. V.")."""
+    w = words[k]
+    return (w.endswith(("en", "er", "es", "e")) and w.isalpha() and 0 < k < len(words) - 1
+            and words[k - 1] in _ARTICLES and words[k + 1][:1].isupper())
+
+
 def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, int]], res: OrgResources) -> int:
     """First piece of the name that ends before piece i (a legal form): read leftwards over capitalised
     words, digits and inner name words, at most 14 pieces, on one line, not into a known name; then cut
@@ -155,7 +166,7 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
         w = words[k]
         if "\n" in text[ends[k]: starts[k + 1]]:
             break
-        if not (w[:1].isupper() or w.isdigit() or w in res.name_inner):
+        if not (w[:1].isupper() or w.isdigit() or w in res.name_inner or _inner_adjective(words, k)):
             break
         if w == "." and ends[k] < starts[k + 1] and k + 1 < i:
             break  # "… Trommel AG. Der Auftritt …": a sentence ends here
@@ -170,7 +181,7 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
     # "Geschäftsführer der Freudenberg Stiftung GmbH", "Auftritt des … e. V.": a noun that heads no
     # institution, then an article, stands before the name
     for n in range(first + 1, i - 1):
-        if words[n] in {"der", "des", "dem", "den"} and words[n - 1][:1].isupper() \
+        if words[n] in {"der", "des", "dem", "den", "vom", "beim"} and words[n - 1][:1].isupper() \
                 and not words[n - 1].lower().endswith(res.noun_heads):
             first = n + 1
         elif words[n - 1] in res.role_nouns:
