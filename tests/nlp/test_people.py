@@ -246,3 +246,8 @@ def test_people_ties_the_text_states(make_doc, text, name, expected):
 )
 def test_people_shared_family_names_spellings_and_bylines(make_doc, text, names):
     assert set(_ties(make_doc, text)) == names
+
+
+@pytest.mark.parametrize("text, names", [("Sie reisten nach Wien und Abu Dhabi, sagte Tom Brandt.", {"Tom Brandt"})])
+def test_people_places_are_not_people(make_doc, text, names):
+    assert set(_ties(make_doc, text)) == names
