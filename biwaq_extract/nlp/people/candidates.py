@@ -26,6 +26,7 @@ class Candidate:
     org: OrgMention | str | None = None  # an OrgMention, or an org id from roles.yaml
     org_strength: int = 0  # 3 explicit, 2 from title or portfolio, 1 from context
     family: str | None = None  # a family name the given name shares with the next ("Igor und Vira Kamenska")
+    tied_after: bool = False  # the organisation follows the name ("… von der X", "… aus der Kreisverwaltung")
 
 
 def _surname_end(v: TokenView, i: int, res: PeopleResources) -> int | None:

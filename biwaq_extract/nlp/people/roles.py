@@ -197,8 +197,12 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
         return
     if lowers[i] in {"von", "vom", "aus"}:
         tied = _org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res)
+        if tied is None:  # "aus der Kreisverwaltung": the one Landkreis the text names
+            j = i + 1 + (i + 1 < n and lowers[i + 1] in {"der", "dem"})
+            local = _local_office(texts[j], [org for org, _ in orgs.values()], res) if j < n else None
+            tied = (local, j + 1) if local is not None else None
         if tied is not None:
-            cand.org, cand.org_strength = tied[0], 3
+            cand.org, cand.org_strength, cand.tied_after = tied[0], 3, True
         return
     if texts[i] not in {",", "("}:
         return
