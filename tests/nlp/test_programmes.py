@@ -77,6 +77,7 @@ def test_programmes_keep_the_generation_suffix(make_doc, text, expected):
          "ruft auf.", {"rückenwind+"}),
         ('Projekte des Programms "Stärkung der Teilhabe Älterer - gegen Einsamkeit" ("StäM") nahmen teil.', {"STäM"}),
         ('Der Förderaufruf "Gute Wege in Arbeit" ist veröffentlicht.', {"Gute Wege in Arbeit"}),
+        ("Wer am ESF Plus-Programm BRÜCKE Thüringen teilnimmt, ist ausgenommen.", {"ESF Plus", "BRÜCKE Thüringen"}),
     ],
 )
 def test_programmes_bracketed_short_form_and_cue_words_name_the_programme(make_doc, text, expected):
