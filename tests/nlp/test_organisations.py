@@ -319,6 +319,7 @@ def test_organisations_quoted_names_of_institutions(make_doc, text, expected):
         ("Es sprach die Senatorin für Wirtschaft, Anna Becker, zur Eröffnung.", set()),
         ("Das Café im Bürgerzentrum Lindenhof ist geöffnet.", {"Bürgerzentrum Lindenhof"}),
         ("Das Familienzentrum Bildung anbieten will, ist klar.", set()),
+        ("Der Laden liegt im Stadtzentrum Kassels und im Stadtzentrum Kassel.", set()),
         ("Sie arbeitet im Städtischen Klinikum Görlitz.", {"Städtischen Klinikum Görlitz"}),
     ],
 )

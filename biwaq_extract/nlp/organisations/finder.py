@@ -89,7 +89,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     cands += role_apposition_candidates(text, toks, res)
     cands += [Candidate(s.start, s.end, f"text:{ascii_slug(s.name)}", s.name, None, "gazetteer:shape", s.org_type,
                         "other", 2, group=s.group, bare=s.bare)
-              for s in shape_candidates(text, res.shapes, res.programme_names, res.acronym_ids)]
+              for s in shape_candidates(text, res.shapes, res.programme_names, res.acronym_ids, res.known_place)]
     if credits:
         cands = [c for c in cands if not in_spans(c.start, credits)]
     pairs, defined = acronym_pairs(text, toks, res, pick(cands), day)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 S = r"[ \t\xa0]+"
@@ -160,22 +160,24 @@ def _office_name_length(rest: str, rules: ShapeRules, programme_names: Container
     return 0
 
 
-def centres(text: str, rules: ShapeRules) -> list[Shape]:
-    """A centre and its own name: "Kulturzentrum Schlachthof" (not "Zentrum Bildung", a common noun)."""
+def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
+    """A centre and its own name: "Kulturzentrum Schlachthof" (not "Familienzentrum Bildung", a common
+    noun, nor "Stadtzentrum Kassels", a place)."""
     if "zentrum" not in text:
         return []
     found = []
     for m in rules.centre.finditer(text):
         word = m.group("name")
-        if word.lower().endswith(rules.common_noun_endings) or _ADJECTIVE.match(word):
+        if word.lower().endswith(rules.common_noun_endings) or _ADJECTIVE.match(word) \
+                or is_place(word) or word.endswith("s") and is_place(word[:-1]):
             continue
         head = m.group("head")
         found.append(Shape(m.start(), m.end(), f"{head[:-1] if head.endswith('s') else head} {word}", "association"))
     return found
 
 
-def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[str],
-                     acronyms: Container[str]) -> list[Shape]:
-    """Every shape's finds in `text`."""
+def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[str], acronyms: Container[str],
+                     is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
+    """Every shape's finds in `text`; `is_place` tells a place name (the places gazetteer)."""
     return [*quoted_names(text, rules), *houses(text), *offices_for(text),
-            *named_offices(text, rules, programme_names, acronyms), *centres(text, rules)]
+            *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place)]
