@@ -166,7 +166,8 @@ def _bracketed_acronym(words: list[str], i: int) -> int | None:
     return None
 
 
-def long_form_uses(text: str, toks: Pieces, learned: list[Candidate], legal_forms: Iterable[str] = ()) -> list[Candidate]:
+def long_form_uses(text: str, toks: Pieces, learned: list[Candidate],
+                   legal_forms: Iterable[str] = ()) -> list[Candidate]:
     """Uses of the names the text defined, in any case form ("der Evangelischen Hochschule Berlin"): long
     forms of its acronyms, and names of associations and companies without their legal form ("Gesellschaft
     für Ausbildung und Beschäftigung" beside "… Beschäftigung GmbH")."""

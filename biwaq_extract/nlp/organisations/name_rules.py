@@ -97,8 +97,10 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
                          surface.startswith(h)]
             rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
             name = f"{head} {rest}"
-            adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 30), start) if head in _INSTITUTION_HEADS else None
-            if adjective:  # "Städtischen Klinikum Dresden"
+            adjective = None
+            if head in _INSTITUTION_HEADS:  # "Städtischen Klinikum Dresden"
+                adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 30), start)
+            if adjective:
                 surface = text[adjective.start(): start] + surface
                 start = adjective.start()
                 name = nominative(surface)

@@ -61,7 +61,8 @@ def build_shape_rules(words: dict) -> ShapeRules:
         quoted_name_heads=tuple(words["quoted_name_heads"]),
         kind_before=re.compile(rf"(?<![\w-]){kind}[ \t]*$"),
         office=re.compile(rf"(?<![\w-])(?P<prefix>(?:{_UP}[\w+]*-)?)(?P<head>{'|'.join(words['office_heads'])})"),
-        office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
+        office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*"
+                               rf"(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
         centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
                           rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
         common_noun_endings=tuple(words["common_noun_endings"]),
@@ -118,7 +119,8 @@ def offices_for(text: str) -> list[Shape]:
     return found
 
 
-def named_offices(text: str, rules: ShapeRules, programme_names: Container[str], acronyms: Container[str]) -> list[Shape]:
+def named_offices(text: str, rules: ShapeRules, programme_names: Container[str],
+                  acronyms: Container[str]) -> list[Shape]:
     """Offices that run a programme: "ESF-Regiestelle rückenwind³", "Regiestelle Wandel der Arbeit",
     "ESF-Regiestelle für das Programm rückenwind+"; a bare "ESF-Regiestelle" or "ESF-Regiestelle in der
     BAGFW" in the same text is the same office. An office placed inside a body ("Regiestelle rückenwind im

@@ -39,8 +39,8 @@ def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
     organisations = getattr(doc._, "organisations", ()) or ()
     credits = doc_credit_ranges(doc, ("©", *res.byline_markers), CREDIT_LINES_ANY_CASE)
     # names inside organisations, programmes and places ("Abu Dhabi") are not people
-    blocked = CharRanges(credits + mention_ranges(organisations)
-                         + mention_ranges(getattr(doc._, "programmes", ())) + mention_ranges(getattr(doc._, "places", ())))
+    blocked = CharRanges(credits + mention_ranges(organisations) + mention_ranges(getattr(doc._, "programmes", ()))
+                         + mention_ranges(getattr(doc._, "places", ())))
     cands = _candidates(doc, v, res, blocked)
     orgs = org_index(v, organisations) if cands else {}
     orgs_in_text = [o for o in organisations if not in_ranges(o.start_char, o.end_char, credits)]
