@@ -252,6 +252,6 @@ def test_people_shared_family_names_spellings_and_bylines(make_doc, text, names)
     assert set(_ties(make_doc, text)) == names
 
 
-@pytest.mark.parametrize("text, names", [("Sie reisten nach Wien und Abu Dhabi, sagte Tom Brandt.", {"Tom Brandt"})])
+@pytest.mark.parametrize("text, names", [("Sie flogen über Wien nach Abu Dhabi, sagte Tom Brandt.", {"Tom Brandt"})])
 def test_people_places_are_not_people(make_doc, text, names):
     assert set(_ties(make_doc, text)) == names

@@ -171,7 +171,7 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
         if not (w[:1].isupper() or w.isdigit() or w in res.name_inner or _inner_adjective(words, k)):
             break
         if w == "." and ends[k] < starts[k + 1] and k + 1 < i:
-            break  # "… Trommel AG. Der Auftritt …": a sentence ends here
+            break  # "… Theater AG. Der Auftritt …": a sentence ends here
         if any(s <= starts[k] < e for s, e in known_spans):
             break
         k -= 1
@@ -180,14 +180,14 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
         if words[n] in {"und", "sowie"} and words[n + 1] in {"der", "die", "das", "dem", "den", "des"}:
             first = n + 2
             break
-    # "Geschäftsführer der Freudenberg Stiftung GmbH", "Auftritt des … e. V.": a noun that heads no
+    # "Geschäftsführer der Lernwerk Stiftung GmbH", "Auftritt des … e. V.": a noun that heads no
     # institution, then an article, stands before the name
     for n in range(first + 1, i - 1):
         if words[n] in {"der", "des", "dem", "den", "vom", "beim"} and words[n - 1][:1].isupper() \
                 and not words[n - 1].lower().endswith(res.noun_heads):
             first = n + 1
         elif words[n - 1] in res.role_nouns:
-            first = n  # "… vom Träger Quartierswerk Elbinsel e. V."
+            first = n  # "… vom Träger Stadtteilwerk Nord e. V."
     while first < i and (not words[first][:1].isupper() or words[first] in res.name_openers):
         first += 1
     return first

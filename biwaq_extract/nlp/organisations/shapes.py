@@ -71,8 +71,8 @@ def build_shape_rules(words: dict) -> ShapeRules:
 
 def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
     """Names in quotes the text gives an institution: after a kind of institution ('das Zukunftszentrum
-    "pulsnetz MuTiG"'), or after an article when the quoted name has an institution's head ('vom
-    "Zukunftszentrum MV+"'). Quoted project and event titles have neither."""
+    "Treffpunkt Nord"'), or after an article when the quoted name has an institution's head ('vom
+    "Zukunftszentrum Nord+"'). Quoted project and event titles have neither."""
     found: list[Shape] = []
     if not any(q in text for q in _OPEN):
         return found
@@ -93,14 +93,14 @@ def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
 
 
 def houses(text: str) -> list[Shape]:
-    """ "Haus der Selbständigen", "Haus der Familie": institutions named as a house of someone."""
+    """ "Haus der Familie", "Haus der Jugend": institutions named as a house of someone."""
     if "Haus" not in text:
         return []
     return [Shape(m.start(), m.end(), f"Haus der {m.group('rest')}", "association") for m in _HOUSE.finditer(text)]
 
 
 def offices_for(text: str) -> list[Shape]:
-    """Offices named by their remit: "Amt für Jugend, Schule und Familie", "Senatorin für Arbeit, Soziales,
+    """Offices named by their remit: "Amt für Soziales, Jugend und Senioren", "Senatorin für Arbeit, Soziales,
     Jugend und Integration" (a Land authority in Bremen; followed by a person's name it is that person's role)."""
     found = []
     if "mt für" in text:
@@ -121,7 +121,7 @@ def offices_for(text: str) -> list[Shape]:
 
 def named_offices(text: str, rules: ShapeRules, programme_names: Container[str],
                   acronyms: Container[str]) -> list[Shape]:
-    """Offices that run a programme: "ESF-Regiestelle rückenwind³", "Regiestelle Wandel der Arbeit",
+    """Offices that run a programme: "ESF-Regiestelle rückenwind³", "Regiestelle Gute Pflege",
     "ESF-Regiestelle für das Programm rückenwind+"; a bare "ESF-Regiestelle" or "ESF-Regiestelle in der
     BAGFW" in the same text is the same office. An office placed inside a body ("Regiestelle rückenwind im
     Bundesverwaltungsamt") is a unit of it, not an organisation (ANNOTATION_GUIDE)."""
@@ -148,7 +148,7 @@ def named_offices(text: str, rules: ShapeRules, programme_names: Container[str],
 
 def _office_name_length(rest: str, rules: ShapeRules, programme_names: Container[str]) -> int:
     """Length of the name after an office head: "für das Programm rückenwind+", a programme, or capitalised
-    words ("Wandel der Arbeit"); 0 when none follows."""
+    words ("Gute Pflege"); 0 when none follows."""
     m = re.match(rf"{S}für{S}das{S}(?:{_CAP}-)?(?:Programm|Bundesprogramm|Modellprogramm){S}(\S+?)(?=[\s,.;:!?)]|$)",
                  rest)
     if m and m.group(1) in programme_names:
@@ -163,7 +163,7 @@ def _office_name_length(rest: str, rules: ShapeRules, programme_names: Container
 
 
 def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
-    """A centre and its own name: "Kulturzentrum Schlachthof" (not "Familienzentrum Bildung", a common
+    """A centre and its own name: "Bürgerzentrum Lindenhof" (not "Familienzentrum Bildung", a common
     noun, nor "Stadtzentrum Kassels", a place)."""
     if "zentrum" not in text:
         return []

@@ -25,7 +25,7 @@ class Candidate:
     role: str | None = None
     org: OrgMention | str | None = None  # an OrgMention, or an org id from roles.yaml
     org_strength: int = 0  # 3 explicit, 2 from title or portfolio, 1 from context
-    family: str | None = None  # a family name the given name shares with the next ("Igor und Vira Kamenska")
+    family: str | None = None  # a family name the given name shares with the next ("Igor und Vira Petrenko")
     tied_after: bool = False  # the organisation follows the name ("… von der X", "… aus der Kreisverwaltung")
 
 
@@ -57,7 +57,7 @@ def first_name_candidates(v: TokenView, positions: list[int], res: PeopleResourc
             found.append(Candidate(i, end, "first_name"))
             resume = end
         elif texts[j] == "und" and j + 2 < n and texts[j + 1] in res.first_names:
-            # "Igor und Vira Kamenska": two given names share the family name after the second
+            # "Igor und Vira Petrenko": two given names share the family name after the second
             shared = _surname_end(v, j + 2, res)
             if shared is not None and not in_ranges(v.idx[j + 2], v.ends[shared - 1], blocked):
                 found.append(Candidate(i, i + 1, "first_name", family=" ".join(texts[j + 2: shared])))

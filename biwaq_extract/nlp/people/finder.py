@@ -38,7 +38,7 @@ def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
     v = view(doc)
     organisations = getattr(doc._, "organisations", ()) or ()
     credits = doc_credit_ranges(doc, ("©", *res.byline_markers), CREDIT_LINES_ANY_CASE)
-    # names inside organisations, programmes and places ("Abu Dhabi") are not people
+    # names inside organisations, programmes and places ("Abu Dhabi": a given name and a word) are not people
     blocked = CharRanges(credits + mention_ranges(organisations) + mention_ranges(getattr(doc._, "programmes", ()))
                          + mention_ranges(getattr(doc._, "places", ())))
     cands = _candidates(doc, v, res, blocked)
@@ -95,7 +95,7 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
 
 
 def _one_spelling(full: dict[int, str]) -> dict[int, str]:
-    """Names written with and without their diacritics ("Vladimir"/"Vladimír Spidla") are one person,
+    """Names written with and without their diacritics ("Pavel"/"Pável Dvořak") are one person,
     named with the diacritics."""
     if all(name.isascii() for name in full.values()):
         return full

@@ -44,7 +44,7 @@ def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[Org
     """The organisation starting at token i (an org mention or a ministry word), with its end token."""
     texts = v.texts
     if i < v.n and texts[i] in QUOTE_MARKS and i + 1 in orgs:
-        i += 1  # 'von der "aproxima - Gesellschaft für …"'
+        i += 1  # 'von der "nordlicht - Gesellschaft für …"'
     if i in orgs:
         org, end = orgs[i]
         # "(BMAS)" right after the full name belongs to it
@@ -188,7 +188,7 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     texts, lowers, n = v.texts, v.lowers, v.n
     i = cand.end
     if i < n and texts[i] in res.title_orgs_after:
-        # "Gabriele Bischoff MdEP, Schirmpatin …": the title names the institution, the apposition follows
+        # "Anna Weiß MdEP, Schirmherrin …": the title names the institution, the apposition follows
         org = _role_org_from_title(texts[i], res)
         if org and cand.org_strength < 2:
             cand.org, cand.org_strength = org, 2
@@ -384,7 +384,7 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
 
 def _local_office(role: str, orgs: list[OrgMention], res: PeopleResources) -> OrgMention | None:
     """The administration a head of local government heads: the one of its kind the text names, when it
-    names one only ("Landrat" -> "Landkreis Limburg-Weilburg")."""
+    names one only ("Landrat" -> "Landkreis Gifhorn")."""
     heads = res.local_offices.get(role.split()[-1].lower())
     if not heads:
         return None

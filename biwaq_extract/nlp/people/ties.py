@@ -79,7 +79,7 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
     moderation_in_text = any(stem in lowered for stem in res.moderation_stems)
     for group in list_groups(v, cands):
         first, last = group[0], group[-1]
-        if last.tied_after:  # "Jana Hoyer und Elisabeth Kluge vom Klinikum X": the tie holds for all
+        if last.tied_after:  # "Jana Lorenz und Eva Lind vom Klinikum X": the tie holds for all
             for cand in group[:-1]:
                 if cand.org is None:
                     cand.org, cand.org_strength = last.org, last.org_strength
