@@ -6,7 +6,7 @@ after a cue word ('im Rahmen des Programms "Vereinbarkeit von Familie und Beruf 
 A programme is named as the text names it (its short name when the text uses it, "rückenwind3" as
 written), a bracketed short form after a title names it ('"…" ("StäM")'), a successor keeps its
 generation suffix ("JOBSTARTER plus"). Photo credit lines and the quoted names of projects and units
-('das Projekt "BBNE-Pflege"') are skipped.
+('das Projekt "BBNE-Werkstatt"') are skipped.
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ _QUOTED_NAME = re.compile(rf"[{QUOTES}](?P<name>[^{QUOTES}\n]{{1,150}})[{QUOTES}
 
 
 def _own_names(text: str, res: ProgrammeResources) -> list[tuple[int, int]]:
-    """Spans of the quoted names of projects and units ('das Projekt "BBNE-Pflege"'): a programme named
+    """Spans of the quoted names of projects and units ('das Projekt "BBNE-Werkstatt"'): a programme named
     inside one is not a mention of the programme. (Searched from the quotes: far fewer places than the
     text's every position.)"""
     return [m.span("name") for m in _QUOTED_NAME.finditer(text)

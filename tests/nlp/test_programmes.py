@@ -88,7 +88,7 @@ def test_programmes_bracketed_short_form_and_cue_words_name_the_programme(make_d
     "text, expected",
     [
         ("Im Soziale-Stadt-Gebiet wohnen viele Familien.", {"Soziale Stadt"}),
-        ('Das Projekt "BBNE-Pflege" gewann einen Preis.', set()),
+        ('Das Projekt "BBNE-Werkstatt" gewann einen Preis.', set()),
         ('Sie leitet die Abteilung "Arbeitsmarkt, ESF" im Ministerium.', set()),
         ("Der EHAP-Begleitausschuss tagte.", set()),
     ],
