@@ -320,6 +320,9 @@ def test_organisations_quoted_names_of_institutions(make_doc, text, expected):
         ("Das Café im Bürgerzentrum Lindenhof ist geöffnet.", {"Bürgerzentrum Lindenhof"}),
         ("Das Familienzentrum Bildung anbieten will, ist klar.", set()),
         ("Der Laden liegt im Stadtzentrum Kassels und im Stadtzentrum Kassel.", set()),
+        ("Die Gemeinschaftsschule auf dem Campus Nord und das Gymnasium am Markt spielten.",
+         {"Gemeinschaftsschule auf dem Campus Nord", "Gymnasium am Markt"}),
+        ("Die Grundschule am Montag und die Berufsschule am Ende der Woche waren voll.", set()),
         ("Sie arbeitet im Städtischen Klinikum Görlitz.", {"Städtischen Klinikum Görlitz"}),
     ],
 )

@@ -48,6 +48,8 @@ class ShapeRules:
     office: re.Pattern  # an office head with an optional "ESF-" prefix (groups "prefix", "head")
     office_tail: re.Pattern  # the capitalised words that name an office
     centre: re.Pattern  # a centre's head and its own name (groups "head", "name")
+    school: re.Pattern  # a school and its site: "Gemeinschaftsschule auf dem Campus Nord" (group "name")
+    not_school_sites: frozenset[str]  # "am Montag": when, not where
     common_noun_endings: tuple[str, ...]
 
 
@@ -65,7 +67,10 @@ def build_shape_rules(words: dict) -> ShapeRules:
                                rf"(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
         centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
                           rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
+        school=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+schule|Gymnasium){S}(?P<site>auf{S}dem|am|an{S}der)"
+                          rf"{S}(?P<name>{_CAP}(?:{S}{_CAP})?)(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
         common_noun_endings=tuple(words["common_noun_endings"]),
+        not_school_sites=frozenset(words["not_school_sites"]),
     )
 
 
@@ -178,8 +183,18 @@ def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
     return found
 
 
+def schools(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
+    """A school named by its site: "Gemeinschaftsschule auf dem Campus Nord", "Gymnasium am Markt" (not
+    "Grundschule am Montag", a time, nor one "an der Weser" when the places gazetteer knows the river)."""
+    if "schule " not in text and "Gymnasium " not in text:
+        return []
+    return [Shape(m.start(), m.end(), m.group(), "school") for m in rules.school.finditer(text)
+            if not is_place(m.group("name")) and m.group("name").split()[0] not in rules.not_school_sites]
+
+
 def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[str], acronyms: Container[str],
                      is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """Every shape's finds in `text`; `is_place` tells a place name (the places gazetteer)."""
     return [*quoted_names(text, rules), *houses(text), *offices_for(text),
-            *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place)]
+            *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place),
+            *schools(text, rules, is_place)]
