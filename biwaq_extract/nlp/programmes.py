@@ -60,7 +60,7 @@ class ProgrammeResources:
     quoted_only_cue: re.Pattern  # a cue word right before a `quoted_only` variant
     own_name_before: re.Pattern  # a project or unit noun ending right before a quote
     suffix: re.Pattern  # a generation suffix right after a name (group "suffix")
-    caps_after_cue: re.Pattern  # a cue word, then a name in capitals, unquoted (group "name")
+    caps_after_cue: re.Pattern  # matched where a cue word starts: it, then a name in capitals (group "name")
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -113,21 +113,19 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         re.compile(rf"(?:{'|'.join(words['quoted_only_cues'])})\s+$"),
         re.compile(rf"(?<![\w-])(?:{own_nouns})[ \t]*$"),
         re.compile(rf"(?:[ \t]+(?P<suffix>{suffixes})|(?P<plus>\+))(?![\w+])"),
-        caps_pattern(cues, load("organisations")["laender"]),
+        caps_pattern(load("organisations")["laender"]),
     )
 
 
-def caps_pattern(cues: list[str], laender) -> re.Pattern:
-    """A cue word, then an unquoted name in capitals, with the Land it is for ("im ESF Plus-Programm
-    TANDEM Sachsen"): programme names are often written in capitals.
+def caps_pattern(laender) -> re.Pattern:
+    """Matched where a cue word starts: the rest of the word, then an unquoted name in capitals with the
+    Land it is for ("im ESF Plus-Programm TANDEM Sachsen"): programme names are often written in capitals.
 
-    >>> caps_pattern(["Programm"], ["Sachsen"]).search("am Programm TANDEM Sachsen teilnehmen").group("name")
+    >>> caps_pattern(["Sachsen"]).match("Programms TANDEM Sachsen teilnehmen").group("name")
     'TANDEM Sachsen'
     """
-    alts = "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True))
     lands = "|".join(sorted(map(re.escape, laender), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:[\w+]+[- ]?)??(?:{alts})[ \t]+(?P<name>[A-ZÄÖÜ]{{3,}}[A-ZÄÖÜ0-9³+]*"
-                      rf"(?:[ \t]+(?:{lands}))?)(?![\w-])")
+    return re.compile(rf"\w+[ \t]+(?P<name>[A-ZÄÖÜ]{{3,}}[A-ZÄÖÜ0-9³+]*(?:[ \t]+(?:{lands}))?)(?![\w-])")
 
 
 def hyphenated_form(variant: str) -> str | None:
@@ -331,10 +329,14 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
             prog_id, name = f"text:{ascii_slug(short)}", short
         learned[name] = (prog_id, name)
         hits.append((name_start, name_start + len(quoted.rstrip()), prog_id, name, "text:quoted-programme"))
-    if any(word in text for word in res.cue_words):
-        for m in res.caps_after_cue.finditer(text):
-            name = m.group("name")
-            hits.append((m.start("name"), m.end("name"), f"text:{ascii_slug(name)}", name, "text:caps-programme"))
+    for word in res.cue_words:  # (a search from each cue word: far fewer places than the whole text)
+        at = text.find(word)
+        while at >= 0:
+            m = res.caps_after_cue.match(text, at)
+            if m:
+                name = m.group("name")
+                hits.append((m.start("name"), m.end("name"), f"text:{ascii_slug(name)}", name, "text:caps-programme"))
+            at = text.find(word, at + len(word))
     # later plain uses of a learned short name ("Quereinstieg" after its full title)
     for name, (prog_id, _) in learned.items():
         if prog_id.startswith("text:"):
