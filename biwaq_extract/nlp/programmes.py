@@ -302,11 +302,14 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
         if own_names and in_spans(s, own_names):
             continue
         close = _closing_quote(text, s, e)
-        bracketed = _BRACKETED_SHORT.match(text, close if close is not None else e)
+        after = close if close is not None else e
+        # (most hits have neither a bracket nor a suffix after them: a look at the next characters first)
+        bracketed = _BRACKETED_SHORT.match(text, after) if "(" in text[after: after + 3] else None
         known = _known(bracketed.group(1).strip(), res) if bracketed else None
         if known is not None and known[0].id != prog.id:
             prog, variant = known  # "rückenwind - Für die Beschäftigten …" (rückenwind+): the bracket decides
-        suffix = res.suffix.match(text, e)
+        following = text[e: e + 2]
+        suffix = res.suffix.match(text, e) if following[:1] == "+" or following[1:] in ("p", "P") else None
         if suffix and not known:  # a successor the gazetteer does not list
             name = _as_used(prog, variant, text, used) + (" " + suffix.group("suffix") if suffix.group("suffix") else "+")
             hits.append((s, suffix.end(), f"{prog.id}-plus", name, "gazetteer"))
@@ -332,7 +335,8 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     for word in res.cue_words:  # (a search from each cue word: far fewer places than the whole text)
         at = text.find(word)
         while at >= 0:
-            m = res.caps_after_cue.match(text, at)
+            space = text.find(" ", at, at + 40)
+            m = res.caps_after_cue.match(text, at) if space > 0 and text[space + 1: space + 4].isupper() else None
             if m:
                 name = m.group("name")
                 hits.append((m.start("name"), m.end("name"), f"text:{ascii_slug(name)}", name, "text:caps-programme"))

@@ -46,6 +46,7 @@ class ShapeRules:
     quoted_name_heads: tuple[str, ...]
     kind_before: re.Pattern  # a kind-of-institution noun ending right before a quote
     office: re.Pattern  # an office head with an optional "ESF-" prefix (groups "prefix", "head")
+    office_heads: tuple[str, ...]
     office_tail: re.Pattern  # the capitalised words that name an office
     centre: re.Pattern  # a centre's head and its own name (groups "head", "name")
     school: re.Pattern  # a school and its site: "Gemeinschaftsschule auf dem Campus Nord" (group "name")
@@ -63,6 +64,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
         quoted_name_heads=tuple(words["quoted_name_heads"]),
         kind_before=re.compile(rf"(?<![\w-]){kind}[ \t]*$"),
         office=re.compile(rf"(?<![\w-])(?P<prefix>(?:{_UP}[\w+]*-)?)(?P<head>{'|'.join(words['office_heads'])})"),
+        office_heads=tuple(words["office_heads"]),
         office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*"
                                rf"(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
         centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
@@ -133,7 +135,7 @@ def named_offices(text: str, rules: ShapeRules, programme_names: Container[str],
     found: list[Shape] = []
     if "stelle" not in text:
         return found
-    for m in rules.office.finditer(text):
+    for m in _office_matches(text, rules):
         end = m.end()
         rest = text[end: end + 120]
         inside = _INSIDE.match(rest)
@@ -149,6 +151,21 @@ def named_offices(text: str, rules: ShapeRules, programme_names: Container[str],
             continue  # "die Fachstelle" alone is generic
         found.append(Shape(m.start(), end, text[m.start(): end], "association", group=m.group("head"), bare=bare))
     return found
+
+
+def _office_matches(text: str, rules: ShapeRules) -> list[re.Match]:
+    """`rules.office.finditer(text)`, tried only where an office head is (with its "ESF-" prefix)."""
+    starts = set()
+    for head in rules.office_heads:
+        at = text.find(head)
+        while at >= 0:
+            prefix = _PREFIX_BEFORE.search(text, max(0, at - 30), at)
+            starts.add(prefix.start() if prefix else at)
+            at = text.find(head, at + len(head))
+    return [m for m in map(lambda s: rules.office.match(text, s), sorted(starts)) if m]
+
+
+_PREFIX_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w+]*-$")
 
 
 def _office_name_length(rest: str, rules: ShapeRules, programme_names: Container[str]) -> int:
