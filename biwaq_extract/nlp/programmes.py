@@ -12,6 +12,7 @@ generation suffix ("JOBSTARTER plus"). Photo credit lines and the quoted names o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -346,11 +347,14 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
         if prog_id.startswith("text:"):
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
                 hits.append((m.start(), m.end(), prog_id, name, "text:quoted-programme"))
-    chosen, taken = [], []
+    chosen = []
+    starts, ends = [], []  # chosen spans, sorted and never overlapping: one look each side
     for s, e, pid, name, rule in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if in_spans(s, credits) or any(not (e <= a or s >= b) for a, b in taken):
+        at = bisect_right(starts, s)
+        if (at and ends[at - 1] > s) or (at < len(starts) and starts[at] < e) or in_spans(s, credits):
             continue
-        taken.append((s, e))
+        starts.insert(at, s)
+        ends.insert(at, e)
         chosen.append((s, e, pid, name, rule))
     sentence = sentence_index(doc).text_at
     return tuple(

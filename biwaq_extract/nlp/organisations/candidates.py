@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -33,15 +34,15 @@ class Candidate:
 def pick(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longer spans first, then stronger evidence, then earlier."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, kept sorted: they never overlap, so one look each side
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
-        start, end = c.start, c.end
-        for s, e in taken:
-            if end > s and start < e:
-                break
-        else:
-            chosen.append(c)
-            taken.append((start, end))
+        at = bisect_right(starts, c.start)
+        if (at and ends[at - 1] > c.start) or (at < len(starts) and starts[at] < c.end):
+            continue
+        starts.insert(at, c.start)
+        ends.insert(at, c.end)
+        chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
 
