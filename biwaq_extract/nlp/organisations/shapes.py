@@ -16,6 +16,7 @@ _ITEM = rf"(?:[a-zäöüß]{{3,}}(?:e|en|er|es){S})?{_UP}[\w]*(?:-{_UP}[\w]*)*-?
 _FUER_LIST = rf"für{S}{_ITEM}(?:(?:{S}|,{S}?)(?:und{S}|sowie{S}|&{S})?{_ITEM})*"
 # before a quoted name: an article or preposition ("vom", "von der", "die")
 _LINK_BEFORE_QUOTE = re.compile(r"\b(?:der|die|das|dem|den|des|vom|beim|im|am|zum|zur|von|bei|mit|durch|für)[ \t]*$")
+_LINK_WORDS = frozenset("der die das dem den des vom beim im am zum zur von bei mit durch für".split())
 _QUOTED = re.compile(rf"[{_OPEN}](?P<name>[^{_OPEN}{_CLOSE}\n]{{3,90}})[{_CLOSE}]")
 _HOUSE = re.compile(rf"(?<![\w-])Haus(?:es)?{S}der{S}(?P<rest>{_CAP}(?:{S}{_CAP})?)(?={S}[a-zäöüß]|[^\w]|$)")
 _OFFICE_FOR = re.compile(rf"(?<![\w-])(?P<head>(?:{_UP}[\wäöüß]*)?[Aa]mt(?:es|s)?){S}{_FUER_LIST}")
@@ -45,6 +46,7 @@ class ShapeRules:
 
     quoted_name_heads: tuple[str, ...]
     kind_before: re.Pattern  # a kind-of-institution noun ending right before a quote
+    kind_endings: tuple[str, ...]  # lower case: the last word before such a quote ends with one
     office: re.Pattern  # an office head with an optional "ESF-" prefix (groups "prefix", "head")
     office_heads: tuple[str, ...]
     office_tail: re.Pattern  # the capitalised words that name an office
@@ -63,6 +65,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
     return ShapeRules(
         quoted_name_heads=tuple(words["quoted_name_heads"]),
         kind_before=re.compile(rf"(?<![\w-]){kind}[ \t]*$"),
+        kind_endings=tuple(k.lower() for k in kinds),
         office=re.compile(rf"(?<![\w-])(?P<prefix>(?:{_UP}[\w+]*-)?)(?P<head>{'|'.join(words['office_heads'])})"),
         office_heads=tuple(words["office_heads"]),
         office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*"
@@ -88,10 +91,13 @@ def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
         if not name or name.endswith(("?", "!")):
             continue
         start = m.start("name")
-        # (searches end at the quote: a window of the text before it, not the text from its start)
-        if len(name) <= 60 and rules.kind_before.search(text, max(0, m.start() - 60), m.start()):
+        before = text[max(0, m.start() - 40): m.start()].split()
+        last = before[-1] if before else ""
+        # (the word before the quote decides which pattern can match: most quotes need neither)
+        if len(name) <= 60 and last.lower().endswith(rules.kind_endings) \
+                and rules.kind_before.search(text, max(0, m.start() - 60), m.start()):
             found.append(Shape(start, start + len(name), name, "association"))
-        elif len(name.split()) <= 10 and not name.endswith(".") \
+        elif len(name.split()) <= 10 and not name.endswith(".") and last in _LINK_WORDS \
                 and _LINK_BEFORE_QUOTE.search(text, max(0, m.start() - 12), m.start()) \
                 and any(w[:1].isupper() and w.lower().rstrip("s").endswith(rules.quoted_name_heads)
                         for w in name.replace("-", " ").split()):
@@ -111,18 +117,35 @@ def offices_for(text: str) -> list[Shape]:
     Jugend und Integration" (a Land authority in Bremen; followed by a person's name it is that person's role)."""
     found = []
     if "mt für" in text:
-        for m in _OFFICE_FOR.finditer(text):
+        for m in _matches_from(text, "mt für", _OFFICE_FOR):
             surface = m.group().rstrip(" ,-")
             head = m.group("head")
             base = head[:-2] if head.endswith("es") else head[:-1] if head.endswith("s") else head
             found.append(Shape(m.start(), m.start() + len(surface), base + surface[len(head):], "municipal"))
     if "Senator" in text:
-        for m in _SENATOR.finditer(text):
+        for m in _matches_from(text, "Senator", _SENATOR):
             surface = m.group().rstrip(" ,-")
             person = _PERSON_IN_LIST.search(surface)
             if person or _PERSON_AFTER.match(text, m.start() + len(surface)):
                 continue  # "Senatorin für Wirtschaft, Anna Becker": a role
             found.append(Shape(m.start(), m.start() + len(surface), surface, "land-ministry"))
+    return found
+
+
+def _matches_from(text: str, needle: str, regex: re.Pattern) -> list[re.Match]:
+    """`regex.finditer(text)` for a pattern whose every match holds `needle` in its first word: tried from
+    the start of the word around each occurrence only."""
+    found, pos = [], 0
+    at = text.find(needle)
+    while at >= 0:
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            start -= 1
+        m = regex.match(text, start) if start >= pos else None
+        if m:
+            found.append(m)
+            pos = m.end()
+        at = text.find(needle, at + len(needle))
     return found
 
 
@@ -203,9 +226,8 @@ def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
 def schools(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """A school named by its site: "Gemeinschaftsschule auf dem Campus Nord", "Gymnasium am Markt" (not
     "Grundschule am Montag", a time, nor one "an der Weser" when the places gazetteer knows the river)."""
-    if "schule " not in text and "Gymnasium " not in text:
-        return []
-    return [Shape(m.start(), m.end(), m.group(), "school") for m in rules.school.finditer(text)
+    matches = _matches_from(text, "schule ", rules.school) + _matches_from(text, "Gymnasium ", rules.school)
+    return [Shape(m.start(), m.end(), m.group(), "school") for m in matches
             if not is_place(m.group("name")) and m.group("name").split()[0] not in rules.not_school_sites]
 
 
