@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from biwaq_extract.nlp.rule_data import load
 from biwaq_extract.nlp.token_view import TokenView
+from biwaq_extract.records import DateMention
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,9 @@ class LinkRules:
     town_adjectives: dict[str, str]
     cumulative_words: frozenset[str]
     area_nouns: tuple[str, ...]
+    weekday_pattern: re.Pattern  # "am Montag": group 1 the weekday
+    weekdays: dict[str, int]  # lower-case weekday -> Monday 0 … Sunday 6
+    future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
     city_states: frozenset[str]  # the Länder that are towns too ("in Berlin"), from data/places.yaml
     max_frame_days: int
 
@@ -54,6 +60,9 @@ def load_link_rules(data: dict) -> LinkRules:
         town_adjectives=dict(data["town_adjectives"]),
         cumulative_words=frozenset(data["cumulative_words"]),
         area_nouns=tuple(data["area_nouns"]),
+        weekday_pattern=re.compile(r"(?i)\bam (" + "|".join(data["weekdays"]) + r")\b"),
+        weekdays={w: i for i, w in enumerate(data["weekdays"])} | {"sonnabend": 5},
+        future_cues=frozenset(load("temporal")["future_cues"]),
         city_states=frozenset(e["name"] for e in load("places")["states"] if e.get("city")),
         max_frame_days=int(data["max_frame_days"]),
     )
@@ -100,6 +109,27 @@ def kind_of_gathering(v: TokenView, i: int, rules: LinkRules) -> bool:
     """An indefinite genitive ("die Organisation eines Stadtteilfestes", "Planung eines großen
     Workshops") names a kind of gathering; with no date in its sentence it is not one that takes place."""
     return any(v.lowers[k] in rules.kind_determiners for k in range(max(0, i - 3), i))
+
+
+def weekday_date(weekday: str, published: dt.date, sentence: str, rules: LinkRules) -> dt.date:
+    """The day "am Montag" means in an article published on `published`: in a report the most recent
+    such weekday up to publication, in an announcement (a future cue in the sentence) the next one."""
+    day = rules.weekdays[weekday.lower()]
+    if rules.future_cues.isdisjoint(sentence.lower().split()):
+        return published - dt.timedelta(days=(published.weekday() - day) % 7)
+    return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7)
+
+
+def add_weekday_dates(text: str, sents: list, by_dates: list, published: dt.date, rules: LinkRules) -> None:
+    """Give each sentence that says "am <weekday>" and names no day or month that day (see
+    `weekday_date`); the days serve the events only and are not reported as dates."""
+    starts = [s.start_char for s in sents]
+    for m in rules.weekday_pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and all(d.granularity in ("year", "years") for d in by_dates[k]):  # no day or month given
+            day = weekday_date(m.group(1), published, sents[k].text, rules)
+            mention = DateMention(m.group(0), m.start(), m.end(), day, day, "day", "rule:weekday", sents[k].text)
+            by_dates[k] = [*by_dates[k], mention]
 
 
 def part_of_named(v: TokenView, end: int, is_head, rules: LinkRules) -> bool:

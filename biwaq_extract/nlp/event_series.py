@@ -88,3 +88,18 @@ def series(text: str, contexts: list, plural_heads: Iterator[tuple[int, int, int
                 place = line.places[0] if line.places else None
                 out.append(SeriesEvent(days[0].start_char, days[0].end_char, j, text[start:end], head, etype, days[0], place))
     return out
+
+
+def series_of(v, contexts: list, text: str, head_of, typed) -> list[SeriesEvent]:
+    """The series events of a Doc: only sentences with a list of places or a colon are read, for plural
+    gathering nouns (`head_of` gives a word's singular head and type, `typed` refines the type)."""
+
+    def plural_heads():
+        for k, ctx in enumerate(contexts):
+            if (len(ctx.places) > 1 or ":" in ctx.span.text) and may_hold_series(text, contexts, k):
+                for i in range(ctx.span.start, ctx.span.end):
+                    hit = v.texts[i][:1].isupper() and singular_head(v.texts[i], head_of)
+                    if hit:
+                        yield k, v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1])
+
+    return series(text, contexts, plural_heads())

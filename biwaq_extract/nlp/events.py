@@ -33,7 +33,7 @@ class EventRules:
     date_rank: dict[str, int]
     evidence: frozenset[str]
     place_prepositions: frozenset[str]
-    online_words: frozenset[str]
+    online: re.Pattern  # an online format: "online", "digital", or a compound "Online-Seminar"
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
     link_window: int
@@ -56,7 +56,10 @@ def load_rules(text: str | None = None) -> EventRules:
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
         place_prepositions=frozenset(data["place_prepositions"]),
-        online_words=frozenset(data["online_words"]),
+        online=re.compile(  # whole words only: an "Online-Wettbewerb" is no online gathering
+            r"\b(?:" + "|".join(data["online_words"]) + r")\b(?!-)|\b(?:" + "|".join(data["online_prefixes"]) + r")-?\w*(?:"
+            + "|".join(re.escape(h) for h, _ in single) + r")\b"
+        ),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         link_window=int(data.get("link_window", 2)),
@@ -135,13 +138,12 @@ class _Context(NamedTuple):
     places: list[PlaceMention]
     counts: list[ParticipantCount]
     frame: str | None
-    online_words: frozenset[str]
+    online_pattern: re.Pattern
 
     @property
     def online(self) -> bool:
         """The sentence mentions an online format (read only for the few sentences an event uses)."""
-        lower = self.span.text.lower()
-        return any(w in lower for w in self.online_words)
+        return bool(self.online_pattern.search(self.span.text.lower()))
 
 
 def _rows(cls, rows) -> list:
@@ -236,7 +238,9 @@ def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules:
     for k, span in enumerate(sents):
         if by_counts[k] and not rules.links.cumulative_words.isdisjoint(span.text.lower().split()):
             by_counts[k] = ()  # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance
-    return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online_words)))
+    if isinstance(ext.published, dt.date):  # "hat am Montag in Berlin … ausgezeichnet"
+        links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
+    return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 
 class _Candidate(NamedTuple):
@@ -340,23 +344,15 @@ def _borrow(
 
 
 def _series(v: TokenView, contexts: list[_Context], rules: EventRules, text: str) -> list[_Candidate]:
-    """The events of a series named by a plural noun (see event_series); only sentences with two
-    places or ending in a colon are read."""
-    def plural_heads():
-        for k, ctx in enumerate(contexts):
-            if (len(ctx.places) > 1 or ":" in ctx.span.text) and event_series.may_hold_series(text, contexts, k):
-                for i in range(ctx.span.start, ctx.span.end):
-                    hit = v.texts[i][:1].isupper() and event_series.singular_head(v.texts[i], lambda w: event_head(w, rules))
-                    if hit:
-                        yield k, v.idx[i], v.ends[i], hit[0], links.typed(v.lowers[i], hit[1], rules.links)
-
+    """The events of a series named by a plural noun (see event_series)."""
+    found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links))
     return [
         _Candidate(
             text[s.start_char : s.end_char], s.start_char, s.end_char, s.type, s.name,
             s.date.start if s.date else None, s.date.end if s.date else None, s.place.name if s.place else None,
             None, (), f"rule:event-series:{s.head}", contexts[s.sentence].span.text.strip(),
         )
-        for s in event_series.series(text, contexts, plural_heads())
+        for s in found
     ]
 
 

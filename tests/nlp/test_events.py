@@ -215,3 +215,30 @@ def test_events_town_from_dateline_and_place_adjective(make_doc, text, location)
 )
 def test_events_a_kind_of_gathering_is_not_an_event(make_doc, text):
     assert make_doc(text, "2016-03-01")._.events == ()
+
+
+@pytest.mark.parametrize(
+    "text, published, start",
+    [
+        # a report published on a Thursday: "am Montag" is the Monday before
+        ("Die Ministerin hat am Montag in Berlin die Gewinner ausgezeichnet.", "2014-06-26", D(2014, 6, 23)),
+        # an announcement: the next such day
+        ("Der Workshop findet am Montag in Bonn statt.", "2014-06-26", D(2014, 6, 30)),
+    ],
+)
+def test_events_weekday_dated_from_publication(make_doc, text, published, start):
+    (event,) = make_doc(text, published)._.events
+    assert event.start == start
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Die Ministerin hat am 3. Mai 2023 in Berlin die Sieger des Online-Wettbewerbs ausgezeichnet.", "Berlin"),
+        ("Das Online-Seminar fand am 3. Mai 2023 mit Gästen aus Berlin statt.", None),
+        ("Pandemiebedingt fand der Fachtag am 3. Mai 2023 digital statt, moderiert aus Berlin.", None),
+    ],
+)
+def test_events_online_gatherings_have_no_place(make_doc, text, location):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.location == location
