@@ -177,7 +177,7 @@ def venue_in(
             if town:
                 return None, town, a.end(1)
         return None, None, -1
-    venue = m.group(1)
+    venue = m.group(1).rstrip(".")  # a sentence's full stop, not part of the name
     words = venue.split()
     town = None
     after = text[m.end(1) : min(end, m.end(1) + 40)].split()
