@@ -36,6 +36,22 @@ class LinkRules:
     max_frame_days: int
 
 
+class OnlineTest:
+    """Whether a sentence tells of an online format: a whole word ("online", "digital") or a compound
+    of a gathering noun ("Online-Seminar", "Digitalveranstaltung"); an "Online-Wettbewerb" is none."""
+
+    def __init__(self, words: list[str], prefixes: list[str], heads: list[str]):
+        self.roots = tuple(dict.fromkeys([*prefixes, *(w[:6] for w in words)]))  # a cheap test first
+        self.pattern = re.compile(
+            r"\b(?:" + "|".join(words) + r")\b(?!-)|\b(?:" + "|".join(prefixes) + r")-?\w*(?:"
+            + "|".join(map(re.escape, heads)) + r")\b"
+        )
+
+    def __call__(self, text: str) -> bool:
+        lower = text.lower()
+        return any(r in lower for r in self.roots) and bool(self.pattern.search(lower))
+
+
 def load_link_rules(data: dict) -> LinkRules:
     heads = sorted(data["venue_heads"], key=len, reverse=True)
     word = r"[A-ZÄÖÜ][\w'’.-]*"

@@ -33,7 +33,7 @@ class EventRules:
     date_rank: dict[str, int]
     evidence: frozenset[str]
     place_prepositions: frozenset[str]
-    online: re.Pattern  # an online format: "online", "digital", or a compound "Online-Seminar"
+    online: links.OnlineTest  # an online format: "online", "digital", or a compound "Online-Seminar"
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
     link_window: int
@@ -56,10 +56,7 @@ def load_rules(text: str | None = None) -> EventRules:
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
         place_prepositions=frozenset(data["place_prepositions"]),
-        online=re.compile(  # whole words only: an "Online-Wettbewerb" is no online gathering
-            r"\b(?:" + "|".join(data["online_words"]) + r")\b(?!-)|\b(?:" + "|".join(data["online_prefixes"]) + r")-?\w*(?:"
-            + "|".join(re.escape(h) for h, _ in single) + r")\b"
-        ),
+        online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         link_window=int(data.get("link_window", 2)),
@@ -138,12 +135,12 @@ class _Context(NamedTuple):
     places: list[PlaceMention]
     counts: list[ParticipantCount]
     frame: str | None
-    online_pattern: re.Pattern
+    online_test: links.OnlineTest
 
     @property
     def online(self) -> bool:
         """The sentence mentions an online format (read only for the few sentences an event uses)."""
-        return bool(self.online_pattern.search(self.span.text.lower()))
+        return self.online_test(self.span.text)
 
 
 def _rows(cls, rows) -> list:
@@ -238,7 +235,8 @@ def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules:
     for k, span in enumerate(sents):
         if by_counts[k] and not rules.links.cumulative_words.isdisjoint(span.text.lower().split()):
             by_counts[k] = ()  # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance
-    if isinstance(ext.published, dt.date):  # "hat am Montag in Berlin … ausgezeichnet"
+    if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
+        # "hat am Montag in Berlin … ausgezeichnet"
         links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
     return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
