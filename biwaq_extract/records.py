@@ -123,6 +123,7 @@ class EventMention:
     organisers: tuple[str, ...]
     rule: str
     sentence: str = ""
+    venue: str | None = None  # the named building or site ("Kalkscheune"); `location` holds its town
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def document_view(result: DocumentResult) -> dict[str, Any]:
                 "start": _iso(e.start),
                 "end": _iso(e.end),
                 "location": e.location,
+                "venue": e.venue,
                 "participants": e.participants,
             }
             for e in sorted(result.events, key=lambda m: m.start_char)

@@ -11,6 +11,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp import event_links as links
+from biwaq_extract.nlp import event_merge as merging
+from biwaq_extract.nlp import event_series
+from biwaq_extract.nlp.places import known_place
 from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
@@ -29,12 +33,14 @@ class EventRules:
     date_rank: dict[str, int]
     evidence: frozenset[str]
     place_prepositions: frozenset[str]
-    online_words: frozenset[str]
+    online: links.OnlineTest  # an online format: "online", "digital", or a compound "Online-Seminar"
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
     link_window: int
     period_words: frozenset[str]
+    links: links.LinkRules
     head_memo: _SuffixMemo  # which words end in a head, + "s" or "es" (see `_head_words`)
+    venue_memo: _SuffixMemo  # which words end in a venue noun (see `_venue_words`)
 
 
 def load_rules(text: str | None = None) -> EventRules:
@@ -50,12 +56,14 @@ def load_rules(text: str | None = None) -> EventRules:
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
         place_prepositions=frozenset(data["place_prepositions"]),
-        online_words=frozenset(data["online_words"]),
+        online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         link_window=int(data.get("link_window", 2)),
         period_words=frozenset(data.get("period_words", [])),
+        links=links.load_link_rules(data["links"]),
         head_memo=_SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es"))),
+        venue_memo=_SuffixMemo(tuple(data["links"]["venue_heads"])),
     )
 
 
@@ -127,13 +135,12 @@ class _Context(NamedTuple):
     places: list[PlaceMention]
     counts: list[ParticipantCount]
     frame: str | None
-    online_words: frozenset[str]
+    online_test: links.OnlineTest
 
     @property
     def online(self) -> bool:
         """The sentence mentions an online format (read only for the few sentences an event uses)."""
-        lower = self.span.text.lower()
-        return any(w in lower for w in self.online_words)
+        return self.online_test(self.span.text)
 
 
 def _rows(cls, rows) -> list:
@@ -202,7 +209,9 @@ def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules:
         for d in ext.dates
         if d.role != "publication" and d.granularity in rules.date_rank and d.text.split(None, 1)[0].lower() not in rules.period_words
     ]
-    counts = [c for c in ext.participant_counts if c.who.rsplit(None, 1)[-1].lower() in rules.attendee_words]
+    # compounds count too ("EHAP-Verantwortliche"); gender endings are dropped first ("Teilnehmer*innen")
+    attendees = tuple(rules.attendee_words)
+    counts = [c for c in ext.participant_counts if _GENDER.sub("", c.who.rsplit(None, 1)[-1].lower()).endswith(attendees)]
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list:
@@ -219,11 +228,17 @@ def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules:
         return out
 
     by_dates, by_places, by_counts = bucket(dates), bucket(ext.places), bucket(counts)
-    for k, span in enumerate(sents[:3]):
+    for k, span in enumerate(sents[:4]):
         s_dates = by_dates[k]
-        if len(s_dates) == 1 and s_dates[0].text == span.text.strip():
+        if len(s_dates) == 1 and s_dates[0].text == span.text.strip(_BULLETS):
             by_dates[k] = ()  # a date line under the title is the publication date, whatever its format
-    return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online_words)))
+    for k, span in enumerate(sents):
+        if by_counts[k] and not rules.links.cumulative_words.isdisjoint(span.text.lower().split()):
+            by_counts[k] = ()  # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance
+    if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
+        # "hat am Montag in Berlin … ausgezeichnet"
+        links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
+    return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 
 class _Candidate(NamedTuple):
@@ -242,23 +257,37 @@ class _Candidate(NamedTuple):
     organisers: tuple[str, ...]
     rule: str
     sentence: str = ""
+    venue: str | None = None
 
 
 assert _Candidate._fields == tuple(f.name for f in fields(EventMention)), "same fields in the same order"
 
 
-def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules) -> DateMention | None:
+def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules, text: str = "", head_end: int = -1) -> DateMention | None:
+    if head_end >= 0:
+        dates = [d for d in dates if d.granularity != "year" or links.names_year(text, head_end, d.start_char, rules.period_words)]
     if not dates:
         return None
     return min(dates, key=lambda d: (rules.date_rank.get(d.granularity, 99), abs(d.start_char - anchor)))
 
 
-def _pick_place(text: str, places: list[PlaceMention], anchor: int, rules: EventRules) -> PlaceMention | None:
-    def after_preposition(p: PlaceMention) -> bool:
-        before = text[max(0, p.start_char - 6) : p.start_char].split()
-        return bool(before) and before[-1].lower() in rules.place_prepositions
+def _town(p: PlaceMention, rules: EventRules) -> bool:
+    """A town or district (the city states count as towns), not a Land, country or region."""
+    return p.kind in ("city", "district") or p.name in rules.links.city_states
 
-    good = [p for p in places if after_preposition(p)] or places
+
+def _after_preposition(text: str, p: PlaceMention, rules: EventRules) -> bool:
+    """ "in Bonn", also with an area noun between: "im Stadtteil Gröpelingen", "im Soziale-Stadt-Gebiet X"."""
+    before = text[max(0, p.start_char - 40) : p.start_char].split()
+    if before and before[-1].lower() not in rules.place_prepositions and before[-1].lower().endswith(rules.links.area_nouns):
+        before = before[:-1] if len(before) < 2 or before[-2].lower() in rules.place_prepositions else before[:-2]
+    return bool(before) and before[-1].lower() in rules.place_prepositions
+
+
+def _pick_place(text: str, places: list[PlaceMention], anchor: int, rules: EventRules) -> PlaceMention | None:
+    # a Land or country named without a preposition ("Aktionstag des ESF für Thüringen") is what a
+    # gathering is about, not where it is
+    good = [p for p in places if _after_preposition(text, p, rules)] or [p for p in places if _town(p, rules)]
     if not good:
         return None
     # A city or district names where a gathering is better than its Land or country.
@@ -278,7 +307,7 @@ def _day_dated(ctx: _Context) -> bool:
 def _lead_index(contexts: list[_Context]) -> int | None:
     """The first sentence of the article body: after the title and the "Datum" line."""
     for k, ctx in enumerate(contexts[1:], start=1):
-        words = ctx.span.text.split()
+        words = ctx.span.text.strip(_BULLETS).split()
         if not words or words[0] == "Datum" or (not ctx.dates and len(words) <= 4):
             continue
         return k
@@ -299,12 +328,12 @@ def _borrow(
         if 0 <= j < len(contexts) and contexts[j].frame and contexts[j].dates and j not in used:
             used.add(j)
             return contexts[j]
-    if k == 0 and lead is not None and _day_dated(contexts[lead]):
+    if k == 0 and lead is not None and _day_dated(contexts[lead]) and lead not in used:
         used.add(lead)
         return contexts[lead]
     here = contexts[k].span
     for j in (k - 1, k + 1):
-        if 0 <= j < len(contexts) and _day_dated(contexts[j]):
+        if 0 <= j < len(contexts) and _day_dated(contexts[j]) and j not in used:
             other = contexts[j].span
             gap = text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
             if "\n\n" not in gap:
@@ -312,9 +341,26 @@ def _borrow(
     return None
 
 
+def _series(v: TokenView, contexts: list[_Context], rules: EventRules, text: str) -> list[_Candidate]:
+    """The events of a series named by a plural noun (see event_series)."""
+    found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links))
+    return [
+        _Candidate(
+            text[s.start_char : s.end_char], s.start_char, s.end_char, s.type, s.name,
+            s.date.start if s.date else None, s.date.end if s.date else None, s.place.name if s.place else None,
+            None, (), f"rule:event-series:{s.head}", contexts[s.sentence].span.text.strip(),
+        )
+        for s in found
+    ]
+
+
 def _has_evidence(ctx: _Context, rules: EventRules) -> bool:
     return any(d.granularity in rules.evidence for d in ctx.dates) or bool(ctx.places)
 
+
+_BULLETS = " \t\n-–•*·"
+# gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
+_GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
 _GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
@@ -348,6 +394,11 @@ def _head_words(words: set[str], rules: EventRules) -> set[str]:
     """The words that may be or start an event noun: first words of multi-word heads and words ending in
     a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses")."""
     return rules.head_memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
+
+
+def _venue_words(words: set[str], rules: EventRules) -> set[str]:
+    """The words ending in a venue noun ("kulturzentrum", "kalkscheune")."""
+    return rules.venue_memo.matching(words)
 
 
 def _heads(v: TokenView, positions: list[int], head_words: set[str], rules: EventRules):
@@ -413,6 +464,12 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     org_reach = list(accumulate((b for _, b in org_spans), max))  # furthest end of the organisations so far
     used_frames: set[int] = set()
     candidates: list[_Candidate] = []
+    lr = rules.links
+    named: set[str] = set()  # compound gathering nouns met so far ("bundeskongress")
+    venues = links.Venues(text, lr, known_place, bool(_venue_words(words, rules)))
+
+    def is_head(word: str) -> bool:
+        return event_head(word, rules, genitive=True) is not None
 
     index = sentence_index(doc)
     context_starts = [c.span.start_char for c in contexts]
@@ -423,22 +480,51 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
             orgs_by_sentence.setdefault(k, []).append(o)
     organisers_of = {k: tuple(dict.fromkeys(o.org_id for o in orgs)) for k, orgs in orgs_by_sentence.items()}
 
-    for start, end, head, etype in _heads(v, positions, head_words, rules):
+    heads = list(_heads(v, positions, head_words, rules))
+    # a dated report naming its own gathering ("Die Fachtagung findet am 3. Mai statt") lends no date
+    for h in heads:
+        k = sent_index.get(index.sentence_start_token(h[0]), 0)
+        if contexts[k].frame and contexts[k].dates:
+            used_frames.add(k)
+    for start, end, head, etype in heads:
         start_char, end_char = v.idx[start], v.ends[end - 1]
         j = bisect_right(org_starts, start_char) - 1
         if j >= 0 and start_char < org_reach[j]:
             continue  # part of an organisation's name
         k = sent_index.get(index.sentence_start_token(start), 0)
         ctx = contexts[k]
+        word = v.lowers[start]
+        quoted = _quoted_after(text, end_char)
+        if links.part_of_named(v, end, is_head, lr):
+            continue  # "beim Auftakt des Netzwerktreffens": the gathering itself is named next
+        # "die Veranstaltung", "auf dem Kongress": a gathering told of already, which the sentence may
+        # tell more about (its place, its attendance); it never makes an event of its own
+        if not ctx.dates and not quoted and links.kind_of_gathering(v, start, lr):
+            continue  # "Organisation eines Stadtteilfestes": a kind of gathering, not one that takes place
+        definite = not quoted and links.definite(v, start, lr)
+        ref = definite and not ctx.dates and links.back_reference(word, head, named, lr)
+        # a new noun with a definite article ("bei dem Projektbesuch") points back when a gathering was
+        # told of before it, else it introduces one (settled in event_merge)
+        kind = "ref" if ref else "def" if definite else "head"
+        if end - start == 1 and word != head:
+            named.update((word, word.rstrip("s")))  # compounds, with their genitive
+        etype = links.typed(word, etype, lr)
         source = ctx
-        if not ctx.dates:
+        if not ctx.dates and not ref:
             source = _borrow(contexts, k, lead, used_frames, rules, text) or ctx
-        if head in rules.weak and not _has_evidence(source, rules):
+        if head in rules.weak and not ref and not _has_evidence(source, rules):
             continue
-        online = source.online or (source is not ctx and ctx.online) or etype == "webinar"
+        venue, town = venues.of(contexts, k, source)
+        # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
+        online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
         anchor = start_char
-        date = _pick_date(source.dates, anchor, rules)
-        place = None if online else _pick_place(text, source.places or ctx.places, anchor, rules)
+        date = _pick_date(source.dates, anchor, rules, text, end_char if source is ctx else -1)
+        places = source.places or ctx.places
+        if ref:  # a back-reference tells where only with "in <town>" ("die Veranstaltung in Helsinki")
+            places = [p for p in places if _after_preposition(text, p, rules) and _town(p, rules)]
+        place = None if online else _pick_place(text, places, anchor, rules)
+        if place is None and town and not online:
+            place = PlaceMention(town, 0, 0, town, "city", "rule:venue-town")
         counts = source.counts or ctx.counts
         if not counts:
             for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
@@ -448,7 +534,6 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
         count = _pick_count(counts, anchor)
         if source is ctx and ctx.frame and ctx.dates:
             used_frames.add(k)
-        quoted = _quoted_after(text, end_char)
         span_text = text[start_char:end_char]
         name = text[quoted[0] : quoted[1]] if quoted else span_text
         organisers = organisers_of.get(k, ())
@@ -464,15 +549,18 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
                 location=place.name if place else None,
                 participants=count.count if count else None,
                 organisers=organisers,
-                rule=f"rule:event-head:{head}",
+                rule=f"rule:event-{kind}:{head}",
                 sentence=ctx.span.text.strip(),
+                venue=venue,
             )
         )
+    candidates.extend(_series(v, contexts, rules, text))
 
     for k, ctx in enumerate(contexts):
         if not ctx.frame or k in used_frames:
             continue
-        day_dates = [d for d in ctx.dates if d.granularity in ("day", "days")]
+        # a verb alone tells a gathering of days, not a period ("Vom 19.08. bis 30.09. findet … statt")
+        day_dates = [d for d in ctx.dates if d.granularity in ("day", "days") and (d.end - d.start).days < lr.max_frame_days]
         if not day_dates:
             continue
         date = _pick_date(day_dates, ctx.span.start_char, rules)
@@ -495,63 +583,12 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
             )
         )
     candidates.sort(key=lambda e: e.start_char)
-    return tuple(EventMention(*c) for c in _merge(candidates))
-
-
-def _combine(old: _Candidate, ev: _Candidate) -> _Candidate:
-    """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"."""
-    return _Candidate(
-        text=old.text,
-        start_char=old.start_char,
-        end_char=old.end_char,
-        type=old.type if old.type != "other" or ev.type == "other" or old.name else ev.type,
-        name=old.name or ev.name,
-        start=old.start or ev.start,
-        end=old.end or ev.end,
-        location=old.location or ev.location,
-        participants=old.participants if old.participants is not None else ev.participants,
-        organisers=tuple(dict.fromkeys(old.organisers + ev.organisers)),
-        rule=old.rule,
-        sentence=old.sentence,
-    )
-
-
-def _span_days(e: _Candidate) -> int:
-    return (e.end - e.start).days
-
-
-def _nested(a: _Candidate, b: _Candidate) -> bool:
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-
-
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Dated mentions of one gathering (same interval, compatible place) become one event; an undated
-    mention joins the first event of its type with a compatible place, else stands alone."""
-    merged: list[_Candidate] = []
-    for ev in (e for e in candidates if e.start is not None):
-        for k, old in enumerate(merged):
-            place_ok = old.location is None or ev.location is None or old.location == ev.location
-            if not place_ok:
-                continue
-            if (old.start, old.end) == (ev.start, ev.end):
-                merged[k] = _combine(old, ev)
-                break
-            if old.type == ev.type and _nested(old, ev):
-                # "Jahrestagung 2022" in the title and "am 3. Mai 2022" in the text: the finer date wins
-                finer, coarser = (ev, old) if _span_days(ev) < _span_days(old) else (old, ev)
-                merged[k] = _combine(old, ev)._replace(start=finer.start, end=finer.end)
-                break
-        else:
-            merged.append(ev)
-    for ev in (e for e in candidates if e.start is None):
-        for k, old in enumerate(merged):
-            if old.type == ev.type and (old.location is None or ev.location is None or old.location == ev.location):
-                merged[k] = _combine(old, ev)
-                break
-        else:
-            merged.append(ev)
-    merged.sort(key=lambda e: e.start_char)
-    return merged
+    kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
+    events = merging.keep(merging.merge(candidates, kinds), lr.part_heads)
+    town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
+    if town:  # a local news story's gatherings take place in the town it reports from
+        events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
+    return tuple(EventMention(*c) for c in events)
 
 
 find = find_events

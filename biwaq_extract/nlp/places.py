@@ -61,6 +61,7 @@ class PlaceResources:
     org_head_suffixes: tuple[str, ...]
     first_names: frozenset[str]
     city_qualifiers: frozenset[str]  # rivers and regions in "Halle (Saale)", "Frankfurt (Oder)"
+    determiners: frozenset[str]  # articles and possessives, which a town's name never takes
     # words already tested by `_may_start_place`, and those that passed: most words recur across
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
@@ -174,6 +175,7 @@ def load_resources() -> PlaceResources:
         org_head_suffixes=tuple(data.get("org_head_suffixes") or ()),
         first_names=first_names(),
         city_qualifiers=frozenset(data.get("city_qualifiers") or ()),
+        determiners=frozenset(_WORDS["determiners"]),
     )
 
 
@@ -199,9 +201,15 @@ def _gazetteer_match(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Pl
     start_char = v.idx[i]
     for form in res.by_first_word.get(first, ()):
         if v.text.startswith(form, start_char):
-            end = _token_ending_at(v, start_char + len(form))
+            form_end = start_char + len(form)
+            end = _token_ending_at(v, form_end)
             if end is not None:
                 return end, res.forms[form]
+            # a town of several words with a district glued on: "Weil am Rhein-Friedlingen"
+            k = token_at_char(v, form_end)
+            if " " in form and k >= 0 and v.text[form_end : form_end + 1] == "-" and v.text[form_end + 1 : form_end + 2].isupper():
+                name = v.span_text(i, k + 1)
+                return k + 1, Place(name, "district", _slug(name))
     return None
 
 
@@ -224,16 +232,34 @@ def _hyphen_district(token_text: str, res: PlaceResources, after_preposition: bo
 
 
 def _part_of_org_name(v: TokenView, start: int, res: PlaceResources) -> bool:
-    """A place right after an institution noun is part of its name ("Hochschule Berlin")."""
+    """A place right after an institution noun or an acronym is part of its name ("Hochschule Berlin")."""
     if start == 0:
         return False
     prev = v.texts[start - 1]
-    return prev in res.org_heads or (prev[:1].isupper() and prev.lower().endswith(res.org_head_suffixes))
+    # an acronym before a town names an institution there ("von der HU Berlin"); after "im" the
+    # building is where something happens ("im BMAS Berlin")
+    acronym = 2 <= len(prev) <= 4 and prev.isalpha() and prev.isupper() and (start < 2 or v.lowers[start - 2] != "im")
+    return acronym or prev in res.org_heads or (prev[:1].isupper() and prev.lower().endswith(res.org_head_suffixes))
 
 
 def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
     """ "Caren Marks", "Lisa Paus": a surname that the gazetteer also lists."""
     return start > 0 and v.texts[start - 1] in res.first_names
+
+
+def _after_article(v: TokenView, start: int, res: PlaceResources, district: bool = False) -> bool:
+    """A town's name takes no article: after "ihrer", "der anschließenden" the word is a common noun
+    ("ihrer Rede", "in der Mitte"), not the town of that name. Some districts take a contracted one
+    ("im Wedding"), so for them "im"/"am" … do not count."""
+    if start == 0:
+        return False
+    prev = v.lowers[start - 1]
+    if prev in res.determiners:
+        return not (district and prev in ("im", "am", "zum", "beim", "vom"))
+    return (
+        start > 1 and v.texts[start - 1].isalpha() and v.texts[start - 1].islower()
+        and prev.endswith(("e", "en", "er", "em", "es")) and v.lowers[start - 2] in res.determiners
+    )
 
 
 def _locative(v: TokenView, start: int) -> bool:
@@ -318,8 +344,11 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             place = Place(text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
         ok = not in_ranges(v.idx[i], v.ends[end - 1], excluded)
         ok = ok and not _part_of_org_name(v, i, res) and not _after_first_name(v, i, res)
+        ok = ok and not (rule == "gazetteer" and place.kind in ("city", "district") and _after_article(v, i, res, place.kind == "district"))
         if ok and text in res.ambiguous:
-            ok = _locative(v, i) and not _before_date(v, end)
+            # after a locative, or next in a list of places ("in Dresden, Kiel und Mainz")
+            listed = bool(found) and i >= 2 and v.texts[i - 1] in (",", "und", "sowie", "oder") and found[-1].end_char == v.ends[i - 2]
+            ok = (_locative(v, i) or listed) and not _before_date(v, end)
         if ok:
             end, place = _with_qualifier(v, i, end, place, res)
             found.append(_mention(doc, v.idx[i], v.ends[end - 1], place, rule))

@@ -51,3 +51,194 @@ def test_events_same_when_the_word_memo_starts_over(make_doc, monkeypatch):
     monkeypatch.setattr(events._SuffixMemo, "MAX_WORDS", 0)  # forget all words before every Doc
     assert make_doc(text, "2019-11-12")._.events == expected
     assert make_doc(text, "2019-11-12")._.events == expected
+
+
+def _events(make_doc, text, published):
+    return [(e.type, e.start, e.location, e.participants) for e in make_doc(text, published)._.events]
+
+
+@pytest.mark.parametrize(
+    "text, location, venue",
+    [
+        (
+            "Die Fachtagung fand am 5. März 2024 im Festsaal des Leipziger Rathauses statt.",
+            "Leipzig",
+            "Festsaal des Leipziger Rathauses",
+        ),
+        ("Der Workshop findet am 3. Juni 2024 in der Kulturscheune in Potsdam statt.", "Potsdam", "Kulturscheune"),
+        (
+            "Der Fachtag findet am 9. Oktober 2024 statt.\nOrt: Haus der Begegnung, Lindenstraße 4, 14467 Potsdam",
+            "Potsdam",
+            "Haus der Begegnung",
+        ),
+        ("Die Werkstatt fand am 7. Mai 2024 im Bürgerhaus statt.", None, "Bürgerhaus"),
+    ],
+)
+def test_events_venue_gives_its_town(make_doc, text, location, venue):
+    (event,) = make_doc(text, "2024-05-20")._.events
+    assert (event.location, event.venue) == (location, venue)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "die Veranstaltung" points back to the meeting and adds its attendance
+        (
+            "Am 4. Mai 2023 fand in Kiel ein Netzwerktreffen statt. Die Veranstaltung besuchten rund 60 Gäste.",
+            [("meeting", D(2023, 5, 4), "Kiel", 60)],
+        ),
+        # a repeated compound with a definite article is the same gathering; a town refines the country
+        (
+            "Der Europatag in Finnland war ein Erfolg. Auf dem Europatag in Tampere sprachen viele Gäste.",
+            [("other", None, "Tampere", None)],
+        ),
+        # the place of a back-reference may follow an area noun ("im Stadtteil X")
+        (
+            "Am 3. Mai 2023 begann die Förderrunde mit einer Auftaktveranstaltung. Die Gäste kamen zu der "
+            "Veranstaltung in die Stadthalle im Stadtteil Gröpelingen.",
+            [("kickoff", D(2023, 5, 3), "Gröpelingen", None)],
+        ),
+        # a new noun with a definite article names the visit a verb reported
+        (
+            "Die Ministerin besuchte am 10. August 2021 ein Projekt in Cottbus. Bei dem Projektbesuch sprach "
+            "sie mit Jugendlichen, die im August nach Spanien reisen.",
+            [("other", D(2021, 8, 10), "Cottbus", None)],
+        ),
+    ],
+)
+def test_events_back_references_join_the_gathering(make_doc, text, expected):
+    assert _events(make_doc, text, "2023-06-01" if "2023" in text else "2021-09-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Jahrestagung fand am 2. Mai 2023 in Bonn statt. Eine Podiumsdiskussion beleuchtete die Zukunft.",
+        "Die Jahrestagung fand am 2. Mai 2023 in Bonn statt. Am Infostand informierten Projekte über ihre Arbeit.",
+        "Die Jahrestagung fand am 2. Mai 2023 in Bonn statt. Beim Auftakt der Jahrestagung sprach die Ministerin.",
+    ],
+)
+def test_events_parts_of_a_gathering_are_not_events(make_doc, text):
+    assert _events(make_doc, text, "2023-06-01") == [("conference", D(2023, 5, 2), "Bonn", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Im Herbst 2024 bietet das Programm Seminare in Dresden, Kiel und Mainz an.",
+            [("seminar", D(2024, 9, 1), place, None) for place in ("Dresden", "Kiel", "Mainz")],
+        ),
+        (
+            "Die Regiestelle bietet Online-Seminare an:\n• 3. März 2025, 10 Uhr\n• 10. März 2025, 14 Uhr\n",
+            [("webinar", D(2025, 3, 3), None, None), ("webinar", D(2025, 3, 10), None, None)],
+        ),
+    ],
+)
+def test_events_series_gives_one_event_per_place_or_date(make_doc, text, expected):
+    assert sorted(_events(make_doc, text, "2024-08-01"), key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    "text, published, start",
+    [
+        ("Am 12. März trafen sich 50 Fachleute in Essen zur Werkstatt.", "2024-04-02", D(2024, 3, 12)),
+        ("Am 12. März trafen sich 50 Fachleute in Essen zur Werkstatt.", "2024-01-10", D(2023, 3, 12)),
+        ("Die Werkstatt findet am 12. März in Essen statt.", "2024-06-02", D(2025, 3, 12)),
+    ],
+)
+def test_events_year_of_a_yearless_date(make_doc, text, published, start):
+    (event,) = make_doc(text, published)._.events
+    assert event.start == start
+
+
+@pytest.mark.parametrize(
+    "text, participants",
+    [
+        ("Beim Fachtag am 3. Mai 2023 in Bonn waren 120 Teilnehmer*innen dabei.", 120),
+        ("Seit 2011 haben 13.000 Fachkräfte die Schulung besucht. Der Fachtag fand am 3. Mai 2023 in Bonn statt.", None),
+    ],
+)
+def test_events_participants_are_the_attendance(make_doc, text, participants):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.participants == participants
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("Der Auftakt-Workshop fand am 3. Mai 2023 in Bonn statt.", "kickoff"),
+        ("Die Online-Informationsveranstaltung fand am 3. Mai 2023 statt.", "webinar"),
+        ("Die Plenartagung des Parlaments fand am 3. Mai 2023 in Straßburg statt.", "meeting"),
+        # a dated report naming its own gathering dates that one, not the dialogue mentioned before it
+        ("Wir regen einen konstruktiven Dialog an.\nDie Fachtagung findet am 3. Mai 2023 in Bonn statt.", "conference"),
+    ],
+)
+def test_events_type_from_the_compound(make_doc, text, etype):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.type == etype
+
+
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        ("Im Jahr 2023 fand die Jahrestagung der Zukunftszentren 2023 in Bonn statt.", D(2023, 1, 1)),
+        ("Änderungen zum Aufruf 2023 und eine Informationsveranstaltung in Bonn.", None),
+        ("Die Fachkonferenz „Der ESF nach 2027“ fand in Bonn statt.", None),
+    ],
+)
+def test_events_year_only_from_the_gatherings_own_name(make_doc, text, start):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.start == start
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Erfurt. Beim Aktionstag des ESF für Thüringen kamen viele Gäste zusammen.", "Erfurt"),
+        ("Beim Aktionstag des ESF für Thüringen kamen viele Gäste ins Erfurter Rathaus.", "Erfurt"),
+        ("Beim Aktionstag des ESF für Thüringen kamen viele Gäste zusammen.", None),
+        ("Der Aktionstag im Erfurter Kultur-Quartier war gut besucht.", "Erfurt"),
+    ],
+)
+def test_events_town_from_dateline_and_place_adjective(make_doc, text, location):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zu den Mikroprojekten gehört die Organisation eines Stadtteilfestes. Am 1. Januar 2015 startete das Programm.",
+        "Die Planung eines großen Workshops kostet Zeit.",
+    ],
+)
+def test_events_a_kind_of_gathering_is_not_an_event(make_doc, text):
+    assert make_doc(text, "2016-03-01")._.events == ()
+
+
+@pytest.mark.parametrize(
+    "text, published, start",
+    [
+        # a report published on a Thursday: "am Montag" is the Monday before
+        ("Die Ministerin hat am Montag in Berlin die Gewinner ausgezeichnet.", "2014-06-26", D(2014, 6, 23)),
+        # an announcement: the next such day
+        ("Der Workshop findet am Montag in Bonn statt.", "2014-06-26", D(2014, 6, 30)),
+    ],
+)
+def test_events_weekday_dated_from_publication(make_doc, text, published, start):
+    (event,) = make_doc(text, published)._.events
+    assert event.start == start
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Die Ministerin hat am 3. Mai 2023 in Berlin die Sieger des Online-Wettbewerbs ausgezeichnet.", "Berlin"),
+        ("Das Online-Seminar fand am 3. Mai 2023 mit Gästen aus Berlin statt.", None),
+        ("Pandemiebedingt fand der Fachtag am 3. Mai 2023 digital statt, moderiert aus Berlin.", None),
+    ],
+)
+def test_events_online_gatherings_have_no_place(make_doc, text, location):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.location == location

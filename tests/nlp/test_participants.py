@@ -33,6 +33,10 @@ def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
         "Der Anteil stieg auf 35 Prozent.",
         "Die Werkstatt fand am 25. und 26. September 2019 statt.",
         "Rund 120 Träger haben sich beworben.",
+        "Mehr als 300 Familien wurden beraten.",
+        "Rund 2.000 Haushalte wurden erreicht.",
+        "Hunderte Menschen kamen zum Fest.",
+        "Zahlreiche Gäste kamen zur Feier.",
         "Die Förderrunde 2019 bis 2022 ist abgeschlossen.",
     ],
 )

@@ -60,6 +60,8 @@ def test_places_districts_and_hyphenated_forms(nlp, text, expected):
         ("Auf dem Hof spielten Kinder; danach ging es nach Hof.", ["Hof"]),
         ("Weil es regnete, blieben alle in Halle.", ["Halle"]),
         ("Die Mitte des Jahres brachte Neues.", []),
+        ("Hinten in der Mitte steht die Projektleiterin.", []),
+        ("Seminare gibt es in Dresden, Kiel und Mainz.", ["Dresden", "Kiel", "Mainz"]),
     ],
 )
 def test_places_ambiguous_words_need_a_preposition(nlp, text, expected):
@@ -77,6 +79,12 @@ def test_places_ambiguous_words_need_a_preposition(nlp, text, expected):
         ("Das Team in Kassel\n© Stadt Kassel/Foto Hamburg", ["Kassel"]),
         ("Foto: Rainer Bremen\nDie Gruppe tagte in Erfurt.", ["Erfurt"]),
         ("Ministerin Anna Wittenberg sprach in Jena.", ["Jena"]),
+        ("In ihrer Rede dankte sie den Gästen.", []),
+        ("In seiner an den Minister anschließenden Rede dankte er.", []),
+        ("Sie diskutierte mit Professorin Lena Kurz von der TU Dresden.", []),
+        ("Die Tagung im BMAS Berlin war ausgebucht.", ["Berlin"]),
+        ("Das Projekt in Weil am Rhein-Friedlingen wächst.", ["Weil am Rhein-Friedlingen"]),
+        ("Das Ehepaar aus Charkiw lebt jetzt im Sauerland.", ["Charkiw", "Sauerland"]),
     ],
 )
 def test_places_not_adjectives_org_names_titles_or_credits(nlp, text, expected):

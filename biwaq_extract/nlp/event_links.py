@@ -1,0 +1,263 @@
+"""Read what a gathering noun stands for: a back-reference, a part of a larger gathering, its venue and town."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from biwaq_extract.nlp.rule_data import load
+from biwaq_extract.nlp.token_view import TokenView
+from biwaq_extract.records import DateMention
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """Word lists loaded from the `links` section of data/events.yaml."""
+
+    back_determiners: frozenset[str]
+    genitive_determiners: frozenset[str]
+    kind_determiners: frozenset[str]
+    generic_heads: frozenset[str]
+    part_heads: frozenset[str]
+    type_prefixes: tuple[tuple[str, str], ...]
+    prefixes: tuple[str, ...]  # the prefixes of type_prefixes, for one str.startswith
+    venue_pattern: re.Pattern
+    venue_heads: tuple[str, ...]
+    locator_labels: frozenset[str]
+    town_adjectives: dict[str, str]
+    cumulative_words: frozenset[str]
+    area_nouns: tuple[str, ...]
+    weekday_pattern: re.Pattern  # "am Montag": group 1 the weekday
+    weekdays: dict[str, int]  # lower-case weekday -> Monday 0 … Sunday 6
+    future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
+    city_states: frozenset[str]  # the Länder that are towns too ("in Berlin"), from data/places.yaml
+    max_frame_days: int
+
+
+class OnlineTest:
+    """Whether a sentence tells of an online format: a whole word ("online", "digital") or a compound
+    of a gathering noun ("Online-Seminar", "Digitalveranstaltung"); an "Online-Wettbewerb" is none."""
+
+    def __init__(self, words: list[str], prefixes: list[str], heads: list[str]):
+        self.roots = tuple(dict.fromkeys([*prefixes, *(w[:6] for w in words)]))  # a cheap test first
+        self.pattern = re.compile(
+            r"\b(?:" + "|".join(words) + r")\b(?!-)|\b(?:" + "|".join(prefixes) + r")-?\w*(?:"
+            + "|".join(map(re.escape, heads)) + r")\b"
+        )
+
+    def __call__(self, text: str) -> bool:
+        lower = text.lower()
+        return any(r in lower for r in self.roots) and bool(self.pattern.search(lower))
+
+
+def load_link_rules(data: dict) -> LinkRules:
+    heads = sorted(data["venue_heads"], key=len, reverse=True)
+    word = r"[A-ZÄÖÜ][\w'’.-]*"
+    # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune":
+    # after a locative preposition, up to two capitalised words and a word ending in a venue noun, then
+    # capitalised name words or one genitive phrase
+    venue = re.compile(
+        rf"\b(?:im|in der|in dem|ins|auf dem)\s+((?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
+    )
+    return LinkRules(
+        back_determiners=frozenset(data["back_determiners"]),
+        genitive_determiners=frozenset(data["genitive_determiners"]),
+        kind_determiners=frozenset(data["kind_determiners"]),
+        generic_heads=frozenset(data["generic_heads"]),
+        part_heads=frozenset(data["part_heads"]),
+        type_prefixes=tuple((p.lower(), t) for p, t in data["type_prefixes"].items()),
+        prefixes=tuple(p.lower() for p in data["type_prefixes"]),
+        venue_pattern=venue,
+        venue_heads=tuple(heads),
+        locator_labels=frozenset(data["locator_labels"]),
+        town_adjectives=dict(data["town_adjectives"]),
+        cumulative_words=frozenset(data["cumulative_words"]),
+        area_nouns=tuple(data["area_nouns"]),
+        weekday_pattern=re.compile(r"(?i)\bam (" + "|".join(data["weekdays"]) + r")\b"),
+        weekdays={w: i for i, w in enumerate(data["weekdays"])} | {"sonnabend": 5},
+        future_cues=frozenset(load("temporal")["future_cues"]),
+        city_states=frozenset(e["name"] for e in load("places")["states"] if e.get("city")),
+        max_frame_days=int(data["max_frame_days"]),
+    )
+
+
+def back_reference(word: str, head: str, named_before: set[str], rules: LinkRules) -> bool:
+    """Whether a noun with a definite determiner points back to a gathering already told of: a generic
+    noun ("die Veranstaltung", "dieses Treffen", "auf dem Kongress") or a compound named before
+    ("beim Bundeskongress" after "der vierte Bundeskongress"). `word` is the noun in lower case."""
+    word = word.lstrip("-\"'„“")
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return bool(forms & (rules.generic_heads & {head}) or forms & named_before)
+
+
+def definite(v: TokenView, i: int, rules: LinkRules) -> bool:
+    """The noun at i has a definite or demonstrative determiner, perhaps with adjectives between
+    ("bei dem Projektbesuch", "diese erste Veranstaltung")."""
+    if i == 0:
+        return False
+    k = i - 1
+    if v.lowers[k] in rules.back_determiners:
+        return True
+    while k > 0 and v.lowers[k][:1].isalpha() and v.texts[k][:1].islower() and v.lowers[k] not in rules.back_determiners:
+        k -= 1  # adjectives between the determiner and the noun ("diese erste Veranstaltung")
+        if i - k > 3:
+            return False
+    return v.lowers[k] in rules.back_determiners
+
+
+def names_year(text: str, head_end: int, year_start: int, period_words: frozenset[str]) -> bool:
+    """A bare year dates a gathering when it ends the gathering's own name ("Jahrestagung der
+    Zukunftszentren 2024") or stands free ("im Jahr 2022"); not after another noun ("zum Aufruf 2023
+    und Informationsveranstaltung") nor after a period word ("post 2020")."""
+    before = text[max(0, year_start - 30) : year_start].split()
+    if not before or before[-1].lower().strip("\"„“(") in period_words:
+        return False
+    gap = text[head_end : year_start] if head_end <= year_start else "."
+    if len(gap.split()) <= 4 and not any(c in gap for c in ".,;:!?"):
+        return True
+    return not before[-1][:1].isupper() or before[-1] in ("Jahr", "Jahres")
+
+
+def kind_of_gathering(v: TokenView, i: int, rules: LinkRules) -> bool:
+    """An indefinite genitive ("die Organisation eines Stadtteilfestes", "Planung eines großen
+    Workshops") names a kind of gathering; with no date in its sentence it is not one that takes place."""
+    return any(v.lowers[k] in rules.kind_determiners for k in range(max(0, i - 3), i))
+
+
+def weekday_date(weekday: str, published: dt.date, sentence: str, rules: LinkRules) -> dt.date:
+    """The day "am Montag" means in an article published on `published`: in a report the most recent
+    such weekday up to publication, in an announcement (a future cue in the sentence) the next one."""
+    day = rules.weekdays[weekday.lower()]
+    if rules.future_cues.isdisjoint(sentence.lower().split()):
+        return published - dt.timedelta(days=(published.weekday() - day) % 7)
+    return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7)
+
+
+def add_weekday_dates(text: str, sents: list, by_dates: list, published: dt.date, rules: LinkRules) -> None:
+    """Give each sentence that says "am <weekday>" and names no day or month that day (see
+    `weekday_date`); the days serve the events only and are not reported as dates."""
+    starts = [s.start_char for s in sents]
+    for m in rules.weekday_pattern.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and all(d.granularity in ("year", "years") for d in by_dates[k]):  # no day or month given
+            day = weekday_date(m.group(1), published, sents[k].text, rules)
+            mention = DateMention(m.group(0), m.start(), m.end(), day, day, "day", "rule:weekday", sents[k].text)
+            by_dates[k] = [*by_dates[k], mention]
+
+
+def part_of_named(v: TokenView, end: int, is_head, rules: LinkRules) -> bool:
+    """A noun followed by the genitive of another gathering is a part of it: "beim Auftakt des
+    Netzwerktreffens", "die Eröffnung der Fachtagung"."""
+    if end >= v.n or v.lowers[end] not in rules.genitive_determiners:
+        return False
+    return any(is_head(v.texts[j]) for j in range(end + 1, min(v.n, end + 4)))
+
+
+def typed(word: str, etype: str, rules: LinkRules) -> str:
+    """A compound's first part may fix the type: "Auftakt-Workshop" is a kick-off, "Online-Seminar" a webinar."""
+    w = word.lower().lstrip("-\"'„“")
+    if not w.startswith(rules.prefixes):
+        return etype
+    for prefix, ptype in rules.type_prefixes:
+        if w.startswith(prefix) and len(w) > len(prefix) + 3:
+            return ptype
+    return etype
+
+
+def town_of_adjective(word: str, rules: LinkRules, known_city) -> str | None:
+    """ "Erfurter" -> Erfurt, "Kölner" -> Köln: the town a place adjective names (irregular ones listed)."""
+    if word in rules.town_adjectives:
+        return rules.town_adjectives[word]
+    if len(word) > 5 and word.endswith("er") and known_city(word[:-2]):
+        return word[:-2]
+    return None
+
+
+def venue_in(
+    text: str, start: int, end: int, rules: LinkRules, known_city, buildings: bool = True
+) -> tuple[str | None, str | None, int]:
+    """(venue, town, end of venue) of the first venue phrase between `start` and `end` of `text`.
+
+    The town comes from a place adjective inside the venue ("Parksaal des Erfurter Steigerwaldstadions")
+    or right after it ("im Schlachthof in der Kasseler Nordstadt"). With `buildings` false (no word of
+    the text ends in a venue noun) only place adjectives are looked for.
+    """
+    m = rules.venue_pattern.search(text, start, end) if buildings else None
+    if not m:
+        # no building, but a place adjective after a locative ("im Erfurter Kultur-Quartier")
+        for a in _LOCATIVE_ADJECTIVE.finditer(text, start, end):
+            town = town_of_adjective(a.group(1), rules, known_city)
+            if town:
+                return None, town, a.end(1)
+        return None, None, -1
+    venue = m.group(1).rstrip(".")  # a sentence's full stop, not part of the name
+    words = venue.split()
+    town = None
+    after = text[m.end(1) : min(end, m.end(1) + 40)].split()
+    if len(after) >= 3 and after[0] == "in" and after[1] in ("der", "dem"):
+        words = words + [after[2]]
+    for w in words:
+        town = town or town_of_adjective(w, rules, known_city)
+    # a trailing town adjective belongs to the next phrase, not to the venue's name
+    while len(venue.split()) > 1 and town_of_adjective(venue.split()[-1], rules, known_city):
+        venue = venue.rsplit(None, 1)[0]
+    return venue, town, m.end(1)
+
+
+_LOCATIVE_ADJECTIVE = re.compile(r"\b(?:im|in der|in dem|ins|am|auf dem)\s+([A-ZÄÖÜ]\w+er)\s+[A-ZÄÖÜ]")
+# "Erfurt. Spiel, Spaß …", "Kassel – Schöner als …": a news paragraph opening with the town it reports from
+_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ][\w-]+(?: am [A-ZÄÖÜ]\w+)?)(?:\.| [–-]) [A-ZÄÖÜ„\"]")
+
+
+def dateline(text: str, known_city) -> str | None:
+    """The town of a news dateline at the start of a paragraph in the first part of the text."""
+    for m in _DATELINE.finditer(text, 0, min(len(text), 3000)):
+        if known_city(m.group(1)):
+            return m.group(1)
+    return None
+
+
+def locator_line(text: str, start: int, end: int, rules: LinkRules) -> str | None:
+    """The venue of an announcement's "Ort: Centre Monbijou, Straße 1, 10178 Berlin" line."""
+    if ":" not in text[start : min(end, start + 24)]:
+        return None
+    line = text[start:end].strip()
+    label, sep, rest = line.partition(":")
+    if not sep or label.strip() not in rules.locator_labels:
+        return None
+    venue = rest.split(",")[0].strip()
+    return venue or None
+
+
+class Venues:
+    """The venues of one Doc's sentences, each read once; `buildings` tells whether any word of the Doc
+    ends in a venue noun (most articles have none, and then the venue pattern is not run)."""
+
+    def __init__(self, text: str, rules: LinkRules, known_city, buildings: bool):
+        self.text, self.rules, self.known_city, self.buildings = text, rules, known_city, buildings
+        self.any_locator = any(label + ":" in text for label in rules.locator_labels)
+        self.memo: dict[int, tuple[str | None, str | None]] = {}
+
+    def _in(self, span) -> tuple[str | None, str | None]:
+        if span.start_char not in self.memo:
+            venue, town, _ = venue_in(self.text, span.start_char, span.end_char, self.rules, self.known_city, self.buildings)
+            self.memo[span.start_char] = (venue, town)
+        return self.memo[span.start_char]
+
+    def of(self, contexts: list, k: int, source) -> tuple[str | None, str | None]:
+        """(venue, town) of the gathering named in sentence k: a venue phrase in its sentence or the one
+        that dates it, else an announcement's "Ort:" line among the next sentences (whose town is its
+        last place)."""
+        for ctx in (contexts[k],) if source is contexts[k] else (contexts[k], source):
+            venue, town = self._in(ctx.span)
+            if venue or town:
+                return venue, town
+        if self.any_locator:
+            for ctx in contexts[k + 1 : k + 5]:
+                venue = locator_line(self.text, ctx.span.start_char, ctx.span.end_char, self.rules)
+                if venue:
+                    return venue, ctx.places[-1].name if ctx.places else None
+        return None, None

@@ -1,0 +1,121 @@
+"""Merge the mentions of one gathering into one event: same dates, back-references, parts of a whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# An event mention before merging: the named tuple events.py builds (fields as records.EventMention).
+Mention = Any
+
+
+def keep(events: list[Mention], part_heads: frozenset[str]) -> list[Mention]:
+    """Drop parts of a larger gathering (a panel, an info stand) when the article names another
+    gathering, and mentions with neither time nor place when others have one: a gathering talked
+    about, not one reported (alone, it is the article's subject)."""
+    def part(e: Mention) -> bool:
+        return e.rule.rpartition(":")[2] in part_heads
+
+    events = [e for e in events if not part(e)] or events
+    told = [e for e in events if e.start or e.location or e.venue]
+    return events if len(told) == len(events) else told or events
+
+
+def _combine(old: Mention, ev: Mention) -> Mention:
+    """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
+    ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off)."""
+    return old._replace(
+        type=old.type if old.type != "other" else ev.type,
+        name=old.name or ev.name,
+        start=old.start or ev.start,
+        end=old.end or ev.end,
+        location=old.location or ev.location,
+        participants=old.participants if old.participants is not None else ev.participants,
+        organisers=tuple(dict.fromkeys(old.organisers + ev.organisers)),
+        venue=old.venue or ev.venue,
+    )
+
+
+def _span_days(e: Mention) -> int:
+    return (e.end - e.start).days
+
+
+def _nested(a: Mention, b: Mention) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _refer(merged: list[Mention], ref: Mention, kinds: dict[str, str | None]) -> bool:
+    """A back-reference tells more about the gathering it points to: the last one before it with the
+    same noun, else the last one before it. It fills what that one lacks; a finer date within the
+    same interval wins; a town refines a country ("Feier in Finnland" … "die Veranstaltung in
+    Helsinki"). False when no gathering comes before it or the dates disagree."""
+    before = [k for k, e in enumerate(merged) if e.start_char < ref.start_char]
+    head = ref.rule.rpartition(":")[2]
+    same = [k for k in before if merged[k].text.lower().rstrip("s") == ref.text.lower().rstrip("s")]
+    same = same or [k for k in before if merged[k].rule.endswith(":" + head)]
+    if ref.rule.startswith("rule:event-def"):
+        # a new noun points back only to the same noun or to a gathering told by a verb alone
+        before = [k for k in before if merged[k].rule == "rule:event-frame" and merged[k].name is None]
+    if not (same or before):
+        return False
+    k = (same or before)[-1]
+    old = merged[k]
+    start, end = old.start, old.end
+    if ref.start is not None:
+        if old.start is None or (_nested(old, ref) and _span_days(ref) < _span_days(old) and _span_days(old) >= 7):
+            start, end = ref.start, ref.end
+        elif not _nested(old, ref):
+            return False
+    location = old.location
+    if ref.location and (location is None or (kinds.get(location) in ("country", "region") and kinds.get(ref.location) in ("city", "district"))):
+        location = ref.location
+    # a generic noun ("den Auftakt", "die Veranstaltung") says nothing of the kind of gathering
+    etype = old.type if ref.rule.startswith("rule:event-ref") else _combine(old, ref).type
+    merged[k] = _combine(old, ref)._replace(location=location, name=old.name or ref.name, start=start, end=end, type=etype)
+    return True
+
+
+def _add(merged: list[Mention], ev: Mention) -> None:
+    """Put one mention among the events: into the one it repeats, else as a new event."""
+    for k, old in enumerate(merged):
+        if not (old.location is None or ev.location is None or old.location == ev.location):
+            continue
+        if ev.start is None:
+            if old.type == ev.type or (old.rule == "rule:event-frame" and old.name is None):
+                merged[k] = _combine(old, ev)
+                return
+            continue
+        if (old.start, old.end) == (ev.start, ev.end):
+            merged[k] = _combine(old, ev)
+            return
+        if old.start is not None and old.type == ev.type and _nested(old, ev):
+            # "Jahrestagung 2022" in the title and "am 3. Mai 2022" in the text: the finer date wins;
+            # between spans of days the longer is the whole gathering ("am zweiten Kongresstag")
+            finer, coarser = (ev, old) if _span_days(ev) < _span_days(old) else (old, ev)
+            if _span_days(coarser) < 7:
+                finer = coarser
+            merged[k] = _combine(old, ev)._replace(start=finer.start, end=finer.end)
+            return
+    merged.append(ev)
+
+
+def merge(candidates: list[Mention], kinds: dict[str, str | None]) -> list[Mention]:
+    """Dated mentions of one gathering (same interval, compatible place) become one event; an undated
+    mention joins the first event of its type (or one told by a verb only) with a compatible place, else
+    stands alone; back-references join the gathering they point to."""
+    candidates = sorted(candidates, key=lambda e: e.start_char)
+    refs = [e for e in candidates if e.rule.startswith(("rule:event-ref", "rule:event-def"))]
+    candidates = [e for e in candidates if not e.rule.startswith(("rule:event-ref", "rule:event-def"))]
+    merged = _merged(candidates)
+    for ref in refs:
+        if not _refer(merged, ref, kinds) and ref.rule.startswith("rule:event-def"):
+            # a new gathering after all: merged again, as an undated mention may now join it
+            merged = _merged([*merged, ref._replace(rule=ref.rule.replace("event-def", "event-head"))])
+    return merged
+
+
+def _merged(candidates: list[Mention]) -> list[Mention]:
+    merged: list[Mention] = []
+    for ev in sorted(candidates, key=lambda e: (e.start is None, e.start_char)):  # the dated first
+        _add(merged, ev)
+    merged.sort(key=lambda e: e.start_char)
+    return merged

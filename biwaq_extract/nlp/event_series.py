@@ -1,0 +1,105 @@
+"""Split a series of gatherings into one event per place or per date ("Seminare in Dresden, Kiel und Mainz")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+# endings of a plural or dative plural after the singular head ("Seminare", "Konferenzen", "Workshops")
+_PLURAL_ENDINGS = ("en", "n", "e", "s")
+# what may stand between two places of one list
+_LIST_JOINT = re.compile(r"\s*(?:,|und|sowie|oder|,\s*und)\s*$")
+_BULLET = re.compile(r"^\s*[-–•*·]\s*|^\s*\d+\.\s+")
+
+
+class SeriesEvent(NamedTuple):
+    """One gathering of a series: the plural noun it comes from (`name`), its type, and the place or
+    date mention that sets it apart (whose characters and sentence it takes)."""
+
+    start_char: int
+    end_char: int
+    sentence: int  # index of the sentence holding that mention
+    name: str
+    head: str
+    type: str
+    date: object | None  # a DateMention
+    place: object | None  # a PlaceMention
+
+
+def singular_head(word: str, head_of: Callable[[str], tuple[str, str] | None]) -> tuple[str, str] | None:
+    """(head, type) of a plural gathering noun: "Pflegekongressen" -> ("kongress", "conference")."""
+    w = word.lower()
+    for end in _PLURAL_ENDINGS:
+        if w.endswith(end) and len(w) > len(end) + 4:
+            hit = head_of(w[: -len(end)])
+            if hit:
+                return hit
+    return None
+
+
+def _place_list(text: str, places: list, after: int) -> list:
+    """The places of a list that opens with "in" after `after`: "in Dresden, Kiel und Mainz"."""
+    out: list = []
+    for p in sorted((p for p in places if p.start_char > after), key=lambda p: p.start_char):
+        gap = text[(out[-1].end_char if out else after) : p.start_char]
+        if out and _LIST_JOINT.match(gap):
+            out.append(p)
+        elif not out and re.search(r"\bin\s*$", gap) and len(gap.split()) <= 4:
+            out.append(p)
+        else:
+            break
+    return out
+
+
+def may_hold_series(text: str, contexts: list, k: int) -> bool:
+    """Whether sentence k can name a series: two places joined as a list, or a colon followed by a
+    bullet line (a cheap test before its words are read)."""
+    ctx = contexts[k]
+    places = ctx.places
+    if len(places) >= 2:
+        return any(_LIST_JOINT.match(text[a.end_char : b.start_char]) for a, b in zip(places, places[1:]))
+    return ctx.span.text.rstrip().endswith(":") and k + 1 < len(contexts) and bool(_BULLET.match(contexts[k + 1].span.text))
+
+
+def series(text: str, contexts: list, plural_heads: Iterator[tuple[int, int, int, str, str]]) -> list[SeriesEvent]:
+    """One event per place of "<plural noun> … in X, Y und Z" (two places at least), and one per dated
+    bullet line under a plural noun that ends its sentence with a colon ("Termine: • 9. September …").
+
+    `plural_heads` yields (sentence index, start char, end char, head, type) of plural gathering nouns.
+    """
+    out: list[SeriesEvent] = []
+    for k, start, end, head, etype in plural_heads:
+        ctx = contexts[k]
+        places = _place_list(text, list(ctx.places), end)
+        if len(places) >= 2:
+            date = next((d for d in ctx.dates if d.granularity in ("day", "days", "month", "season", "quarter")), None)
+            name = text[start:end]
+            out.extend(SeriesEvent(p.start_char, p.end_char, k, name, head, etype, date, p) for p in places)
+            continue
+        if not ctx.span.text.rstrip().endswith(":"):
+            continue
+        for j in range(k + 1, min(len(contexts), k + 13)):
+            line = contexts[j]
+            if not _BULLET.match(line.span.text):
+                break
+            days = [d for d in line.dates if d.granularity in ("day", "days")]
+            if days:
+                place = line.places[0] if line.places else None
+                out.append(SeriesEvent(days[0].start_char, days[0].end_char, j, text[start:end], head, etype, days[0], place))
+    return out
+
+
+def series_of(v, contexts: list, text: str, head_of, typed) -> list[SeriesEvent]:
+    """The series events of a Doc: only sentences with a list of places or a colon are read, for plural
+    gathering nouns (`head_of` gives a word's singular head and type, `typed` refines the type)."""
+
+    def plural_heads():
+        for k, ctx in enumerate(contexts):
+            if (len(ctx.places) > 1 or ":" in ctx.span.text) and may_hold_series(text, contexts, k):
+                for i in range(ctx.span.start, ctx.span.end):
+                    hit = v.texts[i][:1].isupper() and singular_head(v.texts[i], head_of)
+                    if hit:
+                        yield k, v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1])
+
+    return series(text, contexts, plural_heads())

@@ -1,0 +1,73 @@
+"""Event links: venues and their towns, place adjectives, datelines, weekdays, compound types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from biwaq_extract.nlp import event_links, events
+from biwaq_extract.nlp.places import known_place
+
+RULES = events.load_rules().links
+
+
+@pytest.mark.parametrize(
+    "word, town",
+    [("Erfurter", "Erfurt"), ("Kölner", "Köln"), ("Münchner", "München"), ("Dresdner", "Dresden"), ("Kellner", None)],
+)
+def test_event_links_town_of_a_place_adjective(word, town):
+    assert event_links.town_of_adjective(word, RULES, known_place) == town
+
+
+@pytest.mark.parametrize(
+    "text, venue, town",
+    [
+        ("Sie tagten im Parksaal des Erfurter Steigerwaldstadions.", "Parksaal des Erfurter Steigerwaldstadions", "Erfurt"),
+        ("Das Café im Kulturzentrum Schlachthof in der Kasseler Nordstadt öffnet.", "Kulturzentrum Schlachthof", "Kassel"),
+        ("Gestreamt wurde aus der Kalkscheune.", None, None),
+        ("Gestreamt wurde in der Kalkscheune.", "Kalkscheune", None),
+        ("Das Fest im Erfurter Kultur-Quartier war voll.", None, "Erfurt"),
+        ("Im Zentrum der Debatte stand die Arbeit.", None, None),
+    ],
+)
+def test_event_links_venue_and_town_in_a_sentence(text, venue, town):
+    got_venue, got_town, _ = event_links.venue_in(text, 0, len(text), RULES, known_place)
+    assert (got_venue, got_town) == (venue, town)
+
+
+@pytest.mark.parametrize(
+    "line, venue",
+    [("Ort: Haus der Begegnung, Lindenstraße 4, 14467 Potsdam", "Haus der Begegnung"), ("Zeit: 10 Uhr", None)],
+)
+def test_event_links_locator_line(line, venue):
+    assert event_links.locator_line(line, 0, len(line), RULES) == venue
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [("Titel\n\nErfurt. Spiel und Spaß beim Fest.", "Erfurt"), ("Kassel – Schöner kann man es nicht sagen.", "Kassel"),
+     ("Fazit. Das war gut.", None)],
+)
+def test_event_links_dateline(text, town):
+    assert event_links.dateline(text, known_place) == town
+
+
+@pytest.mark.parametrize(
+    "weekday, sentence, day",
+    [
+        ("Montag", "Sie hat am Montag die Preise verliehen.", dt.date(2014, 6, 23)),  # published on that Monday
+        ("Freitag", "Sie hat am Freitag die Preise verliehen.", dt.date(2014, 6, 20)),
+        ("Freitag", "Die Verleihung findet am Freitag statt.", dt.date(2014, 6, 27)),
+    ],
+)
+def test_event_links_weekday_date(weekday, sentence, day):
+    assert event_links.weekday_date(weekday, dt.date(2014, 6, 23), sentence, RULES) == day
+
+
+@pytest.mark.parametrize(
+    "word, etype",
+    [("Auftakt-Workshop", "kickoff"), ("Online-Seminar", "webinar"), ("Eröffnungsfeier", "kickoff"), ("Fachtag", "conference")],
+)
+def test_event_links_type_from_a_compounds_first_part(word, etype):
+    assert event_links.typed(word, "conference", RULES) == etype

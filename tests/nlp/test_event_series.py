@@ -1,0 +1,31 @@
+"""Event series: plural gathering nouns and the places or dated lines that split them."""
+
+from __future__ import annotations
+
+import pytest
+
+from biwaq_extract.nlp import event_series, events
+
+RULES = events.load_rules()
+
+
+@pytest.mark.parametrize(
+    "word, head",
+    [("Pflegekongressen", ("kongress", "conference")), ("Seminare", ("seminar", "seminar")),
+     ("Workshops", ("workshop", "workshop")), ("Menschen", None)],
+)
+def test_event_series_singular_head_of_a_plural(word, head):
+    assert event_series.singular_head(word, lambda w: events.event_head(w, RULES)) == head
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("Das Team zeigte auf Pflegekongressen in Wien und Abu Dhabi seinen Truck.", ["Wien", "Abu Dhabi"]),
+        ("Seminare gibt es in Dresden, Kiel sowie Mainz.", ["Dresden", "Kiel", "Mainz"]),
+        ("Seminare gibt es in Dresden. Kiel folgt.", []),
+    ],
+)
+def test_event_series_one_event_per_place(make_doc, text, places):
+    got = [e.location for e in make_doc(text, "2024-01-10")._.events if e.rule.startswith("rule:event-series")]
+    assert got == places
