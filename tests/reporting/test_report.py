@@ -101,7 +101,7 @@ def test_report_rows_link_to_their_document(report_run, document_id):
     [
         ("org", "organisation not in the gazetteer", "Bezirksamts Hamburg-Mitte"),
         ("event", "event without a date", "Projektbesuch"),
-        ("person", "person without a role", "Okonkwo"),
+        ("person", "person without an organisation", "Okonkwo"),
     ],
 )
 def test_report_flags_records_that_need_review(report_run, kind, reason, text):
