@@ -42,6 +42,14 @@ class QueryError(BiwaqError):
     """A query over the dataset is not valid SQL or names an unknown table or column."""
 
 
+class StewardError(BiwaqError):
+    """A dataset cannot be reviewed, or an archive package cannot be written or verified."""
+
+
+class DecisionError(StewardError):
+    """A steward's decision is malformed, or names a record the dataset does not hold."""
+
+
 class ModelMismatch(BiwaqError):
     """Extraction workers loaded another spaCy model than the run chose; results would be cached under the wrong key."""
 
