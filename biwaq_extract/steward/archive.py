@@ -1,0 +1,167 @@
+"""Archive a dataset version as a BagIt package (RFC 8493) with sha256 manifests, and verify one's fixity."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bagit
+
+from biwaq_extract.errors import StewardError
+from biwaq_extract.steward.decisions import DECISIONS_FILE, decisions_digest, read_decisions
+from biwaq_extract.steward.snapshot import (
+    CRAWL_DIR, CRAWL_SUMMARY, DATAPACKAGE_FILE, DOCUMENTS_FILE, FETCH_LOG, REPORT_FILE, RUN_FILE,
+)
+from biwaq_extract.steward.user_gazetteer import GAZETTEER_FILE, dataset_gazetteer
+from biwaq_extract.steward.verdict import Verdict, assess
+
+log = logging.getLogger(__name__)
+
+CHECKSUMS = ["sha256"]
+BAG_PREFIX = "biwaq-"
+# Folders of the dataset whose files go into the package as they are (current tables, their history, CSV copies).
+TABLE_DIRS = ("tables", "history", "csv")
+SINGLE_FILES = (DATAPACKAGE_FILE, REPORT_FILE, RUN_FILE, DOCUMENTS_FILE, DECISIONS_FILE, GAZETTEER_FILE)
+VERDICT_FILE = "steward/verdict.json"
+
+
+@dataclass(frozen=True)
+class Package:
+    """A written package: its folder and what it holds."""
+
+    path: Path
+    files: int
+    bytes: int
+    verdict: str
+    forced: bool
+
+
+@dataclass
+class Fixity:
+    """The outcome of verifying a package: valid, or the files that are damaged, missing or unexpected."""
+
+    path: Path
+    valid: bool
+    problems: list[str] = field(default_factory=list)
+    damaged: list[str] = field(default_factory=list)
+
+
+def _payload(dataset: Path) -> list[tuple[Path, str]]:
+    """(source file, path inside data/) for everything the package holds."""
+    out: list[tuple[Path, str]] = []
+    for folder in TABLE_DIRS:
+        for path in sorted((dataset / folder).glob("*")):
+            if path.is_file():
+                out.append((path, f"{folder}/{path.name}"))
+    for name in SINGLE_FILES:
+        if (dataset / name).is_file():
+            out.append((dataset / name, name))
+    crawl = dataset / CRAWL_DIR
+    for name in (FETCH_LOG, CRAWL_SUMMARY):
+        if (crawl / name).is_file():
+            out.append((crawl / name, f"{CRAWL_DIR}/{name}"))
+    for path in sorted((crawl / "warc").glob("*.warc*")):
+        if path.is_file():
+            out.append((path, f"{CRAWL_DIR}/warc/{path.name}"))
+    return out
+
+
+def _bag_info(verdict: Verdict, forced: bool, digest: str, decisions: int) -> dict[str, str]:
+    run = verdict.run
+    model = run.get("model") or {}
+    info = {
+        "External-Identifier": str(run.get("run_id") or ""),
+        "External-Description": "biwaq-extract dataset version: tables (Parquet and CSV), datapackage.json, "
+                                "report.html, run.json, documents.jsonl, steward decisions, crawl archive",
+        "Biwaq-Run-Id": str(run.get("run_id") or ""),
+        "Biwaq-Extractor-Version": str(run.get("package_version") or ""),
+        "Biwaq-Model": f"{model.get('name', '?')} {model.get('version', '?')}",
+        "Biwaq-Verdict": verdict.status,
+        "Biwaq-Forced": "yes" if forced else "no",
+        "Biwaq-Decisions": str(decisions),
+        "Biwaq-Decisions-Digest": f"sha256:{digest}",
+        # the stored tables are as the extractor wrote them; the decisions file beside them says what to change
+        "Biwaq-Decisions-In-Tables": "no",
+    }
+    if verdict.reasons:
+        info["Biwaq-Verdict-Reasons"] = "; ".join(verdict.reasons)
+    return info
+
+
+def _safe_run_id(run_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", run_id).strip("-") or "run"
+
+
+def _claim_name(output: Path, run_id: str, staged: Path) -> Path:
+    """Move `staged` to the next free `biwaq-<run>-vN` under `output`; an existing package is never replaced."""
+    base = f"{BAG_PREFIX}{_safe_run_id(run_id)}-v"
+    taken = [int(p.name.removeprefix(base)) for p in output.glob(f"{base}*") if p.name.removeprefix(base).isdigit()]
+    number = max(taken, default=0) + 1
+    while True:
+        target = output / f"{base}{number}"
+        try:
+            os.mkdir(target)  # claims the name even against a concurrent archive
+        except FileExistsError:
+            number += 1
+            continue
+        # replaces the empty folder just made; os.rename refuses a non-empty one, so nothing is overwritten
+        os.rename(staged, target)
+        return target
+
+
+def write_package(dataset: Path, output: Path, force: bool = False) -> Package:
+    """Write a new package of the dataset's current version under `output`.
+
+    Refused (StewardError) while the verdict is "needs attention", unless `force`, which bag-info records.
+    """
+    dataset, output = Path(dataset), Path(output)
+    verdict = assess(dataset)
+    if not verdict.ready and not force:
+        raise StewardError(f"{dataset} needs attention ({'; '.join(verdict.reasons)}); settle the items "
+                           f"`biwaq review {dataset}` lists, or archive anyway with --force (the package records it)")
+    dataset_gazetteer(dataset)  # a broken user gazetteer is an error now, not a surprise for the next reader
+    decisions = read_decisions(dataset)
+    digest = decisions_digest(decisions)
+    payload = _payload(dataset)
+    output.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".archiving-", dir=output))
+    try:
+        for source, relative in payload:
+            target = staged / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+        (staged / VERDICT_FILE).parent.mkdir(parents=True, exist_ok=True)
+        (staged / VERDICT_FILE).write_text(json.dumps(verdict.as_dict(), indent=1, ensure_ascii=False, default=str) + "\n",
+                                           encoding="utf-8")
+        bagit.make_bag(str(staged), bag_info=_bag_info(verdict, force and not verdict.ready, digest, len(decisions)),
+                       checksums=CHECKSUMS)
+        os.chmod(staged, 0o755)  # mkdtemp makes it 0700; a package is for others to read
+        path = _claim_name(output, verdict.run.get("run_id") or "run", staged)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    files = [p for p in (path / "data").rglob("*") if p.is_file()]
+    return Package(path, len(files), sum(p.stat().st_size for p in files), verdict.status, force and not verdict.ready)
+
+
+def verify_package(path: Path) -> Fixity:
+    """Check every file against the sha256 manifests; the damaged, missing and unexpected files are named."""
+    path = Path(path)
+    try:
+        bag = bagit.Bag(str(path))
+    except bagit.BagError as exc:
+        raise StewardError(f"{path}: not a BagIt package ({exc})") from None
+    try:
+        bag.validate()
+    except bagit.BagValidationError as exc:
+        details = list(exc.details or [])
+        damaged = sorted({str(getattr(d, "path", "")) for d in details if getattr(d, "path", None)})
+        problems = [str(d) for d in details] or [str(exc.message)]
+        return Fixity(path, False, problems, damaged)
+    return Fixity(path, True)
