@@ -256,3 +256,66 @@ def run_with_orgs(nlp, text: str, orgs=()):
         if name == "biwaq_organisations":
             doc._.organisations = tuple(orgs)
     return doc
+
+
+# --- steward: datasets built by `biwaq extract`, laid out as versions ---------------------------------------
+
+# What readers open at a dataset's root; in the versioned layout each links into DIR/current.
+READER_PATHS = ("tables", "history", "csv", "documents.jsonl", "run.json", "report.html", "datapackage.json", "dataset.duckdb")
+
+
+def extract_into(folder: Path, *inputs: str) -> Path:
+    """Run `biwaq extract --model blank` on tests/fixtures/steward/<input> into `folder`, one run per input."""
+    from biwaq_extract.cli.main import main
+
+    for name in inputs:
+        assert main(["extract", str(fixture_path("steward", name)), "--output", str(folder), "--model", "blank"]) in (0, 3)
+    return folder
+
+
+def versioned_dataset(root: Path, *inputs: str) -> Path:
+    """A dataset with one version per input (each run merged into a copy of the one before), as the versioned
+    storage lays it out: DIR/versions/<run id>/, DIR/current linking the last, reader paths linking through it."""
+    import json
+    import shutil
+
+    root.mkdir(parents=True)
+    versions, previous = root / "versions", None
+    for name in inputs:
+        work = root / ".work"
+        if previous is not None:
+            shutil.copytree(previous, work)
+        extract_into(work, name)
+        run_id = json.loads((work / "run.json").read_text(encoding="utf-8"))["run_id"]
+        versions.mkdir(exist_ok=True)
+        work.rename(versions / run_id)
+        previous = versions / run_id
+    (root / "current").symlink_to(Path("versions") / previous.name)
+    for name in READER_PATHS:
+        (root / name).symlink_to(Path("current") / name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def steward_datasets(tmp_path_factory):
+    """Datasets built once per session; tests copy the one they change (`copy_dataset`)."""
+    base = tmp_path_factory.mktemp("steward")
+    return {
+        "one_run": extract_into(base / "one_run", "run1.jsonl"),
+        "mixed": extract_into(base / "mixed", "../documents/mixed.jsonl"),
+        "rerun": versioned_dataset(base / "rerun", "run1.jsonl", "run2.jsonl"),
+        "lost": versioned_dataset(base / "lost", "run1.jsonl", "run3.jsonl"),
+    }
+
+
+@pytest.fixture
+def copy_dataset(steward_datasets, tmp_path):
+    """copy_dataset("one_run") -> a private copy of a session dataset (links kept as links)."""
+    import shutil
+
+    def _copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(steward_datasets[name], target, symlinks=True)
+        return target
+
+    return _copy

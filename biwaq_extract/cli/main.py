@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from biwaq_extract import __version__
-from biwaq_extract.cli import crawl, query, run
+from biwaq_extract.cli import archive, correct, crawl, query, review, run
 from biwaq_extract.errors import BiwaqError
 
 EXIT_OK = 0
@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in COMMANDS:
         add(sub)
-    for module in (crawl, query, run):
+    for module in (crawl, query, run, review, correct, archive):
         module.register(sub, _parser_for)
     return parser
 

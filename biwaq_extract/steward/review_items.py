@@ -145,7 +145,12 @@ def person_name_in(text: str, people: tuple[str, ...] = ()) -> str | None:
 
 
 def _rows(frame: pd.DataFrame):
-    return frame.to_dict("records") if not frame.empty else []
+    """The frame's rows as dicts, leaving out those a steward already set or added (rule "steward")."""
+    if frame.empty:
+        return []
+    if "rule" in frame.columns:
+        frame = frame[frame["rule"].astype("string").fillna("") != "steward"]
+    return frame.to_dict("records")
 
 
 def _missing(value) -> bool:
