@@ -296,6 +296,18 @@ def versioned_dataset(root: Path, *inputs: str) -> Path:
     return root
 
 
+def crawled_dataset(folder: Path) -> Path:
+    """`biwaq run --no-prefect` over the pipelines' test site: a dataset with crawl/ (WARC files, fetch log)."""
+    from biwaq_extract.cli.main import main
+
+    saved = os.environ.get("PREFECT_SERVER_ANALYTICS_ENABLED")
+    try:
+        main(["run", "--no-prefect", "--site", str(fixture_path("pipelines", "site")), "--output", str(folder), "--model", "blank"])
+    finally:  # cmd_run sets it when unset; leave the environment as it was
+        os.environ.pop("PREFECT_SERVER_ANALYTICS_ENABLED", None) if saved is None else os.environ.update(PREFECT_SERVER_ANALYTICS_ENABLED=saved)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def steward_datasets(tmp_path_factory):
     """Datasets built once per session; tests copy the one they change (`copy_dataset`)."""
@@ -305,6 +317,7 @@ def steward_datasets(tmp_path_factory):
         "mixed": extract_into(base / "mixed", "../documents/mixed.jsonl"),
         "rerun": versioned_dataset(base / "rerun", "run1.jsonl", "run2.jsonl"),
         "lost": versioned_dataset(base / "lost", "run1.jsonl", "run3.jsonl"),
+        "crawled": crawled_dataset(base / "crawled"),
     }
 
 

@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
         "organisation: org_id; count: event, count, who), add a record the extractor missed, or undo an earlier "
         "decision. The target is named by document id, kind, surface text and position (`biwaq review` prints "
         "the exact command for each item); it must exist in the dataset, except for add.",
-        "biwaq correct outputs/ accept --document esf-001 --kind event --text Fachtag --at 0 --why \"date is not given in the text\"",
+        "biwaq extract tests/fixtures/steward/run1.jsonl --model blank --output demo/ && "
+        "biwaq correct demo/ accept --document st-2 --kind event --text Workshop --at 90 --why \"no date in the text\"",
     )
     p.add_argument("dataset", type=Path, help="dataset folder")
     p.add_argument("action", choices=("accept", "reject", "set", "add", "undo"), help="what to record")

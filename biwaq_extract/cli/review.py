@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from pathlib import Path
 
 EXIT_READY = 0
@@ -28,8 +30,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     from biwaq_extract.steward.verdict import assess, format_verdict
 
     verdict = assess(args.dataset)
-    if args.json:
-        print(json.dumps(verdict.as_dict(), indent=1, ensure_ascii=False, default=str))
-    else:
-        print(format_verdict(verdict, str(args.dataset)))
+    try:
+        if args.json:
+            print(json.dumps(verdict.as_dict(), indent=1, ensure_ascii=False, default=str))
+        else:
+            print(format_verdict(verdict, str(args.dataset)))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `biwaq review ... | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_READY if verdict.ready else EXIT_ATTENTION

@@ -163,5 +163,35 @@ def verify_package(path: Path) -> Fixity:
         details = list(exc.details or [])
         damaged = sorted({str(getattr(d, "path", "")) for d in details if getattr(d, "path", None)})
         problems = [str(d) for d in details] or [str(exc.message)]
+        if not damaged:  # bagit stops at the Payload-Oxum (size) check without naming a file: find them
+            found = _damaged_files(bag, path)
+            damaged = sorted(found)
+            problems += [f"{name}: {why}" for name, why in sorted(found.items())]
         return Fixity(path, False, problems, damaged)
     return Fixity(path, True)
+
+
+def _damaged_files(bag: bagit.Bag, root: Path) -> dict[str, str]:
+    """Payload files whose sha256 differs from the manifest, missing ones and ones the manifest does not list."""
+    import hashlib
+
+    out: dict[str, str] = {}
+    listed = set()
+    for name, hashes in bag.entries.items():
+        if not name.startswith("data/") or "sha256" not in hashes:
+            continue
+        listed.add(name)
+        file = root / name
+        if not file.is_file():
+            out[name] = "missing"
+            continue
+        digest = hashlib.sha256()
+        with open(file, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != hashes["sha256"]:
+            out[name] = "sha256 differs from the manifest"
+    for name in bag.payload_files():
+        if name not in listed:
+            out[name] = "not in the manifest"
+    return out

@@ -18,7 +18,7 @@ from biwaq_extract.steward.snapshot import (
 READY, ATTENTION = "ready to archive", "needs attention"
 # Facts of crawl_summary.json a steward reads, in the order shown, with their labels.
 CRAWL_FACTS = (("pages", "pages visited"), ("downloaded", "fetched"), ("not_modified", "unchanged (304)"),
-               ("skipped", "fresh in the archive, not requested"), ("failed", "failed"),
+               ("skipped", "taken from the archive unrequested"), ("failed", "failed"),
                ("refused_by_robots", "refused by robots.txt"), ("articles", "articles"))
 # Reasons that make a run need attention, named for the verdict's sentence.
 BLOCKING = {"quarantined": ("quarantined document", "quarantined documents"),

@@ -1,0 +1,88 @@
+"""Archive packages: BagIt fixity, what they hold, refusal while attention is needed, never overwriting."""
+
+from __future__ import annotations
+
+import shlex
+
+import bagit
+import pytest
+
+from biwaq_extract.cli.main import main
+from biwaq_extract.errors import StewardError
+from biwaq_extract.steward.archive import verify_package, write_package
+from biwaq_extract.steward.verdict import assess
+from conftest import fixture_path
+
+
+def _settle(dataset) -> None:
+    """Accept every item that blocks the verdict, with the commands the review prints."""
+    for item in assess(dataset).open_items:
+        if item.risk == "high":
+            assert main(shlex.split(item.commands(str(dataset))["accept"])[1:]) == 0
+
+
+@pytest.mark.parametrize("name", ["one_run", "crawled"])
+def test_archive_refused_while_attention_is_needed(copy_dataset, tmp_path, name):
+    with pytest.raises(StewardError, match="needs attention.*--force"):
+        write_package(copy_dataset(name), tmp_path / "archive")
+    assert not list((tmp_path / "archive").glob("biwaq-*"))
+
+
+@pytest.mark.parametrize("name", ["one_run"])
+def test_archive_force_is_recorded_in_bag_info(copy_dataset, tmp_path, name):
+    package = write_package(copy_dataset(name), tmp_path / "archive", force=True)
+    info = bagit.Bag(str(package.path)).info
+    assert package.forced and info["Biwaq-Forced"] == "yes" and info["Biwaq-Verdict"] == "needs attention"
+    assert "open high-risk review items" in info["Biwaq-Verdict-Reasons"]
+
+
+@pytest.mark.parametrize("name", ["crawled"])
+def test_archive_settled_dataset_packs_everything_and_verifies(copy_dataset, tmp_path, name):
+    dataset = copy_dataset(name)
+    (dataset / "gazetteer.yaml").write_bytes(fixture_path("steward", "gazetteer.yaml").read_bytes())
+    _settle(dataset)
+    package = write_package(dataset, tmp_path / "archive")
+    bag = bagit.Bag(str(package.path))
+    files = set(bag.payload_entries())
+    expected = {"data/tables/events.parquet", "data/csv/events.csv", "data/datapackage.json", "data/report.html",
+                "data/run.json", "data/documents.jsonl", "data/decisions.jsonl", "data/gazetteer.yaml",
+                "data/crawl/fetch_log.csv", "data/steward/verdict.json"}
+    assert expected <= files
+    assert any(f.startswith("data/crawl/warc/") and f.endswith(".warc.gz") for f in files)
+    assert set(bag.algorithms) == {"sha256"}
+    info = bag.info
+    assert (info["Biwaq-Verdict"], info["Biwaq-Forced"]) == ("ready to archive", "no")
+    assert info["Biwaq-Run-Id"] == assess(dataset).run["run_id"] and info["Biwaq-Model"].startswith("blank")
+    assert info["Biwaq-Decisions-Digest"].startswith("sha256:")
+    assert verify_package(package.path).valid
+
+
+@pytest.mark.parametrize("damaged, grow", [("data/tables/events.parquet", False), ("data/decisions.jsonl", False),
+                                           ("data/run.json", True)])
+def test_archive_flipped_byte_fails_fixity_naming_the_file(copy_dataset, tmp_path, damaged, grow):
+    dataset = copy_dataset("one_run")
+    _settle(dataset)
+    package = write_package(dataset, tmp_path / "archive")
+    target = package.path / damaged
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    if grow:  # a size change trips bagit's Payload-Oxum check first; the file must still be named
+        data += b" "
+    target.write_bytes(bytes(data))
+    fixity = verify_package(package.path)
+    assert not fixity.valid and fixity.damaged == [damaged]
+
+
+@pytest.mark.parametrize("runs", [3])
+def test_archive_never_overwrites_an_existing_package(copy_dataset, tmp_path, runs):
+    dataset = copy_dataset("one_run")
+    paths = [write_package(dataset, tmp_path / "archive", force=True).path for _ in range(runs)]
+    assert [p.name[-3:] for p in paths] == ["-v1", "-v2", "-v3"]
+    first = (paths[0] / "bag-info.txt").read_bytes()
+    assert all(verify_package(p).valid for p in paths) and (paths[0] / "bag-info.txt").read_bytes() == first
+
+
+@pytest.mark.parametrize("what", ["not a bag"])
+def test_archive_verify_of_a_plain_folder_is_a_clear_error(tmp_path, what):
+    with pytest.raises(StewardError, match="not a BagIt package"):
+        verify_package(tmp_path)
