@@ -127,7 +127,7 @@ def format_verdict(verdict: Verdict, dataset: str) -> str:
         lines.append(f"  stale {decision.id} ({decision.action} {decision.kind} {decision.text!r} in {decision.document}): {why}")
     if verdict.not_in_gazetteer:
         lines.append(f"Organisation mentions not in the gazetteer: {verdict.not_in_gazetteer} (information, not review items)")
-    lines += ["", f"Open review items: {len(verdict.open_items)} ({verdict.settled} settled by decisions)"]
+    lines += ["", f"Open review items: {len(verdict.open_items)} ({verdict.settled} accepted by decisions)"]
     for n, item in enumerate(verdict.open_items, 1):
         at = f" @{item.start_char}" if item.start_char is not None else ""
         extra = f" — {item.detail}" if item.detail else ""
