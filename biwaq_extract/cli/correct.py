@@ -46,15 +46,9 @@ def _record(values: list[str]) -> dict[str, str]:
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
-    from biwaq_extract.steward.decisions import (
-        KIND_TABLES, append_decision, check_target, make_decision, read_decisions,
-    )
-    from biwaq_extract.steward.review_items import review_items
-    from biwaq_extract.steward.snapshot import load_previous, load_snapshot
-    from biwaq_extract.steward.changes import compare
+    from biwaq_extract.steward.corrections import record_decision
+    from biwaq_extract.steward.decisions import make_decision
 
-    snapshot = load_snapshot(args.dataset)
-    earlier = read_decisions(args.dataset)
     if args.action == "set" and len(args.value) != 1:
         raise DecisionError("set needs exactly one --value")
     decision = make_decision(
@@ -62,13 +56,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
         attribute=args.attribute, value=args.value[0] if args.action == "set" else None,
         record=_record(args.value) if args.action == "add" else None, undoes=args.undoes, who=args.who, why=args.why,
     )
-    if decision.action == "undo" and decision.undoes not in {d.id for d in earlier if d.action != "undo"}:
-        raise DecisionError(f"no decision {decision.undoes} to undo in {args.dataset}/decisions.jsonl")
-    tables = {table: snapshot.table(table) for table, _ in KIND_TABLES.values()}
-    blockers = {i.target for i in review_items(snapshot, compare(snapshot, load_previous(args.dataset)))
-                if i.kind in ("quarantine", "fetch", "loss")}
-    check_target(decision, tables, blockers)
-    path = append_decision(args.dataset, decision)
-    print(f"{decision.id}: {decision.action} {decision.kind} {decision.text!r} in {decision.document or '-'} "
+    path = record_decision(args.dataset, decision)
+    print(f"{decision.id}: {decision.action} {decision.kind or decision.undoes} {decision.text!r} in {decision.document or '-'} "
           f"recorded in {path}; `biwaq review {args.dataset}` shows the effect")
     return 0

@@ -16,7 +16,7 @@ import bagit
 from biwaq_extract.errors import StewardError
 from biwaq_extract.steward.decisions import DECISIONS_FILE, decisions_digest, read_decisions
 from biwaq_extract.steward.snapshot import (
-    CRAWL_DIR, CRAWL_SUMMARY, DATAPACKAGE_FILE, DOCUMENTS_FILE, FETCH_LOG, REPORT_FILE, RUN_FILE,
+    CRAWL_DIR, CRAWL_SUMMARY, CURRENT_LINK, DATAPACKAGE_FILE, DOCUMENTS_FILE, FETCH_LOG, REPORT_FILE, RUN_FILE,
 )
 from biwaq_extract.steward.user_gazetteer import GAZETTEER_FILE, dataset_gazetteer
 from biwaq_extract.steward.verdict import Verdict, assess
@@ -27,7 +27,8 @@ CHECKSUMS = ["sha256"]
 BAG_PREFIX = "biwaq-"
 # Folders of the dataset whose files go into the package as they are (current tables, their history, CSV copies).
 TABLE_DIRS = ("tables", "history", "csv")
-SINGLE_FILES = (DATAPACKAGE_FILE, REPORT_FILE, RUN_FILE, DOCUMENTS_FILE, DECISIONS_FILE, GAZETTEER_FILE)
+VERSION_FILES = (DATAPACKAGE_FILE, REPORT_FILE, RUN_FILE, DOCUMENTS_FILE)
+ROOT_FILES = (DECISIONS_FILE, GAZETTEER_FILE)
 VERDICT_FILE = "steward/verdict.json"
 
 
@@ -53,13 +54,22 @@ class Fixity:
 
 
 def _payload(dataset: Path) -> list[tuple[Path, str]]:
-    """(source file, path inside data/) for everything the package holds."""
+    """(source file, path inside data/) for everything the package holds.
+
+    The version's files come from the folder `DIR/current` points at, resolved once, so a run that switches
+    the link while the package is copied cannot mix two versions; decisions, gazetteer and crawl live at the
+    dataset's root beside the versions."""
+    link = dataset / CURRENT_LINK
+    version = link.resolve() if link.is_dir() else dataset
     out: list[tuple[Path, str]] = []
     for folder in TABLE_DIRS:
-        for path in sorted((dataset / folder).glob("*")):
+        for path in sorted((version / folder).glob("*")):
             if path.is_file():
                 out.append((path, f"{folder}/{path.name}"))
-    for name in SINGLE_FILES:
+    for name in VERSION_FILES:
+        if (version / name).is_file():
+            out.append((version / name, name))
+    for name in ROOT_FILES:
         if (dataset / name).is_file():
             out.append((dataset / name, name))
     crawl = dataset / CRAWL_DIR

@@ -26,13 +26,11 @@ from typing import Any
 import pandas as pd
 
 from biwaq_extract.errors import DecisionError
-from biwaq_extract.steward.snapshot import KIND_TABLES
+from biwaq_extract.steward.snapshot import ACKNOWLEDGE_KINDS, KIND_TABLES
 
 DECISIONS_FILE = "decisions.jsonl"
 STEWARD_RULE = "steward"
 ACTIONS = ("accept", "reject", "set", "add", "undo")
-# Kinds that stand for a document or a fetch rather than a row: a steward can only acknowledge them.
-ACKNOWLEDGE_KINDS = ("quarantine", "fetch", "loss")
 KINDS = tuple(KIND_TABLES) + ACKNOWLEDGE_KINDS
 # Attributes `set` may change (and `add` may give), per kind of record.
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
@@ -378,16 +376,3 @@ def _unlink(tables: dict[str, pd.DataFrame], kind: str, record_id: str) -> None:
     if links is not None and "event_id" in links:
         tables["event_organisations"] = links[links["event_id"].astype("string") != record_id].reset_index(drop=True)
 
-
-def check_target(decision: Decision, tables: dict[str, pd.DataFrame], blockers: set[tuple[str, str, str]]) -> None:
-    """DecisionError unless the decision's target exists now (an add needs none; an undo needs its decision)."""
-    if decision.action in ("add", "undo"):
-        return
-    if decision.kind in ACKNOWLEDGE_KINDS:
-        if (decision.document, decision.kind, decision.text) not in blockers:
-            raise DecisionError(f"no open {decision.kind} item {decision.text!r} for {decision.document} in this dataset")
-        return
-    table, _ = KIND_TABLES[decision.kind]
-    if anchor(decision, tables.get(table, pd.DataFrame())) is None:
-        raise DecisionError(f"no {decision.kind} {decision.text!r} in document {decision.document}; "
-                            f"`biwaq review` lists the records with their exact text, use `add` for a missed one")

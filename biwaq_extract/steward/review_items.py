@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from biwaq_extract.steward.changes import Changes
-from biwaq_extract.steward.snapshot import Snapshot, crawl_folder, read_fetch_log, FETCH_LOG
+from biwaq_extract.steward.snapshot import ACKNOWLEDGE_KINDS, FETCH_LOG, Snapshot, crawl_folder, read_fetch_log
 
 HIGH, MEDIUM = "high", "medium"
 
@@ -43,8 +43,6 @@ EXPLAIN = {
     "count_no_event": "participant count linked to no event",
     "person_no_tie": "person without role or organisation",
 }
-# Kinds whose item stands for a whole document or fetch: they can be accepted (acknowledged), not fixed.
-ACKNOWLEDGE_ONLY = ("quarantine", "fetch", "loss")
 # What `biwaq correct ... set` offers to fix per reason.
 FIX_ATTRIBUTE = {"event_no_date_no_place": "date", "event_no_date": "date", "event_no_place": "place",
                  "count_no_event": "event", "person_no_tie": "role", "org_person_name": "org_id", "org_role_word": "org_id"}
@@ -82,9 +80,9 @@ class ReviewItem:
         where = ["--document", self.document_id, "--kind", self.kind, "--text", self.text]
         if self.start_char is not None:
             where += ["--at", str(self.start_char)]
-        why = "seen; nothing to recover" if self.kind in ACKNOWLEDGE_ONLY else "checked against the source"
+        why = "seen; nothing to recover" if self.kind in ACKNOWLEDGE_KINDS else "checked against the source"
         out = {"accept": shlex.join(base + ["accept"] + where + ["--why", why])}
-        if self.kind in ACKNOWLEDGE_ONLY:
+        if self.kind in ACKNOWLEDGE_KINDS:
             return out
         out["reject"] = shlex.join(base + ["reject"] + where + ["--why", "not in the source"])
         attribute = FIX_ATTRIBUTE.get(self.reason)

@@ -34,6 +34,9 @@ KIND_TABLES: dict[str, tuple[str, str]] = {
     "date": ("dates", "date_id"),
     "programme": ("programme_mentions", "mention_id"),
 }
+# Kinds whose review item stands for a whole document or fetch, not a row: a steward can only accept
+# (acknowledge) them.
+ACKNOWLEDGE_KINDS = ("quarantine", "fetch", "loss")
 # Tables whose rows belong to one document; a document "loses records" when one of these shrinks for it.
 RECORD_TABLES = tuple(table for table, _ in KIND_TABLES.values())
 

@@ -86,3 +86,13 @@ def test_archive_never_overwrites_an_existing_package(copy_dataset, tmp_path, ru
 def test_archive_verify_of_a_plain_folder_is_a_clear_error(tmp_path, what):
     with pytest.raises(StewardError, match="not a BagIt package"):
         verify_package(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["rerun"])
+def test_archive_versioned_dataset_packs_the_current_version(copy_dataset, tmp_path, name):
+    dataset = copy_dataset(name)
+    package = write_package(dataset, tmp_path / "archive", force=True)
+    packed = (package.path / "data" / "run.json").read_bytes()
+    assert packed == (dataset / "current" / "run.json").read_bytes()
+    assert not (package.path / "data" / "versions").exists()  # earlier versions are not packed
+    assert verify_package(package.path).valid
