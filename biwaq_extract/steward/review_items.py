@@ -196,7 +196,8 @@ def _blocker_items(snapshot: Snapshot, changes: Changes | None) -> list[ReviewIt
     for row in failed_fetches(snapshot.folder):
         items.append(ReviewItem("failed_fetch", row["url"], "fetch", "failed", None, detail=row.get("error", "")))
     for lost in (changes.lost if changes else ()):
-        items.append(ReviewItem("lost_records", lost.document_id, "loss", lost.table, None,
+        # the counts are part of the target, so accepting this loss does not also accept a later, different one
+        items.append(ReviewItem("lost_records", lost.document_id, "loss", f"{lost.table} {lost.before}->{lost.after}", None,
                                 detail=f"{lost.table}: {lost.before} -> {lost.after} rows"))
     return items
 

@@ -24,7 +24,7 @@ def test_verdict_needs_attention_names_its_reasons(steward_datasets, name, reaso
     assert reason in format_verdict(verdict, "DIR").splitlines()[0]
 
 
-@pytest.mark.parametrize("name", ["one_run", "mixed"])
+@pytest.mark.parametrize("name", ["one_run", "mixed", "lost"])
 def test_verdict_accepting_every_high_risk_item_makes_it_ready(copy_dataset, name):
     dataset = copy_dataset(name)
     verdict = assess(dataset)
