@@ -131,3 +131,25 @@ def test_decisions_id_depends_on_content(fields):
     a = make_decision(**fields, who="a", when="2025-01-01T00:00:00Z")
     b = make_decision(**fields, who="b", when="2025-01-01T00:00:00Z")
     assert a.id != b.id and a.id.startswith("d-") and isinstance(a, Decision)
+
+
+@pytest.mark.parametrize("decisions", [[
+    ("set", "st-2", "event", "Workshop", 90, {"attribute": "date", "value": "2023-04-01"}),
+    ("add", "st-3", "event", "Abschlussfest", 140, {"record": {"date": "2023-06-01", "participants": "3"}}),
+    ("add", "st-3", "date", "1. Juni", 170, {"record": {"date": "2023-06-01"}}),
+    ("add", "st-3", "count", "12 Gäste", 150, {"record": {"count": "12", "event": "Abschlussfest"}}),
+    ("reject", "st-1", "event", "Fachtag", 0, {}),
+]])
+def test_decisions_applied_tables_still_fit_the_dataset_schema(steward_datasets, decisions):
+    """What the dataset writer will store: typed as read by the storage layer, checked by the same pandera schemas."""
+    from biwaq_extract.dataset.schemas import TABLES, conform, pandera_schema
+
+    folder = steward_datasets["one_run"]
+    names = ["events", "dates", "participant_counts"]
+    tables = {n: conform(pd.read_parquet(folder / "tables" / f"{n}.parquet"), TABLES[n]) for n in names}
+    made = [make_decision(a, document=d, kind=k, text=t, at=at, who="t", **extra) for a, d, k, t, at, extra in decisions]
+    out, report = apply_decisions(tables, made)
+    assert not report.stale and len(report.applied) == len(made)
+    for name in names:
+        pandera_schema(TABLES[name]).validate(conform(out[name], TABLES[name]))
+    assert (out["events"]["rule"] == "steward").sum() == 2
