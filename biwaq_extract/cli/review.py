@@ -23,6 +23,8 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
     )
     p.add_argument("dataset", type=Path, help="dataset folder written by `biwaq extract` or `biwaq run`")
     p.add_argument("--json", action="store_true", help="print everything as one JSON object")
+    p.add_argument("--high-only", action="store_true",
+                   help="list only the high-risk items (those that block archiving); the verdict is the same")
     p.set_defaults(func=cmd_review)
 
 
@@ -32,9 +34,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     verdict = assess(args.dataset)
     try:
         if args.json:
-            print(json.dumps(verdict.as_dict(), indent=1, ensure_ascii=False, default=str))
+            data = verdict.as_dict()
+            if args.high_only:
+                data["open_items"] = [i for i in data["open_items"] if i["risk"] == "high"]
+            print(json.dumps(data, indent=1, ensure_ascii=False, default=str))
         else:
-            print(format_verdict(verdict, str(args.dataset)))
+            print(format_verdict(verdict, str(args.dataset), high_only=args.high_only))
         sys.stdout.flush()
     except BrokenPipeError:  # `biwaq review ... | head`: the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

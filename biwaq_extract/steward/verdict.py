@@ -102,8 +102,8 @@ def assess(dataset: Path) -> Verdict:
                    open_items, len(items) - len(open_items), report, gazetteer_notes(corrected))
 
 
-def format_verdict(verdict: Verdict, dataset: str) -> str:
-    """The verdict as a steward reads it on a terminal."""
+def format_verdict(verdict: Verdict, dataset: str, high_only: bool = False) -> str:
+    """The verdict as a steward reads it on a terminal; `high_only` lists only the items that block archiving."""
     model = verdict.run.get("model") or {}
     lines = [f"Verdict: {verdict.status.upper()}" + (f" ({'; '.join(verdict.reasons)})" if verdict.reasons else ""),
              f"Run {verdict.run.get('run_id')} · biwaq-extract {verdict.run.get('package_version')} · "
@@ -126,8 +126,10 @@ def format_verdict(verdict: Verdict, dataset: str) -> str:
         lines.append(f"  stale {decision.id} ({decision.action} {decision.kind} {decision.text!r} in {decision.document}): {why}")
     if verdict.not_in_gazetteer:
         lines.append(f"Organisation mentions not in the gazetteer: {verdict.not_in_gazetteer} (information, not review items)")
-    lines += ["", f"Open review items: {len(verdict.open_items)} ({verdict.settled} accepted by decisions)"]
-    for n, item in enumerate(verdict.open_items, 1):
+    items = [i for i in verdict.open_items if i.risk == HIGH] if high_only else verdict.open_items
+    heading = "Open high-risk review items" if high_only else "Open review items"
+    lines += ["", f"{heading}: {len(items)} ({verdict.settled} accepted by decisions)"]
+    for n, item in enumerate(items, 1):
         at = f" @{item.start_char}" if item.start_char is not None else ""
         extra = f" — {item.detail}" if item.detail else ""
         info = f" [{'; '.join(item.info)}]" if item.info else ""

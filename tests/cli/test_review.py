@@ -35,3 +35,11 @@ def test_review_json_holds_verdict_changes_and_items(steward_datasets, capsys, n
 def test_review_of_a_folder_without_a_run_is_a_clear_error(tmp_path, capsys, folder):
     assert main(["review", str(tmp_path / folder)]) == 1
     assert "no finished run here" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, high", [("one_run", 3)])
+def test_review_high_only_lists_what_blocks(steward_datasets, capsys, name, high):
+    main(["review", str(steward_datasets[name]), "--high-only"])
+    out = capsys.readouterr().out
+    assert f"Open high-risk review items: {high} " in out and "[medium]" not in out
+    assert out.count(". [high]") == high  # the heading's count equals the rows listed
