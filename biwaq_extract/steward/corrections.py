@@ -8,7 +8,7 @@ import pandas as pd
 
 from biwaq_extract.errors import DecisionError
 from biwaq_extract.steward.changes import compare
-from biwaq_extract.steward.decisions import Decision, anchor, append_decision, read_decisions
+from biwaq_extract.steward.decisions import Decision, anchor, append_decision, apply_decisions, read_decisions
 from biwaq_extract.steward.review_items import review_items
 from biwaq_extract.steward.snapshot import ACKNOWLEDGE_KINDS, KIND_TABLES, load_previous, load_snapshot
 
@@ -41,5 +41,10 @@ def record_decision(dataset: Path, decision: Decision) -> Path:
         items = review_items(snapshot, compare(snapshot, load_previous(dataset)))
         check_target(decision, {}, {i.target for i in items if i.kind in ACKNOWLEDGE_KINDS})
     else:
-        check_target(decision, {KIND_TABLES[decision.kind][0]: snapshot.table(KIND_TABLES[decision.kind][0])}, set())
+        tables = {table: snapshot.table(table) for table, _ in KIND_TABLES.values()}
+        check_target(decision, tables, set())
+        # a trial run catches what only applying shows, e.g. a count linked to an event the document lacks
+        _, report = apply_decisions(tables, [decision])
+        if report.stale:
+            raise DecisionError(report.stale[0][1])
     return append_decision(dataset, decision)

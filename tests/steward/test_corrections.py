@@ -15,6 +15,8 @@ from biwaq_extract.steward.decisions import make_decision, read_decisions
     ({"action": "reject", "document": "st-9", "kind": "event", "text": "Workshop"}, False),
     ({"action": "add", "document": "st-9", "kind": "event", "text": "Sommerfest", "at": 3}, True),
     ({"action": "accept", "document": "empty", "kind": "quarantine", "text": "validate"}, False),  # not in this dataset
+    ({"action": "set", "document": "st-2", "kind": "count", "text": "Über 300 Menschen", "attribute": "event", "value": "Workshop"}, True),
+    ({"action": "set", "document": "st-2", "kind": "count", "text": "Über 300 Menschen", "attribute": "event", "value": "Gala"}, False),
 ])
 def test_corrections_target_must_exist(copy_dataset, fields, ok):
     dataset = copy_dataset("one_run")
