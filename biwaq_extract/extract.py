@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,8 @@ from spacy.language import Language
 
 from biwaq_extract import __version__
 from biwaq_extract.atomic import atomic_open, atomic_write_text
-from biwaq_extract.config import settings_hash
+from biwaq_extract.budget import Overrun, WorkerDied, call_within
+from biwaq_extract.config import SETTINGS_ENV, load_settings, settings_hash
 from biwaq_extract.dataset.document_view import document_view
 from biwaq_extract.reading.documents import read_documents, validate
 from biwaq_extract.errors import DocumentError
@@ -66,14 +69,47 @@ def screen(
     return None
 
 
-def extract_valid(nlp: Language, document: Document) -> tuple[DocumentResult, QuarantineRecord | None]:
-    """Extract one screened document; an exception becomes a quarantine record (the batch goes on)."""
+def extract_valid(
+    nlp: Language, document: Document, settings: dict[str, Any] | None = None
+) -> tuple[DocumentResult, QuarantineRecord | None]:
+    """Extract one screened document; an exception, or a document that takes longer than
+    `[extract] max_seconds_per_document`, becomes a quarantine record (the batch goes on).
+
+    The extraction runs in a worker process that is killed at the time limit (see budget.py); `settings`
+    default to `config.load_settings()`.
+    """
+    seconds = float(_limits(settings)["max_seconds_per_document"])
     try:
-        return extract_document(nlp, document), None
+        return call_within(seconds, _attempt, extract_document, nlp, document)
+    except (Overrun, WorkerDied) as exc:
+        log.error("extraction of %s stopped: %s", document.id, exc)
+        return failure(document, QuarantineRecord(document.id, "extract", str(exc), document.source))
+
+
+def _attempt(extract: Callable[[Language, Document], DocumentResult], nlp: Language,
+             document: Document) -> tuple[DocumentResult, QuarantineRecord | None]:
+    try:
+        return extract(nlp, document), None
     except Exception as exc:  # one bad document never stops the batch
         log.exception("extraction failed for %s", document.id)
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
         return failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
+
+
+def _limits(settings: dict[str, Any] | None) -> dict[str, Any]:
+    """The [extract] settings: the given ones, else the process's settings read once (file and environment)."""
+    if settings is not None:
+        return settings["extract"]
+    return _process_settings(os.environ.get(SETTINGS_ENV), os.environ.get(_BUDGET_ENV))["extract"]
+
+
+_BUDGET_ENV = "BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT"
+
+
+@functools.lru_cache(maxsize=4)
+def _process_settings(settings_file: str | None, budget: str | None) -> dict[str, Any]:
+    # Keyed by the environment that decides the budget: a changed variable is read again.
+    return load_settings()
 
 
 def process(
@@ -82,7 +118,7 @@ def process(
     """Yield a result per input item; failures carry an error and a quarantine record, the run goes on."""
     for item in items:
         failed = screen(item, settings)
-        yield failed if failed is not None else extract_valid(nlp, item)
+        yield failed if failed is not None else extract_valid(nlp, item, settings)
 
 
 def _run_id(started_at: str, input_path: Path, settings_digest: str) -> str:
@@ -104,7 +140,7 @@ def run_extract(
         nlp, info = load_pipeline(model)
     output_dir = Path(output_dir)
     output_dir.mkdir(parents=True, exist_ok=True)
-    items = read_documents(Path(input_path))
+    items = read_documents(Path(input_path), settings)
 
     # Streamed: each result goes to documents.jsonl, the table rows and the report's sample, then is dropped,
     # so memory does not grow with the number of documents (see RunWriter).

@@ -67,7 +67,9 @@ def _sentence_components(pipe_names: list[str]) -> tuple[list[str], list[str]]:
 def add_rule_components(nlp: Language) -> Language:
     """Add sentence handling and every biwaq component to a German pipeline (statistical or blank)."""
     from biwaq_extract.nlp import components  # noqa: F401  (registers the factories)
+    from biwaq_extract.nlp.tokenizer import bound_tokenizer
 
+    bound_tokenizer(nlp)  # crafted runs of quotes or brackets would cost spaCy's tokenizer quadratic time
     added, _ = _sentence_components(nlp.pipe_names)
     if added == ["sentencizer", "biwaq_line_breaks"]:
         nlp.add_pipe("sentencizer")

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import logging
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -72,7 +73,7 @@ def validate(document: Document, settings: dict[str, Any]) -> None:
     conf = settings.get("extract", {})
     if not document.text or not document.text.strip():
         raise DocumentError("empty text")
-    max_chars = int(conf.get("max_chars", 5_000_000))
+    max_chars = int(conf["max_chars"])
     if len(document.text) > max_chars:
         raise DocumentError(f"text too large: {len(document.text)} characters > limit {max_chars}")
     ratio, n_words = german_ratio(document.text)
@@ -97,20 +98,50 @@ def _parse_date(value: Any) -> dt.date | None:
         raise DocumentError(f"unreadable publication date {text!r}", stage="read") from exc
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# An id names the document in every table and file name: no NUL, line breaks or other control characters.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _check_string(value: Any, field: str) -> None:
+    """Raise DocumentError when a text field is not a string or holds a lone surrogate (not encodable)."""
+    if not isinstance(value, str):
+        raise DocumentError(f"field {field!r} is {type(value).__name__}, not a string", stage="read")
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise DocumentError(f"field {field!r} has a lone surrogate \\u{ord(bad.group()):04x} at character {bad.start()}",
+                            stage="read")
+
+
+def document_id(value: Any) -> str:
+    """The id of a document as a string, or DocumentError: ids are non-empty strings or integers."""
+    if value is None or value == "":
+        raise DocumentError("missing required field 'id'", stage="read")
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise DocumentError(f"field 'id' is {type(value).__name__}, not a string or integer", stage="read")
+    text = str(value)
+    _check_string(text, "id")
+    bad = _CONTROL.search(text)
+    if bad:
+        raise DocumentError(f"field 'id' has a control character U+{ord(bad.group()):04X} at character {bad.start()}",
+                            stage="read")
+    return text
+
+
 def document_from_mapping(obj: Any, source: str) -> Document:
     """Build a Document from one JSON object, or raise DocumentError saying what is wrong."""
     if not isinstance(obj, dict):
         raise DocumentError(f"not a JSON object but {type(obj).__name__}", stage="read")
-    doc_id = obj.get("id")
-    if doc_id in (None, ""):
-        raise DocumentError("missing required field 'id'", stage="read")
+    doc_id = document_id(obj.get("id"))
     text = obj.get("text")
     if text is None:
         raise DocumentError("missing required field 'text'", stage="read")
-    if not isinstance(text, str):
-        raise DocumentError(f"field 'text' is {type(text).__name__}, not a string", stage="read")
+    _check_string(text, "text")
+    for field in ("url", "title", "published"):
+        if obj.get(field) not in (None, ""):
+            _check_string(obj[field], field)
     return Document(
-        id=str(doc_id),
+        id=doc_id,
         text=clean_text(text),
         url=obj.get("url") or None,
         title=obj.get("title") or None,
@@ -119,32 +150,119 @@ def document_from_mapping(obj: Any, source: str) -> Document:
     )
 
 
-def read_jsonl(path: Path) -> Iterator[Document | QuarantineRecord]:
-    """Yield one Document per line; bad lines become QuarantineRecords (the run goes on)."""
+# Lines are read in pieces of this many bytes, so a line over the size limit is never held whole.
+_CHUNK_BYTES = 1 << 20
+
+
+def _lines(fh, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a binary file; a line longer than `max_bytes` is skipped in bounded chunks and yields its
+    length in bytes (an int) instead."""
+    while True:
+        raw = fh.readline(max_bytes + 1)
+        if not raw:
+            return
+        if raw.endswith(b"\n") or len(raw) <= max_bytes:  # (the line break is not counted)
+            yield raw
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n"):
+            raw = fh.readline(_CHUNK_BYTES)
+            if not raw:
+                break
+            size += len(raw)
+        yield size
+
+
+class _FirstSeen:
+    """Where each id of one input was first read, so a repeated id can be reported with its first place."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, str] = {}
+
+    def repeated(self, doc_id: str, place: str) -> str | None:
+        """The place of the id's first appearance when it was seen before, else None (and remember this one)."""
+        first = self.places.setdefault(doc_id, place)
+        return None if first == place else first
+
+
+def read_jsonl(path: Path, settings: dict[str, Any] | None = None) -> Iterator[Document | QuarantineRecord]:
+    """Yield one Document per line; bad lines become QuarantineRecords (the run goes on).
+
+    A line longer than `[extract] max_chars` bytes is rejected while it is read, without holding it whole.
+    A repeated id quarantines the later line, named by its line (`file.jsonl:7`): ids stay unique in the tables.
+    """
+    max_bytes = int(_settings(settings)["extract"]["max_chars"])
+    seen = _FirstSeen()
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+        for lineno, raw in enumerate(_lines(fh, max_bytes), start=1):
+            where = f"{path.name}:{lineno}"
+            if isinstance(raw, int):
+                yield QuarantineRecord(where, "read", f"line too large: {raw} bytes > limit {max_bytes}", str(path))
+                continue
             if not raw.strip():
                 continue
-            where = f"{path.name}:{lineno}"
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield QuarantineRecord(where, "read", f"not decodable as UTF-8: {exc.reason} at byte {exc.start}", str(path))
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield QuarantineRecord(where, "read", f"invalid JSON: {exc.msg} (column {exc.colno})", str(path))
-                continue
-            doc_id = str(obj.get("id")) if isinstance(obj, dict) and obj.get("id") not in (None, "") else where
-            try:
-                yield document_from_mapping(obj, where)
-            except DocumentError as exc:
-                yield QuarantineRecord(doc_id, exc.stage, exc.reason, str(path))
+            item = _parse_line(raw, where, str(path))
+            doc_id = item.id if isinstance(item, Document) else item.document_id
+            first = seen.repeated(doc_id, str(lineno))
+            if first is not None:
+                item = QuarantineRecord(where, "read", f"duplicate id (first at line {first}): {doc_id!r}", str(path))
+            yield item
+
+
+def _parse_line(raw: bytes, where: str, source: str) -> Document | QuarantineRecord:
+    """One JSON line as a Document, or the QuarantineRecord saying why it is not one."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return QuarantineRecord(where, "read", f"not decodable as UTF-8: {exc.reason} at byte {exc.start}", source)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return QuarantineRecord(where, "read", f"invalid JSON: {exc.msg} (column {exc.colno})", source)
+    except RecursionError:
+        return QuarantineRecord(where, "read", "invalid JSON: nested too deeply", source)
+    try:
+        return document_from_mapping(obj, where)
+    except DocumentError as exc:
+        # Named by its id when that is a usable one, else by its line.
+        try:
+            doc_id = document_id(obj.get("id")) if isinstance(obj, dict) else where
+        except DocumentError:
+            doc_id = where
+        return QuarantineRecord(doc_id, exc.stage, exc.reason, source)
+
+
+def _settings(settings: dict[str, Any] | None) -> dict[str, Any]:
+    if settings is not None:
+        return settings
+    from biwaq_extract.config import load_settings
+
+    return load_settings()
 
 
 # A saved page whose links carry at least this many different dates is a news index, not an article.
 MIN_LISTING_ITEMS = 3
+
+
+def _html_files(folder: Path) -> Iterator[Path | QuarantineRecord]:
+    """The saved pages below the folder, sorted; a symlink that leads out of the folder is not followed.
+
+    Symlinked folders are not descended into (one inside the folder adds nothing: its pages are read at their
+    real place); a symlinked page that resolves outside the folder becomes a quarantine record.
+    """
+    root = folder.resolve()
+    paths = []
+    for dirpath, dirnames, filenames in os.walk(folder):  # followlinks=False: symlinked folders are listed only
+        for name in dirnames:
+            if os.path.islink(os.path.join(dirpath, name)):
+                log.warning("not following symlinked folder %s", os.path.join(dirpath, name))
+        paths.extend(Path(dirpath) / name for name in filenames if Path(name).suffix.lower() in HTML_SUFFIXES)
+    for path in sorted(paths):
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            yield QuarantineRecord(path.relative_to(folder).as_posix(), "read",
+                                   "symlink leading outside the input folder, not followed", str(path))
+        elif path.is_file():
+            yield path
 
 
 def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
@@ -155,7 +273,11 @@ def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
     from biwaq_extract.reading.article import parse_article
     from biwaq_extract.reading.listing import parse_listing
 
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in HTML_SUFFIXES and p.is_file()):
+    seen = _FirstSeen()
+    for path in _html_files(folder):
+        if isinstance(path, QuarantineRecord):
+            yield path
+            continue
         rel = path.relative_to(folder).as_posix()
         try:
             body = path.read_bytes()
@@ -168,8 +290,13 @@ def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
         except Exception as exc:  # a page we cannot parse is quarantined, never fatal
             yield QuarantineRecord(rel, "read", f"HTML not parseable: {type(exc).__name__}: {exc}", str(path))
             continue
+        doc_id = article.id or rel
+        first = seen.repeated(doc_id, rel)
+        if first is not None:
+            yield QuarantineRecord(rel, "read", f"duplicate id (first in {first}): {doc_id!r}", str(path))
+            continue
         yield Document(
-            id=article.id or rel,
+            id=doc_id,
             text=clean_text(article.text or ""),
             url=article.canonical_url or article.url,
             title=article.title,
@@ -178,13 +305,13 @@ def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
         )
 
 
-def read_documents(path: Path) -> Iterator[Document | QuarantineRecord]:
-    """Read a JSON Lines file or a folder of HTML pages."""
+def read_documents(path: Path, settings: dict[str, Any] | None = None) -> Iterator[Document | QuarantineRecord]:
+    """Read a JSON Lines file or a folder of HTML pages; `settings` default to `config.load_settings()`."""
     path = Path(path)
     if path.is_dir():
         return read_html_folder(path)
     if path.is_file():
-        return read_jsonl(path)
+        return read_jsonl(path, settings)
     raise InputError(f"input not found: {path}")
 
 

@@ -81,3 +81,95 @@ def test_documents_html_folder_reads_articles_and_skips_listing_pages(site, gold
     assert len(docs) == len(items) == n_articles
     assert not any("meldungen_node" in (d.source or "") for d in docs)
     assert all(d.published and d.title and "Datum" in d.text or d.source.startswith("partner/") for d in docs)
+
+
+# --- hostile lines: each one is quarantined with its reason, the lines around it are read ---------------------
+
+BAD_LINES_LIMIT = 3000  # bytes: above every fixture line but the 3,226-byte one
+
+
+@pytest.fixture(scope="module")
+def bad_lines():
+    settings = load_settings()
+    settings["extract"]["max_chars"] = BAD_LINES_LIMIT
+    items = list(read_documents(fixture_path("documents", "bad_lines.jsonl"), settings))
+    return {getattr(i, "id", None) or i.document_id: i for i in items}, items
+
+
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("surrogate-text", "field 'text' has a lone surrogate \\ud800 at character 8"),
+        ("bad_lines.jsonl:3", "field 'id' has a lone surrogate \\ud800 at character 4"),
+        ("surrogate-title", "field 'title' has a lone surrogate \\udfff at character 6"),
+        ("deep", "invalid JSON: nested too deeply"),
+        ("bad_lines.jsonl:5", "invalid JSON: nested too deeply"),
+        ("bad_lines.jsonl:6", "field 'id' is bool, not a string or integer"),
+        ("bad_lines.jsonl:7", "field 'id' is list, not a string or integer"),
+        ("bad_lines.jsonl:8", "field 'id' is dict, not a string or integer"),
+        ("bad_lines.jsonl:9", "missing required field 'id'"),
+        ("bad_lines.jsonl:10", "field 'id' has a control character U+0000 at character 3"),
+        ("bad_lines.jsonl:11", "field 'id' has a control character U+0007 at character 4"),
+        ("bad_lines.jsonl:12", "duplicate id (first at line 1): 'good-1'"),
+        ("bad_lines.jsonl:13", f"line too large: 3227 bytes > limit {BAD_LINES_LIMIT}"),
+    ],
+)
+def test_documents_hostile_line_is_quarantined_with_reason(bad_lines, name, reason):
+    by_id, _ = bad_lines
+    if name == "deep":  # the line is unreadable as a whole: it is named by its place, not by its id
+        assert name not in by_id
+        return
+    item = by_id[name]
+    assert isinstance(item, QuarantineRecord)
+    assert item.reason == reason
+
+
+@pytest.mark.parametrize("doc_id, text_part", [("good-1", "Fachtag in Leipzig"), ("7", "Werkstatt in Bonn"),
+                                               ("good-2", "Köln 😀")])
+def test_documents_lines_after_hostile_ones_are_read(bad_lines, doc_id, text_part):
+    by_id, items = bad_lines
+    assert len(items) == 15  # one item per line: nothing lost, nothing doubled
+    assert isinstance(by_id[doc_id], Document) and text_part in by_id[doc_id].text
+
+
+@pytest.mark.parametrize("limit, line_mb", [(100, 20)])
+def test_documents_oversized_line_is_never_held_whole(tmp_path, limit, line_mb):
+    """A 20 MB line under a 100-byte limit is skipped in bounded pieces (memory stays far below the line's
+    size) and the next line is still read."""
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('{"id": "big", "text": "' + "x" * (line_mb << 20) + '"}\n{"id": "next", "text": "Bonn"}\n')
+    settings = load_settings()
+    settings["extract"]["max_chars"] = limit
+    tracemalloc.start()
+    try:
+        items = list(read_documents(path, settings))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [type(i).__name__ for i in items] == ["QuarantineRecord", "Document"]
+    assert items[0].reason.startswith("line too large")
+    assert peak < (line_mb << 20) / 4
+
+
+@pytest.mark.parametrize("link_kind", ["file", "folder"])
+def test_documents_html_folder_does_not_follow_symlinks_out_of_it(tmp_path, link_kind):
+    page = fixture_path("documents", "outside.html").read_bytes()
+    outside, inside = tmp_path / "outside", tmp_path / "site"
+    outside.mkdir()
+    inside.mkdir()
+    (outside / "secret.html").write_bytes(page)
+    (inside / "own.html").write_bytes(page.replace(b"outside-page", b"own-page"))
+    if link_kind == "file":
+        (inside / "link.html").symlink_to(outside / "secret.html")
+    else:
+        (inside / "linked").symlink_to(outside, target_is_directory=True)
+    items = list(read_documents(inside))
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.source for d in docs] == ["own.html"]
+    assert all("outside-page" not in d.text for d in docs) and "own-page" in docs[0].text
+    if link_kind == "file":
+        assert [(q.document_id, q.reason) for q in items if isinstance(q, QuarantineRecord)] == [
+            ("link.html", "symlink leading outside the input folder, not followed")]
