@@ -111,3 +111,26 @@ def test_extract_odd_text_never_crashes(nlp, text):
     result = extract_document(nlp, Document("odd", cleaned))
     for record in result.dates + result.places + result.organisations:
         assert cleaned[record.start_char : record.end_char] == record.text
+
+
+CRAFTED = {"quotes": '"' * 10_000, "brackets": "()" * 10_000, "low quotes": "„" * 50_000,
+           "mixed marks": '"(„' * 10_000, "underscores": "Bonn " + "_" * 20_000}
+
+
+@pytest.mark.parametrize("seconds", [60.0])
+def test_extract_crafted_texts_finish_within_the_document_budget(tmp_path, seconds):
+    """Texts that made spaCy's tokenizer take minutes (quadratic in the run's length) are extracted, not
+    stopped by the budget, and the good document after them too."""
+    from biwaq_extract.config import load_settings
+    from biwaq_extract.extract import run_extract
+
+    lines = [{"id": name, "text": text} for name, text in CRAFTED.items()]
+    lines.append({"id": "good", "text": "Fachtag in Leipzig am 12. Mai 2022."})
+    path = tmp_path / "crafted.jsonl"
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), "utf-8")
+    settings = load_settings()
+    settings["extract"]["max_seconds_per_document"] = seconds
+    summary = run_extract(path, tmp_path / "out", settings, model="blank")
+    assert (summary.documents_in, summary.documents_failed) == (len(lines), 0)
+    run = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
+    assert run["quarantine"] == []

@@ -1,0 +1,105 @@
+"""The bounded tokenizer: crafted runs are cut so spaCy never sees a long one; the Doc keeps the text and offsets."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from biwaq_extract.nlp.model import pipeline_from
+from biwaq_extract.nlp.tokenizer import MAX_MARK_RUN, MAX_RUN, BoundedTokenizer
+
+CRAFTED = {
+    "quotes": '"' * 10_000,
+    "brackets": "()" * 10_000,
+    "low quotes": "„" * 50_000,
+    "mixed marks": '"(„' * 10_000,
+    "underscores": "_" * 20_000,
+    "letters": "ä" * 5_000,
+    "emoji and umlauts": "Grüße aus Köln 😀" + "😀„ü" * 3_000 + " Ende.",
+    "runs inside prose": "Fachtag in Leipzig: " + '"' * 3_000 + " am 12. Mai 2022 " + "(" * 40 + "Bonn) 😀 Straße",
+}
+NORMAL = [
+    "Fachtag in Leipzig am 12. Mai 2022: rund 120 Teilnehmende (u. a. aus Köln) kamen – z. B. zur „Werkstatt“.",
+    "Siehe https://www.esf.de/portal/SharedDocs/Meldungen/DE/2022/fachtag.html?nn=123&x=1 😀 Grüße, Jörg!",
+    "Technik-Diversity-Chancengleichheit\n\n" + "-" * MAX_MARK_RUN + "\nEnde... ?\"."
+]
+
+
+class Recording:
+    """spaCy's tokenizer, remembering every text it was given."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer, self.seen = tokenizer, []
+
+    def __call__(self, text):
+        self.seen.append(text)
+        return self.tokenizer(text)
+
+
+def bounded():
+    nlp = spacy.blank("de")
+    recording = Recording(nlp.tokenizer)
+    return BoundedTokenizer(recording), recording
+
+
+def longest(pattern: str, texts) -> int:
+    import re
+
+    return max((len(m.group()) for t in texts for m in re.finditer(pattern, t)), default=0)
+
+
+@pytest.mark.parametrize("name", list(CRAFTED))
+def test_tokenizer_crafted_runs_reach_spacy_only_in_bounded_pieces(name):
+    tokenizer, recording = bounded()
+    tokenizer(CRAFTED[name])
+    assert longest(r"\S+", recording.seen) <= MAX_RUN
+    assert longest(r"(?:[^\w\s]|_)+", recording.seen) <= MAX_MARK_RUN
+
+
+@pytest.mark.parametrize("name", list(CRAFTED))
+def test_tokenizer_doc_keeps_text_and_offsets(name):
+    text = CRAFTED[name]
+    doc = bounded()[0](text)
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert "".join(t.text_with_ws for t in doc) == text
+
+
+@pytest.mark.parametrize("text", NORMAL)
+def test_tokenizer_normal_text_is_tokenized_exactly_as_by_spacy(text):
+    tokenizer, recording = bounded()
+    ours = tokenizer(text)
+    theirs = spacy.blank("de").tokenizer(text)
+    assert recording.seen == [text]
+    assert [(t.text, t.whitespace_, t.norm_) for t in ours] == [(t.text, t.whitespace_, t.norm_) for t in theirs]
+
+
+@pytest.mark.parametrize("text", [CRAFTED["runs inside prose"]])
+def test_tokenizer_prose_around_a_crafted_run_is_tokenized_as_before(text):
+    doc = bounded()[0](text)
+    words = [t.text for t in doc]
+    assert words[:4] == ["Fachtag", "in", "Leipzig", ":"]
+    assert words[-5:] == ["(", "Bonn", ")", "😀", "Straße"]
+
+
+@pytest.mark.parametrize("text", [CRAFTED["runs inside prose"] + " Hubertus Heil besuchte das Bundesverwaltungsamt in Köln."])
+def test_tokenizer_works_in_a_trained_pipeline(text):
+    from test_model import tiny_ner_pipeline
+
+    nlp, info = pipeline_from(tiny_ner_pipeline())
+    assert info.statistical and isinstance(nlp.tokenizer, BoundedTokenizer)
+    doc = nlp(text)
+    assert doc.text == text
+    assert {e.label_ for e in doc.ents} <= {"ORG", "PER", "LOC"}
+    assert nlp.tokenizer.to_bytes()  # serialisation is the wrapped tokenizer's
+
+
+@pytest.mark.parametrize("model", ["blank"])
+def test_tokenizer_is_installed_once_by_the_loader(model):
+    from biwaq_extract.nlp.model import load_pipeline
+    from biwaq_extract.nlp.tokenizer import bound_tokenizer
+
+    nlp, _ = load_pipeline(model)
+    wrapped = nlp.tokenizer
+    assert isinstance(wrapped, BoundedTokenizer)
+    assert bound_tokenizer(nlp).tokenizer is wrapped

@@ -1,0 +1,111 @@
+"""The per-document time budget: work that overruns is killed in its worker process, the run goes on."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+
+from biwaq_extract import budget
+from biwaq_extract.budget import Overrun, WorkerDied, call_within
+from conftest import fixture_path
+
+SLOW_ID = "slow"
+
+
+def double(factor, item):
+    return factor * item
+
+
+def stall(factor, item):
+    if item == SLOW_ID:
+        time.sleep(600)  # inside C code: only killing the process stops it
+    return item
+
+
+def crash(factor, item):
+    if item == SLOW_ID:
+        os._exit(9)
+    return item
+
+
+@pytest.fixture(autouse=True)
+def fresh_worker():
+    budget.shutdown()
+    yield
+    budget.shutdown()
+
+
+@pytest.mark.parametrize("seconds", [30.0, 0])
+def test_budget_work_within_budget_returns_its_result(seconds):
+    assert [call_within(seconds, double, 3, i) for i in range(4)] == [0, 3, 6, 9]
+
+
+@pytest.mark.parametrize("work, error, message", [(stall, Overrun, "took longer than 1 s"),
+                                                  (crash, WorkerDied, "worker process ended (exit status 9)")])
+def test_budget_stuck_or_dead_worker_is_replaced_and_next_items_run(work, error, message):
+    assert call_within(30.0, work, 1, "first") == "first"
+    with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)")):
+        call_within(1.0, work, 1, SLOW_ID)
+    assert call_within(30.0, work, 1, "next") == "next"
+
+
+@pytest.mark.parametrize("seconds", [30.0])
+def test_budget_worker_runs_in_another_process_and_follows_a_changed_function(seconds):
+    assert call_within(seconds, lambda _, item: os.getpid(), None, 0) != os.getpid()
+    assert call_within(seconds, double, 2, 5) == 10  # another function: another worker, not the stale one
+
+
+def run_with_slow_document(tmp_path, monkeypatch, seconds):
+    """`biwaq extract` (the library's run) over three documents whose middle one stalls the NLP."""
+    import biwaq_extract.extract as extract
+    from biwaq_extract.config import load_settings
+
+    real = extract.extract_document
+
+    def stalling(nlp, document):
+        if document.id == SLOW_ID:
+            time.sleep(600)
+        return real(nlp, document)
+
+    monkeypatch.setattr(extract, "extract_document", stalling)
+    settings = load_settings()
+    settings["extract"]["max_seconds_per_document"] = seconds
+    return extract.run_extract(fixture_path("documents", "budget.jsonl"), tmp_path, settings, model="blank")
+
+
+@pytest.mark.parametrize("seconds", [2.0])
+def test_budget_slow_document_is_quarantined_and_the_run_goes_on(tmp_path, monkeypatch, seconds):
+    summary = run_with_slow_document(tmp_path, monkeypatch, seconds)
+    assert (summary.documents_in, summary.documents_ok, summary.documents_failed) == (3, 2, 1)
+    run = json.loads((tmp_path / "run.json").read_text("utf-8"))
+    assert [(q["document_id"], q["stage"], q["reason"]) for q in run["quarantine"]] == [
+        (SLOW_ID, "extract", f"took longer than {seconds:g} s")]
+    views = {v["id"]: v for v in map(json.loads, (tmp_path / "documents.jsonl").read_text("utf-8").splitlines())}
+    assert views[SLOW_ID]["error"] == f"took longer than {seconds:g} s"
+    assert views["after"]["dates"] and views["before"]["dates"]
+
+
+@pytest.mark.parametrize("seconds", ["2"])
+def test_budget_applies_to_the_prefect_batch_task(monkeypatch, seconds):
+    """The Prefect task (threads or Dask) calls the library per document and gets the budget from the settings."""
+    import biwaq_extract.extract as extract
+    from biwaq_extract.records import Document
+    from pipelines.tasks import run_batch
+
+    real = extract.extract_document
+
+    def stalling(nlp, document):
+        if document.id == SLOW_ID:
+            time.sleep(600)
+        return real(nlp, document)
+
+    monkeypatch.setattr(extract, "extract_document", stalling)
+    monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT", seconds)
+    documents = [Document("a", "Fachtag in Leipzig am 12. Mai 2022."), Document(SLOW_ID, "Werkstatt in Bonn."),
+                 Document("b", "Fest in Köln am 4. Juni 2023.")]
+    outcome = run_batch(documents, "blank", {})
+    reasons = [(r.document.id, q.reason if q else None) for r, q in outcome.pairs]
+    assert reasons == [("a", None), (SLOW_ID, "took longer than 2 s"), ("b", None)]
