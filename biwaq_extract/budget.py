@@ -64,7 +64,15 @@ class Worker:
 
     def serves(self, work: Callable[..., Any], args: tuple) -> bool:
         """Does this worker run `work` with these arguments, and is it a child of this process?"""
-        return self.owner == os.getpid() and self.work is work and len(args) == len(self.args) and all(a is b for a, b in zip(args, self.args))
+        same_args = len(args) == len(self.args) and all(a is b for a, b in zip(args, self.args))
+        return self.owner == os.getpid() and self.work is work and same_args
+
+    def alive(self) -> bool:
+        """Is the worker still running? (An idle worker's pipe is readable only when it has ended.)"""
+        try:
+            return not self.conn.poll(0) and os.waitpid(self.pid, os.WNOHANG) == (0, 0)
+        except (OSError, ChildProcessError):
+            return False
 
     def call(self, item: Any, seconds: float) -> Any:
         """`work(*args, item)` in the worker; Overrun (worker killed) after `seconds`, WorkerDied on a crash."""
@@ -118,6 +126,8 @@ def call_within(seconds: float, work: Callable[..., Result], *args: Any) -> Resu
     with _LOCK:  # one document at a time per worker (the Prefect threads runner calls from several threads)
         if _WORKER is not None and not _WORKER.serves(work, tuple(fixed)):
             _retire()
+        if _WORKER is not None and not _WORKER.alive():
+            _retire()  # ended while idle (killed from outside): not this item's fault
         if _WORKER is None:
             _WORKER = Worker(work, tuple(fixed))
         try:
@@ -133,7 +143,7 @@ def _retire() -> None:
     global _WORKER
     if _WORKER is not None and _WORKER.owner == os.getpid():
         with _quiet(OSError, ChildProcessError):
-            _WORKER.stop()
+            _WORKER.stop(kill=True)  # idle between documents, or the run is being stopped
     _WORKER = None
 
 

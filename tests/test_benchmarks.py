@@ -21,3 +21,22 @@ def test_benchmarks_components_time_every_pipeline_step(tmp_path, count):
     printed = table(seconds, tokenizer=0.5)
     assert len(printed.splitlines()) == 2 + len(seconds) + 2  # header, every step, the total and the baseline
     assert "| biwaq_dates |" in printed
+
+
+@pytest.mark.parametrize("kind, size", [("quotes", 300)])
+def test_benchmarks_crafted_times_each_text(capsys, kind, size):
+    from benchmarks.crafted import main
+
+    main(["--sizes", str(size), "--kinds", kind])
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1].split()[:2] == [kind, str(size)] and len(rows[1].split()) == 5
+
+
+@pytest.mark.parametrize("source", ["tests/fixtures/documents/mixed.jsonl"])
+def test_benchmarks_crafted_names_the_slowest_real_documents(capsys, source):
+    from benchmarks.crafted import main
+    from conftest import REPO
+
+    main(["--slowest", str(REPO / source)])
+    rows = capsys.readouterr().out.splitlines()
+    assert rows and all(" s " in row for row in rows) and rows[0].split()[-1] in {"ok-1", "odd-unicode"}

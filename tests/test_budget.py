@@ -53,6 +53,16 @@ def test_budget_stuck_or_dead_worker_is_replaced_and_next_items_run(work, error,
 
 
 @pytest.mark.parametrize("seconds", [30.0])
+def test_budget_worker_killed_while_idle_costs_no_item(seconds):
+    import signal
+
+    assert call_within(seconds, double, 2, 1) == 2
+    os.kill(budget._WORKER.pid, signal.SIGKILL)
+    time.sleep(0.2)  # let the kernel deliver it (the assertion does not depend on how long)
+    assert call_within(seconds, double, 2, 2) == 4
+
+
+@pytest.mark.parametrize("seconds", [30.0])
 def test_budget_worker_runs_in_another_process_and_follows_a_changed_function(seconds):
     assert call_within(seconds, lambda _, item: os.getpid(), None, 0) != os.getpid()
     assert call_within(seconds, double, 2, 5) == 10  # another function: another worker, not the stale one
