@@ -14,6 +14,7 @@ forked; a different pipeline or extraction function (a test's monkeypatch) gets 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
 import threading
@@ -87,26 +88,15 @@ class Worker:
         raise Overrun(f"took longer than {seconds:g} s")
 
     def stop(self, kill: bool = False) -> str:
-        """End the worker (closing its pipe ends it; `kill` does not wait) and say how it ended."""
+        """End the worker (an idle one ends when its pipe closes; `kill` ends a busy one) and say how it ended."""
         if kill:
-            with _quiet(ProcessLookupError):
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
         self.conn.close()
         _, status = os.waitpid(self.pid, 0)
         if os.WIFSIGNALED(status):
             return f"signal {os.WTERMSIG(status)}"
         return f"exit status {os.WEXITSTATUS(status)}"
-
-
-class _quiet:
-    def __init__(self, *kinds: type[BaseException]):
-        self.kinds = kinds
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, exc, tb) -> bool:
-        return kind is not None and issubclass(kind, self.kinds)
 
 
 _LOCK = threading.Lock()
@@ -142,7 +132,7 @@ def _retire() -> None:
     multiprocessing child) inherits the reference but not the child: it only forgets it and forks its own."""
     global _WORKER
     if _WORKER is not None and _WORKER.owner == os.getpid():
-        with _quiet(OSError, ChildProcessError):
+        with contextlib.suppress(OSError, ChildProcessError):
             _WORKER.stop(kill=True)  # idle between documents, or the run is being stopped
     _WORKER = None
 
