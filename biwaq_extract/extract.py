@@ -10,7 +10,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from biwaq_extract import __version__
 from biwaq_extract.atomic import atomic_open, atomic_write_text
-from biwaq_extract.budget import Overrun, WorkerDied, call_within
+from biwaq_extract.budget import Overrun, WorkerDied, call_within, map_within
 from biwaq_extract.config import SETTINGS_ENV, load_settings, settings_hash
 from biwaq_extract.dataset.document_view import document_view
 from biwaq_extract.reading.documents import read_documents, validate
@@ -80,20 +80,31 @@ def extract_valid(
     """
     seconds = float(_limits(settings)["max_seconds_per_document"])
     try:
-        return call_within(seconds, _attempt, extract_document, nlp, document)
+        outcome = call_within(seconds, _attempt, extract_document, nlp, document)
     except (Overrun, WorkerDied) as exc:
-        log.error("extraction of %s stopped: %s", document.id, exc)
-        return failure(document, QuarantineRecord(document.id, "extract", str(exc), document.source))
+        outcome = exc
+    return _outcome(document, outcome)
+
+
+def _outcome(document: Document, outcome: Any) -> tuple[DocumentResult, QuarantineRecord | None]:
+    """The result pair of a document from what its worker answered (a result without the document, or why not)."""
+    if isinstance(outcome, (Overrun, WorkerDied)):
+        log.error("extraction of %s stopped: %s", document.id, outcome)
+        return failure(document, QuarantineRecord(document.id, "extract", str(outcome), document.source))
+    result, record = outcome
+    return replace(result, document=document), record
 
 
 def _attempt(extract: Callable[[Language, Document], DocumentResult], nlp: Language,
              document: Document) -> tuple[DocumentResult, QuarantineRecord | None]:
+    """Extract in the worker; the result goes back without its document (the caller has it: less to copy)."""
     try:
-        return extract(nlp, document), None
+        result, record = extract(nlp, document), None
     except Exception as exc:  # one bad document never stops the batch
         log.exception("extraction failed for %s", document.id)
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
-        return failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
+        result, record = failure(document, QuarantineRecord(document.id, "extract", reason, document.source))
+    return replace(result, document=None), record
 
 
 def _limits(settings: dict[str, Any] | None) -> dict[str, Any]:
@@ -115,10 +126,20 @@ def _process_settings(settings_file: str | None, budget: str | None) -> dict[str
 def process(
     nlp: Language, items: Iterable[Document | QuarantineRecord], settings: dict[str, Any]
 ) -> Iterator[tuple[DocumentResult, QuarantineRecord | None]]:
-    """Yield a result per input item; failures carry an error and a quarantine record, the run goes on."""
-    for item in items:
-        failed = screen(item, settings)
-        yield failed if failed is not None else extract_valid(nlp, item, settings)
+    """Yield a result per input item; failures carry an error and a quarantine record, the run goes on.
+
+    Valid documents are extracted in one worker process for the run, bounded in time each (see budget.py).
+    """
+    screened = ((item, screen(item, settings)) for item in items)
+    seconds = float(_limits(settings)["max_seconds_per_document"])
+    for (item, failed), outcome in map_within(seconds, _attempt_screened, (extract_document, nlp), screened,
+                                              wanted=lambda pair: pair[1] is None):
+        yield failed if failed is not None else _outcome(item, outcome)
+
+
+def _attempt_screened(extract: Callable[[Language, Document], DocumentResult], nlp: Language,
+                      pair: tuple[Document, None]) -> tuple[DocumentResult, QuarantineRecord | None]:
+    return _attempt(extract, nlp, pair[0])
 
 
 def _run_id(started_at: str, input_path: Path, settings_digest: str) -> str:

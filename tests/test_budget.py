@@ -9,7 +9,7 @@ import time
 import pytest
 
 from biwaq_extract import budget
-from biwaq_extract.budget import Overrun, WorkerDied, call_within
+from biwaq_extract.budget import Overrun, WorkerDied, call_within, map_within
 from conftest import fixture_path
 
 SLOW_ID = "slow"
@@ -66,6 +66,20 @@ def test_budget_worker_killed_while_idle_costs_no_item(seconds):
 def test_budget_worker_runs_in_another_process_and_follows_a_changed_function(seconds):
     assert call_within(seconds, lambda _, item: os.getpid(), None, 0) != os.getpid()
     assert call_within(seconds, double, 2, 5) == 10  # another function: another worker, not the stale one
+
+
+@pytest.mark.parametrize("work, error", [(stall, Overrun), (crash, WorkerDied)])
+def test_budget_map_keeps_order_and_goes_on_after_a_stuck_item(work, error):
+    items = ["a", "skip-b", SLOW_ID, "c", "skip-d", "e"]
+    outcomes = list(map_within(1.0, work, (1,), items, wanted=lambda item: not item.startswith("skip")))
+    assert [item for item, _ in outcomes] == items
+    assert [o if isinstance(o, str) or o is None else type(o) for _, o in outcomes] == [
+        "a", None, error, "c", None, "e"]
+
+
+@pytest.mark.parametrize("seconds", [0, 30.0])
+def test_budget_map_returns_every_result(seconds):
+    assert list(map_within(seconds, double, (2,), range(5))) == [(i, 2 * i) for i in range(5)]
 
 
 def run_with_slow_document(tmp_path, monkeypatch, seconds):
