@@ -219,6 +219,8 @@ def _parse_line(raw: bytes, where: str, source: str) -> Document | QuarantineRec
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return QuarantineRecord(where, "read", f"invalid JSON: {exc.msg} (column {exc.colno})", source)
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return QuarantineRecord(where, "read", f"invalid JSON: {exc}", source)
     except RecursionError:
         return QuarantineRecord(where, "read", "invalid JSON: nested too deeply", source)
     try:
