@@ -118,6 +118,11 @@ class Worker:
         return f"exit status {os.WEXITSTATUS(status)}"
 
 
+# Items sent ahead of the answers: the worker goes on with the next one while this process is busy or not
+# scheduled (on a loaded machine that can be longer than one document takes).
+IN_FLIGHT = 8
+
+
 def map_within(seconds: float, work: Callable[..., Result], args: tuple, items: Iterable[Any],
                wanted: Callable[[Any], bool] = lambda item: True) -> Iterator[tuple[Any, Any]]:
     """Yield `(item, outcome)` for each item, in order: `work(*args, item)`, or an Overrun or WorkerDied
@@ -136,8 +141,7 @@ def map_within(seconds: float, work: Callable[..., Result], args: tuple, items: 
     ready = time.monotonic()  # when the worker was last free to start the oldest item
     try:
         while True:
-            # Two items in flight: the worker starts the next one while this process reads the answer.
-            while sum(entry[1] is not None for entry in queue) < 2:
+            while sum(entry[1] is not None for entry in queue) < IN_FLIGHT:
                 item = next(source, _END)
                 if item is _END:
                     break
