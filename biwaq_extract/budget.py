@@ -123,18 +123,20 @@ class Worker:
 IN_FLIGHT = 8
 
 
-def map_within(seconds: float, work: Callable[..., Result], args: tuple, items: Iterable[Any],
-               wanted: Callable[[Any], bool] = lambda item: True) -> Iterator[tuple[Any, Any]]:
+def map_within(seconds: float | Callable[[Any], float], work: Callable[..., Result], args: tuple,
+               items: Iterable[Any], wanted: Callable[[Any], bool] = lambda item: True) -> Iterator[tuple[Any, Any]]:
     """Yield `(item, outcome)` for each item, in order: `work(*args, item)`, or an Overrun or WorkerDied
     instance, or None for an item that `wanted` turns down (not sent to the worker).
 
-    The worker's clock for an item starts when it was sent or when the item before it was answered, whichever
-    is later. Whatever `work` returns must be picklable, so `work` should catch its own exceptions.
+    `seconds` is the budget of every item, or a function giving each item's; a number <= 0 runs `work` here
+    without a bound. The worker's clock for an item starts when it was sent or when the item before it was
+    answered, whichever is later. What `work` returns must be picklable, so it should catch its own exceptions.
     """
-    if not bounded(seconds):
+    if not (callable(seconds) or bounded(seconds)) or not hasattr(os, "fork"):
         for item in items:
             yield item, work(*args, item) if wanted(item) else None
         return
+    budget = seconds if callable(seconds) else lambda item: seconds
     source = iter(items)
     queue: deque[list] = deque()  # [item, sent at (None: not wanted)], oldest first
     worker = Worker(work, args)
@@ -152,8 +154,9 @@ def map_within(seconds: float, work: Callable[..., Result], args: tuple, items: 
             if sent is None:
                 yield item, None
                 continue
+            allowed = budget(item)
             try:
-                outcome = worker.receive(max(sent, ready) + seconds - time.monotonic(), seconds)
+                outcome = worker.receive(max(sent, ready) + allowed - time.monotonic(), allowed)
             except (Overrun, WorkerDied) as exc:
                 outcome = exc
                 worker = Worker(work, args)  # the items queued behind go to a fresh worker

@@ -19,7 +19,7 @@ from spacy.language import Language
 from biwaq_extract import __version__
 from biwaq_extract.atomic import atomic_open, atomic_write_text
 from biwaq_extract.budget import Overrun, WorkerDied, call_within, map_within
-from biwaq_extract.config import SETTINGS_ENV, load_settings, settings_hash
+from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.dataset.document_view import document_view
 from biwaq_extract.reading.documents import read_documents, validate
 from biwaq_extract.errors import DocumentError
@@ -78,7 +78,7 @@ def extract_valid(
     The extraction runs in a worker process that is killed at the time limit (see budget.py); `settings`
     default to `config.load_settings()`.
     """
-    seconds = float(_limits(settings)["max_seconds_per_document"])
+    seconds = document_budget(_limits(settings), document)
     try:
         outcome = call_within(seconds, _attempt, extract_document, nlp, document)
     except (Overrun, WorkerDied) as exc:
@@ -107,19 +107,26 @@ def _attempt(extract: Callable[[Language, Document], DocumentResult], nlp: Langu
     return replace(result, document=None), record
 
 
+def document_budget(limits: dict[str, Any], document: Document | None = None) -> float:
+    """Seconds a document may take in the NLP: `max_seconds_per_document`, plus `max_seconds_per_million_chars`
+    in proportion to its length (0: no limit)."""
+    base = float(limits["max_seconds_per_document"])
+    if base <= 0 or document is None:
+        return base
+    return round(base + float(limits["max_seconds_per_million_chars"]) * len(document.text) / 1e6, 1)
+
+
 def _limits(settings: dict[str, Any] | None) -> dict[str, Any]:
     """The [extract] settings: the given ones, else the process's settings read once (file and environment)."""
     if settings is not None:
         return settings["extract"]
-    return _process_settings(os.environ.get(SETTINGS_ENV), os.environ.get(_BUDGET_ENV))["extract"]
-
-
-_BUDGET_ENV = "BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT"
+    environment = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("BIWAQ_")))
+    return _process_settings(environment)["extract"]
 
 
 @functools.lru_cache(maxsize=4)
-def _process_settings(settings_file: str | None, budget: str | None) -> dict[str, Any]:
-    # Keyed by the environment that decides the budget: a changed variable is read again.
+def _process_settings(environment: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    # Keyed by the BIWAQ_ variables, which decide the settings besides the shipped file: a change is read again.
     return load_settings()
 
 
@@ -131,7 +138,8 @@ def process(
     Valid documents are extracted in one worker process for the run, bounded in time each (see budget.py).
     """
     screened = ((item, screen(item, settings)) for item in items)
-    seconds = float(_limits(settings)["max_seconds_per_document"])
+    limits = _limits(settings)
+    seconds = (lambda pair: document_budget(limits, pair[0])) if document_budget(limits) > 0 else 0
     for (item, failed), outcome in map_within(seconds, _attempt_screened, (extract_document, nlp), screened,
                                               wanted=lambda pair: pair[1] is None):
         yield failed if failed is not None else _outcome(item, outcome)

@@ -97,6 +97,7 @@ def run_with_slow_document(tmp_path, monkeypatch, seconds):
     monkeypatch.setattr(extract, "extract_document", stalling)
     settings = load_settings()
     settings["extract"]["max_seconds_per_document"] = seconds
+    settings["extract"]["max_seconds_per_million_chars"] = 0
     return extract.run_extract(fixture_path("documents", "budget.jsonl"), tmp_path, settings, model="blank")
 
 
@@ -128,6 +129,7 @@ def test_budget_applies_to_the_prefect_batch_task(monkeypatch, seconds):
 
     monkeypatch.setattr(extract, "extract_document", stalling)
     monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT", seconds)
+    monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_MILLION_CHARS", "0")
     documents = [Document("a", "Fachtag in Leipzig am 12. Mai 2022."), Document(SLOW_ID, "Werkstatt in Bonn."),
                  Document("b", "Fest in Köln am 4. Juni 2023.")]
     outcome = run_batch(documents, "blank", {})

@@ -134,3 +134,12 @@ def test_extract_crafted_texts_finish_within_the_document_budget(tmp_path, secon
     assert (summary.documents_in, summary.documents_failed) == (len(lines), 0)
     run = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
     assert run["quarantine"] == []
+
+
+@pytest.mark.parametrize("chars, seconds", [(2_000, 120.6), (1_000_000, 420.0), (5_000_000, 1620.0)])
+def test_extract_document_budget_grows_with_length(chars, seconds):
+    from biwaq_extract.config import load_settings
+    from biwaq_extract.extract import document_budget
+    from biwaq_extract.records import Document
+
+    assert document_budget(load_settings()["extract"], Document("d", "x" * chars)) == seconds
