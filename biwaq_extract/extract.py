@@ -117,8 +117,9 @@ def document_budget(limits: dict[str, Any], document: Document | None = None) ->
 
 
 def _limits(settings: dict[str, Any] | None) -> dict[str, Any]:
-    """The [extract] settings: the given ones, else the process's settings read once (file and environment)."""
-    if settings is not None:
+    """The [extract] settings: the given ones, else (none, or a partial dict without the budget) the process's
+    settings read once (shipped file, BIWAQ_SETTINGS and environment variables)."""
+    if settings is not None and "max_seconds_per_document" in settings.get("extract", {}):
         return settings["extract"]
     environment = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("BIWAQ_")))
     return _process_settings(environment)["extract"]

@@ -113,12 +113,14 @@ def test_budget_slow_document_is_quarantined_and_the_run_goes_on(tmp_path, monke
     assert views["after"]["dates"] and views["before"]["dates"]
 
 
-@pytest.mark.parametrize("seconds", ["2"])
-def test_budget_applies_to_the_prefect_batch_task(monkeypatch, seconds):
-    """The Prefect task (threads or Dask) calls the library per document and gets the budget from the settings."""
+@pytest.mark.parametrize("seconds, from_environment", [(2, False), (2, True)])
+def test_budget_applies_to_the_batch_task(monkeypatch, seconds, from_environment):
+    """The batch function that the Prefect task runs (threads or Dask workers) calls the library per document and
+    takes the budget from the run's settings, or from the process's (environment) when it is given none."""
     import biwaq_extract.extract as extract
+    from biwaq_extract.batch.worker import run_batch
+    from biwaq_extract.config import load_settings
     from biwaq_extract.records import Document
-    from pipelines.tasks import run_batch
 
     real = extract.extract_document
 
@@ -128,10 +130,14 @@ def test_budget_applies_to_the_prefect_batch_task(monkeypatch, seconds):
         return real(nlp, document)
 
     monkeypatch.setattr(extract, "extract_document", stalling)
-    monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT", seconds)
-    monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_MILLION_CHARS", "0")
+    settings = load_settings()
+    settings["extract"].update(max_seconds_per_document=seconds, max_seconds_per_million_chars=0)
+    if from_environment:
+        monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT", str(seconds))
+        monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_MILLION_CHARS", "0")
+        settings = {}
     documents = [Document("a", "Fachtag in Leipzig am 12. Mai 2022."), Document(SLOW_ID, "Werkstatt in Bonn."),
                  Document("b", "Fest in Köln am 4. Juni 2023.")]
-    outcome = run_batch(documents, "blank", {})
+    outcome = run_batch(documents, "blank", settings)
     reasons = [(r.document.id, q.reason if q else None) for r, q in outcome.pairs]
-    assert reasons == [("a", None), (SLOW_ID, "took longer than 2 s"), ("b", None)]
+    assert reasons == [("a", None), (SLOW_ID, f"took longer than {seconds} s"), ("b", None)]

@@ -83,7 +83,7 @@ def parse_to_file(path: Path, settings: dict[str, Any], scratch: Path, start: dt
     window = DateRange(start, end)
 
     def valid() -> Iterator[Document]:
-        for item in window.keep(read_documents(Path(path))):
+        for item in window.keep(read_documents(Path(path), settings)):
             bad = screen(item, settings)
             if bad is not None:
                 failed.append(bad)

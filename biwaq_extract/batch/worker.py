@@ -84,5 +84,5 @@ def run_batch(documents: Sequence[Document], model: str | None, settings: dict[s
     # spaCy pipelines are not documented as thread-safe; threads gain nothing under the GIL anyway, and
     # Dask workers are separate processes with a pipeline (and lock) each.
     with _NLP_LOCK:  # the parse step screened these documents already: no second validation
-        pairs = tuple(extract_valid(nlp, document) for document in documents)
+        pairs = tuple(extract_valid(nlp, document, settings) for document in documents)
     return BatchOutcome(pairs, info, round(time.perf_counter() - began, 3))

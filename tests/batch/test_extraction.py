@@ -16,6 +16,8 @@ from biwaq_extract.errors import ModelMismatch
 from conftest import fixture_path
 
 SETTINGS = load_settings(environ={})
+# The NLP runs in this process (no worker process for the time budget), so the tests see each call.
+SETTINGS["extract"]["max_seconds_per_document"] = 0
 
 
 def _run(tmp_path, output, runner=None, batch_size=None):

@@ -22,6 +22,7 @@ def _plain(output, *extra: str) -> int:
 def extractions(monkeypatch):
     """The ids of the documents that really went through the NLP, in order."""
     monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # cmd_run sets it when unset; keep the env clean
+    monkeypatch.setenv("BIWAQ_EXTRACT__MAX_SECONDS_PER_DOCUMENT", "0")  # the NLP in this process: calls are seen here
     calls: list[str] = []
     real = extract.extract_document
 
