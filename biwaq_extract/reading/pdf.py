@@ -230,23 +230,15 @@ def _chars(textpage: Any, count: int) -> list[Char]:
 
 def _compose(pages: list[list[Line]], sizes: list[PageSize], metadata: dict[str, str], n_pages: int) -> PdfText:
     running = pdf_layout.running_lines((ln for page in pages for ln in page), sizes)
-    parts: list[str] = []
-    starts: list[int] = []
-    offset = 0
-    first_lines: list[Line] = []
-    for lines, size in zip(pages, sizes):
-        content = pdf_layout.page_text(lines, running)
-        if not first_lines:
-            first_lines = content
-        text = pdf_layout.join_lines(content)
-        starts.append(offset)
-        parts.append(text)
-        offset += len(text) + 2
-    text = "\n\n".join(parts)
+    content: list[Line] = []
+    for lines in pages:
+        content.extend(pdf_layout.page_text(lines, running))
+    first_lines = [ln for ln in content if ln.page == 0]
+    text, starts = pdf_layout.join_pages(content, n_pages)
     head = text[:3000]
     return PdfText(
         text=text,
-        page_starts=tuple(starts),
+        page_starts=starts,
         title=_heading(first_lines) or (metadata.get("Title") or "").strip() or None,
         published=_date_line(head) or _metadata_date(metadata),
         pages=n_pages,

@@ -63,6 +63,7 @@ class Line:
     row: int = 0  # index of the printed line on its page, top down: the parts of one line share it
     column: str = "full"  # full | left | right
     size: float = 0.0  # the font size most of its characters have
+    base: float = 0.0  # its baseline
 
     @property
     def height(self) -> float:
@@ -136,7 +137,8 @@ def _line(page: int, row: int, chars: list[Char], column: str) -> Line:
     solid = [c for c in chars if c.solid] or [Char("", 0, 0, 0, 0)]
     size = Counter(round(c.size, 1) for c in solid).most_common(1)[0][0]
     return Line(page, _text(chars), min(c.x0 for c in solid), min(c.y0 for c in solid),
-                max(c.x1 for c in solid), max(c.y1 for c in solid), row, column, size)
+                max(c.x1 for c in solid), max(c.y1 for c in solid), row, column, size,
+                statistics.median(c.base for c in solid))
 
 
 def find_gutter(rows: Sequence[Sequence[Char]], size: PageSize) -> tuple[float, float] | None:
@@ -234,43 +236,54 @@ def is_leader_line(text: str) -> bool:
 
 
 def join_lines(lines: Sequence[Line]) -> str:
-    """Lines in reading order to paragraphs: a wider vertical gap or a column/page change starts a new
-    paragraph; a word broken at a line end is joined ("Arbeits-" + "markt" → "Arbeitsmarkt"), a hyphen
-    that belongs to the word stays ("ESF-" + "Verwaltungsbehörde")."""
-    paragraphs: list[str] = []
+    """Lines in reading order to paragraphs (see `join_pages`)."""
+    return join_pages(lines, 1)[0]
+
+
+def join_pages(lines: Sequence[Line], pages: int) -> tuple[str, tuple[int, ...]]:
+    """Lines in reading order to paragraphs, and the offset where each page's text begins.
+
+    A wider vertical gap, or a column or page change after a sentence end, starts a new paragraph; a word
+    broken at a line end is joined ("Arbeits-" + "markt" → "Arbeitsmarkt"), also across a page, and a
+    hyphen that belongs to the word stays ("ESF-" + "Verwaltungsbehörde").
+    """
     text = ""
+    starts: list[int] = []
     spacing = _line_spacing(lines)
     previous: Line | None = None
     for line in lines:
+        piece = _mend(line.text)
         if previous is not None and _new_paragraph(previous, line, spacing):
-            paragraphs.append(text)
-            text = ""
-        text = _append(text, line.text)
+            text = text.rstrip() + "\n\n"
+        while len(starts) <= line.page:  # pages before this line's (empty ones too) start here
+            starts.append(len(text))
+        text = _append(text, piece) if text and not text.endswith("\n\n") else text + piece
         previous = line
-    if text:
-        paragraphs.append(text)
-    return "\n\n".join(_mend(p) for p in paragraphs if p.strip())
+    while len(starts) < pages:
+        starts.append(len(text))
+    return text.replace("\ufffe", "-"), tuple(starts)  # a marker left at a paragraph's very end
 
 
-def _mend(paragraph: str) -> str:
+def _mend(text: str) -> str:
     """Soft hyphens inside words go; PDFium's line-end hyphen marker inside a line becomes a hyphen."""
-    paragraph = paragraph.replace("\u00ad", "")
+    text = text.replace("\u00ad", "")
     return re.sub("(.)\ufffe(?=(.))", lambda m: m.group(1) + ("" if m.group(1).islower() and m.group(2).islower() else "-"),
-                  paragraph).replace("\ufffe", "-")
+                  text)
 
 
 def _line_spacing(lines: Sequence[Line]) -> float:
-    gaps = [a.y0 - b.y1 for a, b in zip(lines, lines[1:])
-            if a.page == b.page and a.column == b.column and 0 < a.y0 - b.y1 < 3 * a.height]
-    return statistics.median(gaps) if gaps else 0.0
+    """The usual distance between the baselines of two lines of one paragraph."""
+    pitches = [a.base - b.base for a, b in zip(lines, lines[1:])
+               if a.page == b.page and a.column == b.column and 0 < a.base - b.base < 3 * max(a.size, 1.0)]
+    return statistics.median(pitches) if pitches else 0.0
 
 
 def _new_paragraph(previous: Line, line: Line, spacing: float) -> bool:
-    if line.page != previous.page or line.column != previous.column or line.y1 > previous.y1:
+    if line.page != previous.page or line.column != previous.column or line.base > previous.base:
         # a new page or column: a paragraph may go on across it, so only a sentence end splits
         return previous.text.rstrip().endswith((".", "!", "?", ":", "“", '"')) and line.text[:1].isupper()
-    gap = previous.y0 - line.y1
-    return gap > max(spacing * 1.8, 0.5 * previous.height)
+    pitch = previous.base - line.base
+    return pitch > 1.4 * spacing if spacing else pitch > 1.8 * max(previous.size, 1.0)
 
 
 def _append(text: str, piece: str) -> str:
