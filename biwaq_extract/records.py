@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -16,6 +17,16 @@ class Document:
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None  # where it was read from (file, URL)
+    page_starts: tuple[int, ...] = ()  # PDF: offset in `text` where each page begins (empty for pages)
+    parent_document_id: str | None = None  # a crawled report: the article that links to it
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page of a character offset of a PDF document; None for a document without pages.
+
+        >>> Document("r", "x" * 400, page_starts=(0, 120, 300)).page_at(150)
+        2
+        """
+        return bisect.bisect_right(self.page_starts, offset) if self.page_starts else None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pyarrow as pa
 
 # Bump when a column is added, removed, renamed or retyped: readers refuse tables of another version
 # with a message naming the file instead of failing somewhere inside a query.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Joins several names in one cell (`known_names`, `organisers`). " | " because German organisation names
 # contain commas and semicolons ("Bundesministerium des Innern, für Heimat und Bau") but never a spaced bar.
@@ -72,6 +72,7 @@ def _mention_columns(id_name: str, what: str) -> tuple[Column, ...]:
         _c("text", "string", "Surface text exactly as it appears in the document.", True),
         _c("start_char", "integer", "Offset of the first character in the document text (0-based).", True),
         _c("end_char", "integer", "Offset one past the last character in the document text.", True),
+        _c("page", "integer", "Page of a PDF document the mention is on (1-based); empty for web pages."),
     )
 
 
@@ -97,6 +98,7 @@ TABLES: dict[str, Table] = {
                 _c("title", "string", "Title of the article."),
                 _c("published", "date", "Publication date."),
                 _c("source", "string", "Where the document was read from (file, URL)."),
+                _c("parent_document_id", "string", "For a report linked from an article: the article's document id."),
                 _c("content_hash", "string", "sha256 of the document text; a new hash makes a new version.", True),
                 _c("version", "integer", "1 for the first content seen, +1 each time the content hash changes.", True),
                 _c("n_chars", "integer", "Length of the document text in characters.", True),

@@ -103,6 +103,7 @@ def _document_rows(results: list[DocumentResult]) -> list[dict]:
             "title": r.document.title,
             "published": r.document.published,
             "source": r.document.source,
+            "parent_document_id": r.document.parent_document_id,
             "content_hash": text_version_hash(r.document.text),
             "version": 1,  # storage raises it when the dataset already holds another content for this id
             "n_chars": len(r.document.text),
@@ -142,6 +143,7 @@ class _Builder:
                 "text": m.text,
                 "start_char": m.start_char,
                 "end_char": m.end_char,
+                "page": doc.page_at(m.start_char),
                 "sentence": m.sentence or None,
                 "rule": m.rule,
             }

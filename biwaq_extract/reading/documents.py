@@ -246,19 +246,23 @@ def _settings(settings: dict[str, Any] | None) -> dict[str, Any]:
 MIN_LISTING_ITEMS = 3
 
 
-def _html_files(folder: Path) -> Iterator[Path | QuarantineRecord]:
-    """The saved pages below the folder, sorted; a symlink that leads out of the folder is not followed.
+def _input_files(folder: Path) -> Iterator[Path | QuarantineRecord]:
+    """The saved pages and PDF reports below the folder, sorted; a symlink that leads out of the folder is not
+    followed.
 
-    Symlinked folders are not descended into (one inside the folder adds nothing: its pages are read at their
-    real place); a symlinked page that resolves outside the folder becomes a quarantine record.
+    Symlinked folders are not descended into (one inside the folder adds nothing: its files are read at their
+    real place); a symlinked file that resolves outside the folder becomes a quarantine record.
     """
+    from biwaq_extract.reading.pdf import PDF_SUFFIX
+
+    wanted = HTML_SUFFIXES | {PDF_SUFFIX}
     root = folder.resolve()
     paths = []
     for dirpath, dirnames, filenames in os.walk(folder):  # followlinks=False: symlinked folders are listed only
         for name in dirnames:
             if os.path.islink(os.path.join(dirpath, name)):
                 log.warning("not following symlinked folder %s", os.path.join(dirpath, name))
-        paths.extend(Path(dirpath) / name for name in filenames if Path(name).suffix.lower() in HTML_SUFFIXES)
+        paths.extend(Path(dirpath) / name for name in filenames if Path(name).suffix.lower() in wanted)
     for path in sorted(paths):
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             yield QuarantineRecord(path.relative_to(folder).as_posix(), "read",
@@ -267,54 +271,75 @@ def _html_files(folder: Path) -> Iterator[Path | QuarantineRecord]:
             yield path
 
 
-def read_html_folder(folder: Path) -> Iterator[Document | QuarantineRecord]:
-    """Yield one Document per saved article page below the folder (sorted, so runs are reproducible).
+def read_html_folder(folder: Path, settings: dict[str, Any] | None = None) -> Iterator[Document | QuarantineRecord]:
+    """Yield one Document per saved article page and PDF report below the folder (sorted, so runs are
+    reproducible). A PDF's id is its path in the folder without the suffix; a document whose id was
+    already read is quarantined as a duplicate, named by its path.
 
     Listing pages (a saved site's news index) are not articles: they are skipped and logged.
     """
+    from biwaq_extract.reading.pdf import PDF_SUFFIX, PdfLimits, PdfWorker, pdf_document
+
+    seen = _FirstSeen()
+    with PdfWorker(PdfLimits.from_settings(_settings(settings))) as worker:
+        for path in _input_files(folder):
+            if isinstance(path, QuarantineRecord):
+                yield path
+                continue
+            rel = path.relative_to(folder).as_posix()
+            item = pdf_document(path, rel, worker) if path.suffix.lower() == PDF_SUFFIX else _html_document(path, rel)
+            if isinstance(item, Document):
+                first = seen.repeated(item.id, rel)
+                if first is not None:
+                    yield QuarantineRecord(rel, "read", f"duplicate id (first in {first}): {item.id!r}", str(path))
+                    continue
+            if item is not None:
+                yield item
+
+
+def _html_document(path: Path, rel: str) -> Document | QuarantineRecord | None:
+    """One saved HTML page as a Document; None for a listing page."""
     from biwaq_extract.reading.article import parse_article
     from biwaq_extract.reading.listing import parse_listing
 
-    seen = _FirstSeen()
-    for path in _html_files(folder):
-        if isinstance(path, QuarantineRecord):
-            yield path
-            continue
-        rel = path.relative_to(folder).as_posix()
-        try:
-            body = path.read_bytes()
-            article = parse_article(body, url=None)
-            # (the URL only resolves relative links; nothing is fetched)
-            listing = parse_listing(body, f"http://saved.invalid/{rel}") if article.method == "generic" else None
-            if listing and len({item.date for item in listing.items if item.date}) >= MIN_LISTING_ITEMS:
-                log.info("skipped listing page %s", rel)
-                continue
-        except Exception as exc:  # a page we cannot parse is quarantined, never fatal
-            yield QuarantineRecord(rel, "read", f"HTML not parseable: {type(exc).__name__}: {exc}", str(path))
-            continue
-        doc_id = article.id or rel
-        first = seen.repeated(doc_id, rel)
-        if first is not None:
-            yield QuarantineRecord(rel, "read", f"duplicate id (first in {first}): {doc_id!r}", str(path))
-            continue
-        yield Document(
-            id=doc_id,
-            text=clean_text(article.text or ""),
-            url=article.canonical_url or article.url,
-            title=article.title,
-            published=article.published,
-            source=rel,
-        )
+    try:
+        body = path.read_bytes()
+        article = parse_article(body, url=None)
+        # (the URL only resolves relative links; nothing is fetched)
+        listing = parse_listing(body, f"http://saved.invalid/{rel}") if article.method == "generic" else None
+        if listing and len({item.date for item in listing.items if item.date}) >= MIN_LISTING_ITEMS:
+            log.info("skipped listing page %s", rel)
+            return None
+    except Exception as exc:  # a page we cannot parse is quarantined, never fatal
+        return QuarantineRecord(rel, "read", f"HTML not parseable: {type(exc).__name__}: {exc}", str(path))
+    return Document(
+        id=article.id or rel,
+        text=clean_text(article.text or ""),
+        url=article.canonical_url or article.url,
+        title=article.title,
+        published=article.published,
+        source=rel,
+    )
 
 
 def read_documents(path: Path, settings: dict[str, Any] | None = None) -> Iterator[Document | QuarantineRecord]:
-    """Read a JSON Lines file or a folder of HTML pages; `settings` default to `config.load_settings()`."""
+    """Read a JSON Lines file, a PDF file, or a folder of HTML pages and PDF reports; `settings` default to
+    `config.load_settings()`."""
     path = Path(path)
     if path.is_dir():
-        return read_html_folder(path)
+        return read_html_folder(path, settings)
+    if path.is_file() and path.suffix.lower() == ".pdf":
+        return _single_pdf(path, settings)
     if path.is_file():
         return read_jsonl(path, settings)
     raise InputError(f"input not found: {path}")
+
+
+def _single_pdf(path: Path, settings: dict[str, Any] | None) -> Iterator[Document | QuarantineRecord]:
+    from biwaq_extract.reading.pdf import PdfLimits, PdfWorker, pdf_document
+
+    with PdfWorker(PdfLimits.from_settings(_settings(settings))) as worker:
+        yield pdf_document(path, path.name, worker)
 
 
 def with_text(document: Document, text: str) -> Document:

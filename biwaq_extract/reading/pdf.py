@@ -8,7 +8,6 @@ a file crafted to be slow costs that one document (a quarantine row with the rea
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import dataclasses
 import datetime as dt
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from biwaq_extract.errors import DocumentError
+from biwaq_extract.records import Document, QuarantineRecord
 from biwaq_extract.reading import pdf_layout
 from biwaq_extract.reading.pdf_layout import Char, Line, PageSize
 
@@ -66,15 +66,28 @@ class PdfText:
     pages: int
 
 
-def page_of(page_starts: tuple[int, ...], offset: int) -> int | None:
-    """1-based page number of a character offset, or None for a document without pages.
+def pdf_document(path: Path, rel: str, worker: PdfWorker) -> Document | QuarantineRecord:
+    """A PDF file as a Document whose id is its path in the folder without the suffix, or the reason why not."""
+    doc_id = rel[: -len(PDF_SUFFIX)] if rel.lower().endswith(PDF_SUFFIX) else rel
+    try:
+        result = read_pdf(path, worker.limits, worker)
+    except DocumentError as exc:
+        return QuarantineRecord(doc_id, exc.stage, exc.reason, str(path))
+    except OSError as exc:
+        return QuarantineRecord(doc_id, "read", f"PDF not readable: {exc.strerror or exc}", str(path))
+    text, starts = _cleaned(result.text, result.page_starts)
+    return Document(id=doc_id, text=text, title=result.title, published=result.published, source=rel, page_starts=starts)
 
-    >>> page_of((0, 120, 300), 150)
-    2
-    """
-    if not page_starts:
-        return None
-    return bisect.bisect_right(page_starts, offset)
+
+def _cleaned(text: str, starts: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """The text cleaned as every document's is, page by page, so the page offsets stay true."""
+    from biwaq_extract.reading.documents import clean_text
+
+    pieces = [clean_text(text[a:b]) for a, b in zip(starts, (*starts[1:], len(text)))]
+    offsets = [0]
+    for piece in pieces[:-1]:
+        offsets.append(offsets[-1] + len(piece))
+    return "".join(pieces), tuple(offsets) if starts else ()
 
 
 def read_pdf(path: Path, limits: PdfLimits, worker: PdfWorker | None = None) -> PdfText:

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from biwaq_extract.dataset.schemas import SCHEMA_VERSION
+
 from biwaq_extract.cli.main import main
 from biwaq_extract.errors import DatasetError, QueryError
 from biwaq_extract.dataset.query import format_table, named_queries, parse_queries, run_query
@@ -99,10 +101,11 @@ def test_query_missing_file_is_named(damaged, remove):
         run_query(damaged, "SELECT 1")
 
 
-@pytest.mark.parametrize("version", [0, 2])
+@pytest.mark.parametrize("version", [SCHEMA_VERSION - 1, SCHEMA_VERSION + 1])
 def test_query_other_schema_version_is_named(damaged, version):
     path = damaged / "datapackage.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"schema_version": 1', f'"schema_version": {version}'), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace(f'"schema_version": {SCHEMA_VERSION}', f'"schema_version": {version}')
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(DatasetError, match=rf"datapackage.json: dataset schema version {version}"):
         run_query(damaged, "SELECT 1")
 

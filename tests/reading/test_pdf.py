@@ -8,7 +8,8 @@ import zlib
 import pytest
 
 from biwaq_extract.errors import DocumentError
-from biwaq_extract.reading.pdf import PdfLimits, PdfWorker, page_of, read_pdf
+from biwaq_extract.reading.pdf import PdfLimits, PdfWorker, read_pdf
+from biwaq_extract.records import Document
 from conftest import REPO, fixture_path
 
 ARTICLES = ["corpus-003", "corpus-010", "corpus-021", "corpus-033"]
@@ -54,7 +55,8 @@ def test_pdf_page_starts_point_at_each_page_text(read_fixtures, article_id):
     result = read_fixtures[article_id]
     assert result.pages == len(result.page_starts) == 2
     assert result.page_starts[0] == 0 and 0 < result.page_starts[1] < len(result.text)
-    assert page_of(result.page_starts, 0) == 1 and page_of(result.page_starts, len(result.text) - 1) == 2
+    document = Document(article_id, result.text, page_starts=result.page_starts)
+    assert document.page_at(0) == 1 and document.page_at(len(result.text) - 1) == 2
 
 
 @pytest.mark.parametrize("hyphenated, joined", [
