@@ -63,7 +63,8 @@ def _document_data(document: Document) -> dict[str, Any]:
 
 def _document(data: dict[str, Any]) -> Document:
     published = data.get("published")
-    return Document(**{**data, "published": dt.date.fromisoformat(published) if published else None})
+    return Document(**{**data, "published": dt.date.fromisoformat(published) if published else None,
+                       "page_starts": tuple(data.get("page_starts") or ())})
 
 
 @dataclass(frozen=True)
