@@ -138,3 +138,23 @@ def test_pdf_decompression_bomb_is_stopped_by_the_memory_ceiling_and_the_next_pd
             read_pdf(bomb, limits, worker)
         assert "MB" in err.value.reason or "longer than" in err.value.reason or "no text layer" in err.value.reason
         assert read_pdf(fixture_path("pdf", "corpus-003.pdf"), limits, worker).pages == 2  # a fresh worker goes on
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("min_ratio", [0.95])
+def test_pdf_quality_gate_macro_f1_close_to_the_same_articles_as_text(nlp, read_fixtures, min_ratio):
+    from biwaq_extract.config import load_settings
+    from biwaq_extract.dataset.document_view import document_view
+    from biwaq_extract.evaluate import evaluate
+    from biwaq_extract.extract import process
+    from biwaq_extract.reading.documents import document_from_mapping
+
+    gold = {a: json.loads((REPO / "corpus" / "gold" / f"{a}.json").read_text(encoding="utf-8")) for a in ARTICLES}
+    as_text = [document_from_mapping(g, g["id"]) for g in gold.values()]
+    as_pdf = [Document(a, r.text, title=r.title, published=r.published, page_starts=r.page_starts)
+              for a, r in read_fixtures.items()]
+    scores = {}
+    for name, documents in (("text", as_text), ("pdf", as_pdf)):
+        views = {result.document.id: document_view(result) for result, _ in process(nlp, documents, load_settings())}
+        scores[name] = evaluate(gold, views)["macro_f1"]
+    assert scores["pdf"] >= min_ratio * scores["text"], scores
