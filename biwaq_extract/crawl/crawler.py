@@ -21,7 +21,9 @@ from biwaq_extract.crawl.fetch import Fetcher, FetchSettings, Page, host_key
 from biwaq_extract.reading.article import Article, document_text, parse_article
 from biwaq_extract.reading.html import Source, canonicalize_url, is_html, load_sources, source_for
 from biwaq_extract.reading.listing import parse_listing
+from biwaq_extract.crawl.reports import is_pdf, pdf_links, report_record
 from biwaq_extract.crawl.robots import RobotsRules, robots_url
+from biwaq_extract.reading.pdf import PdfLimits, PdfWorker
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,8 @@ class CrawlSummary:
     duplicates: int = 0
     too_old: int = 0
     no_content: int = 0
+    reports: int = 0  # PDF reports linked from articles, read into articles.jsonl
+    reports_failed: int = 0  # PDF reports fetched but not readable (the line carries the reason)
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
@@ -151,6 +155,13 @@ class Crawler:
         self.obey_robots = bool(conf.get("obey_robots", True))
         self.revisit_after = float(conf.get("revisit_after", 86400.0))
         self.fetch_settings = FetchSettings.from_settings(settings)
+        # PDF reports are larger and slower than pages: their own size cap and deadline
+        self.report_settings = dataclasses.replace(
+            self.fetch_settings,
+            max_bytes=int(conf.get("max_report_bytes", self.fetch_settings.max_bytes)),
+            max_response_seconds=float(conf.get("max_report_seconds", self.fetch_settings.max_response_seconds)),
+        )
+        self.pdf_limits = PdfLimits.from_settings(settings)
         self.fetcher = fetcher or Fetcher(self.fetch_settings)
         self._own_fetcher = fetcher is None
         self.archive = Archive(self.out_dir, max_warc_bytes=int(conf.get("warc_max_bytes", 1_000_000_000)))
@@ -159,6 +170,7 @@ class Crawler:
         self.now = now
         self.summary = CrawlSummary(start_url=self.start_url, out_dir=str(self.out_dir))
         self.articles: dict[str, dict[str, Any]] = {}  # canonical URL -> record
+        self._pdf_worker = PdfWorker(self.pdf_limits)
         self._hashes: dict[str, str] = {}  # content hash -> canonical URL
 
     # --- policy ------------------------------------------------------------------------------------------
@@ -196,7 +208,7 @@ class Crawler:
             return False
         return (self.now() - known.checked_at).total_seconds() < self.revisit_after
 
-    def _get(self, url: str, kind: str, *, revalidate: bool) -> _Got:
+    def _get(self, url: str, kind: str, *, revalidate: bool) -> _Got:  # noqa: C901 - one outcome per branch
         """The page's body: from the archive when fresh, else by a (conditional) request that is archived."""
         known = self.known.get(url)
         if not revalidate and self._fresh(known):
@@ -210,6 +222,7 @@ class Crawler:
             last_modified=known.last_modified if known else None,
             validators_for=known.body.final_url if known and known.body else None,
             may_follow=self.refusal if kind != "robots" else self.scope.refusal,
+            config=self.report_settings if kind == "report" else None,
         )
         self.summary.requests += self.fetcher.requests - before
         entry = self.archive.record(page, kind)
@@ -258,6 +271,9 @@ class Crawler:
                 if got.body is None:
                     continue
                 ctype = next((v for k, v in got.headers if k.lower() == "content-type"), "")
+                if kind == "report":
+                    self._on_report(got, via, ctype)
+                    continue
                 if not is_html(got.body, ctype):
                     self.summary.not_html += 1
                     log.info("not HTML (%s): %s", ctype or "no Content-Type", url)
@@ -266,8 +282,10 @@ class Crawler:
                     self._on_listing(got.final_url, got.body, got.headers, queue, queued)
                 else:
                     self._on_article(got.final_url, got.body, got.headers, via, got.fetched_at, listed_date)
+                    self._queue_reports(got.final_url, got.body, got.headers, queue, queued)
             self._write_outputs()
         finally:
+            self._pdf_worker.close()
             self.summary.seconds = round(time.monotonic() - started, 3)
             self.archive.close()
             if self._own_fetcher:
@@ -322,6 +340,32 @@ class Crawler:
         self._hashes[article.content_hash] = key
         self.articles[key] = article_record(article, fetched_url=url, listing_url=listing_url, fetched_at=fetched_at)
         self.summary.articles += 1
+
+    def _queue_reports(self, url: str, body: bytes, headers, queue, queued: set[str]) -> None:
+        """The PDF reports an article links to join the frontier, named after the article."""
+        record = self.articles.get(canonicalize_url(url)) or next(
+            (r for r in self.articles.values() if r.get("fetched_url") == url), None)
+        if record is None:  # not kept as an article (duplicate, too old, no content): its links are not followed
+            return
+        for target in pdf_links(body, url, headers):
+            if target not in queued:
+                queued.add(target)
+                queue.append((target, "report", record["id"], None))
+
+    def _on_report(self, got: _Got, parent_id: str | None, ctype: str) -> None:
+        if not is_pdf(got.body or b"", ctype):
+            self.summary.not_html += 1
+            log.info("linked file is not a PDF (%s): %s", ctype or "no Content-Type", got.final_url)
+            return
+        record = report_record(got.final_url, got.body or b"", parent_id=parent_id, fetched_at=got.fetched_at,
+                               source=source_for(got.final_url, self.sources), worker=self._pdf_worker,
+                               scratch=self.out_dir / ".reports")
+        if record.get("error"):
+            self.summary.reports_failed += 1
+            log.warning("report %s not readable: %s", got.final_url, record["error"])
+        else:
+            self.summary.reports += 1
+        self.articles[got.final_url] = record
 
     def _write_outputs(self) -> None:
         with atomic_open(self.out_dir / ARTICLES_NAME) as fh:

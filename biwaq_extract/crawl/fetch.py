@@ -214,12 +214,14 @@ class Fetcher:
         last_modified: str | None = None,
         may_follow: Callable[[str], str | None] | None = None,
         validators_for: str | None = None,
+        config: FetchSettings | None = None,
     ) -> Page:
         """GET `url`, following redirects that `may_follow` accepts (it returns a refusal reason or None).
 
         Conditional headers (etag, last_modified) go only to the URL they belong to: `validators_for`,
         by default `url` itself (a crawler passes the final URL of a known redirect), so a 304 always
         refers to that one response. Every response along the way is kept in `history` for the archive.
+        `config` replaces the fetcher's size cap and deadline for this one fetch (PDF reports get larger ones).
         """
         validators_for = validators_for or url
         history: list[Page] = []
@@ -232,7 +234,7 @@ class Fetcher:
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
         while True:
-            page = self._request_once(current, conditional if current == validators_for else {})
+            page = self._request_once(current, conditional if current == validators_for else {}, config or self.config)
             if page.transient and attempt < self.config.retries and not _second_deadline(page, history):
                 wait = self._retry_wait(page, attempt)
                 if wait is not None:
@@ -274,7 +276,7 @@ class Fetcher:
                 return max(asked, backoff if page.status == 503 else 0.0)
         return backoff
 
-    def _request_once(self, url: str, extra_headers: dict[str, str]) -> Page:
+    def _request_once(self, url: str, extra_headers: dict[str, str], cfg: FetchSettings) -> Page:
         host = host_key(url)
         state = self._host(host)
         with state.lock:  # one request at a time per host
@@ -282,12 +284,11 @@ class Fetcher:
             if wait > 0:
                 self._sleep(wait)
             try:
-                return self._send(url, extra_headers)
+                return self._send(url, extra_headers, cfg)
             finally:
                 state.next_ok = max(state.next_ok, self._clock() + self.host_delay(host))
 
-    def _send(self, url: str, extra_headers: dict[str, str]) -> Page:
-        cfg = self.config
+    def _send(self, url: str, extra_headers: dict[str, str], cfg: FetchSettings) -> Page:
         fetched_at = _now()
         timeout = httpx.Timeout(connect=cfg.connect_timeout, read=cfg.read_timeout, write=cfg.read_timeout, pool=cfg.connect_timeout)
         request = self._client.build_request("GET", url, headers=extra_headers, timeout=timeout)
@@ -298,7 +299,7 @@ class Fetcher:
         request.extensions["trace"] = watchdog.trace
         try:
             with watchdog:
-                return self._receive(request, base, watchdog)
+                return self._receive(request, base, watchdog, cfg)
         finally:
             watchdog.cancel()
 
@@ -312,8 +313,7 @@ class Fetcher:
         transient = isinstance(exc, httpx.TransportError) and not isinstance(exc, httpx.UnsupportedProtocol)
         return Page(status=0, headers=(), body=b"", error=f"connection error: {exc or type(exc).__name__}", transient=transient, **base)
 
-    def _receive(self, request: httpx.Request, base: dict[str, Any], watchdog: _Watchdog) -> Page:
-        cfg = self.config
+    def _receive(self, request: httpx.Request, base: dict[str, Any], watchdog: _Watchdog, cfg: FetchSettings) -> Page:
         try:
             response = self._client.send(request, stream=True)
         except (httpx.TransportError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:

@@ -134,20 +134,46 @@ def document_from_mapping(obj: Any, source: str) -> Document:
         raise DocumentError(f"not a JSON object but {type(obj).__name__}", stage="read")
     doc_id = document_id(obj.get("id"))
     text = obj.get("text")
+    if text is None and isinstance(obj.get("error"), str):  # a crawled report that could not be read
+        raise DocumentError(obj["error"], stage="read")
     if text is None:
         raise DocumentError("missing required field 'text'", stage="read")
     _check_string(text, "text")
     for field in ("url", "title", "published"):
         if obj.get(field) not in (None, ""):
             _check_string(obj[field], field)
+    text, page_starts = clean_pages(text, _page_starts(obj.get("page_starts"), len(text)))
     return Document(
         id=doc_id,
-        text=clean_text(text),
+        text=text,
         url=obj.get("url") or None,
         title=obj.get("title") or None,
         published=_parse_date(obj.get("published")),
         source=source,
+        page_starts=page_starts,
+        parent_document_id=str(obj["parent_document_id"]) if obj.get("parent_document_id") not in (None, "") else None,
     )
+
+
+def _page_starts(value: Any, length: int) -> tuple[int, ...]:
+    """Page offsets of a PDF document given in the input, checked: rising integers within the text."""
+    if value in (None, []):
+        return ()
+    if (not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+            or value != sorted(value) or value[0] != 0 or value[-1] > length):
+        raise DocumentError("field 'page_starts' must be rising character offsets starting at 0", stage="read")
+    return tuple(value)
+
+
+def clean_pages(text: str, starts: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+    """`clean_text` page by page, so that the page offsets still point at each page's text."""
+    if not starts:
+        return clean_text(text), ()
+    pieces = [clean_text(text[a:b]) for a, b in zip(starts, (*starts[1:], len(text)))]
+    offsets = [0]
+    for piece in pieces[:-1]:
+        offsets.append(offsets[-1] + len(piece))
+    return "".join(pieces), tuple(offsets)
 
 
 # Lines are read in pieces of this many bytes, so a line over the size limit is never held whole.

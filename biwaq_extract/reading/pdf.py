@@ -75,19 +75,10 @@ def pdf_document(path: Path, rel: str, worker: PdfWorker) -> Document | Quaranti
         return QuarantineRecord(doc_id, exc.stage, exc.reason, str(path))
     except OSError as exc:
         return QuarantineRecord(doc_id, "read", f"PDF not readable: {exc.strerror or exc}", str(path))
-    text, starts = _cleaned(result.text, result.page_starts)
+    from biwaq_extract.reading.documents import clean_pages
+
+    text, starts = clean_pages(result.text, result.page_starts)
     return Document(id=doc_id, text=text, title=result.title, published=result.published, source=rel, page_starts=starts)
-
-
-def _cleaned(text: str, starts: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
-    """The text cleaned as every document's is, page by page, so the page offsets stay true."""
-    from biwaq_extract.reading.documents import clean_text
-
-    pieces = [clean_text(text[a:b]) for a, b in zip(starts, (*starts[1:], len(text)))]
-    offsets = [0]
-    for piece in pieces[:-1]:
-        offsets.append(offsets[-1] + len(piece))
-    return "".join(pieces), tuple(offsets) if starts else ()
 
 
 def read_pdf(path: Path, limits: PdfLimits, worker: PdfWorker | None = None) -> PdfText:
