@@ -19,12 +19,13 @@ from pathlib import Path
 import yaml
 
 from check import check_corpus
-from pages import ROBOTS, blocks, de_date, de_long, listings, render, site_path, url_of
+from pages import REPORTS_PATH, ROBOTS, blocks, de_date, de_long, listings, render, site_path, url_of
 
 CORPUS = Path(__file__).resolve().parents[1]
 ARTICLES = CORPUS / "articles"
+REPORTS = CORPUS / "reports"  # PDF reports that articles link to (printed from corpus articles)
 REQUIRED = ("id", "layout", "published", "slug", "title", "body", "gold")
-OPTIONAL = ("teaser", "source", "caption", "tags", "related", "check")
+OPTIONAL = ("teaser", "source", "caption", "tags", "related", "check", "reports")
 GOLD_FIELDS = ("dates", "organisations", "programmes", "people", "locations", "events", "participant_counts")
 CHECK_FIELDS = ("dup_dates", "not_dates", "org_ok", "person_org_ok")
 
@@ -98,26 +99,29 @@ def gold_record(a: dict) -> dict:
     return head | {k: a["gold"][k] for k in GOLD_FIELDS}
 
 
-def build(articles: list[dict]) -> dict[str, str]:
+def build(articles: list[dict]) -> dict[str, str | bytes]:
     """Every generated file, by path below the output folder."""
     files = {}
     for a in articles:
         files[f"site/{site_path(a)}"] = render(a)
         files[f"gold/{a['id']}.json"] = json.dumps(gold_record(a), ensure_ascii=False, indent=1) + "\n"
+        for report in a.get("reports", []):  # linked PDF reports: copied byte for byte from corpus/reports/
+            files[f"site/{REPORTS_PATH}/{report['file']}"] = (REPORTS / report["file"]).read_bytes()
     files |= {f"site/{path}": text for path, text in listings(articles).items()}
     files["site/robots.txt"] = ROBOTS
     return files
 
 
-def write(files: dict[str, str], out: Path) -> tuple[int, list[Path]]:
+def write(files: dict[str, str | bytes], out: Path) -> tuple[int, list[Path]]:
     """Write changed files and remove the ones no article produces; (files written, files removed)."""
     written = 0
-    for rel, text in files.items():
+    for rel, content in files.items():
         path = out / rel
-        if path.exists() and path.read_bytes() == text.encode("utf-8"):
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
+        path.write_bytes(data)
         written += 1
     wanted = {out / rel for rel in files}
     stale = [p for sub in ("site", "gold") for p in sorted((out / sub).rglob("*")) if p.is_file() and p not in wanted]

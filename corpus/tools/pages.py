@@ -72,6 +72,16 @@ def url_of(article: dict) -> str:
     return f"{PORTAL_URL}/{site_path(article).split('/DE/', 1)[1]}"
 
 
+# Where the portal keeps downloads; an article's `reports` (PDF files in corpus/reports/) are linked from there.
+REPORTS_PATH = "portal/SharedDocs/Downloads/DE"
+
+
+def _reports_html(article: dict) -> str:
+    items = "".join(f'<li><a href="/{REPORTS_PATH}/{_a(r["file"])}" type="application/pdf">{_e(r["label"])} (PDF)</a></li>'
+                    for r in article.get("reports", []))
+    return f'<div class="downloads"><h2>Downloads</h2><ul>{items}</ul></div>\n' if items else ""
+
+
 def blocks(article: dict) -> list[str]:
     """Body paragraphs and subheadings as plain text ("## " marks a subheading)."""
     return [b[3:] if b.startswith("## ") else b for b in article["body"]]
@@ -106,6 +116,7 @@ def render_portal(a: dict) -> str:
         parts.append(f'<p class="source">{_e(a["source"])}</p>\n')
     if a.get("caption"):
         parts.append(f'<div class="picture"><p class="caption">{_e(a["caption"])}</p></div>\n')
+    parts.append(_reports_html(a))
     parts += [
         "</div></main>\n",
         '<footer id="footer"><p>© Bundesministerium für Arbeit und Soziales</p>'

@@ -145,8 +145,10 @@ def test_crawl_bundled_site_yields_every_gold_article_and_recrawl_fetches_nothin
             assert got[url]["text"] == g["text"], g["id"]
     assert first.failed == 0 and first.refused_by_robots == 1  # the "Newsletter abonnieren" teaser
     # The ";jsessionid=..." teaser on page 2 names the newest article again: recognised, never fetched twice.
-    article_hits = [urlsplit(h.path).path for h in site.hits[:served] if "/SharedDocs/" in h.path or "/partner/" in h.path]
+    article_hits = [urlsplit(h.path).path for h in site.hits[:served]
+                    if ("/SharedDocs/" in h.path or "/partner/" in h.path) and not h.path.endswith(".pdf")]
     assert len(article_hits) == len(set(article_hits)) == first.articles
+    assert first.reports == 2 and first.reports_failed == 0  # the PDF reports two articles link to
     assert len(list(iter_responses(tmp_path))) == len(site.hits)  # both runs, every response archived
     assert second.downloaded == 0 and recrawl_statuses == {304}
     assert seconds < 30
