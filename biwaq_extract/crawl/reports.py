@@ -45,7 +45,7 @@ def report_record(url: str, body: bytes, *, parent_id: str | None, fetched_at: s
     The PDF is read from a scratch file by the bounded PDF worker; the raw response stays in the WARC.
     """
     record: dict[str, Any] = {
-        "id": article_id(url, source),
+        "id": article_id(url, source).removesuffix(".pdf"),
         "url": url,
         "parent_document_id": parent_id,
         "fetched_url": url,
