@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.run --sizes 2000,20000 --repeat 3 --json outputs/bench/results.json
 	$(BIN)/python -m benchmarks.components --count 2000 --repeat 3
+	$(BIN)/python -m benchmarks.pdf --repeat 25
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -216,19 +216,25 @@ def _read_pages(pdf: Any, n_pages: int, limits: PdfLimits) -> tuple[list[list[Li
 
 
 def _chars(textpage: Any, count: int) -> list[Char]:
-    """Every character of a page with its box, baseline origin and font size (PDFium's raw API)."""
+    """Every character of a page with its box, baseline origin and font size (PDFium's raw API, with the
+    out-parameters allocated once per page: this loop is most of the reading time)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
 
+    raw = textpage.raw
     text = textpage.get_text_range() if count else ""
-    x, y = ctypes.c_double(), ctypes.c_double()
+    left, right, bottom, top, x, y = (ctypes.c_double() for _ in range(6))
+    box = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin = (ctypes.byref(x), ctypes.byref(y))
+    get_box, get_origin, get_size = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetFontSize
+    same_length = len(text) == count
     chars = []
     for i in range(count):
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(x), ctypes.byref(y))
-        glyph = text[i] if len(text) == count else textpage.get_text_range(i, 1)
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
-        chars.append(Char(glyph, *textpage.get_charbox(i), base=y.value, size=size))
+        get_box(raw, i, *box)
+        get_origin(raw, i, *origin)
+        glyph = text[i] if same_length else textpage.get_text_range(i, 1)
+        chars.append(Char(glyph, left.value, bottom.value, right.value, top.value, y.value, get_size(raw, i)))
     return chars
 
 
@@ -264,13 +270,29 @@ def _heading(lines: list[Line]) -> str | None:
 
 
 def _date_line(text: str) -> dt.date | None:
+    """The date of a "Stand:"/"Datum" line: 15.05.2017, 15. Mai 2017 or Mai 2017 (the first of the month)."""
     match = _DATE_LINE.search(text)
     if not match:
         return None
-    import dateparser
+    words = match.group(1).replace(".", " ").split()
+    try:
+        if len(words) == 3 and words[1].isdigit():
+            return dt.date(int(words[2]), int(words[1]), int(words[0]))
+        month = _months().get(words[-2].lower())
+        day = int(words[0]) if len(words) == 3 else 1
+        return dt.date(int(words[-1]), month, day) if month else None
+    except ValueError:
+        return None
 
-    parsed = dateparser.parse(match.group(1), languages=["de"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date() if parsed else None
+
+def _months() -> dict[str, int]:
+    """German month names and abbreviations, from the temporal grammar's word lists."""
+    from importlib import resources
+
+    from biwaq_extract.nlp.rule_data import load_yaml
+
+    text = resources.files("biwaq_extract").joinpath("data", "temporal.yaml").read_text(encoding="utf-8")
+    return {str(k): int(v) for k, v in load_yaml(text)["months"].items()}
 
 
 def _metadata_date(metadata: dict[str, str]) -> dt.date | None:

@@ -9,6 +9,7 @@ plain records, so the rules are tested without any PDF.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from collections import Counter
@@ -150,8 +151,13 @@ def find_gutter(rows: Sequence[Sequence[Char]], size: PageSize) -> tuple[float, 
     gaps = [_wide_gaps(row) for row in rows]
     if len(rows) < 3:
         return None
-    xs = [0.3 * size.width + step for step in range(int(0.4 * size.width) + 1)]
-    scores = [sum(1 for row_gaps in gaps if any(a < x < b for a, b in row_gaps)) for x in xs]
+    first = 0.3 * size.width
+    xs = [first + step for step in range(int(0.4 * size.width) + 1)]
+    scores = [0] * len(xs)
+    for row_gaps in gaps:  # each gap adds one to every position strictly inside it (gaps of a row never overlap)
+        for a, b in row_gaps:
+            for step in range(max(0, math.floor(a - first) + 1), min(len(xs), math.ceil(b - first))):
+                scores[step] += 1
     best_score = max(scores)
     if best_score < max(3, GUTTER_SHARE * len(rows)):
         return None
