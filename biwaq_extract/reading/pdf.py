@@ -287,12 +287,9 @@ def _date_line(text: str) -> dt.date | None:
 
 def _months() -> dict[str, int]:
     """German month names and abbreviations, from the temporal grammar's word lists."""
-    from importlib import resources
+    from biwaq_extract.nlp import rule_data
 
-    from biwaq_extract.nlp.rule_data import load_yaml
-
-    text = resources.files("biwaq_extract").joinpath("data", "temporal.yaml").read_text(encoding="utf-8")
-    return {str(k): int(v) for k, v in load_yaml(text)["months"].items()}
+    return {str(k): int(v) for k, v in rule_data.load("temporal")["months"].items()}
 
 
 def _metadata_date(metadata: dict[str, str]) -> dt.date | None:

@@ -71,14 +71,15 @@ def test_documents_missing_input_is_a_clear_error(tmp_path, missing):
         read_documents(tmp_path / missing)
 
 
-@pytest.mark.parametrize("site, gold", [("corpus/site", "corpus/gold")])
-def test_documents_html_folder_reads_articles_and_skips_listing_pages(site, gold):
+@pytest.mark.parametrize("site, gold, reports", [("corpus/site", "corpus/gold", 2)])
+def test_documents_html_folder_reads_articles_and_skips_listing_pages(site, gold, reports):
     from conftest import REPO
 
     n_articles = len(list((REPO / gold).glob("*.json")))  # one gold file per article page
     items = list(read_documents(REPO / site))
-    docs = [i for i in items if isinstance(i, Document)]
-    assert len(docs) == len(items) == n_articles
+    pdfs = [i for i in items if isinstance(i, Document) and i.page_starts]  # the PDF reports two articles link
+    docs = [i for i in items if isinstance(i, Document) and not i.page_starts]
+    assert len(docs) == n_articles and len(pdfs) == reports and len(items) == n_articles + reports
     assert not any("meldungen_node" in (d.source or "") for d in docs)
     assert all(d.published and d.title and "Datum" in d.text or d.source.startswith("partner/") for d in docs)
 
