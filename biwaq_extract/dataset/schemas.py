@@ -230,6 +230,7 @@ TABLES: dict[str, Table] = {
                 _c("start", "date", "First day."),
                 _c("end", "date", "Last day (inclusive)."),
                 _c("location", "string", "Where it takes place, as named."),
+                _c("venue", "string", "The named building or site it takes place in, when the text names one."),
                 _c("place_id", "string", "Id of that place."),
                 _c("participants", "integer", "Number of participants, when stated."),
                 _c("organisers", "string", f"Organisers as extracted, joined by '{LIST_SEPARATOR}'."),

@@ -192,6 +192,7 @@ class _Builder:
                     "start": m.start,
                     "end": m.end,
                     "location": m.location,
+                    "venue": m.venue,
                     "place_id": plid,
                     "participants": m.participants,
                     "organisers": _joined(m.organisers) or None,
