@@ -338,7 +338,8 @@ def _document_section(result: DocumentResult, rows_by_kind: Mapping[str, list[Ma
             reasons = review_reasons(kind.name, row)
             n_flags += bool(reasons)
             rid = str(row[kind.id_column])
-            title = "; ".join([f"{c}: {row.get(c)}" for c in kind.columns if not _missing(row.get(c))] + reasons)
+            page = [] if _missing(row.get("page")) else [f"page {int(row['page'])}"]  # PDF documents only
+            title = "; ".join(page + [f"{c}: {row.get(c)}" for c in kind.columns if not _missing(row.get(c))] + reasons)
             spans.append(Span(int(row["start_char"]), int(row["end_char"]), kind, rid, bool(reasons), title))
             cls = ' class="flag"' if reasons else ""
             trs.append(

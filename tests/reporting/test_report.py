@@ -260,3 +260,20 @@ def test_report_sample_keeps_only_the_documents_it_shows():
     assert sample.shown()[1].document.text == "b again"
     assert sample.ids == {"a", "b", "c", "d", "e"}
     assert dataclasses.is_dataclass(sample.shown()[0])
+
+
+@pytest.mark.parametrize("report_id", ["corpus-003"])
+def test_report_highlights_name_the_page_of_a_pdf_mention(tmp_path, report_id):
+    from bs4 import BeautifulSoup
+
+    from biwaq_extract.config import load_settings
+    from biwaq_extract.extract import run_extract
+    from conftest import fixture_path
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / f"{report_id}.pdf").write_bytes(fixture_path("pdf", f"{report_id}.pdf").read_bytes())
+    run_extract(folder, tmp_path / "out", load_settings(), model="blank")
+    soup = BeautifulSoup((tmp_path / "out" / "report.html").read_text("utf-8"), "html.parser")
+    titles = [m["title"] for m in soup.select("mark.entity[title]")]
+    assert titles and all(t.startswith("page ") for t in titles)
