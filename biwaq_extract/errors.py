@@ -60,3 +60,7 @@ class TableCheckError(BiwaqError, ValueError):
 
 class ModelFallbackWarning(UserWarning):
     """The requested statistical model is not installed; running the rule-only German pipeline."""
+
+
+class DatasetBusy(BiwaqError):
+    """Another run is writing into the same dataset folder (and the caller chose not to wait)."""

@@ -17,7 +17,6 @@ from typing import Any
 from spacy.language import Language
 
 from biwaq_extract import __version__
-from biwaq_extract.atomic import atomic_open, atomic_write_text
 from biwaq_extract.budget import Overrun, WorkerDied, call_within, map_within
 from biwaq_extract.config import load_settings, settings_hash
 from biwaq_extract.dataset.document_view import document_view
@@ -152,7 +151,9 @@ def _attempt_screened(extract: Callable[[Language, Document], DocumentResult], n
 
 
 def _run_id(started_at: str, input_path: Path, settings_digest: str) -> str:
-    digest = hashlib.sha256(f"{started_at}|{input_path}|{settings_digest}".encode()).hexdigest()[:8]
+    """Start time (so ids sort by it) and a digest; random bytes in the digest keep two runs started within the
+    same second apart."""
+    digest = hashlib.sha256(f"{started_at}|{input_path}|{settings_digest}|{os.urandom(8).hex()}".encode()).hexdigest()[:8]
     return f"{started_at.replace(':', '').replace('-', '')[:15]}-{digest}"
 
 
@@ -163,8 +164,10 @@ def run_extract(
     model: str | None = None,
     nlp: Language | None = None,
     info: ModelInfo | None = None,
+    wait: bool = True,
 ) -> RunSummary:
-    """Extract every document of `input_path` into `output_dir`; return the run's summary."""
+    """Extract every document of `input_path` into `output_dir`; return the run's summary. Another run writing
+    into `output_dir` is waited for, or with `wait` off reported as DatasetBusy."""
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     if nlp is None or info is None:
         nlp, info = load_pipeline(model)
@@ -174,7 +177,7 @@ def run_extract(
 
     # Streamed: each result goes to documents.jsonl, the table rows and the report's sample, then is dropped,
     # so memory does not grow with the number of documents (see RunWriter).
-    with RunWriter(output_dir) as writer:
+    with RunWriter(output_dir, wait=wait, keep_versions=settings["dataset"]["keep_versions"]) as writer:
         for result, failure in process(nlp, items, settings):
             writer.add(result, failure)
             if failure is not None:
@@ -199,27 +202,45 @@ def run_extract(
 
 class RunWriter:
     """Writes one run's outputs while its results stream in: documents.jsonl line by line, table rows spooled to
-    disk (tables.RowSpool), and for report.html only the documents it shows. `finish` writes the dataset, run.json
-    and the report; leaving the `with` block without `finish` (an exception) leaves the outputs as they were.
-    Memory does not grow with the number of documents.
+    disk (tables.RowSpool), and for report.html only the documents it shows. Memory does not grow with the
+    number of documents.
+
+    Everything goes into a new dataset version (dataset.versions) under the dataset's lock, taken on entering
+    (waiting for another run, or DatasetBusy without `wait`). `finish` writes the dataset, run.json and the
+    report into it and publishes it in one step; leaving the `with` block without `finish` (an exception, a
+    kill) leaves the published version as it was.
     """
 
-    def __init__(self, output_dir: Path) -> None:
-        from biwaq_extract.reporting.report import ReportSample
+    def __init__(self, output_dir: Path, wait: bool = True, keep_versions: int | None = None) -> None:
         from biwaq_extract.dataset.tables import RowSpool
+        from biwaq_extract.reporting.report import ReportSample
 
         self.output_dir = Path(output_dir)
+        self.wait = wait
+        if keep_versions is None:
+            keep_versions = load_settings()["dataset"]["keep_versions"]
+        self.keep_versions = keep_versions
         self.quarantine: list[QuarantineRecord] = []
         self.documents = 0
         self._stack = contextlib.ExitStack()
         # Spooled next to the outputs (.cache/), not in /tmp: that may be a RAM disk.
         self.spool = RowSpool(folder=self.output_dir / SCRATCH_DIR)
         self.sample = ReportSample()
+        self._version = None
         self._documents_file = None
 
     def __enter__(self) -> RunWriter:
-        self.output_dir.mkdir(parents=True, exist_ok=True)
-        self._documents_file = self._stack.enter_context(atomic_open(self.output_dir / DOCUMENTS_FILE))
+        from biwaq_extract.dataset import versions
+
+        try:
+            self._version = self._stack.enter_context(versions.writing(self.output_dir, self.wait, self.keep_versions))
+            # A plain file in the unpublished version: created with the process umask, published with the rest.
+            self._documents_file = self._stack.enter_context(
+                open(self._version.path / DOCUMENTS_FILE, "w", encoding="utf-8", newline="\n"))
+        except BaseException:
+            self._stack.close()
+            self.spool.close()
+            raise
         return self
 
     def add(self, result: DocumentResult, failure: QuarantineRecord | None = None) -> None:
@@ -235,23 +256,28 @@ class RunWriter:
         return self.spool.write_tables(self.spool.folder / "run", self.quarantine, summary)
 
     def finish(self, summary: RunSummary, tables: dict | None = None) -> None:
-        """documents.jsonl, the dataset, run.json (after the dataset: its presence says the tables are complete),
-        report.html. `tables`: this run's tables when the caller built them already (else from the spool)."""
-        from biwaq_extract.reporting.report import write_report
+        """documents.jsonl, the dataset, run.json and report.html into the new version, then publish it.
+        `tables`: this run's tables when the caller built them already (else from the spool)."""
+        from biwaq_extract.dataset import versions
         from biwaq_extract.dataset.storage import write_dataset
+        from biwaq_extract.reporting.report import write_report
 
         if tables is None:
             tables = self.run_tables(summary)
-        self._stack.close()  # documents.jsonl moves into place
-        write_dataset(tables, self.output_dir)
+        self._documents_file.close()
+        versions.step("documents.jsonl written")
+        folder = self._version.path
+        write_dataset(tables, self.output_dir, folder)
         self.spool.close()  # its rows are in the dataset now
-        atomic_write_text(self.output_dir / RUN_FILE,
-                          json.dumps(run_json(summary, self.quarantine), indent=1, ensure_ascii=False) + "\n")
-        write_report(self.output_dir, self.sample, self.quarantine, summary)
+        (folder / RUN_FILE).write_text(json.dumps(run_json(summary, self.quarantine), indent=1, ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+        versions.step("run.json written")
+        write_report(folder, self.sample, self.quarantine, summary)
+        versions.step("report.html written")
+        self._version.commit(summary.run_id)
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is not None:
-            self._stack.__exit__(exc_type, exc, tb)  # the temporary documents.jsonl is discarded
+        self._stack.__exit__(exc_type, exc, tb)  # an unpublished version is removed, the lock released
         self.spool.close()
 
 

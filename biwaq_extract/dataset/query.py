@@ -1,4 +1,16 @@
-"""Querying: run DuckDB SQL over a dataset folder's Parquet tables and return a DataFrame; named example queries."""
+"""Querying: one reading SQL statement over a dataset's Parquet tables in a sandboxed DuckDB; named example queries.
+
+A query may read the published version's table files and nothing else. Three walls, each measured on DuckDB
+2.0.1 (tests/dataset/test_query.py tries every attack named here):
+
+- the statement: exactly one, and a reading one (SELECT, WITH, VALUES, DESCRIBE, SHOW, SUMMARIZE, or EXPLAIN
+  of one of these), as DuckDB's own parser classifies it. This wall is needed: file access limited to the
+  table files still lets `COPY ... TO` overwrite a table and `ATTACH` create a database next to them;
+- the files: an in-memory database whose views name the table files by absolute path, `allowed_paths` set to
+  exactly those files, then `enable_external_access = false` (no other file, no URL, no ATTACH, no INSTALL),
+  extensions neither installed nor loaded automatically;
+- the configuration: locked (`lock_configuration`), so no `SET` can lift the other two.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +23,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from biwaq_extract.errors import DatasetError, QueryError
 from biwaq_extract.dataset.datapackage import all_tables, parquet_path
 from biwaq_extract.dataset.storage import check_dataset, view_statements
+from biwaq_extract.errors import DatasetError, QueryError
 
 QUERIES_FILE = "queries.sql"
 
@@ -28,18 +40,69 @@ class NamedQuery:
 
 
 def connect(folder: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per table over the folder's Parquet files.
+    """A sandboxed in-memory DuckDB connection with one view per table over the published version's Parquet files.
 
-    The views are the ones in dataset.duckdb, created afresh so a moved folder or a DuckDB version that
-    cannot open that file still works. The dataset is checked first so a bad file is named, not a traceback.
+    The views are the ones in dataset.duckdb, with absolute paths so that the file sandbox can name exactly
+    the files allowed. The dataset is checked first so a bad file is named, not a traceback.
     """
-    folder = Path(folder)
-    check_dataset(folder)
-    con = duckdb.connect(":memory:")
-    con.execute("SET file_search_path = ?", [str(folder.resolve())])
-    for statement in view_statements():
-        con.execute(statement)
+    version = check_dataset(Path(folder)).resolve()
+    files = [(version / parquet_path(t)).as_posix() for t in all_tables()]
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False,
+                                             "autoload_known_extensions": False,
+                                             "allow_community_extensions": False})
+    try:
+        con.execute("SET allowed_paths = ?", [files])
+        for statement in view_statements(version):
+            con.execute(statement)
+        # Only after the views exist: a view is bound when created, and the allowed paths stay readable.
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+_READING = (duckdb.StatementType.SELECT,)  # DuckDB parses WITH, VALUES, DESCRIBE, SHOW and SUMMARIZE as SELECT
+
+
+def _parse(sql: str) -> list[duckdb.Statement]:
+    try:
+        return duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(_first_line(exc)) from None
+
+
+def _explained(text: str) -> duckdb.Statement:
+    """The statement an EXPLAIN [ANALYZE] [(options)] statement explains: the longest tail of its text, starting
+    at a token, that DuckDB parses as one statement. (EXPLAIN ANALYZE runs that statement.)"""
+    for start, _kind in duckdb.tokenize(text)[1:]:
+        try:
+            statements = duckdb.extract_statements(text[start:])
+        except duckdb.Error:
+            continue
+        if len(statements) == 1:
+            return statements[0]
+    raise QueryError("cannot tell which statement this EXPLAIN explains; EXPLAIN a SELECT")
+
+
+def _check_reading(statement: duckdb.Statement) -> None:
+    kind = statement.type
+    if kind in _READING:
+        return
+    if kind == duckdb.StatementType.EXPLAIN:
+        _check_reading(_explained(statement.query))
+        return
+    raise QueryError(f"a query may only read the dataset (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN); "
+                     f"this statement is {kind.name}")
+
+
+def check_read_only(sql: str) -> None:
+    """QueryError unless `sql` is exactly one reading statement, as DuckDB's own parser sees it."""
+    statements = _parse(sql)
+    if len(statements) != 1:
+        raise QueryError(f"give exactly one SQL statement; this text holds {len(statements)}")
+    _check_reading(statements[0])
 
 
 def _result_types(arrow_type: pa.DataType):
@@ -73,11 +136,14 @@ def _damaged_file(folder: Path) -> Path | None:
 
 
 def run_query(folder: Path, sql: str) -> pd.DataFrame:
-    """Run one SQL statement over the dataset in `folder` and return its result."""
+    """Run one reading SQL statement over the dataset in `folder` and return its result (see the module docstring
+    for what it may touch)."""
+    if not sql.strip():
+        return pd.DataFrame()
+    check_read_only(sql)
+    folder = check_dataset(Path(folder))
     con = connect(folder)
     try:
-        if not sql.strip():
-            return pd.DataFrame()
         relation = con.sql(sql)
         if relation is None:  # a statement without a result (SET, CREATE VIEW ...)
             return pd.DataFrame()
@@ -85,6 +151,8 @@ def run_query(folder: Path, sql: str) -> pd.DataFrame:
         return relation.fetch_arrow_table().to_pandas(types_mapper=_result_types)
     except _USER_ERRORS as exc:
         raise QueryError(_first_line(exc)) from None
+    except duckdb.PermissionException as exc:
+        raise QueryError(f"{_first_line(exc)}; a query may read only the dataset's tables") from None
     except duckdb.Error as exc:
         # Footer intact but data pages damaged: only reading the data notices, and DuckDB's message may not
         # say which file it was reading, so find it by reading each table in full.

@@ -1,16 +1,16 @@
-"""Storage: merge a run's tables into the dataset folder as Parquet, CSV, DuckDB views and a datapackage, atomically.
+"""Storage: merge a run's tables with the published dataset into a new version as Parquet, CSV, DuckDB views and a datapackage.
 
-Layout of a dataset folder DIR:
+Files of one version (see versions.py for how versions are published; readers find them under DIR/):
 
-    DIR/tables/<table>.parquet          current rows, one file per table
-    DIR/history/<table>.parquet         rows of earlier document versions (per-document tables only)
-    DIR/csv/<table>.csv                 CSV copies of both (history ones as history_<table>.csv)
-    DIR/dataset.duckdb                  views over the Parquet files (paths relative to DIR)
-    DIR/datapackage.json                Frictionless descriptor with schema_version
+    tables/<table>.parquet          current rows, one file per table
+    history/<table>.parquet         rows of earlier document versions (per-document tables only)
+    csv/<table>.csv                 CSV copies of both (history ones as history_<table>.csv)
+    dataset.duckdb                  views over the Parquet files (paths relative to DIR)
+    datapackage.json                Frictionless descriptor with schema_version
 
 Versioning: a document is identified by its id and versioned by the sha256 of its text. When a run brings
 a document whose content hash differs from the stored one, every row of that document in the per-document
-tables moves to DIR/history/ with its `version` and the run that replaced it; the new rows take its place
+tables moves to history/ with its `version` and the run that replaced it; the new rows take its place
 with `version` + 1. A document brought again with the same content simply has its rows replaced (newer
 extraction wins, no history). Documents not in the run keep their rows. Entity tables are merged by id and
 their counts recomputed over the current rows; the runs table appends one row per run.
@@ -18,95 +18,54 @@ their counts recomputed over the current rows; the runs table appends one row pe
 Memory: the merge runs in DuckDB over the Parquet files (biwaq_extract/dataset/outofcore.py: capped memory, spilling
 to disk), and every table is read back, validated and written a batch of rows at a time (one Parquet row group
 per batch, CSV appended per batch), so no table is ever whole in memory: peak memory does not grow with the
-dataset. Whole-table checks (unique keys, foreign keys) are DuckDB queries over the staged files.
-
-Atomicity: everything is written into DIR/.staging-*/ first. Only when all files are complete does a
-COMMIT marker appear and the files are renamed into place; leftover staging folders are rolled back
-(no marker) or rolled forward (marker) by the next write or query, so readers never see a mix of runs.
-Writers hold an advisory lock on DIR/.lock; a query recovers only when no writer holds it.
+dataset. Whole-table checks (unique keys, foreign keys) are DuckDB queries over the new version's files.
 """
 
 from __future__ import annotations
 
-import contextlib
+import json
 import logging
-import os
-import shutil
-import tempfile
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-from biwaq_extract.atomic import atomic_write_text
+from biwaq_extract.dataset import versions
 from biwaq_extract.dataset.datapackage import DATAPACKAGE_FILE, all_tables, build_descriptor, csv_path, parquet_path
+from biwaq_extract.dataset.files import check_parquet, read_table, write_csv
+from biwaq_extract.dataset.outofcore import WorkDir, connect, file_frames, quote, row_count, scalar, scan, write_empty
+from biwaq_extract.dataset.schemas import HISTORY_TABLES, SCHEMA_VERSION, TABLES, Table, conform, empty_frame
+from biwaq_extract.dataset.tables import (
+    ENTITY_SOURCES,
+    attribute_columns,
+    check_files,
+    entity_table_sql,
+    write_parquet_frames,
+    write_table_file,
+)
 from biwaq_extract.errors import DatasetError
-from biwaq_extract.dataset.outofcore import WorkDir, as_batches, connect, file_frames, quote, read_all, row_count, scalar, scan, write_empty
-from biwaq_extract.dataset.schemas import HISTORY_TABLES, SCHEMA_VERSION, TABLES, Table, arrow_schema, conform, empty_frame
 
 log = logging.getLogger(__name__)
 
 DUCKDB_FILE = "dataset.duckdb"
-STAGING_PREFIX = ".staging-"
 MERGE_PREFIX = ".merge-"  # scratch of a write in progress; one left by a killed write is removed by the next
-COMMIT_MARKER = "COMMIT"
-
-# Parquet settings fixed here so the bytes depend only on the rows and the pyarrow version.
-_PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True, "data_page_version": "2.0"}
 
 
 # --- reading -------------------------------------------------------------------------------------------
-
-def check_parquet(path: Path, table: Table) -> pa.Schema:
-    """Read only the file's footer: a DatasetError naming the file if it is unreadable or of another schema."""
-    try:
-        schema = pq.read_schema(path)
-    except FileNotFoundError:
-        raise DatasetError(f"{path}: table '{table.name}' is missing from the dataset") from None
-    except (OSError, pa.ArrowException) as exc:
-        raise DatasetError(f"{path}: not a readable Parquet file ({exc}); restore it or rerun `biwaq extract`") from None
-    meta = schema.metadata or {}
-    found = meta.get(b"biwaq.schema_version", b"?").decode()
-    if found != str(SCHEMA_VERSION):
-        raise DatasetError(
-            f"{path}: written with dataset schema version {found}, this biwaq-extract reads version {SCHEMA_VERSION}; "
-            "run `biwaq extract` into a new folder to rebuild the dataset"
-        )
-    if schema.names != table.column_names:
-        raise DatasetError(
-            f"{path}: columns {schema.names} do not match table '{table.name}' {table.column_names} "
-            f"of schema version {SCHEMA_VERSION}"
-        )
-    return schema
-
-
-def read_table(folder: Path, table: Table) -> pd.DataFrame:
-    """One stored table as a DataFrame with the declared dtypes; DatasetError naming the file if it is bad."""
-    path = Path(folder) / parquet_path(table)
-    check_parquet(path, table)
-    try:
-        return read_all(path, table)
-    except (OSError, pa.ArrowException) as exc:
-        raise DatasetError(f"{path}: not a readable Parquet file ({exc}); restore it or rerun `biwaq extract`") from None
-
 
 def dataset_exists(folder: Path) -> bool:
     return (Path(folder) / DATAPACKAGE_FILE).exists()
 
 
-def check_dataset(folder: Path) -> None:
-    """Fail early and clearly when the folder is not a dataset, is of another version, or a table file is bad."""
-    import json
-
-    folder = Path(folder)
-    recover_if_idle(folder)
+def check_dataset(folder: Path) -> Path:
+    """Fail early and clearly when the folder is not a dataset, is of another version, or a table file is bad;
+    return the folder of the version it publishes (see versions.resolve), where the checked files are."""
+    given = Path(folder)
+    folder = versions.resolve(given)
     descriptor_path = folder / DATAPACKAGE_FILE
     if not descriptor_path.exists():
-        raise DatasetError(f"{folder}: no dataset here ({DATAPACKAGE_FILE} is missing); run `biwaq extract --output {folder}` first")
+        raise DatasetError(f"{given}: no dataset here ({DATAPACKAGE_FILE} is missing); run `biwaq extract --output {given}` first")
     try:
         version = json.loads(descriptor_path.read_text(encoding="utf-8")).get("schema_version")
     except (OSError, ValueError) as exc:
@@ -118,6 +77,7 @@ def check_dataset(folder: Path) -> None:
         )
     for table in all_tables():
         check_parquet(folder / parquet_path(table), table)
+    return folder
 
 
 def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
@@ -125,8 +85,8 @@ def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
     folder = Path(folder)
     if not dataset_exists(folder):
         return {t.name: empty_frame(t) for t in all_tables()}
-    check_dataset(folder)
-    return {t.name: read_table(folder, t) for t in all_tables()}
+    version = check_dataset(folder)
+    return {t.name: read_table(version, t) for t in all_tables()}
 
 
 # --- merging -------------------------------------------------------------------------------------------
@@ -135,11 +95,9 @@ def _columns_sql(table: Table, replace: dict[str, str], alias: str) -> str:
     return ", ".join(replace.get(c, f"{alias}.{quote(c)}") + f" AS {quote(c)}" for c in table.column_names)
 
 
-def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) -> None:
-    """Write the dataset after this run into `stage` (see the module docstring for the rules); DuckDB does the
-    work over the files, so memory does not grow with the dataset."""
-    from biwaq_extract.dataset.tables import ENTITY_SOURCES, attribute_columns, entity_table_sql, write_table_file
-
+def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) -> str:
+    """Write the dataset after this run into `stage` (see the module docstring for the rules) and return the run's
+    id; DuckDB does the work over the files, so memory does not grow with the dataset."""
     staged = {t.name: stage / parquet_path(t) for t in all_tables()}
     run_id = scalar(con, f"SELECT run_id FROM {scan(run['runs'])}")
     con.execute(f"CREATE TEMP TABLE run_docs AS SELECT document_id, content_hash FROM {scan(run['documents'])}")
@@ -178,12 +136,11 @@ def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) ->
                 f"FROM {scan(run['runs'])} AS r")
     write_table_file(con, f"SELECT * FROM {scan(old['runs'])} WHERE run_id <> {literal} UNION ALL {this_run} ORDER BY run_id",
                      runs, staged["runs"])
+    return str(run_id)
 
 
 def _run_files(tables: dict[str, pd.DataFrame] | dict[str, Path], work: Path) -> dict[str, Path]:
     """The run's tables as files: as given when they are paths, else written from the DataFrames."""
-    from biwaq_extract.dataset.tables import write_parquet_frames
-
     out = {}
     for name, value in tables.items():
         if isinstance(value, pd.DataFrame):
@@ -196,10 +153,10 @@ def _run_files(tables: dict[str, pd.DataFrame] | dict[str, Path], work: Path) ->
 
 
 def _old_files(root: Path, work: Path) -> dict[str, Path]:
-    """The stored dataset's files, or empty ones when the folder holds no dataset yet."""
+    """The published version's files, or empty ones when the folder holds no dataset yet."""
     if dataset_exists(root):
-        check_dataset(root)
-        return {t.name: root / parquet_path(t) for t in all_tables()}
+        version = check_dataset(root)
+        return {t.name: version / parquet_path(t) for t in all_tables()}
     out = {}
     for table in all_tables():
         out[table.name] = work / "empty" / f"{table.name}.parquet"
@@ -209,52 +166,12 @@ def _old_files(root: Path, work: Path) -> dict[str, Path]:
 
 # --- writing -------------------------------------------------------------------------------------------
 
-def write_parquet(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path: Path) -> None:
-    """Deterministic Parquet from a frame or batches of one (a row group each): declared column order and types,
-    only our own metadata. Rows go in as given; the callers sort them by key."""
-    schema = arrow_schema(table)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pq.ParquetWriter(path, schema, **_PARQUET_OPTIONS) as writer:
-        for frame in as_batches(frames):
-            writer.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
-                               .replace_schema_metadata(schema.metadata))
-
-
-def _csv_frame(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """The frame as CSV cells: ISO dates, UTC times with a Z, true/false; missing values stay missing (empty)."""
-    out = {}
-    for c in table.columns:
-        col = frame[c.name]
-        if c.type == "datetime":
-            col = col.dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-        elif c.type == "boolean":
-            col = col.map({True: "true", False: "false"})
-        out[c.name] = col  # strings, integers and dates (ISO) are written as they are
-    return pd.DataFrame(out, columns=table.column_names)
-
-
-def write_csv(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path: Path) -> None:
-    """UTF-8 CSV with ISO dates and empty cells for missing values (opens cleanly in spreadsheets), from a frame
-    or batches of one.
-
-    Lines end in CRLF as RFC 4180 says: Python's csv module quotes a field only when it holds a character of
-    the line terminator, so with a bare LF a title holding a lone CR would be written unquoted and split
-    the row in every reader.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        header = True
-        for frame in as_batches(frames):
-            _csv_frame(frame, table).to_csv(fh, index=False, header=header, lineterminator="\r\n")
-            header = False
-        if header:  # no rows at all: the header alone
-            _csv_frame(empty_frame(table), table).to_csv(fh, index=False, lineterminator="\r\n")
-
-
-def view_statements() -> list[str]:
-    """One `CREATE VIEW` per table over its Parquet file, paths relative to the dataset folder."""
+def view_statements(folder: Path | None = None) -> list[str]:
+    """One `CREATE VIEW` per table over its Parquet file, paths relative to the dataset folder (or below
+    `folder` when given, as absolute paths)."""
+    prefix = "" if folder is None else Path(folder).as_posix().replace("'", "''") + "/"
     return [
-        f"CREATE OR REPLACE VIEW {t.name} AS SELECT * FROM read_parquet('{parquet_path(t)}')" for t in all_tables()
+        f"CREATE OR REPLACE VIEW {t.name} AS SELECT * FROM read_parquet('{prefix}{parquet_path(t)}')" for t in all_tables()
     ]
 
 
@@ -269,126 +186,47 @@ def write_duckdb(folder: Path, path: Path) -> None:
         con.close()
 
 
-def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path) -> list[str]:
-    """Write every file of the dataset into `stage`; return their paths relative to it."""
-    import json
-
-    from biwaq_extract.dataset.tables import check_files
-
+def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path) -> str:
+    """Write every file of the dataset into `stage`; return the run's id."""
     with connect(work / "duckdb") as con:
-        _merge_into(con, old, run, stage)
+        run_id = _merge_into(con, old, run, stage)
         check_files(con, {t.name: stage / parquet_path(t) for t in all_tables()})
-    written = []
+    versions.step("tables written")
     for table in all_tables():
         write_csv(file_frames(stage / parquet_path(table), table), table, stage / csv_path(table))
-        written += [parquet_path(table), csv_path(table)]
     (stage / DATAPACKAGE_FILE).write_text(
         json.dumps(build_descriptor(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     write_duckdb(stage, stage / DUCKDB_FILE)
-    return written + [DATAPACKAGE_FILE, DUCKDB_FILE]
+    versions.step("csv, datapackage and views written")
+    return run_id
 
 
-def _fsync_tree(folder: Path) -> None:
-    for path in folder.rglob("*"):
-        if path.is_file():
-            with open(path, "rb") as fh:
-                os.fsync(fh.fileno())
+def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir: Path, version: Path | None = None) -> str:
+    """Merge this run's tables (DataFrames, or the Parquet files `RowSpool.write_tables` made) with the dataset
+    published in `output_dir`; return the run's id.
 
-
-def _move_into_place(stage: Path, root: Path) -> None:
-    """Rename the staged files over the dataset's; datapackage.json last, as it marks a complete dataset."""
-    files = sorted((p.relative_to(stage).as_posix() for p in stage.rglob("*") if p.is_file() and p.name != COMMIT_MARKER),
-                   key=lambda rel: (rel == DATAPACKAGE_FILE, rel))
-    for rel in files:
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(stage / rel, target)
-    shutil.rmtree(stage)
-
-
-LOCK_FILE = ".lock"
-
-
-@contextlib.contextmanager
-def dataset_lock(root: Path, wait: bool = True):
-    """Exclusive advisory lock on the dataset folder; yields False when `wait` is off and another holds it.
-
-    Writers hold it for the whole merge-and-write so two runs into one folder do not interleave, and
-    recovery runs only under it so a reader never removes the staging folder of a write in progress.
+    With `version` (the folder of a `versions.writing` block) the files go there and the caller publishes them
+    together with the run's other outputs; without, they are published as a version of their own.
     """
-    try:
-        import fcntl
-    except ImportError:  # Windows: no advisory locks; single-writer use is documented
-        yield True
-        return
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / LOCK_FILE, "a+b") as fh:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
-
-
-def recover_if_idle(root: Path) -> None:
-    """Readers: finish an interrupted write if no writer is active; with one active, leave its files alone."""
-    root = Path(root)
-    if not any(root.glob(f"{STAGING_PREFIX}*")):
-        return
-    with dataset_lock(root, wait=False) as locked:
-        if locked:
-            recover(root)
-
-
-def recover(root: Path) -> None:
-    """Finish or undo a write that was interrupted: committed staging folders move in, others are removed."""
-    root = Path(root)
-    if not root.is_dir():
-        return
-    for stage in sorted(root.glob(f"{STAGING_PREFIX}*")):
-        if (stage / COMMIT_MARKER).exists():
-            log.warning("completing an interrupted dataset write from %s", stage)
-            _move_into_place(stage, root)
-        else:
-            log.warning("removing an incomplete dataset write %s", stage)
-            shutil.rmtree(stage, ignore_errors=True)
-
-
-def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir: Path) -> None:
-    """Merge this run's tables (DataFrames, or the Parquet files `RowSpool.write_tables` made) into the dataset in
-    `output_dir` and write all its files atomically."""
     root = Path(output_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    with dataset_lock(root):
-        recover(root)
-        began = time.perf_counter()
-        stage = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
-        try:
-            with WorkDir(root, MERGE_PREFIX) as scratch:  # DuckDB spills here: next to the dataset, not in /tmp
-                work = scratch.path
-                run = _run_files(tables, work)
-                _stage_files(_old_files(root, work), run, stage, work)
-            _fsync_tree(stage)
-            atomic_write_text(stage / COMMIT_MARKER, "complete\n")
-        except BaseException:
-            shutil.rmtree(stage, ignore_errors=True)
-            raise
-        counts = {t.name: row_count(stage / parquet_path(t)) for t in all_tables()}
-        _move_into_place(stage, root)
-        with contextlib.suppress(OSError):
-            fd = os.open(root, os.O_RDONLY)
-            os.fsync(fd)
-            os.close(fd)
+    if version is None:
+        with versions.writing(root) as new:
+            run_id = write_dataset(tables, root, new.path)
+            new.commit(run_id)
+        return run_id
+    began = time.perf_counter()
+    with WorkDir(root, MERGE_PREFIX) as scratch:  # DuckDB spills here: next to the dataset, not in /tmp
+        work = scratch.path
+        run = _run_files(tables, work)
+        run_id = _stage_files(_old_files(root, work), run, Path(version), work)
+    counts = dataset_counts(version)
     log.info("dataset %s: %d documents, %d rows written in %.2fs",
              root, counts["documents"], sum(counts.values()), time.perf_counter() - began)
+    return run_id
 
 
 def dataset_counts(folder: Path) -> dict[str, int]:
     """Rows per table of a stored dataset, from the Parquet footers (nothing is read into memory)."""
-    folder = Path(folder)
+    folder = versions.resolve(folder)
     return {t.name: row_count(folder / parquet_path(t)) for t in all_tables()}

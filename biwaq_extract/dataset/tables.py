@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from biwaq_extract.dataset.files import write_parquet
 from biwaq_extract.dataset.outofcore import (
     WorkDir,
     connect,
@@ -28,9 +29,8 @@ from biwaq_extract.dataset.outofcore import (
     validated,
     write_part,
 )
-
+from biwaq_extract.dataset.schemas import HISTORY_TABLES, LIST_SEPARATOR, TABLES, Column, Table, conform
 from biwaq_extract.records import DocumentResult, EventMention, QuarantineRecord, RunSummary
-from biwaq_extract.dataset.schemas import LIST_SEPARATOR, TABLES, Column, Table, conform
 
 log = logging.getLogger(__name__)
 
@@ -469,8 +469,6 @@ class RowSpool:
 
 def write_parquet_frames(frames, table: Table, path: Path) -> None:
     """Batches of a table as one Parquet file, each batch checked against the table's pandera schema."""
-    from biwaq_extract.dataset.storage import write_parquet
-
     write_parquet(validated(frames, table), table, path)
 
 
@@ -481,8 +479,6 @@ def write_table_file(con, sql: str, table: Table, path: Path) -> None:
 
 def check_files(con, paths: dict[str, Path]) -> None:
     """Whole-table checks pandera cannot make batch by batch: unique keys, foreign keys between the files."""
-    from biwaq_extract.dataset.schemas import HISTORY_TABLES
-
     known = {**TABLES, **HISTORY_TABLES}
     for name, path in paths.items():
         duplicates = duplicate_keys(con, path, known[name])
