@@ -169,15 +169,15 @@ def run_extract(
     """Extract every document of `input_path` into `output_dir`; return the run's summary. Another run writing
     into `output_dir` is waited for, or with `wait` off reported as DatasetBusy."""
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    if nlp is None or info is None:
-        nlp, info = load_pipeline(model)
     output_dir = Path(output_dir)
-    output_dir.mkdir(parents=True, exist_ok=True)
     items = read_documents(Path(input_path), settings)
 
     # Streamed: each result goes to documents.jsonl, the table rows and the report's sample, then is dropped,
-    # so memory does not grow with the number of documents (see RunWriter).
+    # so memory does not grow with the number of documents (see RunWriter). The writer takes the dataset's
+    # lock first, so a second run into the same folder waits (or stops) before loading a model.
     with RunWriter(output_dir, wait=wait, keep_versions=settings["dataset"]["keep_versions"]) as writer:
+        if nlp is None or info is None:
+            nlp, info = load_pipeline(model)
         for result, failure in process(nlp, items, settings):
             writer.add(result, failure)
             if failure is not None:

@@ -150,21 +150,58 @@ def _link(target: str, path: Path) -> None:
 
 
 def link_readers_paths(root: Path) -> None:
-    """Make every reader's path (DIR/tables, DIR/documents.jsonl, ...) a symlink through DIR/current."""
+    """Make every reader's path (DIR/tables, DIR/documents.jsonl, ...) a symlink through DIR/current; a name the
+    published version lacks (write_dataset alone writes no documents.jsonl) has no link."""
     for name in LINKED:
         path, target = root / name, f"{CURRENT}/{name}"
+        if not os.path.lexists(root / target):
+            if path.is_symlink():
+                path.unlink()
+            continue
         if path.is_symlink() and os.readlink(path) == target:
             continue
         if path.is_dir() and not path.is_symlink():
-            # rename(2) cannot put a link over a folder: for this one moment DIR/<name> is missing, never mixed
-            aside = root / f"{_FLAT_PREFIX}{name}"
-            os.rename(path, aside)
-            step(f"set aside {name}")
-            _link(target, path)
-            shutil.rmtree(aside, ignore_errors=True)
+            _link_over_folder(target, path)
         else:
             _link(target, path)
     _fsync_dir(root)
+
+
+def _link_over_folder(target: str, path: Path) -> None:
+    """Replace a flat-layout folder by a symlink holding the same files. rename(2) cannot put a link over a
+    folder; Linux's renameat2 can swap the two in one step. Elsewhere the folder is first renamed aside, and
+    for that moment a reader finds DIR/<name> missing (never a mix of versions)."""
+    tmp = path.parent / f"{_LINK_PREFIX}{path.name}-{os.urandom(4).hex()}"
+    os.symlink(target, tmp)
+    step(f"link {path.name}")
+    if _exchange(tmp, path):
+        step(f"linked {path.name}")
+        shutil.rmtree(tmp)  # now the old folder
+        return
+    aside = path.parent / f"{_FLAT_PREFIX}{path.name}"
+    os.rename(path, aside)
+    step(f"set aside {path.name}")
+    os.replace(tmp, path)
+    step(f"linked {path.name}")
+    shutil.rmtree(aside)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (renameat2 with RENAME_EXCHANGE); False where the system cannot."""
+    import ctypes
+    import errno
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EPERM):  # no such call, or not on this file system
+        return False
+    raise OSError(error, os.strerror(error), str(b))
 
 
 # --- tidying and upgrading -----------------------------------------------------------------------------
@@ -179,8 +216,11 @@ def tidy(root: Path) -> None:
         if number is None or entry.name.endswith(PARTIAL) or current is None or number > current:
             log.warning("removing %s: the run writing it did not finish", entry)
             shutil.rmtree(entry, ignore_errors=True)
-    for entry in root.glob(f"{_LINK_PREFIX}*"):
-        entry.unlink(missing_ok=True)
+    for entry in root.glob(f"{_LINK_PREFIX}*"):  # a new link, or a flat folder it was swapped with
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
     for entry in root.glob(f"{_FLAT_PREFIX}*"):
         shutil.rmtree(entry, ignore_errors=True)
 
@@ -229,7 +269,7 @@ def upgrade(root: Path) -> None:
         step("flat dataset copied into versions/")
         _link(f"{VERSIONS}/{version.name}", root / CURRENT)
         log.info("%s: moved the dataset into %s", root, version)
-    if any(not (root / name).is_symlink() for name in LINKED):
+    if published_number(root) is not None:
         link_readers_paths(root)
 
 
