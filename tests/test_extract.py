@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import fixture_path
+
+
+UMASK = 0o027  # neither the common 0o022 nor what a private temporary file gets (0o600)
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +23,7 @@ def extracted(tmp_path_factory):
         [sys.executable, "-m", "biwaq_extract.cli.main", "extract", str(fixture_path("documents", "mixed.jsonl")), "--output", str(out), "--model", "blank"],
         capture_output=True,
         text=True,
+        umask=UMASK,
     )
     views = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     run = json.loads((out / "run.json").read_text("utf-8"))
@@ -143,3 +149,18 @@ def test_extract_document_budget_grows_with_length(chars, seconds):
     from biwaq_extract.records import Document
 
     assert document_budget(load_settings()["extract"], Document("d", "x" * chars)) == seconds
+
+
+@pytest.mark.parametrize("name", ["documents.jsonl", "run.json", "report.html", "tables/documents.parquet", "csv/events.csv"])
+def test_extract_outputs_are_created_with_the_process_umask(extracted, name):
+    out = extracted[3]
+    assert stat.S_IMODE((out / name).stat().st_mode) == 0o666 & ~UMASK
+
+
+@pytest.mark.parametrize("started", ["2025-01-01T00:00:00+00:00"])
+def test_extract_run_ids_differ_within_one_second(started):
+    from biwaq_extract.extract import _run_id
+
+    ids = {_run_id(started, Path("articles.jsonl"), "abc123") for _ in range(200)}
+    assert len(ids) == 200
+    assert all(run_id.startswith("20250101T000000-") for run_id in ids)

@@ -152,3 +152,48 @@ def test_query_format_table_counts_rows(rows, expected_last):
 
     frame = pd.DataFrame({"name": ["Bonn"] * rows, "n": [1] * rows})
     assert format_table(frame).splitlines()[-1] == expected_last
+
+
+def _all_files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+ATTACKS = {
+    "copy_over_a_table": "COPY (SELECT 1 AS x) TO '{dataset}/tables/events.parquet' (FORMAT parquet)",
+    "copy_elsewhere": "COPY (SELECT * FROM documents) TO '{outside}/out.csv'",
+    "explain_analyze_copy": "EXPLAIN ANALYZE COPY (SELECT 1) TO '{outside}/out.csv'",
+    "attach": "ATTACH '{outside}/new.duckdb' AS other",
+    "attach_in_dataset": "ATTACH '{dataset}/tables/new.duckdb' AS other",
+    "read_any_file": "SELECT * FROM read_csv('/etc/passwd')",
+    "read_out_by_dots": "SELECT * FROM read_text('{dataset}/tables/../../../../../../etc/passwd')",
+    "list_files": "SELECT * FROM glob('{dataset}/*')",
+    "install": "INSTALL httpfs",
+    "load": "LOAD httpfs",
+    "url": "SELECT * FROM read_parquet('http://127.0.0.1:9/x.parquet')",
+    "unlock": "SET lock_configuration = false",
+    "enable_access": "SET enable_external_access = true",
+    "two_statements": "SELECT 1; COPY (SELECT 1) TO '{outside}/out.csv'",
+    "cte_that_writes": "WITH x AS (SELECT * FROM events) INSERT INTO events SELECT * FROM x",
+    "create": "CREATE TABLE copy AS SELECT * FROM events",
+    "drop_view": "DROP VIEW events",
+    "pragma": "PRAGMA enable_profiling",
+}
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+def test_query_sandbox_refuses_anything_but_reading_the_tables(dataset, tmp_path, attack):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    before = _all_files(dataset)
+    with pytest.raises(QueryError, match=r"may (only )?read|exactly one SQL statement"):
+        run_query(dataset, ATTACKS[attack].format(dataset=dataset.resolve(), outside=outside))
+    assert _all_files(dataset) == before
+    assert list(outside.iterdir()) == []
+    assert run_query(dataset, "SELECT count(*) AS n FROM events")["n"].tolist() == [2]
+
+
+@pytest.mark.parametrize("sql", ["DESCRIBE events", "SHOW TABLES", "SUMMARIZE runs", "EXPLAIN SELECT * FROM events",
+                                 "EXPLAIN ANALYZE SELECT count(*) FROM events", "WITH e AS (FROM events) SELECT count(*) FROM e",
+                                 "SELECT count(*) FROM history_documents;"])
+def test_query_sandbox_lets_reading_statements_run(dataset, sql):
+    assert len(run_query(dataset, sql)) >= 1
