@@ -54,7 +54,8 @@ def connect(folder: Path) -> duckdb.DuckDBPyConnection:
         con.execute("SET allowed_paths = ?", [files])
         for statement in view_statements(version):
             con.execute(statement)
-        # Only after the views exist: a view is bound when created, and the allowed paths stay readable.
+        # Absolute paths in the views: DuckDB checks the allowed paths against the path as written, and a
+        # relative one (as in dataset.duckdb) is refused once external access is off.
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
     except BaseException:
