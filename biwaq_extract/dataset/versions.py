@@ -24,6 +24,7 @@ publishing. A dataset of the flat layout (the files directly in DIR) is read as 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import re
@@ -274,8 +275,6 @@ def upgrade(root: Path) -> None:
 
 
 def _flat_run_id(root: Path) -> str:
-    import json
-
     with contextlib.suppress(OSError, ValueError, AttributeError):
         return str(json.loads((root / "run.json").read_text("utf-8")).get("run_id") or "flat")
     return "flat"
