@@ -95,7 +95,7 @@ def _check_reading(statement: duckdb.Statement) -> None:
         _check_reading(_explained(statement.query))
         return
     raise QueryError(f"a query may only read the dataset (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN); "
-                     f"this statement is {kind.name}")
+                     f"DuckDB parses this statement as {kind.name}")
 
 
 def check_read_only(sql: str) -> None:

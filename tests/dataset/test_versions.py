@@ -20,25 +20,18 @@ from conftest import fixture_quarantine, load_results, make_run
 
 TESTS = Path(__file__).resolve().parents[1]
 
-# One run written by RunWriter from the result fixtures, as `biwaq extract` writes it (without the NLP).
+# `write_run` below, in a process of its own.
 WRITE_RUN = textwrap.dedent("""
     import sys
     from pathlib import Path
-    sys.path.insert(0, sys.argv[1])
-    from conftest import fixture_quarantine, load_results, make_run
-    from biwaq_extract.extract import RunWriter
-    out, batch, run_id, keep = Path(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
-    quarantine = {q.document_id: q for q in fixture_quarantine()}
-    results = load_results("" if batch == "all" else batch)
-    with RunWriter(out, keep_versions=keep) as writer:
-        for result in results:
-            writer.add(result, quarantine.get(result.document.id) if result.error else None)
-        writer.finish(make_run(run_id, len(results)))
+    sys.path[:0] = [sys.argv[1], sys.argv[1] + "/dataset"]
+    from test_versions import write_run
+    write_run(Path(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]))
 """)
 
 
 def write_run(folder: Path, batch: str, run_id: str, keep: int = 2) -> None:
-    """The same run in this process (fast, for setting up and for the run after a kill)."""
+    """One run written by RunWriter from the result fixtures, as `biwaq extract` writes it (without the NLP)."""
     from biwaq_extract.extract import RunWriter
 
     quarantine = {q.document_id: q for q in fixture_quarantine()}
