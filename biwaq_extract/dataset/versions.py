@@ -256,6 +256,12 @@ def upgrade(root: Path) -> None:
     root = Path(root)
     if published_number(root) is None:
         _finish_flat_staging(root)
+        for name in (CURRENT, PREVIOUS):
+            if (root / name).is_dir() and not (root / name).is_symlink():
+                # A copy that followed the links (shutil.copytree, zip): DIR/tables etc. hold the same files
+                log.warning("%s is a folder, not a link: the files directly in %s are taken as the dataset",
+                            root / name, root)
+                shutil.rmtree(root / name)
         flat = [name for name in LINKED if (root / name).exists() and not (root / name).is_symlink()]
         if "datapackage.json" not in flat:
             return  # no dataset yet

@@ -149,9 +149,14 @@ def _flatten(folder: Path, flat: Path) -> Path:
     return flat
 
 
-@pytest.fixture(scope="module")
-def flat_dataset(two_versions, tmp_path_factory) -> Path:
-    return _flatten(two_versions[0], tmp_path_factory.mktemp("flat") / "dataset")
+@pytest.fixture(scope="module", params=["flat", "copied following links"])
+def flat_dataset(two_versions, tmp_path_factory, request) -> Path:
+    """The flat layout, and a dataset copied by a tool that follows links (it looks flat, plus copies of
+    current/, previous/ and versions/)."""
+    folder = tmp_path_factory.mktemp("flat") / "dataset"
+    if request.param == "flat":
+        return _flatten(two_versions[0], folder)
+    return Path(shutil.copytree(two_versions[0], folder, symlinks=False))
 
 
 @pytest.mark.parametrize("name", ["tables", "documents.jsonl"])
