@@ -30,7 +30,7 @@ test: $(STAMP)
 	@sh scripts/install_test_deps.sh
 	$(BIN)/python -m pytest
 
-# Benchmarks (not part of the tests): figures for 2,000 and 20,000 generated articles; see README.
+# Benchmarks (not part of the tests): figures for 2,000 and 20,000 generated articles; see docs/performance.md.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python -m benchmarks.run --sizes 2000,20000 --repeat 3 --json outputs/bench/results.json

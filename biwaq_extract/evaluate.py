@@ -1,4 +1,4 @@
-"""Score predicted document views against gold annotations, field by field, as GOLD_FORMAT.md describes."""
+"""Score predicted document views against gold annotations, field by field, as docs/gold-format.md describes."""
 
 from __future__ import annotations
 

@@ -68,7 +68,7 @@ class ProgrammeMention:
     start_char: int
     end_char: int
     programme_id: str
-    name: str  # short form as in GOLD_FORMAT ("BIWAQ", "ESF Plus")
+    name: str  # short form as in the gold format ("BIWAQ", "ESF Plus")
     rule: str
     sentence: str = ""
 

@@ -4,7 +4,7 @@ Example:
     .venv/bin/python scripts/eval_dates.py ../shared/eval/dev.jsonl --errors
     .venv/bin/python scripts/eval_dates.py corpus/gold/*.json
 
-Scoring follows GOLD_FORMAT.md: per article the set of (start, end) ISO pairs, micro-averaged.
+Scoring follows docs/gold-format.md: per article the set of (start, end) ISO pairs, micro-averaged.
 """
 
 from __future__ import annotations

@@ -332,3 +332,30 @@ def copy_dataset(steward_datasets, tmp_path):
         return target
 
     return _copy
+
+
+# --- documented commands: the files an example command line names ------------------------------------
+
+# Options whose value is a folder or file the command writes, not one it reads.
+OUTPUT_OPTIONS = {"--output", "-o"}
+
+
+def command_paths(line: str, written: set[str]) -> list[str]:
+    """Paths a `biwaq …` command line reads (relative to the repository) that no earlier command wrote.
+
+    `written` collects the --output folders of the commands seen so far, so that a chain such as
+    `biwaq extract corpus/site --output outputs/ && biwaq evaluate --pred outputs/documents.jsonl` is read
+    as a user runs it. URLs, SQL and option names are not paths.
+    """
+    import shlex
+
+    needed = []
+    for command in line.split("&&"):
+        words = shlex.split(command)
+        for before, word in zip(["", *words], words):
+            if before in OUTPUT_OPTIONS:
+                written.add(word.rstrip("/").split("/")[0])
+            elif "/" in word and " " not in word and "://" not in word and not word.startswith("-"):
+                if word.rstrip("/").split("/")[0] not in written:
+                    needed.append(word)
+    return needed

@@ -1,4 +1,4 @@
-"""Scoring follows GOLD_FORMAT.md: what counts as a match for each field and attribute."""
+"""Scoring follows docs/gold-format.md: what counts as a match for each field and attribute."""
 
 from __future__ import annotations
 

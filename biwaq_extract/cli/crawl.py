@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
         "settings (esf-meldungen, esf-newsletter), or a folder holding a saved site (e.g. corpus/site), which is "
         "served on 127.0.0.1 for the length of the crawl. Rerun with the same --output to resume or re-crawl: "
         "unchanged pages are not downloaded again.",
-        "biwaq crawl https://www.esf.de/portal/DE/Aktuelles/Meldungen/meldungen_node.html --since 2023-01-01 --output crawl/ && biwaq extract crawl/articles.jsonl --output outputs/",
+        "biwaq crawl corpus/site --since 2023-01-01 --output crawl/ && biwaq extract crawl/articles.jsonl --output outputs/",
     )
     p.add_argument("start", metavar="START_URL", help="listing page to start from (pagination and article links are followed on its host only), a source name, or a saved-site folder")
     p.add_argument("--output", "-o", type=Path, required=True, help="folder for articles.jsonl, fetch_log.csv, crawl_summary.json and warc/; reuse it to resume or re-crawl")

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
         "query",
         "Run DuckDB SQL over the tables of a dataset written by `biwaq extract` (views: documents, events, "
         "organisations, org_mentions, people, person_mentions, ..., history_<table>).",
-        "biwaq query --dataset outputs/ \"SELECT type, count(*) FROM events GROUP BY type\"",
+        "biwaq extract corpus/site --output outputs/ && biwaq query --dataset outputs/ \"SELECT type, count(*) FROM events GROUP BY type\"",
     )
     p.add_argument("sql", nargs="?", help="one SQL statement; table names are the dataset's tables")
     p.add_argument("--dataset", "-d", type=Path, default=Path("outputs"), help="dataset folder (default: outputs)")

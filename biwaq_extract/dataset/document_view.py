@@ -1,4 +1,4 @@
-"""Turn one DocumentResult into the per-document JSON view of GOLD_FORMAT.md (what `biwaq evaluate` scores)."""
+"""Turn one DocumentResult into the per-document JSON view of docs/gold-format.md (what `biwaq evaluate` scores)."""
 
 from __future__ import annotations
 

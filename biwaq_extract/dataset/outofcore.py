@@ -3,7 +3,7 @@
 The run's rows and the dataset can be far larger than memory should grow: tables.RowSpool writes the run's
 rows as Parquet parts, and both the run's tables and the merged dataset are computed here by DuckDB, which
 spills to disk past `MEMORY_LIMIT`, and read back `BATCH_ROWS` rows at a time. Python never holds a whole
-table, so peak memory does not grow with the corpus (see the README's benchmark section).
+table, so peak memory does not grow with the corpus (see docs/performance.md).
 """
 
 from __future__ import annotations

@@ -181,7 +181,7 @@ def parse_queries(text: str) -> dict[str, NamedQuery]:
 
 
 def named_queries() -> dict[str, NamedQuery]:
-    """The example queries shipped in biwaq_extract/data/queries.sql (also shown in README.md)."""
+    """The example queries shipped in biwaq_extract/data/queries.sql (also shown in docs/querying.md)."""
     text = resources.files("biwaq_extract").joinpath("data", QUERIES_FILE).read_text(encoding="utf-8")
     return parse_queries(text)
 

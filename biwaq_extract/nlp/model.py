@@ -106,7 +106,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, ModelInfo]:
     nlp = add_rule_components(nlp)
     # The pipeline's rule data (gazetteers, tries, compiled patterns) lives as long as the process and is a few
     # hundred thousand objects: frozen, the garbage collector stops walking them on every full collection
-    # while documents are extracted (measured in the README's benchmark section).
+    # while documents are extracted (measured in docs/performance.md).
     gc.freeze()
     return nlp, model_info(nlp, statistical)
 

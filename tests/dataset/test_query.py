@@ -1,4 +1,4 @@
-"""`biwaq query`: the README's example questions give the expected rows; bad datasets give one clear line."""
+"""`biwaq query`: the example questions (shown in docs/querying.md) give the expected rows; bad datasets give one clear line."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from biwaq_extract.dataset.schemas import TABLES
 from biwaq_extract.dataset.storage import parquet_path
 from conftest import REPO, write_fixture_dataset
 
-DOCS = REPO / "README.md"
+DOCS = REPO / "docs" / "querying.md"
 
 EXPECTED = {
     "events_per_year_and_place": [[2019, "Bonn", 1], [2021, "Berlin", 1]],
