@@ -80,6 +80,7 @@ def test_extract_rerun_gives_identical_document_views(extracted, tmp_path):
     assert (tmp_path / "documents.jsonl").read_bytes() == (out / "documents.jsonl").read_bytes()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("n_chars", [1_000_000])
 def test_extract_one_megabyte_article_completes_with_records(nlp, n_chars):
     """A 1 MB article is processed (no quadratic finder: it used to take minutes) and yields records."""

@@ -85,12 +85,16 @@ def corpus_report(nlp):
     return _score(nlp, load_records(REPO / "corpus" / "gold"))
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("field, floor", sorted(DEV_FLOORS.items()))
 def test_quality_dev_set_f1_floor(dev_report, field, floor):
     f1 = dev_report["fields"][field]["f1"]
     assert f1 >= floor, f"{field}: F1 {f1:.3f} < floor {floor} on the dev set\n{json.dumps(dev_report['fields'][field])}"
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("field, floor", sorted(DEV2_TUNED_FLOORS.items()))
 def test_quality_dev2_tuned_part_f1_floor(dev2_tuned_report, field, floor):
     f1 = dev2_tuned_report["fields"][field]["f1"]
@@ -98,6 +102,8 @@ def test_quality_dev2_tuned_part_f1_floor(dev2_tuned_report, field, floor):
                         f"{json.dumps(dev2_tuned_report['fields'][field])}"
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("report_name, attribute, floor",
                          sorted((r, a, f) for r, floors in ATTRIBUTE_FLOORS.items() for a, f in floors.items()))
 def test_quality_attribute_accuracy_floor(request, report_name, attribute, floor):
@@ -106,6 +112,8 @@ def test_quality_attribute_accuracy_floor(request, report_name, attribute, floor
     assert accuracy >= floor, f"{attribute}: accuracy {accuracy:.3f} < floor {floor} on {report_name}"
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("field, floor", sorted(CORPUS_FLOORS.items()))
 def test_quality_corpus_gold_f1_floor(corpus_report, field, floor):
     f1 = corpus_report["fields"][field]["f1"]

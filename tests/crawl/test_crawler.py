@@ -122,6 +122,8 @@ def test_crawl_scope_keeps_to_the_start_host(url, allowed_hosts, refused):
     assert (scope.refusal(url) is not None) is refused
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.skipif(not (BUNDLED / "robots.txt").exists(), reason="bundled site not generated yet")
 @pytest.mark.parametrize("start", [BUNDLED_START])
 def test_crawl_bundled_site_yields_every_gold_article_and_recrawl_fetches_nothing(tmp_path, start):

@@ -55,6 +55,7 @@ def test_datapackage_declares_foreign_keys(table, foreign_key):
         ("csv/documents.csv", "esf-002,", "esf-001,", "primary-key"),
     ],
 )
+@pytest.mark.slow
 def test_datapackage_validation_reports_broken_data(tmp_path, csv, old, new, error_type):
     from conftest import write_fixture_dataset
 

@@ -38,6 +38,7 @@ def test_outofcore_rebatch_gives_fixed_size_batches_in_order(given, rows, expect
     assert [v for t in out for v in t.column("i").to_pylist()] == list(range(sum(given)))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rows", [1, 3])
 def test_outofcore_dataset_does_not_depend_on_batch_size(tmp_path, monkeypatch, rows):
     """Tables are validated, merged and written a batch at a time; cutting them into batches of one or three
@@ -60,6 +61,7 @@ def test_outofcore_connection_caps_memory_and_spills_to_the_given_folder(tmp_pat
     assert got["memory_limit"].replace(" ", "").upper().startswith(("183.1MIB", "192", "183"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", [t for t in all_tables() if t.name in {"documents", "organisations", "history_events"}])
 def test_outofcore_rows_are_counted_from_the_footer(tmp_path, table):
     folder = write_fixture_dataset(tmp_path, changed=True)

@@ -59,6 +59,7 @@ def _rerun_changed_batch(folder: Path, run_id: str) -> Path:
         (lambda folder: _rerun_changed_batch(folder, "run-3"), 3),  # after a change, the latest input again
     ],
 )
+@pytest.mark.slow
 def test_storage_rerun_gives_byte_identical_files(tmp_path, rerun, runs_after):
     folder = write_fixture_dataset(tmp_path, "run-1", changed=runs_after == 3)
     first = _digests(folder)
@@ -70,6 +71,7 @@ def test_storage_rerun_gives_byte_identical_files(tmp_path, rerun, runs_after):
     assert len(read_dataset(folder)["runs"]) == runs_after
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("folder_name", ["x", "elsewhere/y"])
 def test_storage_same_input_in_another_folder_gives_same_bytes(tmp_path, folder_name):
     one = _digests(write_fixture_dataset(tmp_path / "one"))
@@ -79,6 +81,7 @@ def test_storage_same_input_in_another_folder_gives_same_bytes(tmp_path, folder_
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("document_id,old_title,new_title", [("esf-003", "Abschlussbericht BIWAQ", "Abschlussbericht BIWAQ (aktualisiert)")])
 def test_storage_changed_document_replaces_rows_and_keeps_old_version(tmp_path, document_id, old_title, new_title):
     folder = write_fixture_dataset(tmp_path, changed=True)
@@ -107,6 +110,7 @@ def test_storage_new_documents_are_added(tmp_path, batches):
     assert orgs.loc["bbsr", "n_documents"] == 2  # counts cover documents from both runs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", ["events", "documents", "history_org_mentions"])
 @pytest.mark.parametrize("damage", [b"not parquet at all", "truncate"])
 def test_storage_corrupted_parquet_is_named_in_error(copy, table, damage):

@@ -19,7 +19,7 @@ PREFECT = str(Path(sys.executable).with_name("prefect"))
 POOL = "biwaq-process"
 DEPLOYMENT = "newsletter-pipeline/esf-newsletter-weekly"
 CORPUS_SITE = REPO / "corpus" / "site"
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def _wait_healthy(api: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:

@@ -58,6 +58,8 @@ def first_run(prefect_harness, tmp_path_factory):
 # --- the pipeline ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("expected", [{"documents_in": N_ARTICLES, "extracted": N_GERMAN, "quarantined": 1}])
 def test_pipelines_newsletter_writes_tables_and_outputs(first_run, expected):
     output, report, _ = first_run
@@ -76,6 +78,8 @@ def test_pipelines_newsletter_writes_tables_and_outputs(first_run, expected):
     assert not (output / ".cache" / "running.json").exists()
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("keys", [("biwaq-run-summary", "biwaq-quarantine")])
 def test_pipelines_publish_summary_and_quarantine_artifacts(first_run, keys):
     from prefect.client.orchestration import get_client
@@ -94,6 +98,8 @@ def test_pipelines_publish_summary_and_quarantine_artifacts(first_run, keys):
     assert table["document_id"] == [ENGLISH_ID] and table["stage"] == ["validate"]
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_pipelines_rerun_skips_nlp_until_extractor_changes(first_run, tmp_path, monkeypatch):
     output, _, _ = first_run
     work = tmp_path / "out"
@@ -111,6 +117,8 @@ def test_pipelines_rerun_skips_nlp_until_extractor_changes(first_run, tmp_path, 
     assert_same_tables(before, dataset(work))
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("window, expected", [(("2023-06-01", "2023-10-31"), 3), (("2023-11-01", "2023-12-31"), 1)])
 def test_pipelines_backfill_keeps_the_date_range(prefect_harness, tmp_path, window, expected):
     from pipelines.flows import newsletter_backfill
@@ -126,6 +134,8 @@ def test_pipelines_backfill_keeps_the_date_range(prefect_harness, tmp_path, wind
 # --- faults ---------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("where", ["document", "batch"])
 def test_pipelines_task_raising_quarantines_and_rerun_completes(first_run, tmp_path, monkeypatch, where):
     """One document (or its whole batch task) raising: the run completes, says why, and a rerun fills the gap."""
@@ -174,6 +184,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("path", ["/api"])
 def test_pipelines_api_unreachable_fails_clearly_and_plain_run_completes(tmp_path, path):
     """PREFECT_API_URL pointing at nothing: `biwaq run` stops before touching anything and says what to do."""
@@ -197,6 +209,8 @@ def test_pipelines_api_unreachable_fails_clearly_and_plain_run_completes(tmp_pat
     assert (output / "datapackage.json").exists()
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_pipelines_worker_killed_midway_loses_nothing_and_rerun_completes(first_run, prefect_harness, tmp_path, monkeypatch):
     output, _, _ = first_run
     work = tmp_path / "out"
@@ -230,6 +244,8 @@ def test_pipelines_worker_killed_midway_loses_nothing_and_rerun_completes(first_
 # --- scale-out ------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_pipelines_dask_runner_gives_identical_tables(first_run, tmp_path):
     pytest.importorskip("prefect_dask")
     from pipelines.params import RunnerParams
@@ -241,6 +257,8 @@ def test_pipelines_dask_runner_gives_identical_tables(first_run, tmp_path):
     assert (tmp_path / "dask" / "documents.jsonl").read_bytes() == (output / "documents.jsonl").read_bytes()
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_pipelines_dask_workers_start_with_the_flow_and_load_the_pipeline(prefect_harness):
     """start_workers creates the cluster before any task, and each worker loads the pipeline by itself."""
     pytest.importorskip("prefect_dask")
@@ -305,6 +323,8 @@ def test_pipelines_is_transient(exc, transient):
     assert is_transient(exc) is transient
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 @pytest.mark.parametrize("error, calls", [(ConnectionError, 2), (ValueError, 1)])
 def test_pipelines_retries_only_transient_failures(prefect_harness, error, calls):
     from prefect import flow, task

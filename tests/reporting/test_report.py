@@ -217,6 +217,8 @@ def _headless(chromium: str, profile: Path, *args: str) -> subprocess.CompletedP
     return subprocess.run([chromium, *flags, *args], capture_output=True, text=True, timeout=120, check=False)
 
 
+@pytest.mark.slow
+@pytest.mark.integration
 def test_report_renders_in_headless_chromium(report_run, tmp_path):
     chromium = _chromium()
     if chromium is None:
