@@ -13,8 +13,8 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
     p = parser_for(
         sub,
         "evaluate",
-        "Score predictions against gold annotations: precision, recall and F1 per field, and the "
-        "accuracies of people's roles and organisations and of events' types and participants.",
+        "Score predictions against gold annotations: precision, recall and F1 per field, their mean (macro F1), "
+        "and the accuracies of people's roles and organisations and of events' types and participants.",
         "biwaq extract corpus/site --output outputs/ && biwaq evaluate --gold corpus/gold --pred outputs/documents.jsonl",
     )
     p.add_argument("--gold", type=Path, required=True, help="gold JSON Lines file or a folder of one-object .json files (docs/gold-format.md)")
