@@ -18,6 +18,8 @@ SITE = fixture_path("pipelines", "site")  # 6 articles published 2023-03-15 ... 
     (None, None, 6, 0),
     (dt.date(2023, 6, 1), dt.date(2023, 10, 31), 3, 1),  # --since also stops the crawl at older listing items
 ])
+@pytest.mark.slow
+@pytest.mark.integration
 def test_local_run_writes_the_dataset_of_the_date_range_and_reuses_the_cache(tmp_path, start, end, documents, out_of_range):
     settings = load_settings(environ={})
     first = run_locally("esf-meldungen", tmp_path, settings, site_folder=SITE, model="blank",
