@@ -359,3 +359,25 @@ def command_paths(line: str, written: set[str]) -> list[str]:
                 if word.rstrip("/").split("/")[0] not in written:
                     needed.append(word)
     return needed
+
+
+def command_parsers() -> dict:
+    """The `biwaq` subcommand parsers by name, in the order `biwaq --help` lists them."""
+    from biwaq_extract.cli.main import build_parser
+
+    parser = build_parser()
+    return next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction").choices
+
+
+def command_help(name: str | None = None) -> str:
+    """What `biwaq [name] --help` prints."""
+    from biwaq_extract.cli.main import build_parser
+
+    return (build_parser() if name is None else command_parsers()[name]).format_help()
+
+
+def help_example(name: str | None = None) -> str:
+    """The one `Example:` line of `biwaq [name] --help`, without its label."""
+    lines = [line for line in command_help(name).splitlines() if line.startswith("Example: biwaq ")]
+    assert len(lines) == 1, f"`biwaq {name or ''} --help` needs exactly one example line"
+    return lines[0].removeprefix("Example: ")

@@ -9,7 +9,7 @@ import pytest
 
 from biwaq_extract.cli.main import build_parser, main
 from biwaq_extract.dataset.schemas import HISTORY_COLUMNS, TABLES
-from conftest import REPO, command_paths
+from conftest import REPO, command_paths, help_example
 
 README = REPO / "README.md"
 DOCS = REPO / "docs"
@@ -32,13 +32,6 @@ def biwaq_argv(line: str) -> list[str]:
     words = shlex.split(line)
     words = words[: next((i for i, w in enumerate(words) if w in {">", "|", "&&"}), len(words))]
     return words[1:]
-
-
-def help_example(name: str | None) -> str:
-    parser = build_parser()
-    if name:
-        parser = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction").choices[name]
-    return next(line for line in parser.format_help().splitlines() if line.startswith("Example: ")).removeprefix("Example: ")
 
 
 @pytest.fixture(scope="module")
