@@ -7,7 +7,7 @@ import pytest
 from biwaq_extract.cli.main import main
 from conftest import REPO, command_help, command_parsers, command_paths, help_example
 
-COMMANDS = ("crawl", "extract", "evaluate", "query", "run")
+COMMANDS = ("crawl", "extract", "evaluate", "query", "run", "review", "correct", "archive")
 
 
 @pytest.mark.parametrize("commands", [COMMANDS])
