@@ -101,6 +101,7 @@ def run_with_slow_document(tmp_path, monkeypatch, seconds):
     return extract.run_extract(fixture_path("documents", "budget.jsonl"), tmp_path, settings, model="blank")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seconds", [2.0])
 def test_budget_slow_document_is_quarantined_and_the_run_goes_on(tmp_path, monkeypatch, seconds):
     summary = run_with_slow_document(tmp_path, monkeypatch, seconds)
