@@ -19,6 +19,7 @@ _awkward_text = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=_awkward_text, url=st.one_of(st.none(), _awkward_text), text=_awkward_text)
 @pytest.mark.parametrize("table", ["documents"])

@@ -106,6 +106,7 @@ def test_versions_reader_paths_are_links_through_current(two_versions, names):
 STEPS = 12
 
 
+@pytest.mark.slow
 @pytest.mark.integration
 @pytest.mark.parametrize("exit_at", range(1, STEPS + 1))
 def test_versions_kill_at_any_step_leaves_a_whole_version(two_versions, tmp_path, exit_at):
@@ -128,6 +129,7 @@ def test_versions_kill_test_covers_every_step(two_versions, tmp_path, exit_at):
     assert write_run_killed(folder, "changed", "20250101T000000-run2", exit_at) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("keep,runs,kept", [(1, 3, 1), (2, 4, 2), (3, 4, 3)])
 def test_versions_keep_versions_prunes_older_ones(tmp_path, keep, runs, kept):
     for i in range(runs):
@@ -205,6 +207,7 @@ def test_versions_second_run_fails_fast_with_no_wait(tmp_path, flag):
     assert not (tmp_path / "current").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.integration
 @pytest.mark.parametrize("message", ["is writing this dataset; waiting for it to finish"])
 def test_versions_second_run_waits_for_the_first(tmp_path, message):
@@ -218,6 +221,7 @@ def test_versions_second_run_waits_for_the_first(tmp_path, message):
     assert len(read_dataset(tmp_path)["runs"]) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.integration
 @pytest.mark.parametrize("runs", [2])
 def test_versions_concurrent_runs_each_get_a_version_and_a_runs_row(tmp_path, runs):
