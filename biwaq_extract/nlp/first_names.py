@@ -20,20 +20,29 @@ def first_names() -> frozenset[str]:
     """
     data = load("first_names")
     names: set[str] = set(data.get("additions") or ())
+    for _code, name in _dictionary_entries():
+        names.update(name.replace("+", sep) for sep in ("-", " ") if "+" in name)
+        if "+" not in name:
+            names.add(name)
+    blocked = set(data.get("not_first_names") or ())
+    return frozenset(n for n in names if n not in blocked and n.lower() not in STOP_WORDS and n[:1].isupper())
+
+
+def _dictionary_entries() -> list[tuple[str, str]]:
+    """(gender code, name) of every entry of gender-guesser's dictionary; none when it is not installed
+    (the dictionary is optional: our own additions still work)."""
+    entries = []
     try:
         path = importlib_resources.files("gender_guesser") / "data" / "nam_dict.txt"
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line[:1] in "#=" or len(line) < 30:
                     continue
-                name = line.split()[1]
-                names.update(name.replace("+", sep) for sep in ("-", " ") if "+" in name)
-                if "+" not in name:
-                    names.add(name)
-    except (ModuleNotFoundError, FileNotFoundError):  # the dictionary is optional; our additions still work
+                code, name = line.split()[:2]
+                entries.append((code, name))
+    except (ModuleNotFoundError, FileNotFoundError):
         pass
-    blocked = set(data.get("not_first_names") or ())
-    return frozenset(n for n in names if n not in blocked and n.lower() not in STOP_WORDS and n[:1].isupper())
+    return entries
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,15 +51,7 @@ def first_name_genders() -> dict[str, str]:
     names it lists only as unisex are left out. Roles written for a group ("die Geschäftsführer*innen
     X und Y") are given to each person in that person's form."""
     genders: dict[str, str] = {}
-    try:
-        path = importlib_resources.files("gender_guesser") / "data" / "nam_dict.txt"
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line[:1] in "#=" or len(line) < 30:
-                    continue
-                code, name = line.split()[:2]
-                if name not in genders and code[-1:] in ("F", "M"):
-                    genders[name.replace("+", "-")] = code[-1].lower()
-    except (ModuleNotFoundError, FileNotFoundError):
-        pass
+    for code, name in _dictionary_entries():
+        if name not in genders and code[-1:] in ("F", "M"):
+            genders[name.replace("+", "-")] = code[-1].lower()
     return genders
