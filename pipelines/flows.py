@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,7 +144,7 @@ def _on_tasks(parsed: Parsed, params: ExtractParams, settings: dict[str, Any]):
 
 def _run_id(started: str) -> str:
     """The dataset's run id: start time plus the Prefect flow run's id, so the two can be matched."""
-    return run_id(started, flow_run.get_id() or "local")
+    return run_id(started, flow_run.get_id() or uuid.uuid4().hex)  # no flow run: random, still unique
 
 
 def _check_previous_run(output: Path, logger) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ def run_locally(start: str, output: Path, settings: dict[str, Any], *, site_fold
         info = model_for_run(model, loads_here=True)
         got = extract_cached(parsed, NLPCache.for_output(output, info), info, in_process(parsed, model, settings),
                              batch_size=batch_size, default_size=default_batch_size(settings), workers=1)
-    summary = run_summary(run_id(started, hashlib.sha256(f"{started}|{articles}".encode()).hexdigest()), started, got,
+    summary = run_summary(run_id(started, hashlib.sha256(f"{started}|{articles}|{os.urandom(8).hex()}".encode()).hexdigest()), started, got,
                           settings, articles)
     archived = write_outputs(got.results, got.quarantine, summary, output)
     return LocalRun(summary.run_id, got.tally, got.model, archived, crawled.as_dict())
