@@ -126,6 +126,54 @@ def _org_same(gold_org: Any, pred_org: Any) -> bool:
     return fold(gold_org) == fold(pred_org)
 
 
+def _items(record: dict, field: str) -> list:
+    """The list a document holds under `field` (an empty list when it has none)."""
+    return record.get(field) or []
+
+
+def _document_counts(g: dict, p: dict) -> tuple[dict[str, tuple[int, int, int]], list, list]:
+    """One document's (true positives, predicted, gold) per field, with its matched people and events."""
+    people_pairs = _people_pairs(_items(g, "people"), _items(p, "people"))
+    event_pairs = _event_pairs(_items(g, "events"), _items(p, "events"))
+    per_field = {
+        "dates": _dates(_items(g, "dates"), _items(p, "dates")),
+        "organisations": _orgs(_items(g, "organisations"), _items(p, "organisations")),
+        "programmes": _names(_items(g, "programmes"), _items(p, "programmes")),
+        "people": (len(people_pairs), len(_items(p, "people")), len(_items(g, "people"))),
+        "locations": _names(_items(g, "locations"), _items(p, "locations")),
+        "events": (len(event_pairs), len(_items(p, "events")), len(_items(g, "events"))),
+        "participant_counts": _counts(_items(g, "participant_counts"), _items(p, "participant_counts")),
+    }
+    return per_field, people_pairs, event_pairs
+
+
+def _add_attributes(attrs: dict[str, list[int]], people_pairs: list, event_pairs: list) -> None:
+    """Count the matched people and events whose role, organisation, type and attendance agree."""
+    for gp, pp in people_pairs:
+        attrs["people.role"][0] += fold(gp.get("role")) == fold(pp.get("role"))
+        attrs["people.organisation"][0] += _org_same(gp.get("organisation"), pp.get("organisation"))
+        attrs["people.role"][1] += 1
+        attrs["people.organisation"][1] += 1
+    for ge, pe in event_pairs:
+        attrs["events.type"][0] += ge.get("type") == pe.get("type")
+        attrs["events.participants"][0] += ge.get("participants") == pe.get("participants")
+        attrs["events.type"][1] += 1
+        attrs["events.participants"][1] += 1
+
+
+def _report(n_documents: int, missing: list[str], totals: dict[str, list[int]], attrs: dict[str, list[int]]) -> dict[str, Any]:
+    """The scores of the summed counts: per field, their macro F1 and the attribute accuracies."""
+    fields = {f: _prf(*totals[f]) for f in FIELDS}
+    return {
+        "documents": n_documents,
+        "missing_predictions": missing,
+        "fields": fields,
+        # the mean of the seven field F1s: every kind of record weighs the same, however many a text holds
+        "macro_f1": round(sum(s["f1"] for s in fields.values()) / len(fields), 4),
+        "attributes": {k: {"accuracy": round(c / n, 4) if n else None, "matched": n} for k, (c, n) in attrs.items()},
+    }
+
+
 def evaluate(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, Any]:
     """Micro-averaged scores over the gold documents; a document missing from `pred` counts as empty."""
     totals = {f: [0, 0, 0] for f in FIELDS}
@@ -138,40 +186,13 @@ def evaluate(gold: dict[str, dict], pred: dict[str, dict]) -> dict[str, Any]:
         if p is None:
             missing.append(doc_id)
             p = {}
-        people_pairs = _people_pairs(g.get("people") or [], p.get("people") or [])
-        event_pairs = _event_pairs(g.get("events") or [], p.get("events") or [])
-        per_field = {
-            "dates": _dates(g.get("dates") or [], p.get("dates") or []),
-            "organisations": _orgs(g.get("organisations") or [], p.get("organisations") or []),
-            "programmes": _names(g.get("programmes") or [], p.get("programmes") or []),
-            "people": (len(people_pairs), len(p.get("people") or []), len(g.get("people") or [])),
-            "locations": _names(g.get("locations") or [], p.get("locations") or []),
-            "events": (len(event_pairs), len(p.get("events") or []), len(g.get("events") or [])),
-            "participant_counts": _counts(g.get("participant_counts") or [], p.get("participant_counts") or []),
-        }
+        per_field, people_pairs, event_pairs = _document_counts(g, p)
         for field, (tp, n_pred, n_gold) in per_field.items():
             totals[field][0] += tp
             totals[field][1] += n_pred
             totals[field][2] += n_gold
-        for gp, pp in people_pairs:
-            attrs["people.role"][0] += fold(gp.get("role")) == fold(pp.get("role"))
-            attrs["people.organisation"][0] += _org_same(gp.get("organisation"), pp.get("organisation"))
-            attrs["people.role"][1] += 1
-            attrs["people.organisation"][1] += 1
-        for ge, pe in event_pairs:
-            attrs["events.type"][0] += ge.get("type") == pe.get("type")
-            attrs["events.participants"][0] += ge.get("participants") == pe.get("participants")
-            attrs["events.type"][1] += 1
-            attrs["events.participants"][1] += 1
-    fields = {f: _prf(*totals[f]) for f in FIELDS}
-    return {
-        "documents": len(gold),
-        "missing_predictions": missing,
-        "fields": fields,
-        # the mean of the seven field F1s: every kind of record weighs the same, however many a text holds
-        "macro_f1": round(sum(s["f1"] for s in fields.values()) / len(fields), 4),
-        "attributes": {k: {"accuracy": round(c / n, 4) if n else None, "matched": n} for k, (c, n) in attrs.items()},
-    }
+        _add_attributes(attrs, people_pairs, event_pairs)
+    return _report(len(gold), missing, totals, attrs)
 
 
 def evaluate_files(gold_path: Path, pred_path: Path) -> dict[str, Any]:
