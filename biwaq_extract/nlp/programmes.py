@@ -290,14 +290,8 @@ def _cue_matches(text: str, res: ProgrammeResources) -> list[re.Match]:
     return found
 
 
-def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
-    """Every programme mention in `doc`, in text order, named by its short form."""
-    res = resources
-    text = doc_text(doc)
-    toks = doc_pieces(doc)
-    credits = doc_credit_ranges(doc, res.credit_markers)
-    own_names = _own_names(text, res)
-    used: dict[str, bool] = {}
+def _gazetteer_hits(text: str, toks, res: ProgrammeResources, own_names, used: dict[str, bool]) -> list[tuple]:
+    """Hits of the gazetteer's programmes, settled by a bracketed short form or a "+" successor after them."""
     hits = []
     for s, e, prog, variant in _gazetteer(text, toks, res):
         if own_names and in_spans(s, own_names):
@@ -316,7 +310,14 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
             hits.append((s, suffix.end(), f"{prog.id}-plus", name, "gazetteer"))
             continue
         hits.append((s, e, prog.id, _as_used(prog, variant, text, used), "gazetteer"))
-    starts = {s for s, *_ in hits}
+    return hits
+
+
+def _quoted_hits(
+    text: str, res: ProgrammeResources, own_names, starts: set[int], used: dict[str, bool]
+) -> tuple[list[tuple], dict[str, tuple[str, str]]]:
+    """Hits of quoted names after a programme cue word, and the names they teach (name -> (id, name))."""
+    hits = []
     learned: dict[str, tuple[str, str]] = {}
     for m in _cue_matches(text, res):
         name_start = m.start("name")
@@ -333,6 +334,12 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
             prog_id, name = f"text:{ascii_slug(short)}", short
         learned[name] = (prog_id, name)
         hits.append((name_start, name_start + len(quoted.rstrip()), prog_id, name, "text:quoted-programme"))
+    return hits, learned
+
+
+def _caps_hits(text: str, res: ProgrammeResources) -> list[tuple]:
+    """Hits of capitalised names right after a programme cue word."""
+    hits = []
     for word in res.cue_words:  # (a search from each cue word: far fewer places than the whole text)
         at = text.find(word)
         while at >= 0:
@@ -342,11 +349,21 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
                 name = m.group("name")
                 hits.append((m.start("name"), m.end("name"), f"text:{ascii_slug(name)}", name, "text:caps-programme"))
             at = text.find(word, at + len(word))
-    # later plain uses of a learned short name ("Quereinstieg" after its full title)
+    return hits
+
+
+def _learned_hits(text: str, learned: dict[str, tuple[str, str]]) -> list[tuple]:
+    """Later plain uses of a learned short name ("Quereinstieg" after its full title)."""
+    hits = []
     for name, (prog_id, _) in learned.items():
         if prog_id.startswith("text:"):
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w])", text):
                 hits.append((m.start(), m.end(), prog_id, name, "text:quoted-programme"))
+    return hits
+
+
+def _choose(hits: list[tuple], credits) -> list[tuple]:
+    """The longest hits first, each kept unless it overlaps one kept already or lies in a credit line."""
     chosen = []
     starts, ends = [], []  # chosen spans, sorted and never overlapping: one look each side
     for s, e, pid, name, rule in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
@@ -356,6 +373,23 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
         starts.insert(at, s)
         ends.insert(at, e)
         chosen.append((s, e, pid, name, rule))
+    return chosen
+
+
+def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
+    """Every programme mention in `doc`, in text order, named by its short form."""
+    res = resources
+    text = doc_text(doc)
+    toks = doc_pieces(doc)
+    credits = doc_credit_ranges(doc, res.credit_markers)
+    own_names = _own_names(text, res)
+    used: dict[str, bool] = {}
+    hits = _gazetteer_hits(text, toks, res, own_names, used)
+    quoted, learned = _quoted_hits(text, res, own_names, {s for s, *_ in hits}, used)
+    hits += quoted
+    hits += _caps_hits(text, res)
+    hits += _learned_hits(text, learned)
+    chosen = _choose(hits, credits)
     sentence = sentence_index(doc).text_at
     return tuple(
         ProgrammeMention(text=text[s:e], start_char=s, end_char=e, programme_id=pid, name=name, rule=rule,
