@@ -43,11 +43,9 @@ def _nested(a: Mention, b: Mention) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
-def _refer(merged: list[Mention], ref: Mention, kinds: dict[str, str | None]) -> bool:
-    """A back-reference tells more about the gathering it points to: the last one before it with the
-    same noun, else the last one before it. It fills what that one lacks; a finer date within the
-    same interval wins; a town refines a country ("Feier in Finnland" … "die Veranstaltung in
-    Helsinki"). False when no gathering comes before it or the dates disagree."""
+def _referent(merged: list[Mention], ref: Mention) -> int | None:
+    """Where the gathering a back-reference points to is: the last one before it with the same noun,
+    else the last one before it (for a new noun: one told by a verb alone); None when there is none."""
     before = [k for k, e in enumerate(merged) if e.start_char < ref.start_char]
     head = ref.rule.rpartition(":")[2]
     same = [k for k in before if merged[k].text.lower().rstrip("s") == ref.text.lower().rstrip("s")]
@@ -56,18 +54,44 @@ def _refer(merged: list[Mention], ref: Mention, kinds: dict[str, str | None]) ->
         # a new noun points back only to the same noun or to a gathering told by a verb alone
         before = [k for k in before if merged[k].rule == "rule:event-frame" and merged[k].name is None]
     if not (same or before):
-        return False
-    k = (same or before)[-1]
-    old = merged[k]
+        return None
+    return (same or before)[-1]
+
+
+def _referred_dates(old: Mention, ref: Mention) -> tuple[Any, Any] | None:
+    """The (start, end) of a gathering told more of by a back-reference: a finer date within the same
+    interval wins; None when the dates disagree."""
     start, end = old.start, old.end
     if ref.start is not None:
         if old.start is None or (_nested(old, ref) and _span_days(ref) < _span_days(old) and _span_days(old) >= 7):
             start, end = ref.start, ref.end
         elif not _nested(old, ref):
-            return False
+            return None
+    return start, end
+
+
+def _referred_location(old: Mention, ref: Mention, kinds: dict[str, str | None]) -> str | None:
+    """The place of a gathering told more of by a back-reference: a town refines a country or region."""
     location = old.location
     if ref.location and (location is None or (kinds.get(location) in ("country", "region") and kinds.get(ref.location) in ("city", "district"))):
         location = ref.location
+    return location
+
+
+def _refer(merged: list[Mention], ref: Mention, kinds: dict[str, str | None]) -> bool:
+    """A back-reference tells more about the gathering it points to: the last one before it with the
+    same noun, else the last one before it. It fills what that one lacks; a finer date within the
+    same interval wins; a town refines a country ("Feier in Finnland" … "die Veranstaltung in
+    Helsinki"). False when no gathering comes before it or the dates disagree."""
+    k = _referent(merged, ref)
+    if k is None:
+        return False
+    old = merged[k]
+    dates = _referred_dates(old, ref)
+    if dates is None:
+        return False
+    start, end = dates
+    location = _referred_location(old, ref, kinds)
     # a generic noun ("den Auftakt", "die Veranstaltung") says nothing of the kind of gathering
     etype = old.type if ref.rule.startswith("rule:event-ref") else _combine(old, ref).type
     merged[k] = _combine(old, ref)._replace(location=location, name=old.name or ref.name, start=start, end=end, type=etype)
