@@ -7,18 +7,27 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
+from biwaq_extract.nlp.event_sentences import (
+    Context,
+    Sentence,
+    doc_sentences,
+    frame_anchor,
+    named_rows,
+    sentence_frames,
+    sentence_organisers,
+)
 from biwaq_extract.nlp.places import known_place
 from biwaq_extract.nlp.rule_data import load, load_yaml
-from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.sentences import SentenceIndex, sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
-from biwaq_extract.records import DateMention, EventMention, OrgMention, ParticipantCount, PlaceMention
+from biwaq_extract.records import DateMention, EventMention, ParticipantCount, PlaceMention
 
 
 @dataclass(frozen=True)
@@ -117,91 +126,7 @@ def _quoted_after(text: str, end_char: int) -> tuple[int, int] | None:
     return start, close
 
 
-class _Sentence(NamedTuple):
-    """One sentence as plain values: token range, character range and text (no spaCy Span)."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-
-
-class _Context(NamedTuple):
-    """What one sentence offers an event: dates, places, attendance counts, a gathering verb."""
-
-    span: _Sentence
-    dates: list[DateMention]
-    places: list[PlaceMention]
-    counts: list[ParticipantCount]
-    frame: str | None
-    online_test: links.OnlineTest
-
-    @property
-    def online(self) -> bool:
-        """The sentence mentions an online format (read only for the few sentences an event uses)."""
-        return self.online_test(self.span.text)
-
-
-def _rows(cls, rows) -> list:
-    """Named tuples of class `cls` from plain tuples, built in C (`cls(*row)` is a Python call per row)."""
-    return list(map(tuple.__new__, repeat(cls), rows))
-
-
-def _sentences(doc: Doc) -> list[_Sentence]:
-    """The Doc's non-blank sentences (the whole Doc without sentence annotation)."""
-    v = view(doc)
-    index = sentence_index(doc)
-    text = v.text
-    if not v.n:
-        return []
-    if not index.bounds:
-        rows = [(0, v.n, v.idx[0], v.ends[-1], v.span_text(0, v.n))]
-    else:
-        token_ends = index.token_starts[1:] + [v.n]
-        char_starts, char_ends = zip(*index.bounds)
-        texts = [text[a:b] for a, b in index.bounds]
-        rows = zip(index.token_starts, token_ends, char_starts, char_ends, texts)
-    return _rows(_Sentence, [row for row in rows if row[4].strip()])
-
-
-def _within(m, span: _Sentence) -> bool:
-    return span.start_char <= m.start_char and m.end_char <= span.end_char
-
-
-def _anchor(verbs: tuple[str, ...]) -> str:
-    """The word a frame is looked up by: its longest (usually rarest: "trafen", not "sich")."""
-    return max(verbs, key=len)
-
-
-def _frames(v: TokenView, positions: list[int], sents: list[_Sentence], frames: list) -> list[str | None]:
-    """The gathering verb frame of each sentence: the first of `frames` whose words all occur in it.
-
-    `frames` are the rule frames whose words all occur in the Doc, `positions` the tokens that may be
-    their anchor words (the Doc's tokens are scanned once for frames and heads together); only the
-    sentences holding an anchor are read.
-    """
-    out: list[str | None] = [None] * len(sents)
-    if not frames:
-        return out
-    anchors = {_anchor(verbs) for verbs, _ in frames}
-    starts = [s.start for s in sents]
-    lowers = v.lowers
-    done: set[int] = set()
-    for i in positions:
-        if lowers[i] in anchors:
-            k = bisect_right(starts, i) - 1
-            if k >= 0 and i < sents[k].end and k not in done:
-                done.add(k)
-                ws = set(lowers[sents[k].start : sents[k].end])
-                for verbs, etype in frames:
-                    if ws.issuperset(verbs):
-                        out[k] = etype
-                        break
-    return out
-
-
-def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules: EventRules) -> list[_Context]:
+def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: EventRules) -> list[Context]:
     ext = doc._  # (each `doc._` builds a new accessor object)
     # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
     dates = [
@@ -238,7 +163,7 @@ def _contexts(doc: Doc, sents: list[_Sentence], frames: list[str | None], rules:
     if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
         # "hat am Montag in Berlin … ausgezeichnet"
         links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
-    return _rows(_Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
+    return named_rows(Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 
 class _Candidate(NamedTuple):
@@ -300,11 +225,11 @@ def _pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount
     return min(counts, key=lambda c: abs(c.start_char - anchor))
 
 
-def _day_dated(ctx: _Context) -> bool:
+def _day_dated(ctx: Context) -> bool:
     return any(d.granularity in ("day", "days") for d in ctx.dates)
 
 
-def _lead_index(contexts: list[_Context]) -> int | None:
+def _lead_index(contexts: list[Context]) -> int | None:
     """The first sentence of the article body: after the title and the "Datum" line."""
     for k, ctx in enumerate(contexts[1:], start=1):
         words = ctx.span.text.strip(_BULLETS).split()
@@ -315,8 +240,8 @@ def _lead_index(contexts: list[_Context]) -> int | None:
 
 
 def _borrow(
-    contexts: list[_Context], k: int, lead: int | None, used: set[int], rules: EventRules, text: str
-) -> _Context | None:
+    contexts: list[Context], k: int, lead: int | None, used: set[int], rules: EventRules, text: str
+) -> Context | None:
     """A neighbouring sentence that dates the gathering named in sentence k (which has no date).
 
     In order: a report of a gathering just before or after ("80 Fachleute trafen sich am 25. September
@@ -341,7 +266,7 @@ def _borrow(
     return None
 
 
-def _series(v: TokenView, contexts: list[_Context], rules: EventRules, text: str) -> list[_Candidate]:
+def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str) -> list[_Candidate]:
     """The events of a series named by a plural noun (see event_series)."""
     found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links))
     return [
@@ -354,7 +279,7 @@ def _series(v: TokenView, contexts: list[_Context], rules: EventRules, text: str
     ]
 
 
-def _has_evidence(ctx: _Context, rules: EventRules) -> bool:
+def _has_evidence(ctx: Context, rules: EventRules) -> bool:
     return any(d.granularity in rules.evidence for d in ctx.dates) or bool(ctx.places)
 
 
@@ -435,6 +360,214 @@ def _heads(v: TokenView, positions: list[int], head_words: set[str], rules: Even
             free = found[1]
 
 
+def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context]]:
+    """The Doc's possible event nouns, the positions of them and of gathering verbs, and what each sentence offers."""
+    # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
+    frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
+    head_words = _head_words(words, rules)
+    marks = head_words.union(frame_anchor(verbs) for verbs, _ in frames)
+    positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
+    sents = doc_sentences(doc)
+    contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules)
+    return head_words, positions, contexts
+
+
+class _DocFacts(NamedTuple):
+    """What every event noun of one Doc is read against: its sentences, organisations and venues."""
+
+    v: TokenView
+    text: str
+    contexts: list[Context]
+    sent_index: dict[int, int]  # first token of a sentence -> its index in `contexts`
+    index: SentenceIndex
+    lead: int | None
+    org_starts: list[int]
+    org_reach: list[int]
+    organisers_of: dict[int, tuple[str, ...]]
+    venues: links.Venues
+    is_head: Callable[[str], bool]
+    rules: EventRules
+
+
+def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context], rules: EventRules) -> _DocFacts:
+    """Gather what the event nouns of the Doc are read against, once per Doc."""
+    text = v.text
+    organisations = doc._.organisations
+    # a head inside an organisation's name: some organisation starts at or before it and ends after it
+    org_spans = sorted((o.start_char, o.end_char) for o in organisations)
+    return _DocFacts(
+        v=v,
+        text=text,
+        contexts=contexts,
+        sent_index={c.span.start: k for k, c in enumerate(contexts)},
+        index=sentence_index(doc),
+        lead=_lead_index(contexts),
+        org_starts=[a for a, _ in org_spans],
+        org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
+        organisers_of=sentence_organisers(organisations, contexts),
+        venues=links.Venues(text, rules.links, known_place, bool(_venue_words(words, rules))),
+        is_head=lambda word: event_head(word, rules, genitive=True) is not None,
+        rules=rules,
+    )
+
+
+def _candidate(text: str, start_char: int, end_char: int, etype: str, name: str | None, date: DateMention | None,
+               place: PlaceMention | None, count: ParticipantCount | None, organisers: tuple[str, ...], rule: str,
+               sentence: str, venue: str | None = None) -> _Candidate:
+    """A candidate event from its span and the date, place and count picked for it."""
+    return _Candidate(
+        text=text,
+        start_char=start_char,
+        end_char=end_char,
+        type=etype,
+        name=name,
+        start=date.start if date else None,
+        end=date.end if date else None,
+        location=place.name if place else None,
+        participants=count.count if count else None,
+        organisers=organisers,
+        rule=rule,
+        sentence=sentence,
+        venue=venue,
+    )
+
+
+def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str]):
+    """(sentence, quoted title, back-reference, kind) of an event noun; None when it names no gathering."""
+    v, lr = facts.v, facts.rules.links
+    start_char, end_char = v.idx[start], v.ends[end - 1]
+    j = bisect_right(facts.org_starts, start_char) - 1
+    if j >= 0 and start_char < facts.org_reach[j]:
+        return None  # part of an organisation's name
+    k = facts.sent_index.get(facts.index.sentence_start_token(start), 0)
+    ctx = facts.contexts[k]
+    word = v.lowers[start]
+    quoted = _quoted_after(facts.text, end_char)
+    if links.part_of_named(v, end, facts.is_head, lr):
+        return None  # "beim Auftakt des Netzwerktreffens": the gathering itself is named next
+    # "die Veranstaltung", "auf dem Kongress": a gathering told of already, which the sentence may
+    # tell more about (its place, its attendance); it never makes an event of its own
+    if not ctx.dates and not quoted and links.kind_of_gathering(v, start, lr):
+        return None  # "Organisation eines Stadtteilfestes": a kind of gathering, not one that takes place
+    definite = not quoted and links.definite(v, start, lr)
+    ref = definite and not ctx.dates and links.back_reference(word, head, named, lr)
+    # a new noun with a definite article ("bei dem Projektbesuch") points back when a gathering was
+    # told of before it, else it introduces one (settled in event_merge)
+    kind = "ref" if ref else "def" if definite else "head"
+    if end - start == 1 and word != head:
+        named.update((word, word.rstrip("s")))  # compounds, with their genitive
+    return k, quoted, ref, kind
+
+
+def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> Context | None:
+    """The sentence that tells of the gathering named in sentence k: its own or a neighbour; None for an unsupported weak noun."""
+    ctx = facts.contexts[k]
+    source = ctx
+    if not ctx.dates and not ref:
+        source = _borrow(facts.contexts, k, facts.lead, used_frames, facts.rules, facts.text) or ctx
+    if head in facts.rules.weak and not ref and not _has_evidence(source, facts.rules):
+        return None
+    return source
+
+
+def _head_place(text: str, ctx: Context, source: Context, ref, town: str | None, anchor: int, rules: EventRules) -> PlaceMention | None:
+    """Where a gathering named by a noun takes place: a place of its sentences, else its venue's town."""
+    places = source.places or ctx.places
+    if ref:  # a back-reference tells where only with "in <town>" ("die Veranstaltung in Helsinki")
+        places = [p for p in places if _after_preposition(text, p, rules) and _town(p, rules)]
+    place = _pick_place(text, places, anchor, rules)
+    if place is None and town:
+        place = PlaceMention(town, 0, 0, town, "city", "rule:venue-town")
+    return place
+
+
+def _head_counts(contexts: list[Context], k: int, source: Context, rules: EventRules) -> list[ParticipantCount]:
+    """The attendance counts for the gathering named in sentence k: its sentences', else a next undated sentence's."""
+    ctx = contexts[k]
+    counts = source.counts or ctx.counts
+    if not counts:
+        for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
+            if contexts[j].counts and not contexts[j].dates:
+                counts = contexts[j].counts
+                break
+    return counts
+
+
+def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: set[str], used_frames: set[int]) -> _Candidate | None:
+    """The event an event noun names, with its date, place and attendance; None when it names none."""
+    start, end, head, etype = found
+    reading = _reading(facts, start, end, head, named)
+    if reading is None:
+        return None
+    k, quoted, ref, kind = reading
+    v, text, rules = facts.v, facts.text, facts.rules
+    start_char, end_char = v.idx[start], v.ends[end - 1]
+    ctx = facts.contexts[k]
+    etype = links.typed(v.lowers[start], etype, rules.links)
+    source = _source(facts, k, ref, head, used_frames)
+    if source is None:
+        return None
+    venue, town = facts.venues.of(facts.contexts, k, source)
+    # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
+    online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
+    date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
+    place = None if online else _head_place(text, ctx, source, ref, town, start_char, rules)
+    count = _pick_count(_head_counts(facts.contexts, k, source, rules), start_char)
+    if source is ctx and ctx.frame and ctx.dates:
+        used_frames.add(k)
+    span_text = text[start_char:end_char]
+    name = text[quoted[0] : quoted[1]] if quoted else span_text
+    return _candidate(span_text, start_char, end_char, etype, name, date, place, count, facts.organisers_of.get(k, ()),
+                      f"rule:event-{kind}:{head}", ctx.span.text.strip(), venue)
+
+
+def _head_candidates(facts: _DocFacts, heads: list[tuple[int, int, str, str]], used_frames: set[int]) -> list[_Candidate]:
+    """The events named by event nouns, in text order; marks the verb reports they take their date from."""
+    # a dated report naming its own gathering ("Die Fachtagung findet am 3. Mai statt") lends no date
+    for h in heads:
+        k = facts.sent_index.get(facts.index.sentence_start_token(h[0]), 0)
+        if facts.contexts[k].frame and facts.contexts[k].dates:
+            used_frames.add(k)
+    named: set[str] = set()  # compound gathering nouns met so far ("bundeskongress")
+    candidates = []
+    for found in heads:
+        candidate = _head_candidate(facts, found, named, used_frames)
+        if candidate is not None:
+            candidates.append(candidate)
+    return candidates
+
+
+def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidate]:
+    """The events reported by a gathering verb alone, in day-dated sentences no event noun took a date from."""
+    rules, text = facts.rules, facts.text
+    candidates = []
+    for k, ctx in enumerate(facts.contexts):
+        if not ctx.frame or k in used_frames:
+            continue
+        # a verb alone tells a gathering of days, not a period ("Vom 19.08. bis 30.09. findet … statt")
+        day_dates = [d for d in ctx.dates if d.granularity in ("day", "days") and (d.end - d.start).days < rules.links.max_frame_days]
+        if not day_dates:
+            continue
+        date = _pick_date(day_dates, ctx.span.start_char, rules)
+        place = None if ctx.online else _pick_place(text, ctx.places, date.start_char, rules)
+        count = _pick_count(ctx.counts, date.start_char)
+        sentence = ctx.span.text.strip()
+        candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,
+                                     facts.organisers_of.get(k, ()), "rule:event-frame", sentence))
+    return candidates
+
+
+def _merged_events(doc: Doc, candidates: list[_Candidate], text: str, rules: EventRules) -> tuple[EventMention, ...]:
+    """The candidates merged into one event per gathering; a local story's dateline places the unplaced ones."""
+    candidates.sort(key=lambda e: e.start_char)
+    kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
+    events = merging.keep(merging.merge(candidates, kinds), rules.links.part_heads)
+    town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
+    if town:  # a local news story's gatherings take place in the town it reports from
+        events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
+    return tuple(EventMention(*c) for c in events)
+
+
 def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     """Events named by a gathering noun or reported by a gathering verb, with date, place and attendance.
 
@@ -445,150 +578,15 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     """
     v = view(doc)
     words = set(v.lowers)
-    # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
-    frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
-    head_words = _head_words(words, rules)
-    marks = head_words.union(_anchor(verbs) for verbs, _ in frames)
-    positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
-    sents = _sentences(doc)
-    contexts = _contexts(doc, sents, _frames(v, positions, sents, frames), rules)
+    head_words, positions, contexts = _scan(doc, v, words, rules)
     if not contexts:
         return ()
-    text = v.text
-    sent_index = {c.span.start: k for k, c in enumerate(contexts)}
-    lead = _lead_index(contexts)
-    organisations = doc._.organisations
-    # a head inside an organisation's name: some organisation starts at or before it and ends after it
-    org_spans = sorted((o.start_char, o.end_char) for o in organisations)
-    org_starts = [a for a, _ in org_spans]
-    org_reach = list(accumulate((b for _, b in org_spans), max))  # furthest end of the organisations so far
-    used_frames: set[int] = set()
-    candidates: list[_Candidate] = []
-    lr = rules.links
-    named: set[str] = set()  # compound gathering nouns met so far ("bundeskongress")
-    venues = links.Venues(text, lr, known_place, bool(_venue_words(words, rules)))
-
-    def is_head(word: str) -> bool:
-        return event_head(word, rules, genitive=True) is not None
-
-    index = sentence_index(doc)
-    context_starts = [c.span.start_char for c in contexts]
-    orgs_by_sentence: dict[int, list[OrgMention]] = {}
-    for o in organisations:
-        k = bisect_right(context_starts, o.start_char) - 1
-        if k >= 0 and _within(o, contexts[k].span):
-            orgs_by_sentence.setdefault(k, []).append(o)
-    organisers_of = {k: tuple(dict.fromkeys(o.org_id for o in orgs)) for k, orgs in orgs_by_sentence.items()}
-
-    heads = list(_heads(v, positions, head_words, rules))
-    # a dated report naming its own gathering ("Die Fachtagung findet am 3. Mai statt") lends no date
-    for h in heads:
-        k = sent_index.get(index.sentence_start_token(h[0]), 0)
-        if contexts[k].frame and contexts[k].dates:
-            used_frames.add(k)
-    for start, end, head, etype in heads:
-        start_char, end_char = v.idx[start], v.ends[end - 1]
-        j = bisect_right(org_starts, start_char) - 1
-        if j >= 0 and start_char < org_reach[j]:
-            continue  # part of an organisation's name
-        k = sent_index.get(index.sentence_start_token(start), 0)
-        ctx = contexts[k]
-        word = v.lowers[start]
-        quoted = _quoted_after(text, end_char)
-        if links.part_of_named(v, end, is_head, lr):
-            continue  # "beim Auftakt des Netzwerktreffens": the gathering itself is named next
-        # "die Veranstaltung", "auf dem Kongress": a gathering told of already, which the sentence may
-        # tell more about (its place, its attendance); it never makes an event of its own
-        if not ctx.dates and not quoted and links.kind_of_gathering(v, start, lr):
-            continue  # "Organisation eines Stadtteilfestes": a kind of gathering, not one that takes place
-        definite = not quoted and links.definite(v, start, lr)
-        ref = definite and not ctx.dates and links.back_reference(word, head, named, lr)
-        # a new noun with a definite article ("bei dem Projektbesuch") points back when a gathering was
-        # told of before it, else it introduces one (settled in event_merge)
-        kind = "ref" if ref else "def" if definite else "head"
-        if end - start == 1 and word != head:
-            named.update((word, word.rstrip("s")))  # compounds, with their genitive
-        etype = links.typed(word, etype, lr)
-        source = ctx
-        if not ctx.dates and not ref:
-            source = _borrow(contexts, k, lead, used_frames, rules, text) or ctx
-        if head in rules.weak and not ref and not _has_evidence(source, rules):
-            continue
-        venue, town = venues.of(contexts, k, source)
-        # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
-        online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
-        anchor = start_char
-        date = _pick_date(source.dates, anchor, rules, text, end_char if source is ctx else -1)
-        places = source.places or ctx.places
-        if ref:  # a back-reference tells where only with "in <town>" ("die Veranstaltung in Helsinki")
-            places = [p for p in places if _after_preposition(text, p, rules) and _town(p, rules)]
-        place = None if online else _pick_place(text, places, anchor, rules)
-        if place is None and town and not online:
-            place = PlaceMention(town, 0, 0, town, "city", "rule:venue-town")
-        counts = source.counts or ctx.counts
-        if not counts:
-            for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
-                if contexts[j].counts and not contexts[j].dates:
-                    counts = contexts[j].counts
-                    break
-        count = _pick_count(counts, anchor)
-        if source is ctx and ctx.frame and ctx.dates:
-            used_frames.add(k)
-        span_text = text[start_char:end_char]
-        name = text[quoted[0] : quoted[1]] if quoted else span_text
-        organisers = organisers_of.get(k, ())
-        candidates.append(
-            _Candidate(
-                text=span_text,
-                start_char=start_char,
-                end_char=end_char,
-                type=etype,
-                name=name,
-                start=date.start if date else None,
-                end=date.end if date else None,
-                location=place.name if place else None,
-                participants=count.count if count else None,
-                organisers=organisers,
-                rule=f"rule:event-{kind}:{head}",
-                sentence=ctx.span.text.strip(),
-                venue=venue,
-            )
-        )
-    candidates.extend(_series(v, contexts, rules, text))
-
-    for k, ctx in enumerate(contexts):
-        if not ctx.frame or k in used_frames:
-            continue
-        # a verb alone tells a gathering of days, not a period ("Vom 19.08. bis 30.09. findet … statt")
-        day_dates = [d for d in ctx.dates if d.granularity in ("day", "days") and (d.end - d.start).days < lr.max_frame_days]
-        if not day_dates:
-            continue
-        date = _pick_date(day_dates, ctx.span.start_char, rules)
-        place = None if ctx.online else _pick_place(text, ctx.places, date.start_char, rules)
-        count = _pick_count(ctx.counts, date.start_char)
-        candidates.append(
-            _Candidate(
-                text=ctx.span.text.strip(),
-                start_char=ctx.span.start_char,
-                end_char=ctx.span.end_char,
-                type=ctx.frame,
-                name=None,
-                start=date.start,
-                end=date.end,
-                location=place.name if place else None,
-                participants=count.count if count else None,
-                organisers=organisers_of.get(k, ()),
-                rule="rule:event-frame",
-                sentence=ctx.span.text.strip(),
-            )
-        )
-    candidates.sort(key=lambda e: e.start_char)
-    kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
-    events = merging.keep(merging.merge(candidates, kinds), lr.part_heads)
-    town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
-    if town:  # a local news story's gatherings take place in the town it reports from
-        events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
-    return tuple(EventMention(*c) for c in events)
+    facts = _doc_facts(doc, v, words, contexts, rules)
+    used_frames: set[int] = set()  # sentences reporting a gathering whose date an event took already
+    candidates = _head_candidates(facts, list(_heads(v, positions, head_words, rules)), used_frames)
+    candidates.extend(_series(v, contexts, rules, facts.text))
+    candidates.extend(_frame_candidates(facts, used_frames))
+    return _merged_events(doc, candidates, facts.text, rules)
 
 
 find = find_events
