@@ -432,7 +432,7 @@ def _candidate(text: str, start_char: int, end_char: int, etype: str, name: str 
     )
 
 
-def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str]):
+def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str]) -> tuple | None:
     """(sentence, quoted title, back-reference, kind) of an event noun; None when it names no gathering."""
     v, lr = facts.v, facts.rules.links
     start_char, end_char = v.idx[start], v.ends[end - 1]
@@ -460,7 +460,7 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
 
 
 def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> Context | None:
-    """The sentence that tells of the gathering named in sentence k: its own or a neighbour; None for an unsupported weak noun."""
+    """The sentence telling of the gathering named in sentence k (its own or a neighbour); None for a bare weak noun."""
     ctx = facts.contexts[k]
     source = ctx
     if not ctx.dates and not ref:
