@@ -66,6 +66,20 @@ def load_settings(path: str | Path | None = None, environ: dict[str, str] | None
     return settings
 
 
+def field_values(cls: type, section: dict[str, Any]) -> dict[str, Any]:
+    """The keys of a settings section that name fields of the dataclass `cls` (others are for other readers).
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Limits:
+    ...     max_pages: int = 1
+    >>> field_values(Limits, {"max_pages": 5, "delay": 1.0})
+    {'max_pages': 5}
+    """
+    names = set(cls.__dataclass_fields__)
+    return {k: v for k, v in section.items() if k in names}
+
+
 def settings_hash(settings: dict[str, Any]) -> str:
     """A short stable hash of the settings, recorded with every run."""
     blob = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")

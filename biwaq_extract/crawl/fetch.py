@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from biwaq_extract import __version__
+from biwaq_extract.config import field_values
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +93,7 @@ class FetchSettings:
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> FetchSettings:
-        crawl = settings.get("crawl", settings)
-        names = {f for f in cls.__dataclass_fields__}
-        values = {k: v for k, v in crawl.items() if k in names}
+        values = field_values(cls, settings.get("crawl", settings))
         if "user_agent" in values:
             values["user_agent"] = str(values["user_agent"]).replace("{version}", __version__)
         return cls(**values)

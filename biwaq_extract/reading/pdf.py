@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from biwaq_extract.config import field_values
 from biwaq_extract.errors import DocumentError
 from biwaq_extract.records import Document, QuarantineRecord
 from biwaq_extract.reading import pdf_layout
@@ -47,9 +48,7 @@ class PdfLimits:
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any]) -> PdfLimits:
-        pdf = settings.get("pdf", {})
-        names = set(cls.__dataclass_fields__)
-        values = {k: v for k, v in pdf.items() if k in names}
+        values = field_values(cls, settings.get("pdf", {}))
         if "max_chars" not in values and "max_chars" in settings.get("extract", {}):
             values["max_chars"] = settings["extract"]["max_chars"]
         return cls(**values)

@@ -9,15 +9,7 @@ import sys
 
 import pytest
 
-from biwaq_extract.cli.main import build_parser
-from conftest import REPO
-
-
-def _example(command: str) -> str:
-    parser = build_parser()
-    action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
-    (line,) = [x for x in action.choices[command].format_help().splitlines() if x.startswith("Example: ")]
-    return line.removeprefix("Example: ")
+from conftest import REPO, help_example
 
 
 @pytest.mark.parametrize("command", ["review", "correct", "archive"])
@@ -26,7 +18,7 @@ def test_help_examples_run(steward_datasets, tmp_path, command):
     shutil.copytree(steward_datasets["crawled"], tmp_path / "outputs")
     (tmp_path / "tests").symlink_to(REPO / "tests")
     biwaq = f"{sys.executable} -m biwaq_extract.cli.main "
-    script = _example(command).replace("biwaq ", biwaq)
+    script = help_example(command).replace("biwaq ", biwaq)
     env = dict(os.environ, PYTHONPATH=str(REPO))
     done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     # review exits 3 on a dataset that needs attention: the example worked, the dataset needs a steward
