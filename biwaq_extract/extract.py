@@ -165,9 +165,11 @@ def run_extract(
     nlp: Language | None = None,
     info: ModelInfo | None = None,
     wait: bool = True,
+    rebuild: bool = False,
 ) -> RunSummary:
     """Extract every document of `input_path` into `output_dir`; return the run's summary. Another run writing
-    into `output_dir` is waited for, or with `wait` off reported as DatasetBusy."""
+    into `output_dir` is waited for, or with `wait` off reported as DatasetBusy. With `rebuild` the dataset
+    published there is replaced by this run's rows instead of merged with them (see storage.write_dataset)."""
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     output_dir = Path(output_dir)
     items = read_documents(Path(input_path), settings)
@@ -175,7 +177,7 @@ def run_extract(
     # Streamed: each result goes to documents.jsonl, the table rows and the report's sample, then is dropped,
     # so memory does not grow with the number of documents (see RunWriter). The writer takes the dataset's
     # lock first, so a second run into the same folder waits (or stops) before loading a model.
-    with RunWriter(output_dir, wait=wait, keep_versions=settings["dataset"]["keep_versions"]) as writer:
+    with RunWriter(output_dir, wait=wait, keep_versions=settings["dataset"]["keep_versions"], rebuild=rebuild) as writer:
         if nlp is None or info is None:
             nlp, info = load_pipeline(model)
         for result, failure in process(nlp, items, settings):
@@ -208,10 +210,12 @@ class RunWriter:
     Everything goes into a new dataset version (dataset.versions) under the dataset's lock, taken on entering
     (waiting for another run, or DatasetBusy without `wait`). `finish` writes the dataset, run.json and the
     report into it and publishes it in one step; leaving the `with` block without `finish` (an exception, a
-    kill) leaves the published version as it was.
+    kill) leaves the published version as it was. A published dataset of another schema version is refused on
+    entering, before any work, unless `rebuild` replaces it.
     """
 
-    def __init__(self, output_dir: Path, wait: bool = True, keep_versions: int | None = None) -> None:
+    def __init__(self, output_dir: Path, wait: bool = True, keep_versions: int | None = None,
+                 rebuild: bool = False) -> None:
         from biwaq_extract.dataset.tables import RowSpool
         from biwaq_extract.reporting.report import ReportSample
 
@@ -220,6 +224,7 @@ class RunWriter:
         if keep_versions is None:
             keep_versions = load_settings()["dataset"]["keep_versions"]
         self.keep_versions = keep_versions
+        self.rebuild = rebuild
         self.quarantine: list[QuarantineRecord] = []
         self.documents = 0
         self._stack = contextlib.ExitStack()
@@ -231,9 +236,12 @@ class RunWriter:
 
     def __enter__(self) -> RunWriter:
         from biwaq_extract.dataset import versions
+        from biwaq_extract.dataset.storage import check_dataset, dataset_exists
 
         try:
             self._version = self._stack.enter_context(versions.writing(self.output_dir, self.wait, self.keep_versions))
+            if not self.rebuild and dataset_exists(self.output_dir):
+                check_dataset(self.output_dir)  # an older schema is named with its rebuild command now, not after the NLP
             # A plain file in the unpublished version: created with the process umask, published with the rest.
             self._documents_file = self._stack.enter_context(
                 open(self._version.path / DOCUMENTS_FILE, "w", encoding="utf-8", newline="\n"))
@@ -260,6 +268,7 @@ class RunWriter:
         `tables`: this run's tables when the caller built them already (else from the spool)."""
         from biwaq_extract.dataset import versions
         from biwaq_extract.dataset.storage import write_dataset
+        from biwaq_extract.dataset.tables import run_row_counts
         from biwaq_extract.reporting.report import write_report
 
         if tables is None:
@@ -267,12 +276,13 @@ class RunWriter:
         self._documents_file.close()
         versions.step("documents.jsonl written")
         folder = self._version.path
-        write_dataset(tables, self.output_dir, folder)
+        rows = run_row_counts(tables)
+        write_dataset(tables, self.output_dir, folder, self.rebuild)
         self.spool.close()  # its rows are in the dataset now
-        (folder / RUN_FILE).write_text(json.dumps(run_json(summary, self.quarantine), indent=1, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+        (folder / RUN_FILE).write_text(json.dumps(run_json(summary, self.quarantine, rows), indent=1, ensure_ascii=False)
+                                       + "\n", encoding="utf-8")
         versions.step("run.json written")
-        write_report(folder, self.sample, self.quarantine, summary)
+        write_report(folder, self.sample, self.quarantine, summary, run_rows=rows)
         versions.step("report.html written")
         self._version.commit(summary.run_id)
 
@@ -281,8 +291,12 @@ class RunWriter:
         self.spool.close()
 
 
-def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord]) -> dict[str, Any]:
-    """run.json: the run's facts (model used, versions, counts) and its quarantine."""
+def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord],
+             rows: dict[str, int] | None = None) -> dict[str, Any]:
+    """run.json: the run's facts (model used, versions, counts), its rows per table (as the runs table's
+    `rows_out` sums them) and its quarantine."""
     data = asdict(summary)
+    if rows is not None:
+        data["rows"] = dict(rows)
     data["quarantine"] = [asdict(q) for q in quarantine]
     return data

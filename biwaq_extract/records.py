@@ -41,7 +41,7 @@ class DateMention:
     granularity: str  # day | days | month | months | season | quarter | year | years
     rule: str
     sentence: str = ""
-    role: str | None = None  # publication | event | funding_period | None
+    role: str | None = None  # publication | funding_period | deadline | None (the dataset adds event, other)
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,7 @@ def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
 
     summary = run_summary(_run_id(started), started, got, load_settings(params.settings_file), crawled.articles,
                           {"prefect_flow_run_id": flow_run.get_id()})
-    archived = archive_outputs(got.results, got.quarantine, summary, output)
+    archived = archive_outputs(got.results, got.quarantine, summary, output, params.rebuild)
     run_rows, dataset_rows = archived.run_rows, archived.dataset_rows
     report = RunReport(summary.run_id, output, got.tally.as_dict(), run_rows, dataset_rows, got.model, crawled.summary)
     publish_report(

@@ -87,6 +87,8 @@ class NewsletterParams(_Params):
     published_from: dt.date | None = Field(None, description="crawl and extract only articles published on or after this day")
     published_to: dt.date | None = Field(None, description="extract only articles published on or before this day")
     runner: RunnerParams = RunnerParams()
+    rebuild: bool = Field(False, description="replace the dataset in output by this run's rows instead of merging "
+                                             "them (for a dataset of an older schema version)")
 
     @model_validator(mode="after")
     def _range(self) -> NewsletterParams:

@@ -96,6 +96,6 @@ def extract_batch(documents: Sequence[Document], model: str | None, settings: di
 
 @task(name="tables", cache_policy=NO_CACHE)
 def archive_outputs(results: Sequence[DocumentResult], quarantine: Sequence[QuarantineRecord], summary: RunSummary,
-                    output: Path) -> Archived:
+                    output: Path, rebuild: bool = False) -> Archived:
     """Normalise, validate and archive in one pass: this run's tables, the merged dataset, run.json, report.html."""
-    return write_outputs(results, quarantine, summary, output)
+    return write_outputs(results, quarantine, summary, output, rebuild)

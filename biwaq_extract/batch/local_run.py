@@ -34,7 +34,8 @@ class LocalRun:
 
 def run_locally(start: str, output: Path, settings: dict[str, Any], *, site_folder: Path | None = None,
                 model: str | None = None, batch_size: int | None = None, max_pages: int = 0,
-                published_from: dt.date | None = None, published_to: dt.date | None = None) -> LocalRun:
+                published_from: dt.date | None = None, published_to: dt.date | None = None,
+                rebuild: bool = False) -> LocalRun:
     """The steps of the Prefect pipeline, one after another in this process: crawl `start` (or `site_folder`
     served on 127.0.0.1) into OUTPUT/crawl, keep [published_from, published_to], take unchanged documents
     from the NLP cache, extract the rest in batches, and write the dataset."""
@@ -52,5 +53,5 @@ def run_locally(start: str, output: Path, settings: dict[str, Any], *, site_fold
                              batch_size=batch_size, default_size=default_batch_size(settings), workers=1)
     summary = run_summary(run_id(started, hashlib.sha256(f"{started}|{articles}|{os.urandom(8).hex()}".encode()).hexdigest()), started, got,
                           settings, articles)
-    archived = write_outputs(got.results, got.quarantine, summary, output)
+    archived = write_outputs(got.results, got.quarantine, summary, output, rebuild)
     return LocalRun(summary.run_id, got.tally, got.model, archived, crawled.as_dict())

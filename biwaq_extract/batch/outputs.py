@@ -56,15 +56,16 @@ class Archived:
 
 
 def write_outputs(results: Sequence[DocumentResult], quarantine: Sequence[QuarantineRecord], summary: RunSummary,
-                  output: Path) -> Archived:
+                  output: Path, rebuild: bool = False) -> Archived:
     """Normalise, validate and archive in one pass over the results (read back from the NLP cache once):
     documents.jsonl, this run's tables (schemas, keys, foreign keys, one documents row per input document;
-    nothing is written when they fail), the merged dataset (atomically), run.json and report.html."""
-    from biwaq_extract.dataset.outofcore import row_count
+    nothing is written when they fail), the merged dataset (atomically; with `rebuild` this run's rows
+    replace it), run.json and report.html."""
     from biwaq_extract.dataset.storage import dataset_counts
+    from biwaq_extract.dataset.tables import run_row_counts
     from biwaq_extract.extract import RunWriter
 
-    with RunWriter(Path(output)) as writer:
+    with RunWriter(Path(output), rebuild=rebuild) as writer:
         for result in results:
             writer.add(result)
         writer.quarantine = list(quarantine)
@@ -72,7 +73,7 @@ def write_outputs(results: Sequence[DocumentResult], quarantine: Sequence[Quaran
             tables = writer.run_tables(summary)
         except Exception as exc:  # pandera, key and foreign-key errors alike: say which run step refused
             raise TableCheckError(f"tables failed validation, nothing written: {exc}") from exc
-        run_rows = {name: row_count(path) for name, path in tables.items()}
+        run_rows = run_row_counts(tables)
         ids = set(results.ids() if hasattr(results, "ids") else (r.document.id for r in results))
         if run_rows["documents"] != len(ids):
             raise TableCheckError(f"documents table has {run_rows['documents']} rows for {len(ids)} input documents; "

@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
     p.add_argument("--output", "-o", type=Path, required=True, help="folder for documents.jsonl, the tables and run.json")
     p.add_argument("--model", default=None, help="spaCy package or pipeline path, or 'blank' (default: de_core_news_sm if installed)")
     p.add_argument("--settings", type=Path, default=None, help="TOML file overriding the shipped settings")
+    p.add_argument("--rebuild", action="store_true",
+                   help="replace the dataset in OUTPUT by this run's rows instead of merging them (for a dataset of an "
+                        "older schema version, which is refused otherwise); decisions.jsonl stays and applies again")
     p.add_argument("--no-wait", dest="wait", action="store_false",
                    help="fail at once if another run is writing into the same --output folder (default: wait for it)")
     p.set_defaults(func=cmd_extract)
@@ -31,7 +34,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from biwaq_extract.extract import run_extract
 
     settings = load_settings(args.settings)
-    summary = run_extract(args.input, args.output, settings=settings, model=args.model, wait=args.wait)
+    summary = run_extract(args.input, args.output, settings=settings, model=args.model, wait=args.wait,
+                          rebuild=args.rebuild)
     print(
         f"{summary.documents_in} documents read, {summary.documents_ok} extracted, "
         f"{summary.documents_failed} quarantined; model {summary.model.name} {summary.model.version}; "

@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction, parser_for) -> None:
     p.add_argument("--batch-size", type=int, default=None, help="documents per extraction batch (default: [extract] batch_size of the settings, 32; more on large inputs)")
     p.add_argument("--since", type=_date, default=None, help="only articles published on or after this day (YYYY-MM-DD)")
     p.add_argument("--until", type=_date, default=None, help="only articles published on or before this day (YYYY-MM-DD)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="replace the dataset in OUTPUT by this run's rows instead of merging them (for a dataset of an "
+                        "older schema version, which is refused otherwise); decisions.jsonl stays and applies again")
     p.add_argument("--max-pages", type=int, default=0, help="stop the crawl after this many pages (0 = no limit)")
     p.add_argument("--runner", choices=("threads", "dask"), default="threads", help="where extraction tasks run (dask: a LocalCluster unless --dask-address)")
     p.add_argument("--workers", type=int, default=2, help="threads or Dask worker processes (default: 2)")
@@ -79,6 +82,7 @@ def _params(args: argparse.Namespace):
         "published_from": args.since,
         "published_to": args.until,
         "runner": RunnerParams(kind=args.runner, workers=args.workers, dask_address=args.dask_address),
+        "rebuild": args.rebuild,
     }
     if args.start:
         values["start"] = args.start
@@ -96,6 +100,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Progress comes from the flow's log lines; one line per API request would drown them.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     params = _params(args)
+    if not params.rebuild:
+        _check_dataset(params.output)
     if args.no_prefect:
         return _run_plain(params)
 
@@ -123,6 +129,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if report.quarantined else EXIT_OK
 
 
+def _check_dataset(output: Path) -> None:
+    """Refuse a dataset of another schema version before the crawl and the NLP, naming the rebuild command."""
+    from biwaq_extract.dataset.storage import check_dataset, dataset_exists
+
+    if dataset_exists(output):
+        check_dataset(output)
+
+
 def _run_plain(params) -> int:
     """The escape hatch: the flow's library steps in this process (crawl, parse, NLP cache, batches, tables)."""
     from biwaq_extract.batch.local_run import run_locally
@@ -131,7 +145,7 @@ def _run_plain(params) -> int:
     print(f"biwaq run --no-prefect: crawling {params.site_folder or params.start}", file=sys.stderr)
     done = run_locally(params.start, params.output, load_settings(params.settings_file), site_folder=params.site_folder,
                        model=params.model, batch_size=params.batch_size, max_pages=params.max_pages,
-                       published_from=params.published_from, published_to=params.published_to)
+                       published_from=params.published_from, published_to=params.published_to, rebuild=params.rebuild)
     t = done.tally
     print(
         f"{t.documents_in} documents read, {t.extracted} extracted, {t.quarantined} quarantined "

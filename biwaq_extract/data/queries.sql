@@ -4,7 +4,7 @@
 
 -- name: events_per_year_and_place
 -- question: How many events took place per year and place?
-SELECT year(e.start) AS year, coalesce(p.name, e.location) AS place, count(*) AS events
+SELECT year(e.start_date) AS year, coalesce(p.name, e.location) AS place, count(*) AS events
 FROM events AS e
 LEFT JOIN places AS p USING (place_id)
 GROUP BY ALL

@@ -60,8 +60,9 @@ def write_csv(frames: pd.DataFrame | Iterable[pd.DataFrame], table: Table, path:
             _csv_frame(empty_frame(table), table).to_csv(fh, index=False, lineterminator="\r\n")
 
 
-def check_parquet(path: Path, table: Table) -> pa.Schema:
-    """Read only the file's footer: a DatasetError naming the file if it is unreadable or of another schema."""
+def check_parquet(path: Path, table: Table, rebuild: str = "biwaq extract INPUT --output DIR --rebuild") -> pa.Schema:
+    """Read only the file's footer: a DatasetError naming the file if it is unreadable or of another schema
+    (and the command that rebuilds the dataset, `rebuild`)."""
     try:
         schema = pq.read_schema(path)
     except FileNotFoundError:
@@ -73,12 +74,12 @@ def check_parquet(path: Path, table: Table) -> pa.Schema:
     if found != str(SCHEMA_VERSION):
         raise DatasetError(
             f"{path}: written with dataset schema version {found}, this biwaq-extract reads version {SCHEMA_VERSION}; "
-            "run `biwaq extract` into a new folder to rebuild the dataset"
+            f"rebuild the dataset with `{rebuild}`"
         )
     if schema.names != table.column_names:
         raise DatasetError(
             f"{path}: columns {schema.names} do not match table '{table.name}' {table.column_names} "
-            f"of schema version {SCHEMA_VERSION}"
+            f"of schema version {SCHEMA_VERSION}; rebuild the dataset with `{rebuild}`"
         )
     return schema
 

@@ -10,8 +10,10 @@ import pandera.pandas as pdv
 import pyarrow as pa
 
 # Bump when a column is added, removed, renamed or retyped: readers refuse tables of another version
-# with a message naming the file instead of failing somewhere inside a query.
-SCHEMA_VERSION = 2
+# with a message naming the command that rebuilds them instead of failing somewhere inside a query.
+# 3: `start`/`end` became `start_date`/`end_date` (no quoting in SQL), events name their organisers and
+# keep the ids in `organiser_ids`, every date has a role, runs count the rows the log and report show.
+SCHEMA_VERSION = 3
 
 # Joins several names in one cell (`known_names`, `organisers`). " | " because German organisation names
 # contain commas and semicolons ("Bundesministerium des Innern, für Heimat und Bau") but never a spaced bar.
@@ -19,6 +21,9 @@ LIST_SEPARATOR = " | "
 
 EVENT_TYPES = ("conference", "workshop", "seminar", "meeting", "webinar", "award", "fair", "kickoff", "other")
 QUALIFIERS = ("exact", "approx", "min", "max")
+# What a date is in its document: the article's publication date, the date of an event it tells of, a funding
+# period (of a programme or project), a deadline (for applications, registrations), or any other date.
+DATE_ROLES = ("publication", "event", "funding_period", "deadline", "other")
 
 
 @dataclass(frozen=True)
@@ -211,10 +216,11 @@ TABLES: dict[str, Table] = {
             "Every temporal expression, normalised to an inclusive interval.",
             _mention_columns("date_id", "date expression")
             + (
-                _c("start", "date", "First day of the interval.", True),
-                _c("end", "date", "Last day of the interval (inclusive).", True),
+                _c("start_date", "date", "First day of the interval.", True),
+                _c("end_date", "date", "Last day of the interval (inclusive).", True),
                 _c("granularity", "string", "day | days | month | months | season | quarter | year | years", True),
-                _c("role", "string", "publication | event | funding_period, when known."),
+                _c("role", "string", "publication (the article's date line) | event (dates an event of the document) | "
+                   "funding_period | deadline | other", True, DATE_ROLES),
             )
             + _EVIDENCE,
             ("date_id",),
@@ -227,13 +233,14 @@ TABLES: dict[str, Table] = {
             + (
                 _c("type", "string", "Kind of event.", True, EVENT_TYPES),
                 _c("name", "string", "Name as the text gives it."),
-                _c("start", "date", "First day."),
-                _c("end", "date", "Last day (inclusive)."),
+                _c("start_date", "date", "First day."),
+                _c("end_date", "date", "Last day (inclusive)."),
                 _c("location", "string", "Where it takes place, as named."),
                 _c("venue", "string", "The named building or site it takes place in, when the text names one."),
                 _c("place_id", "string", "Id of that place."),
                 _c("participants", "integer", "Number of participants, when stated."),
-                _c("organisers", "string", f"Organisers as extracted, joined by '{LIST_SEPARATOR}'."),
+                _c("organisers", "string", f"Names of the organisers, joined by '{LIST_SEPARATOR}'."),
+                _c("organiser_ids", "string", f"Their org_id values in the same order, joined by '{LIST_SEPARATOR}'."),
             )
             + _EVIDENCE,
             ("event_id",),
@@ -300,7 +307,8 @@ TABLES: dict[str, Table] = {
                 _c("documents_in", "integer", "Documents read.", True),
                 _c("documents_ok", "integer", "Documents extracted.", True),
                 _c("documents_failed", "integer", "Documents quarantined.", True),
-                _c("rows_out", "integer", "Rows this run wrote over all per-document tables.", True),
+                _c("rows_out", "integer", "Rows of this run's documents over every table but runs (the rows the run's log "
+                   "and report.html give per table, summed).", True),
                 _c("documents_new", "integer", "Documents not in the dataset before.", True),
                 _c("documents_changed", "integer", "Documents whose content hash changed (old version moved to history).", True),
             ),
@@ -372,10 +380,10 @@ def pandera_schema(table: Table) -> pdv.DataFrameSchema:
     checks = []
     if "start_char" in columns:
         checks.append(pdv.Check(lambda df: df["start_char"] <= df["end_char"], error="start_char <= end_char"))
-    if {"start", "end"} <= set(columns):
-        checks.append(
-            pdv.Check(lambda df: df["start"].isna() | df["end"].isna() | (df["start"] <= df["end"]).fillna(True), error="start <= end")
-        )
+    if {"start_date", "end_date"} <= set(columns):
+        checks.append(pdv.Check(
+            lambda df: df["start_date"].isna() | df["end_date"].isna() | (df["start_date"] <= df["end_date"]).fillna(True),
+            error="start_date <= end_date"))
     return pdv.DataFrameSchema(
         columns, checks=checks, strict=True, ordered=True, unique=list(table.primary_key), name=table.name, coerce=False
     )

@@ -23,8 +23,10 @@ dataset. Whole-table checks (unique keys, foreign keys) are DuckDB queries over 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import shlex
 import time
 from pathlib import Path
 
@@ -41,6 +43,7 @@ from biwaq_extract.dataset.tables import (
     attribute_columns,
     check_files,
     entity_table_sql,
+    run_row_counts,
     write_parquet_frames,
     write_table_file,
 )
@@ -63,21 +66,41 @@ def check_dataset(folder: Path) -> Path:
     return the folder of the version it publishes (see versions.resolve), where the checked files are."""
     given = Path(folder)
     folder = versions.resolve(given)
-    descriptor_path = folder / DATAPACKAGE_FILE
-    if not descriptor_path.exists():
+    if not (folder / DATAPACKAGE_FILE).exists():
         raise DatasetError(f"{given}: no dataset here ({DATAPACKAGE_FILE} is missing); run `biwaq extract --output {given}` first")
+    check_schema_version(given)
+    for table in all_tables():
+        check_parquet(folder / parquet_path(table), table, rebuild_command(given))
+    return folder
+
+
+def check_schema_version(folder: Path) -> None:
+    """DatasetError naming the command that rebuilds the dataset when its datapackage.json gives another schema
+    version than this biwaq-extract's (nothing to check when the folder has no datapackage.json)."""
+    descriptor_path = versions.resolve(Path(folder)) / DATAPACKAGE_FILE
+    if not descriptor_path.exists():
+        return
     try:
         version = json.loads(descriptor_path.read_text(encoding="utf-8")).get("schema_version")
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, AttributeError) as exc:
         raise DatasetError(f"{descriptor_path}: unreadable ({exc})") from None
     if version != SCHEMA_VERSION:
         raise DatasetError(
-            f"{descriptor_path}: dataset schema version {version}, this biwaq-extract reads version {SCHEMA_VERSION}; "
-            "run `biwaq extract` into a new folder to rebuild the dataset"
+            f"{folder}: the dataset has schema version {version}, this biwaq-extract reads and writes version "
+            f"{SCHEMA_VERSION}; rebuild it from its input with `{rebuild_command(folder)}`"
         )
-    for table in all_tables():
-        check_parquet(folder / parquet_path(table), table)
-    return folder
+
+
+def rebuild_command(folder: Path) -> str:
+    """The command that rebuilds the dataset in `folder` from its input, as its run.json tells: `biwaq run` for a
+    dataset the pipeline made, else `biwaq extract` of the recorded input (INPUT when none is recorded)."""
+    folder = Path(folder)
+    extra = {}
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        extra = json.loads((versions.resolve(folder) / "run.json").read_text(encoding="utf-8")).get("extra") or {}
+    if "extractor" in extra:  # written by the batch pipeline (`biwaq run` or its Prefect flow)
+        return shlex.join(["biwaq", "run", "--output", str(folder), "--rebuild"])
+    return shlex.join(["biwaq", "extract", str(extra.get("input") or "INPUT"), "--output", str(folder), "--rebuild"])
 
 
 def read_dataset(folder: Path) -> dict[str, pd.DataFrame]:
@@ -152,9 +175,9 @@ def _run_files(tables: dict[str, pd.DataFrame] | dict[str, Path], work: Path) ->
     return out
 
 
-def _old_files(root: Path, work: Path) -> dict[str, Path]:
-    """The published version's files, or empty ones when the folder holds no dataset yet."""
-    if dataset_exists(root):
+def _old_files(root: Path, work: Path, rebuild: bool = False) -> dict[str, Path]:
+    """The published version's files, or empty ones when the folder holds no dataset yet (or is rebuilt)."""
+    if dataset_exists(root) and not rebuild:
         version = check_dataset(root)
         return {t.name: version / parquet_path(t) for t in all_tables()}
     out = {}
@@ -202,27 +225,31 @@ def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: 
     return run_id
 
 
-def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir: Path, version: Path | None = None) -> str:
+def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir: Path, version: Path | None = None,
+                  rebuild: bool = False) -> str:
     """Merge this run's tables (DataFrames, or the Parquet files `RowSpool.write_tables` made) with the dataset
     published in `output_dir`; return the run's id.
 
     With `version` (the folder of a `versions.writing` block) the files go there and the caller publishes them
-    together with the run's other outputs; without, they are published as a version of their own.
+    together with the run's other outputs; without, they are published as a version of their own. With
+    `rebuild` the published tables are left out (e.g. they are of an older schema version): the new version
+    holds this run's rows alone, and no history.
     """
     root = Path(output_dir)
     if version is None:
         with versions.writing(root) as new:
-            run_id = write_dataset(tables, root, new.path)
+            run_id = write_dataset(tables, root, new.path, rebuild)
             new.commit(run_id)
         return run_id
     began = time.perf_counter()
     with WorkDir(root, MERGE_PREFIX) as scratch:  # DuckDB spills here: next to the dataset, not in /tmp
         work = scratch.path
         run = _run_files(tables, work)
-        run_id = _stage_files(_old_files(root, work), run, Path(version), work)
+        run_rows = sum(run_row_counts(run).values())
+        run_id = _stage_files(_old_files(root, work, rebuild), run, Path(version), work)
     counts = dataset_counts(version)
-    log.info("dataset %s: %d documents, %d rows written in %.2fs",
-             root, counts["documents"], sum(counts.values()), time.perf_counter() - began)
+    log.info("dataset %s: run %s wrote %d rows (runs.rows_out); the dataset holds %d documents, %d rows; %.2fs",
+             root, run_id, run_rows, counts["documents"], sum(counts.values()), time.perf_counter() - began)
     return run_id
 
 

@@ -29,6 +29,7 @@ from biwaq_extract.dataset.outofcore import (
     validated,
     write_part,
 )
+from biwaq_extract.dataset.event_facts import Organisers, date_role, event_dates, fold
 from biwaq_extract.dataset.schemas import HISTORY_TABLES, LIST_SEPARATOR, TABLES, Column, Table, conform
 from biwaq_extract.records import DocumentResult, EventMention, QuarantineRecord, RunSummary
 
@@ -70,10 +71,6 @@ def person_id(name: str) -> str:
 
 def place_id_for(name: str) -> str:
     return f"place:{id_slug(name)}"
-
-
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split()).casefold()
 
 
 def _joined(names: Iterable[str | None]) -> str:
@@ -169,33 +166,36 @@ class _Builder:
         places_by_name: dict[str, str] = {}
         for m in result.places:
             plid = m.place_id or place_id_for(m.name)
-            places_by_name.setdefault(_fold(m.name), plid)
+            places_by_name.setdefault(fold(m.name), plid)
             self.rows["place_mentions"].append(base("mention_id", "place", m) | {"place_id": plid})
             self._observe("places", plid, name=m.name, kind=m.kind, weak=False)
+        event_days = event_dates(result.events)
         for m in result.dates:
             self.rows["dates"].append(
                 base("date_id", "date", m)
-                | {"start": m.start, "end": m.end, "granularity": m.granularity, "role": m.role}
+                | {"start_date": m.start, "end_date": m.end, "granularity": m.granularity,
+                   "role": date_role(m, event_days)}
             )
+        organisers = Organisers(result.organisations)
         events = []
         for m in result.events:
             eid = mid("event", m)
             plid = None
             if m.location:
-                plid = places_by_name.get(_fold(m.location)) or place_id_for(m.location)
+                plid = places_by_name.get(fold(m.location)) or place_id_for(m.location)
                 self._observe("places", plid, name=m.location, kind=None, weak=True)
             self.rows["events"].append(
                 base("event_id", "event", m)
                 | {
                     "type": m.type,
                     "name": m.name,
-                    "start": m.start,
-                    "end": m.end,
+                    "start_date": m.start,
+                    "end_date": m.end,
                     "location": m.location,
                     "venue": m.venue,
                     "place_id": plid,
                     "participants": m.participants,
-                    "organisers": _joined(m.organisers) or None,
+                    **organisers.columns(m.organisers),
                 }
             )
             events.append((eid, m, sentence_span(doc.text, m.sentence, m.start_char, m.end_char)))
@@ -215,15 +215,11 @@ class _Builder:
 
     def _link_events(self, result: DocumentResult, events: list[tuple[str, EventMention, tuple[int, int]]]) -> None:
         """event_organisations: organisers resolved to org ids, and organisations named in the event's sentence."""
-        by_name: dict[str, str] = {}
-        for o in sorted(result.organisations, key=lambda o: (o.start_char, o.org_id)):
-            for key in (o.org_id, o.text, o.name, o.acronym):
-                if key:
-                    by_name.setdefault(_fold(key), o.org_id)
+        organisers = Organisers(result.organisations)
         links: dict[tuple[str, str], str] = {}
         for eid, event, (lo, hi) in events:
             for organiser in event.organisers:
-                org = by_name.get(_fold(organiser))
+                org = organisers.org_id(organiser)
                 if org:
                     links[(eid, org)] = "organiser"
             for o in result.organisations:
@@ -456,7 +452,7 @@ class RowSpool:
             q_rows = {(q.document_id, q.stage): {"document_id": q.document_id, "stage": q.stage, "reason": q.reason,
                                                  "source": q.source} for q in quarantine}
             write_parquet_frames([_frame(TABLES["quarantine"], list(q_rows.values()))], TABLES["quarantine"], paths["quarantine"])
-            rows_out = sum(row_count(paths[n]) for n in TABLES if TABLES[n].per_document)
+            rows_out = sum(run_row_counts(paths).values())
             write_parquet_frames([_frame(TABLES["runs"], _run_rows(run, rows_out))], TABLES["runs"], paths["runs"])
             check_files(con, paths)
         return paths
@@ -465,6 +461,14 @@ class RowSpool:
         """All tables of the run in memory (for small runs and tests), validated; rows sorted by key."""
         paths = self.write_tables(self.folder / "tables", quarantine, run)
         return {name: read_all(path, TABLES[name]) for name, path in paths.items()}
+
+
+def run_row_counts(paths: dict[str, Path]) -> dict[str, int]:
+    """Rows per table of one run's own tables (as `RowSpool.write_tables` writes them), every table but runs.
+
+    The one count of a run's rows: the runs table's `rows_out` is their sum, and the run's log line, its
+    report.html and the pipeline's summary show these figures."""
+    return {name: row_count(Path(path)) for name, path in paths.items() if name in TABLES and name != "runs"}
 
 
 def write_parquet_frames(frames, table: Table, path: Path) -> None:

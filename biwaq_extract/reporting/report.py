@@ -56,13 +56,13 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("date", "dates", "date_id", "DATE", "#bfe1d9", ("start", "end", "granularity", "role", "rule")),
+    Kind("date", "dates", "date_id", "DATE", "#bfe1d9", ("start_date", "end_date", "granularity", "role", "rule")),
     Kind("org", "org_mentions", "mention_id", "ORG", "#7aecec", ("org_id", "rule")),
     Kind("programme", "programme_mentions", "mention_id", "PROG", "#bfeeb7", ("programme_id", "rule")),
     Kind("person", "person_mentions", "mention_id", "PER", "#aa9cfc", ("role", "organisation", "org_id")),
     Kind("place", "place_mentions", "mention_id", "LOC", "#feca74", ("place_id", "rule")),
     Kind("event", "events", "event_id", "EVENT", "#ffeb80",
-         ("type", "name", "start", "end", "location", "participants", "organisers")),
+         ("type", "name", "start_date", "end_date", "location", "participants", "organisers")),
     Kind("count", "participant_counts", "count_id", "COUNT", "#e4e7d2", ("count", "qualifier", "who", "event_id")),
 )
 KIND_BY_TABLE = {k.table: k for k in KINDS}
@@ -80,7 +80,7 @@ def review_reasons(kind: str, row: Mapping) -> list[str]:
 
     >>> review_reasons("org", {"org_id": "text:stadtteilbuero-nord"})
     ['organisation not in the gazetteer']
-    >>> review_reasons("event", {"start": None})
+    >>> review_reasons("event", {"start_date": None})
     ['event without a date']
     >>> review_reasons("person", {"role": None, "organisation": "BMAS"})
     ['person without a role']
@@ -88,7 +88,7 @@ def review_reasons(kind: str, row: Mapping) -> list[str]:
     reasons = []
     if kind == "org" and str(row.get("org_id") or "").startswith("text:"):
         reasons.append("organisation not in the gazetteer")
-    elif kind == "event" and _missing(row.get("start")):
+    elif kind == "event" and _missing(row.get("start_date")):
         reasons.append("event without a date")
     elif kind == "person":
         if _missing(row.get("role")):
@@ -256,9 +256,11 @@ def _counts(run_counts: Mapping[str, int], dataset_counts: Mapping[str, int]) ->
         f"<td>{dataset_counts.get(name, '')}</td></tr>"
         for name in dict.fromkeys(list(run_counts) + list(dataset_counts))
     ]
+    total = sum(n for name, n in run_counts.items() if name != "runs")
     return ('<section id="tables"><h2>Tables</h2><p>Rows from this run\'s documents, and in the whole dataset '
             "after the run (tables/*.parquet, csv/, dataset.duckdb).</p>"
-            + _table(("table", "this run", "dataset"), rows) + "</section>")
+            + _table(("table", "this run", "dataset"), rows)
+            + f'<p class="run-rows">This run: {total} rows (the runs table\'s rows_out).</p></section>')
 
 
 def _doc_link(document_id: str, shown: bool) -> str:
@@ -405,8 +407,11 @@ def build_report(
     tables: Mapping[str, pd.DataFrame | Iterable[pd.DataFrame]],
     dataset_counts: Mapping[str, int] | None = None,
     max_documents: int = MAX_DOCUMENTS,
+    run_rows: Mapping[str, int] | None = None,
 ) -> str:
-    """The report page for one run. `tables` hold (at least) this run's rows; rows of other documents are ignored."""
+    """The report page for one run. `tables` hold (at least) this run's rows; rows of other documents are ignored.
+    `run_rows`: the run's rows per table as the runs table counts them (tables.run_row_counts); without, the
+    rows of `tables` that belong to this run's documents."""
     sample = results if isinstance(results, ReportSample) else ReportSample.of(results, max_documents)
     run_ids = sample.ids
     shown_docs = sample.shown()[:max_documents]
@@ -446,7 +451,7 @@ def build_report(
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head><body>'
         f"<h1>biwaq-extract run report <small class=\"muted\">{_esc(summary.run_id)}</small></h1>"
         + _facts(summary)
-        + _counts(run_counts, dataset_counts or {})
+        + _counts(dict(run_rows) if run_rows is not None else run_counts, dataset_counts or {})
         + _quarantine(quarantine, shown)
         + _review(flagged, shown)
         + f'<section id="documents"><h2>Documents ({len(run_ids)})</h2>{_legend()}<p>{index}</p>{more}'
@@ -461,6 +466,7 @@ def write_report(
     quarantine: Sequence[QuarantineRecord],
     summary: RunSummary,
     max_documents: int = MAX_DOCUMENTS,
+    run_rows: Mapping[str, int] | None = None,
 ) -> Path:
     """Write OUTPUT_DIR/report.html for a run whose tables were just written into OUTPUT_DIR; return its path."""
     from biwaq_extract.dataset.datapackage import parquet_path
@@ -474,7 +480,7 @@ def write_report(
     # Read in batches, never whole: the dataset may be far larger than this run.
     tables = {name: file_frames(output_dir / parquet_path(table), table) for name, table in TABLES.items()}
     dataset_counts = {name: n for name, n in dataset_counts(output_dir).items() if name in TABLES}
-    page = build_report(summary, results, quarantine, tables, dataset_counts, max_documents)
+    page = build_report(summary, results, quarantine, tables, dataset_counts, max_documents, run_rows)
     path = output_dir / REPORT_FILE
     atomic_write_text(path, page)
     return path

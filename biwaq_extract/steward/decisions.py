@@ -266,18 +266,13 @@ class ApplyReport:
         }
 
 
-def _date_columns(frame: pd.DataFrame) -> tuple[str, str]:
-    return ("start_date", "end_date") if "start_date" in frame.columns else ("start", "end")
-
-
 def _set_value(tables: dict[str, pd.DataFrame], kind: str, index: int, attribute: str, raw: Any, document: str) -> str | None:
     """Change one attribute of the row at `index`; None, or why it could not be done."""
     table, _ = KIND_TABLES[kind]
     frame = tables[table]
     value = _converted(kind, attribute, raw)
     if attribute == "date":
-        start, end = _date_columns(frame)
-        frame.at[index, start], frame.at[index, end] = value
+        frame.at[index, "start_date"], frame.at[index, "end_date"] = value
     elif attribute == "place":
         frame.at[index, "location"] = value
         frame.at[index, "place_id"] = None  # the gazetteer id no longer matches; the dataset writer resolves it
@@ -304,7 +299,7 @@ def _added_row(d: Decision, frame: pd.DataFrame) -> dict[str, Any]:
                 "start_char": d.at, "end_char": d.at + len(d.text), "rule": STEWARD_RULE, "sentence": ""})
     defaults = {"event": {"type": "other", "name": d.text}, "person": {"person_id": f"person:{_slug(d.text)}"},
                 "organisation": {"org_id": f"text:{_slug(d.text)}"}, "place": {"place_id": f"place:{_slug(d.text)}"},
-                "count": {"qualifier": "exact"}, "date": {"granularity": "day"},
+                "count": {"qualifier": "exact"}, "date": {"granularity": "day", "role": "other"},
                 "programme": {"programme_id": _slug(d.text)}}
     row.update(defaults.get(d.kind, {}))
     if d.kind == "person":

@@ -158,7 +158,7 @@ def _missing(value) -> bool:
 def _record_items(snapshot: Snapshot) -> list[ReviewItem]:
     items: list[ReviewItem] = []
     for row in _rows(snapshot.table("events")):
-        no_date, no_place = _missing(row.get("start", row.get("start_date"))), _missing(row.get("location"))
+        no_date, no_place = _missing(row.get("start_date")), _missing(row.get("location"))
         reason = ("event_no_date_no_place" if no_date and no_place else "event_no_date" if no_date
                   else "event_no_place" if no_place else None)
         if reason:

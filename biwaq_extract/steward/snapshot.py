@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from biwaq_extract.errors import StewardError
+from biwaq_extract.errors import DatasetError, StewardError
 
 RUN_FILE = "run.json"
 DOCUMENTS_FILE = "documents.jsonl"
@@ -69,11 +69,14 @@ class Snapshot:
 
 def load_snapshot(folder: Path) -> Snapshot:
     """The dataset version in `folder`; StewardError when the folder holds no finished run."""
+    from biwaq_extract.dataset.storage import check_schema_version
+
     folder = Path(folder)
     run_path = folder / RUN_FILE
     if not run_path.exists() or not (folder / TABLES_DIR).is_dir():
         raise StewardError(f"{folder}: no finished run here ({RUN_FILE} or {TABLES_DIR}/ is missing); "
                            f"run `biwaq extract ... --output {folder}` or `biwaq run --output {folder}` first")
+    check_schema_version(folder)  # tables of another schema would be misread (renamed columns look empty)
     try:
         run = json.loads(run_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -112,13 +115,14 @@ def previous_version_folder(dataset: Path) -> Path | None:
 
 
 def load_previous(dataset: Path) -> Snapshot | None:
-    """The previous version as a Snapshot, or None when there is none or it is unreadable."""
+    """The previous version as a Snapshot, or None when there is none, it is unreadable or of another schema
+    version (the version before a rebuild)."""
     folder = previous_version_folder(dataset)
     if folder is None:
         return None
     try:
         return load_snapshot(folder)
-    except StewardError:
+    except (StewardError, DatasetError):
         return None
 
 

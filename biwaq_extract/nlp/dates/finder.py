@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp.dates.atoms import in_url, match_atoms, select
 from biwaq_extract.nlp.dates.resolution import granularity, span_interval
 from biwaq_extract.nlp.dates.resources import TemporalResources
+from biwaq_extract.nlp.dates.roles import cue_role
 from biwaq_extract.nlp.dates.spans import join_spans
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import doc_text
@@ -120,7 +121,7 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
                 granularity=granularity(span),
                 rule="publication_line" if publication else span.rule,
                 sentence=sentence,
-                role="publication" if publication else None,
+                role="publication" if publication else cue_role(original, start_char, end_char, sentence, res.role_cues),
             )
         )
     return tuple(out)

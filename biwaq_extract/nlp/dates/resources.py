@@ -22,6 +22,7 @@ from biwaq_extract.nlp.dates.grammar import (
     year_pattern,
     year_span_pattern,
 )
+from biwaq_extract.nlp.dates.roles import RoleCues
 from biwaq_extract.nlp.dates.start_positions import StartRules, start_rules
 from biwaq_extract.nlp.rule_data import load
 
@@ -54,6 +55,7 @@ class TemporalResources:
     list_connector: re.Pattern | None = None
     prefix: re.Pattern | None = None
     starts: StartRules | None = None  # None: data the start rules cannot describe, scan everything
+    role_cues: RoleCues = field(default_factory=RoleCues)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,7 @@ def load_resources() -> TemporalResources:
         past_cues=lower(data["past_cues"]),
         perfect_auxiliaries=lower(data["perfect_auxiliaries"]),
         future_cues=lower(data["future_cues"]),
+        role_cues=RoleCues.from_data(data.get("roles") or {}),
     )
     patterns = {
         "numeric_date": numeric_date_pattern(),
