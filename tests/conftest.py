@@ -128,6 +128,32 @@ def write_fixture_dataset(folder: Path, run_id: str = "20250101T000000-run1", ch
     return folder
 
 
+def as_schema_2(folder: Path) -> Path:
+    """Turn the dataset published in `folder` into one as schema version 2 wrote it: `start`/`end` for
+    `start_date`/`end_date`, no `organiser_ids`, version 2 in every Parquet footer and in datapackage.json."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from biwaq_extract.dataset.versions import resolve
+
+    version = resolve(folder)
+    renamed = {"start_date": "start", "end_date": "end"}
+    for path in sorted((version / "tables").glob("*.parquet")) + sorted((version / "history").glob("*.parquet")):
+        table = pq.read_table(path)
+        if "organiser_ids" in table.column_names:
+            table = table.drop_columns(["organiser_ids"])
+        table = table.rename_columns([renamed.get(c, c) for c in table.column_names])
+        meta = dict(table.schema.metadata or {}) | {b"biwaq.schema_version": b"2"}
+        path.unlink()  # the version's files may be hard links shared with an older version
+        pq.write_table(table.replace_schema_metadata(meta), path)
+    descriptor = version / "datapackage.json"
+    data = json.loads(descriptor.read_text(encoding="utf-8")) | {"schema_version": 2}
+    descriptor.unlink()
+    descriptor.write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture
 def fixture_dataset(tmp_path) -> Path:
     """A dataset folder holding the result fixtures, where esf-003 has been replaced by a new version."""

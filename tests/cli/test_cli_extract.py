@@ -26,3 +26,59 @@ def test_extract_settings_file_reaches_the_run_and_status_3_says_some_failed(tmp
     assert capsys.readouterr().out.startswith(summary)
     run = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
     assert any("> limit 50" in json.dumps(q) for q in run["quarantine"]) == limit_reached
+
+
+@pytest.fixture
+def old_dataset(tmp_path):
+    """A dataset extracted from the steward fixture input, then laid out as schema version 2 wrote it."""
+    from conftest import as_schema_2, extract_into
+
+    return as_schema_2(extract_into(tmp_path / "old", "run1.jsonl"))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["query", "--dataset", "{dir}", "SELECT count(*) FROM events"],
+        ["extract", "{input}", "--output", "{dir}", "--model", "blank"],
+        ["review", "{dir}"],
+    ],
+)
+def test_extract_older_schema_dataset_names_the_rebuild_command(old_dataset, capsys, argv):
+    source = fixture_path("steward", "run1.jsonl")
+    before = sorted(p.name for p in (old_dataset / "versions").iterdir())
+    assert main([a.format(dir=old_dataset, input=source) for a in argv]) == 1
+    err = capsys.readouterr().err
+    assert "schema version 2, this biwaq-extract reads and writes version 3" in err
+    assert f"`biwaq extract {source} --output {old_dataset} --rebuild`" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in (old_dataset / "versions").iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize("sql,expected", [("SELECT count(*) FILTER (WHERE start_date <= end_date) > 0 FROM dates", "True")])
+def test_extract_rebuild_replaces_an_older_schema_dataset(old_dataset, capsys, sql, expected):
+    source = fixture_path("steward", "run1.jsonl")
+    assert main(["extract", str(source), "--output", str(old_dataset), "--model", "blank", "--rebuild"]) == 0
+    capsys.readouterr()
+    assert main(["query", "--dataset", str(old_dataset), "--csv", sql]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == expected
+
+
+@pytest.mark.parametrize("input_name", ["run1.jsonl"])
+def test_extract_runs_rows_equal_the_log_and_the_report(tmp_path, capsys, caplog, input_name):
+    """runs.rows_out, the run's log line, run.json and report.html give one figure for the rows a run wrote."""
+    import re
+
+    out = tmp_path / "out"
+    with caplog.at_level("INFO", logger="biwaq_extract.dataset.storage"):
+        assert main(["extract", str(fixture_path("steward", input_name)), "--output", str(out), "--model", "blank"]) == 0
+    logged = int(re.search(r"wrote (\d+) rows \(runs.rows_out\)", caplog.text).group(1))
+    capsys.readouterr()
+    assert main(["query", "--dataset", str(out), "--csv", "SELECT rows_out FROM runs"]) == 0
+    rows_out = int(capsys.readouterr().out.splitlines()[1])
+    run = json.loads((out / "run.json").read_text("utf-8"))
+    report = (out / "report.html").read_text("utf-8")
+    per_table = [int(n) for n in re.findall(r'<tr data-table="(?!runs")[^"]+"><td>[^<]+</td><td>(\d+)</td>', report)]
+    stated = int(re.search(r"This run: (\d+) rows", report).group(1))
+    assert rows_out > 0
+    assert logged == rows_out == sum(run["rows"].values()) == sum(per_table) == stated

@@ -11,6 +11,7 @@ from biwaq_extract.dataset.schemas import SCHEMA_VERSION
 
 from biwaq_extract.cli.main import main
 from biwaq_extract.errors import DatasetError, QueryError
+from biwaq_extract.dataset.datapackage import all_tables
 from biwaq_extract.dataset.query import format_table, named_queries, parse_queries, run_query
 from biwaq_extract.dataset.schemas import TABLES
 from biwaq_extract.dataset.storage import parquet_path
@@ -198,3 +199,25 @@ def test_query_sandbox_refuses_anything_but_reading_the_tables(dataset, tmp_path
                                  "SELECT count(*) FROM history_documents;"])
 def test_query_sandbox_lets_reading_statements_run(dataset, sql):
     assert len(run_query(dataset, sql)) >= 1
+
+
+@pytest.mark.parametrize("table", [t.name for t in all_tables()])
+def test_query_every_column_needs_no_quoting(dataset, table):
+    """No column is an SQL keyword DuckDB reserves (as `end` is): each one works bare in SELECT, WHERE and ORDER BY."""
+    columns = [c.name for c in next(t for t in all_tables() if t.name == table).columns]
+    where = " AND ".join(f"({c} IS NULL OR {c} IS NOT NULL)" for c in columns)
+    frame = run_query(dataset, f"SELECT {', '.join(columns)} FROM {table} WHERE {where} ORDER BY {', '.join(columns)}")
+    assert list(frame.columns) == columns
+
+
+@pytest.mark.parametrize(
+    "sql,expected",
+    [
+        ("SELECT name, start_date, end_date FROM events WHERE end_date >= start_date ORDER BY start_date",
+         "Entwicklungswerkstatt,2019-09-25,2019-09-26"),
+        ("SELECT role, count(*) AS n FROM dates GROUP BY role ORDER BY role", "event,2"),
+    ],
+)
+def test_query_date_columns_unquoted_through_the_cli(dataset, capsys, sql, expected):
+    assert main(["query", "--dataset", str(dataset), "--csv", sql]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == expected

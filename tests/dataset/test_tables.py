@@ -9,7 +9,8 @@ import pandas as pd
 import pandera.errors
 import pytest
 
-from biwaq_extract.dataset.schemas import TABLES
+from biwaq_extract.dataset.event_facts import date_role, event_dates
+from biwaq_extract.dataset.schemas import DATE_ROLES, TABLES
 from biwaq_extract.dataset.tables import build_tables, id_slug, mention_id
 from conftest import fixture_quarantine, load_result, load_results, make_run
 
@@ -202,3 +203,44 @@ def test_tables_organisation_attributes_most_common_own_then_weak(results, expec
     for order in (results, results[::-1]):
         row = build_tables(order, [], make_run(documents=len(order)))["organisations"].set_index("org_id").loc["o"]
         assert {k: row[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "event_name,organisers,organiser_ids",
+    [("Entwicklungswerkstatt", "Bundesministerium des Innern, für Heimat und Bau", "bmi")],
+)
+def test_tables_event_organisers_are_names_with_ids_beside(tables, event_name, organisers, organiser_ids):
+    row = tables["events"].set_index("name").loc[event_name]
+    assert (row["organisers"], row["organiser_ids"]) == (organisers, organiser_ids)
+
+
+@pytest.mark.parametrize("table", ["dates"])
+def test_tables_every_date_has_a_known_role(tables, table):
+    roles = tables[table]["role"]
+    assert len(roles) and roles.notna().all() and set(roles) <= set(DATE_ROLES)
+
+
+@pytest.mark.parametrize(
+    "finder_role,interval,expected",
+    [
+        ("publication", ((2019, 9, 25), (2019, 9, 26)), "publication"),  # the date line stays what it is
+        (None, ((2019, 9, 25), (2019, 9, 26)), "event"),  # the event's whole interval
+        (None, ((2019, 9, 26), (2019, 9, 26)), "event"),  # its last day
+        ("deadline", ((2019, 9, 1), (2019, 9, 1)), "deadline"),
+        ("funding_period", ((2014, 1, 1), (2020, 12, 31)), "funding_period"),
+        (None, ((2019, 9, 1), (2019, 9, 1)), "other"),
+    ],
+)
+def test_tables_date_role_from_finder_and_event_links(finder_role, interval, expected):
+    import datetime as dt
+
+    result = load_result("esf-001.json")
+    start, end = (dt.date(*d) for d in interval)
+    mention = dataclasses.replace(result.dates[0], start=start, end=end, role=finder_role)
+    assert date_role(mention, event_dates(result.events)) == expected
+
+
+@pytest.mark.parametrize("excluded", ["runs"])
+def test_tables_runs_rows_out_counts_every_other_table(tables, excluded):
+    expected = sum(len(frame) for name, frame in tables.items() if name != excluded)
+    assert tables["runs"]["rows_out"].tolist() == [expected]

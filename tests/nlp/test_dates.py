@@ -401,3 +401,18 @@ def test_dates_extreme_publication_dates_are_clamped_not_raised(nlp, resources, 
     """A publication date of year 1 or 9999 moved by a year or a day stays within what a date can hold."""
     for m in find(nlp, resources, text, published):
         assert D(1, 1, 1) <= m.start <= m.end <= D(9999, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "text,expected_role",
+    [
+        ("Bewerbungen sind bis zum 15. Mai 2023 einzureichen.", "deadline"),
+        ("Die Anmeldefrist endet am 3. März 2022.", "deadline"),
+        ("Der Förderaufruf läuft noch bis zum 30. Juni 2024.", "deadline"),
+        ("In der Förderperiode 2021-2027 stehen dafür Mittel bereit.", "funding_period"),
+        ("Der Aufruf startete im Februar 2024 mit einer Auftaktrunde.", None),
+        ("Der Wettbewerb fand 2019 in Köln statt.", None),
+    ],
+)
+def test_dates_role_from_the_words_around(nlp, resources, text, expected_role):
+    assert [m.role for m in find(nlp, resources, text)] == [expected_role]

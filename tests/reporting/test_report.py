@@ -174,11 +174,11 @@ def test_report_highlight_nests_and_keeps_text(text, spans):
     [
         ("org", {"org_id": "bmas"}, []),
         ("org", {"org_id": "text:quartiersnetz"}, ["organisation not in the gazetteer"]),
-        ("event", {"start": "2020-01-01"}, []),
+        ("event", {"start_date": "2020-01-01"}, []),
         ("person", {"role": "Projektleiter", "organisation": "BBSR"}, []),
         ("person", {"role": None, "organisation": None}, ["person without a role", "person without an organisation"]),
         ("place", {"place_id": "place:irgendwo"}, ["place not in the gazetteer"]),
-        ("date", {"start": None}, []),
+        ("date", {"start_date": None}, []),
     ],
 )
 def test_report_review_reasons(kind, row, expected):

@@ -16,7 +16,7 @@ def _events(*rows) -> pd.DataFrame:
     """An events frame: (event_id, document_id, text, start_char, start date or None)."""
     return pd.DataFrame(
         [{"event_id": i, "document_id": d, "text": t, "start_char": s, "end_char": s + len(t), "type": "workshop",
-          "start": day, "end": day, "location": None, "place_id": None, "participants": None, "rule": "rule:x"}
+          "start_date": day, "end_date": day, "location": None, "place_id": None, "participants": None, "rule": "rule:x"}
          for i, d, t, s, day in rows])
 
 
@@ -54,7 +54,7 @@ def test_decisions_apply_is_pure_and_marks_steward_rows(action, attribute, value
     else:
         row = out["events"].iloc[0]
         assert row["rule"] == "steward"
-        assert str(row["start"] if attribute == "date" else row["participants"]) == ("2023-04-01" if attribute == "date" else "40")
+        assert str(row["start_date"] if attribute == "date" else row["participants"]) == ("2023-04-01" if attribute == "date" else "40")
 
 
 @pytest.mark.parametrize("kind, record", [("event", {"date": "2023-02-14", "type": "conference"})])
@@ -63,7 +63,7 @@ def test_decisions_add_appends_a_steward_row_unless_extracted(kind, record):
     add = make_decision("add", document="st-2", kind=kind, text="Jahrestagung", at=300, record=record, who="t")
     out, report = apply_decisions({"events": events}, [add])
     added = out["events"][out["events"]["text"] == "Jahrestagung"].iloc[0]
-    assert (added["rule"], added["type"], str(added["start"])) == ("steward", "conference", "2023-02-14")
+    assert (added["rule"], added["type"], str(added["start_date"])) == ("steward", "conference", "2023-02-14")
     # once the extractor finds the record itself, the add is reported as superseded, not duplicated
     found = _events(("a", "st-2", "Workshop", 90, None), ("z", "st-2", "Jahrestagung", 302, None))
     out, report = apply_decisions({"events": found}, [add])

@@ -42,10 +42,10 @@ def test_review_items_not_in_gazetteer_is_information_not_an_item(org_id, items)
 @pytest.mark.parametrize("steward_rule", ["steward"])
 def test_review_items_ranked_most_likely_wrong_first(steward_rule):
     snapshot = _snapshot(
-        events=[{"event_id": "e1", "document_id": "d1", "text": "Fachtag", "start_char": 0, "type": "conference", "start": None, "location": "Kassel", "rule": "r"},
-                {"event_id": "e2", "document_id": "d1", "text": "Workshop", "start_char": 50, "type": "workshop", "start": None, "location": None, "rule": "r"},
-                {"event_id": "e3", "document_id": "d1", "text": "Messe", "start_char": 80, "type": "fair", "start": "2023-01-01", "location": None, "rule": "r"},
-                {"event_id": "e4", "document_id": "d1", "text": "Tagung", "start_char": 90, "type": "conference", "start": None, "location": None, "rule": steward_rule}],
+        events=[{"event_id": "e1", "document_id": "d1", "text": "Fachtag", "start_char": 0, "type": "conference", "start_date": None, "location": "Kassel", "rule": "r"},
+                {"event_id": "e2", "document_id": "d1", "text": "Workshop", "start_char": 50, "type": "workshop", "start_date": None, "location": None, "rule": "r"},
+                {"event_id": "e3", "document_id": "d1", "text": "Messe", "start_char": 80, "type": "fair", "start_date": "2023-01-01", "location": None, "rule": "r"},
+                {"event_id": "e4", "document_id": "d1", "text": "Tagung", "start_char": 90, "type": "conference", "start_date": None, "location": None, "rule": steward_rule}],
         participant_counts=[{"count_id": "c1", "document_id": "d1", "text": "300 Menschen", "start_char": 20, "count": 300, "who": "Menschen", "event_id": None, "rule": "r"}],
         person_mentions=[{"mention_id": "p1", "document_id": "d1", "text": "Markus Lehmann", "start_char": 30, "role": None, "organisation": None, "org_id": None, "rule": "r"}],
     )
@@ -72,7 +72,7 @@ def test_review_items_person_name_in(text, people, expected):
 @pytest.mark.parametrize("action", ["accept", "reject", "fix"])
 def test_review_items_commands_parse_as_biwaq_correct(action):
     snapshot = _snapshot(events=[{"event_id": "e1", "document_id": "st-2", "text": "Tag der offenen Tür", "start_char": 7,
-                                  "type": "other", "start": None, "location": None, "rule": "r"}])
+                                  "type": "other", "start_date": None, "location": None, "rule": "r"}])
     command = review_items(snapshot)[0].commands("out put/")[action]
     args = build_parser().parse_args(shlex.split(command)[1:])
     assert (args.command, str(args.dataset), args.document, args.kind, args.text, args.at) == \
