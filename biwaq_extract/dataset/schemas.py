@@ -219,8 +219,8 @@ TABLES: dict[str, Table] = {
                 _c("start_date", "date", "First day of the interval.", True),
                 _c("end_date", "date", "Last day of the interval (inclusive).", True),
                 _c("granularity", "string", "day | days | month | months | season | quarter | year | years", True),
-                _c("role", "string", "publication (the article's date line) | event (dates an event of the document) | "
-                   "funding_period | deadline | other", True, DATE_ROLES),
+                _c("role", "string", "What the date is: the article's date line, the date of an event of the document, "
+                   "a funding period, a deadline, or another date.", True, DATE_ROLES),
             )
             + _EVIDENCE,
             ("date_id",),
@@ -240,7 +240,8 @@ TABLES: dict[str, Table] = {
                 _c("place_id", "string", "Id of that place."),
                 _c("participants", "integer", "Number of participants, when stated."),
                 _c("organisers", "string", f"Names of the organisers, joined by '{LIST_SEPARATOR}'."),
-                _c("organiser_ids", "string", f"Their org_id values in the same order, joined by '{LIST_SEPARATOR}'."),
+                _c("organiser_ids", "string", f"The org_id of each organiser found among the document's organisations, "
+                   f"joined by '{LIST_SEPARATOR}'."),
             )
             + _EVIDENCE,
             ("event_id",),
