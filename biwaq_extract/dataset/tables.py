@@ -463,12 +463,14 @@ class RowSpool:
         return {name: read_all(path, TABLES[name]) for name, path in paths.items()}
 
 
-def run_row_counts(paths: dict[str, Path]) -> dict[str, int]:
-    """Rows per table of one run's own tables (as `RowSpool.write_tables` writes them), every table but runs.
+def run_row_counts(tables: dict[str, Path] | dict[str, pd.DataFrame]) -> dict[str, int]:
+    """Rows per table of one run's own tables (files as `RowSpool.write_tables` writes them, or frames), every
+    table but runs.
 
     The one count of a run's rows: the runs table's `rows_out` is their sum, and the run's log line, its
-    report.html and the pipeline's summary show these figures."""
-    return {name: row_count(Path(path)) for name, path in paths.items() if name in TABLES and name != "runs"}
+    report.html, run.json and the pipeline's summary show these figures."""
+    return {name: len(value) if isinstance(value, pd.DataFrame) else row_count(Path(value))
+            for name, value in tables.items() if name in TABLES and name != "runs"}
 
 
 def write_parquet_frames(frames, table: Table, path: Path) -> None:
