@@ -56,3 +56,19 @@ def test_run_no_prefect_until_drops_later_documents(tmp_path, extractions, until
     published = [json.loads(line)["published"] for line in (output / "documents.jsonl").read_text("utf-8").splitlines()]
     assert len(published) == kept and all(p <= until for p in published)
     assert json.loads((output / "run.json").read_text("utf-8"))["documents_in"] == kept
+
+
+@pytest.mark.parametrize("table", ["events"])
+def test_run_older_schema_dataset_refused_before_work_then_rebuilt(tmp_path, extractions, capsys, table):
+    from conftest import as_schema_2
+
+    output = tmp_path / "out"
+    assert _plain(output) == 3
+    as_schema_2(output)
+    done = len(extractions)
+    capsys.readouterr()
+    assert _plain(output) == 1
+    assert f"`biwaq run --output {output} --rebuild`" in capsys.readouterr().err
+    assert len(extractions) == done  # refused before the crawl and the NLP
+    assert _plain(output, "--rebuild") == 3
+    assert main(["query", "--dataset", str(output), f"SELECT count(start_date) FROM {table}"]) == 0
