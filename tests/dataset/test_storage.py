@@ -189,3 +189,19 @@ def test_storage_csv_copy_matches_parquet(written, name):
     assert list(csv.columns) == list(parquet.columns)
     assert len(csv) == len(parquet)
     assert csv[TABLES[name].primary_key[0]].tolist() == parquet[TABLES[name].primary_key[0]].tolist()
+
+
+@pytest.mark.parametrize(
+    "run,expected",
+    [
+        ({"extra": {"input": "corpus/site"}}, "biwaq extract corpus/site --output {dir} --rebuild"),
+        ({"extra": {"input": "out/crawl/articles.jsonl", "extractor": "e1"}}, "biwaq run --output {dir} --rebuild"),
+        (None, "biwaq extract INPUT --output {dir} --rebuild"),
+    ],
+)
+def test_storage_rebuild_command_follows_run_json(tmp_path, run, expected):
+    import json
+
+    if run is not None:
+        (tmp_path / "run.json").write_text(json.dumps(run), encoding="utf-8")
+    assert storage.rebuild_command(tmp_path) == expected.format(dir=tmp_path)
