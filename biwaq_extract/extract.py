@@ -25,6 +25,7 @@ from biwaq_extract.errors import DocumentError
 from biwaq_extract.nlp.model import load_pipeline
 from biwaq_extract.nlp.token_view import keep_source_text
 from biwaq_extract.records import Document, DocumentResult, ModelInfo, QuarantineRecord, RunSummary
+from biwaq_extract.steward.user_gazetteer import run_record, settings_gazetteer, with_run_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +170,13 @@ def run_extract(
 ) -> RunSummary:
     """Extract every document of `input_path` into `output_dir`; return the run's summary. Another run writing
     into `output_dir` is waited for, or with `wait` off reported as DatasetBusy. With `rebuild` the dataset
-    published there is replaced by this run's rows instead of merged with them (see storage.write_dataset)."""
+    published there is replaced by this run's rows instead of merged with them (see storage.write_dataset).
+
+    The finders apply the user gazetteer of the settings or of `output_dir` (steward/user_gazetteer.py) when
+    this call loads the pipeline; a given `nlp` is used as it was built."""
     started = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     output_dir = Path(output_dir)
+    settings = with_run_gazetteer(settings, output_dir)
     items = read_documents(Path(input_path), settings)
 
     # Streamed: each result goes to documents.jsonl, the table rows and the report's sample, then is dropped,
@@ -179,7 +184,7 @@ def run_extract(
     # lock first, so a second run into the same folder waits (or stops) before loading a model.
     with RunWriter(output_dir, wait=wait, keep_versions=settings["dataset"]["keep_versions"], rebuild=rebuild) as writer:
         if nlp is None or info is None:
-            nlp, info = load_pipeline(model)
+            nlp, info = load_pipeline(model, settings_gazetteer(settings))
         for result, failure in process(nlp, items, settings):
             writer.add(result, failure)
             if failure is not None:
@@ -196,7 +201,7 @@ def run_extract(
             documents_in=writer.documents,
             documents_ok=writer.documents - len(writer.quarantine),
             documents_failed=len(writer.quarantine),
-            extra={"input": str(input_path)},
+            extra={"input": str(input_path), **run_record(settings)},
         )
         writer.finish(summary)
     return summary

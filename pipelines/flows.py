@@ -31,6 +31,7 @@ from biwaq_extract.config import load_settings
 from biwaq_extract.dataset.outofcore import WorkDir
 from biwaq_extract.extract import SCRATCH_DIR
 from biwaq_extract.records import ModelInfo
+from biwaq_extract.steward.user_gazetteer import settings_gazetteer, with_run_gazetteer
 from pipelines.params import BackfillParams, CrawlParams, ExtractParams, NewsletterParams
 from pipelines.report import publish_report, summary_markdown
 from pipelines.runners import start_workers, task_runner
@@ -108,14 +109,15 @@ def extract_flow(params: ExtractParams) -> ExtractOutcome:
     """
     logger = get_run_logger()
     start_workers()
-    settings = load_settings(params.settings_file)
+    settings = with_run_gazetteer(load_settings(params.settings_file), Path(params.output))
+    gazetteer = settings_gazetteer(settings)
     # The screened documents wait in a file while they are extracted, so the flow never holds their texts.
     with WorkDir(Path(params.output) / SCRATCH_DIR, ".parsed-") as scratch:
         parsed = parse_documents(params.input, settings, scratch.path, params.published_from, params.published_to)
         # Threads extract in this process: load the pipeline the batches will use. Dask workers load their own
         # (already under way, see start_workers).
-        info = model_for_run(params.model, params.runner.kind == "threads", logger)
-        return extract_cached(parsed, NLPCache.for_output(params.output, info), info, _on_tasks(parsed, params, settings),
+        info = model_for_run(params.model, params.runner.kind == "threads", logger, gazetteer)
+        return extract_cached(parsed, NLPCache.for_output(params.output, info, user_gazetteer=gazetteer), info, _on_tasks(parsed, params, settings),
                               batch_size=params.batch_size, default_size=default_batch_size(settings),
                               workers=params.runner.workers, logger=logger)
 
@@ -199,7 +201,8 @@ def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
         extract = extract_flow.with_options(task_runner=task_runner(params.runner, params.model))
         got = extract(params.extract(crawled.articles))
 
-    summary = run_summary(_run_id(started), started, got, load_settings(params.settings_file), crawled.articles,
+    settings = with_run_gazetteer(load_settings(params.settings_file), output)
+    summary = run_summary(_run_id(started), started, got, settings, crawled.articles,
                           {"prefect_flow_run_id": flow_run.get_id()})
     archived = archive_outputs(got.results, got.quarantine, summary, output, params.rebuild)
     run_rows, dataset_rows = archived.run_rows, archived.dataset_rows

@@ -63,9 +63,15 @@ def _rule_data_digest() -> str:
     return h.hexdigest()[:8]
 
 
-def extractor_version() -> str:
-    """The package version plus a digest of the rule data, e.g. '0.1.0+3f2a9c1d'."""
-    return f"{biwaq_extract.__version__}+{_rule_data_digest()}"
+def extractor_version(user_gazetteer: str | None = None) -> str:
+    """The package version plus a digest of the rule data, e.g. '0.1.0+3f2a9c1d'; with a user gazetteer (a path)
+    also its digest, '0.1.0+3f2a9c1d+u5e6f7a8b': editing it changes results as the shipped rule data does."""
+    version = f"{biwaq_extract.__version__}+{_rule_data_digest()}"
+    if user_gazetteer:
+        from biwaq_extract.steward.user_gazetteer import load_user_gazetteer
+
+        version += f"+u{load_user_gazetteer(user_gazetteer).sha256[:8]}"
+    return version
 
 
 def model_id(info: ModelInfo) -> str:
@@ -100,8 +106,9 @@ class NLPCache:
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
-    def for_output(cls, output: Path, info: ModelInfo, extractor: str | None = None) -> NLPCache:
-        return cls(Path(output) / CACHE_DIR, extractor or extractor_version(), model_id(info))
+    def for_output(cls, output: Path, info: ModelInfo, extractor: str | None = None,
+                   user_gazetteer: str | None = None) -> NLPCache:
+        return cls(Path(output) / CACHE_DIR, extractor or extractor_version(user_gazetteer), model_id(info))
 
     @property
     def path(self) -> Path:

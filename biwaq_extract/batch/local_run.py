@@ -19,6 +19,7 @@ from biwaq_extract.batch.worker import model_for_run
 from biwaq_extract.dataset.outofcore import WorkDir
 from biwaq_extract.extract import SCRATCH_DIR
 from biwaq_extract.records import ModelInfo
+from biwaq_extract.steward.user_gazetteer import settings_gazetteer, with_run_gazetteer
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,15 @@ def run_locally(start: str, output: Path, settings: dict[str, Any], *, site_fold
 
     started = now()
     output = Path(output)
+    settings = with_run_gazetteer(settings, output)  # the dataset folder's user gazetteer, unless the settings name one
     crawl_dir = output / CRAWL_DIR
     crawled = crawl_source(start, crawl_dir, settings, site_folder=site_folder, max_pages=max_pages, since=published_from)
     articles = crawl_dir / ARTICLES_NAME
     with WorkDir(output / SCRATCH_DIR, ".parsed-") as scratch:
         parsed = parse_to_file(articles, settings, scratch.path, published_from, published_to)
-        info = model_for_run(model, loads_here=True)
-        got = extract_cached(parsed, NLPCache.for_output(output, info), info, in_process(parsed, model, settings),
+        gazetteer = settings_gazetteer(settings)
+        info = model_for_run(model, loads_here=True, user_gazetteer=gazetteer)
+        got = extract_cached(parsed, NLPCache.for_output(output, info, user_gazetteer=gazetteer), info, in_process(parsed, model, settings),
                              batch_size=batch_size, default_size=default_batch_size(settings), workers=1)
     summary = run_summary(run_id(started, hashlib.sha256(f"{started}|{articles}|{os.urandom(8).hex()}".encode()).hexdigest()), started, got,
                           settings, articles)

@@ -13,6 +13,7 @@ from biwaq_extract.batch.extraction import ExtractOutcome
 from biwaq_extract.config import settings_hash
 from biwaq_extract.errors import TableCheckError
 from biwaq_extract.records import DocumentResult, QuarantineRecord, RunSummary
+from biwaq_extract.steward.user_gazetteer import run_record
 
 
 def now() -> str:
@@ -42,7 +43,7 @@ def run_summary(run_id: str, started: str, got: ExtractOutcome, settings: dict[s
         documents_in=got.tally.documents_in,
         documents_ok=got.tally.extracted,
         documents_failed=got.tally.quarantined,
-        extra={"input": str(input_path), **(extra or {}), "extractor": got.extractor,
+        extra={"input": str(input_path), **(extra or {}), **run_record(settings), "extractor": got.extractor,
                "nlp_cache_hits": got.tally.from_cache, "nlp_documents": got.tally.nlp_documents},
     )
 

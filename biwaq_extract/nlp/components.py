@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from biwaq_extract.nlp import dates, events, organisations, participants, people, places, programmes
 from biwaq_extract.nlp.token_view import view
+from biwaq_extract.steward.user_gazetteer import UserGazetteer, load_user_gazetteer
 
 # Every extension holds a tuple of frozen records (see biwaq_extract.records).
 for _name in ("dates", "organisations", "programmes", "places", "people", "participant_counts", "events"):
@@ -25,6 +26,11 @@ if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)  # datetime.date, set by the caller before the pipeline runs
 
 _SENTENCES = "token.is_sent_start"  # the evidence sentence of every record
+
+
+def _user_gazetteer(path: Optional[str]) -> UserGazetteer | None:
+    """The user gazetteer a factory's `user_gazetteer` config names (a path; null or "": none)."""
+    return load_user_gazetteer(path) if path else None
 
 
 class _RecordSetter:
@@ -46,22 +52,26 @@ def make_dates(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
 
 
 @Language.factory("biwaq_organisations", requires=["doc._.published", _SENTENCES], assigns=["doc._.organisations"],
-                  default_config={"use_ner": None})
-def make_organisations(nlp: Language, name: str, use_ner: Optional[bool]) -> _RecordSetter:  # noqa: ARG001
-    """`use_ner`: also take the ORG entities of the pipeline's `ner` (null: when the pipeline has one)."""
+                  default_config={"use_ner": None, "user_gazetteer": None})
+def make_organisations(nlp: Language, name: str, use_ner: Optional[bool],  # noqa: ARG001
+                       user_gazetteer: Optional[str]) -> _RecordSetter:
+    """`use_ner`: also take the ORG entities of the pipeline's `ner` (null: when the pipeline has one);
+    `user_gazetteer`: path of a user gazetteer whose organisations join the shipped ones."""
     use_ner = "ner" in nlp.pipe_names if use_ner is None else use_ner
-    return _RecordSetter("organisations", organisations.find, organisations.load_resources(use_ner))
+    resources = organisations.load_resources(use_ner, _user_gazetteer(user_gazetteer))
+    return _RecordSetter("organisations", organisations.find, resources)
 
 
-@Language.factory("biwaq_programmes", requires=[_SENTENCES], assigns=["doc._.programmes"])
-def make_programmes(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
-    return _RecordSetter("programmes", programmes.find, programmes.load_resources())
+@Language.factory("biwaq_programmes", requires=[_SENTENCES], assigns=["doc._.programmes"],
+                  default_config={"user_gazetteer": None})
+def make_programmes(nlp: Language, name: str, user_gazetteer: Optional[str]) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("programmes", programmes.find, programmes.load_resources(_user_gazetteer(user_gazetteer)))
 
 
 @Language.factory("biwaq_places", requires=["doc._.organisations", "doc._.programmes", _SENTENCES],
-                  assigns=["doc._.places"])
-def make_places(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
-    return _RecordSetter("places", places.find, places.load_resources())
+                  assigns=["doc._.places"], default_config={"user_gazetteer": None})
+def make_places(nlp: Language, name: str, user_gazetteer: Optional[str]) -> _RecordSetter:  # noqa: ARG001
+    return _RecordSetter("places", places.find, places.load_resources(_user_gazetteer(user_gazetteer)))
 
 
 @Language.factory("biwaq_people", requires=["doc._.organisations", "doc._.programmes", _SENTENCES],

@@ -30,6 +30,9 @@ RULE_COMPONENTS = (
     "biwaq_events",
 )
 
+# The components that apply a user gazetteer (their factories' `user_gazetteer` config).
+USER_GAZETTEER_COMPONENTS = ("biwaq_organisations", "biwaq_programmes", "biwaq_places")
+
 # Raised so that 1 MB articles are processed instead of refused; larger input is quarantined before NLP.
 MAX_TEXT_CHARS = 5_000_000
 
@@ -64,8 +67,9 @@ def _sentence_components(pipe_names: list[str]) -> tuple[list[str], list[str]]:
     return [], []
 
 
-def add_rule_components(nlp: Language) -> Language:
-    """Add sentence handling and every biwaq component to a German pipeline (statistical or blank)."""
+def add_rule_components(nlp: Language, user_gazetteer: str | None = None) -> Language:
+    """Add sentence handling and every biwaq component to a German pipeline (statistical or blank);
+    `user_gazetteer`: path of a user gazetteer the organisation, programme and place finders apply."""
     from biwaq_extract.nlp import components  # noqa: F401  (registers the factories)
     from biwaq_extract.nlp.tokenizer import bound_tokenizer
 
@@ -78,7 +82,8 @@ def add_rule_components(nlp: Language) -> Language:
         nlp.add_pipe("biwaq_line_breaks", before=nlp.pipe_names[0])
     for name in RULE_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            with_user = user_gazetteer and name in USER_GAZETTEER_COMPONENTS
+            nlp.add_pipe(name, config={"user_gazetteer": str(user_gazetteer)} if with_user else {})
     nlp.max_length = MAX_TEXT_CHARS + 1
     return nlp
 
@@ -96,14 +101,16 @@ def model_info(nlp: Language, statistical: bool, components: tuple[str, ...] | N
     )
 
 
-def load_pipeline(model: str | None = None) -> tuple[Language, ModelInfo]:
+def load_pipeline(model: str | None = None, user_gazetteer: str | None = None) -> tuple[Language, ModelInfo]:
     """Return the German pipeline with our components, and what it really is.
 
     `model` (or the BIWAQ_SPACY_MODEL environment variable) names a spaCy package or a pipeline
     folder; "blank" forces the rule-only pipeline. Falls back to blank German with a warning.
+    `user_gazetteer`: path of a user gazetteer (steward/user_gazetteer.py) the finders apply; StewardError
+    when it is missing or wrong.
     """
     nlp, statistical = _load_base(_wanted(model))
-    nlp = add_rule_components(nlp)
+    nlp = add_rule_components(nlp, user_gazetteer)
     # The pipeline's rule data (gazetteers, tries, compiled patterns) lives as long as the process and is a few
     # hundred thousand objects: frozen, the garbage collector stops walking them on every full collection
     # while documents are extracted (measured in docs/performance.md).

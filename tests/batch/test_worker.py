@@ -19,7 +19,7 @@ def test_worker_pipeline_loads_once_when_two_threads_ask_at_once(monkeypatch, na
     """A Dask worker's preload thread and its first batch ask together: one load, one pipeline for both."""
     loads = []
 
-    def slow_load(requested):
+    def slow_load(requested, user_gazetteer=None):
         loads.append(requested)
         time.sleep(0.2)
         return object(), requested

@@ -1,4 +1,4 @@
-"""The organisation finder's resources: the gazetteer trie, name patterns and word lists, built once."""
+"""The organisation finder's resources: the gazetteer trie (with a user gazetteer's organisations), name patterns and word lists, built once."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from biwaq_extract.nlp.organisations.name_patterns import (
     regional_qualifier_pattern,
 )
 from biwaq_extract.nlp.organisations.shapes import ShapeRules, build_shape_rules
-from biwaq_extract.nlp.places import known_place
+from biwaq_extract.nlp.places import place_forms
 from biwaq_extract.nlp.programmes import surface_names
 from biwaq_extract.nlp.rule_data import load
 from biwaq_extract.nlp.text_helpers import PhraseTrie, is_acronym, phrase_key
+from biwaq_extract.steward.user_gazetteer import Entry, UserGazetteer
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _gazetteer_trie(data: dict) -> tuple[dict[str, OrgEntry], PhraseTrie, dict[s
 
 
 def build_resources(data: dict, words: dict, programme_names: Iterable[str] = (), use_ner: bool = False,
-                    is_known_place: Callable[[str], bool] = known_place) -> OrgResources:
+                    is_known_place: Callable[[str], bool] | None = None) -> OrgResources:
     """Resources from the parsed organisations.yaml (`data`) and organisation_words.yaml (`words`)."""
     entries, trie, acronym_ids = _gazetteer_trie(data)
     programme_names = frozenset(programme_names)
@@ -132,7 +133,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         name_inner=frozenset(words["name_inner_words"]),
         town_heads=town_heads,
         town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"),
-        known_place=is_known_place,
+        known_place=is_known_place or place_forms().__contains__,
         shapes=build_shape_rules(words),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
@@ -140,7 +141,33 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
     )
 
 
+def with_user_organisations(data: dict, entries: Iterable[Entry]) -> dict:
+    """organisations.yaml data with a user gazetteer's organisations: an entry with a new id is a new
+    organisation; one with a shipped id adds its name, acronym and aliases to that organisation's.
+
+    >>> data = {"organisations": [{"id": "bmas", "name": "Bundesministerium für Arbeit und Soziales"}]}
+    >>> [o["id"] for o in with_user_organisations(data, [Entry("organisations", "qnb", "Quartiersnetz")])["organisations"]]
+    ['bmas', 'qnb']
+    """
+    items = {item["id"]: item for item in data["organisations"]}
+    for entry in entries:
+        known = items.get(entry.id)
+        if known is None:
+            items[entry.id] = {"id": entry.id, "name": entry.name, "acronym": entry.acronym,
+                               "aliases": list(entry.aliases)}
+            continue
+        names = [entry.name] if entry.name != known["name"] else []
+        items[entry.id] = {**known, "aliases": [*(known.get("aliases") or []), *names, *entry.aliases],
+                           "acronyms": [*(known.get("acronyms") or []), *([entry.acronym] if entry.acronym else [])]}
+    return {**data, "organisations": list(items.values())}
+
+
 @lru_cache(maxsize=4)
-def load_resources(use_ner: bool = False) -> OrgResources:
-    """Read the rule data once per setting; `use_ner`: also take the pipeline's ORG entities."""
-    return build_resources(load("organisations"), load("organisation_words"), surface_names(), use_ner)
+def load_resources(use_ner: bool = False, user: UserGazetteer | None = None) -> OrgResources:
+    """Read the rule data once per setting; `use_ner`: also take the pipeline's ORG entities; `user`: a user
+    gazetteer whose organisations join the shipped ones (its programmes and places are not organisations)."""
+    data = load("organisations")
+    if user is None:
+        return build_resources(data, load("organisation_words"), surface_names(), use_ner)
+    return build_resources(with_user_organisations(data, user.organisations), load("organisation_words"),
+                           surface_names(user), use_ner, place_forms(user).__contains__)
