@@ -196,12 +196,12 @@ def subflows_without_heartbeats():
 
 
 def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
+    settings = with_run_gazetteer(load_settings(params.settings_file), output)
     with subflows_without_heartbeats():
         crawled = crawl_flow(params.crawl())
-        extract = extract_flow.with_options(task_runner=task_runner(params.runner, params.model))
-        got = extract(params.extract(crawled.articles))
+        runner = task_runner(params.runner, params.model, settings_gazetteer(settings))
+        got = extract_flow.with_options(task_runner=runner)(params.extract(crawled.articles))
 
-    settings = with_run_gazetteer(load_settings(params.settings_file), output)
     summary = run_summary(_run_id(started), started, got, settings, crawled.articles,
                           {"prefect_flow_run_id": flow_run.get_id()})
     archived = archive_outputs(got.results, got.quarantine, summary, output, params.rebuild)

@@ -12,12 +12,12 @@ class RunnerUnavailable(BiwaqError):
     """The requested task runner cannot be used here (e.g. Dask is not installed)."""
 
 
-def task_runner(params: RunnerParams, model: str | None = None):
+def task_runner(params: RunnerParams, model: str | None = None, user_gazetteer: str | None = None):
     """A fresh task runner for `params`; each flow run starts (and stops) its own.
 
-    The workers of a LocalCluster start loading the pipeline for `model` (the flow's model parameter) as soon
-    as they start (pipelines/worker_preload.py); workers of a cluster at `dask_address` load it with their
-    first batch.
+    The workers of a LocalCluster start loading the pipeline for `model` (the flow's model parameter, with the
+    run's `user_gazetteer`) as soon as they start (pipelines/worker_preload.py); workers of a cluster at
+    `dask_address` load it with their first batch.
     """
     if params.kind == "threads":
         return ThreadPoolTaskRunner(max_workers=params.workers)
@@ -41,7 +41,7 @@ def task_runner(params: RunnerParams, model: str | None = None):
             "host": "127.0.0.1",
             "dashboard_address": "127.0.0.1:0",
             "preload": ["pipelines.worker_preload"],
-            "preload_argv": ["--model", model or ""],
+            "preload_argv": ["--model", model or "", "--user-gazetteer", user_gazetteer or ""],
         },
     )
 

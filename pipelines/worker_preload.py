@@ -19,16 +19,18 @@ import click
 log = logging.getLogger(__name__)
 
 
-def _warm(model: str | None) -> None:
+def _warm(model: str | None, user_gazetteer: str | None = None) -> None:
     try:
         from biwaq_extract.batch.worker import pipeline_for
 
-        pipeline_for(model)
+        pipeline_for(model, user_gazetteer)
     except Exception:  # the first batch loads it again and reports the error as a task failure
         log.exception("biwaq: loading the pipeline in advance failed")
 
 
 @click.command()
 @click.option("--model", default="", help="the flow's model parameter ('' = the default model)")
-def dask_setup(worker, model: str) -> None:  # noqa: ARG001 (signature fixed by distributed)
-    threading.Thread(target=_warm, args=(model or None,), name="biwaq-preload", daemon=True).start()
+@click.option("--user-gazetteer", default="", help="the run's user gazetteer file ('' = none)")
+def dask_setup(worker, model: str, user_gazetteer: str = "") -> None:  # noqa: ARG001 (signature fixed by distributed)
+    threading.Thread(target=_warm, args=(model or None, user_gazetteer or None), name="biwaq-preload",
+                     daemon=True).start()

@@ -31,3 +31,21 @@ def test_local_run_writes_the_dataset_of_the_date_range_and_reuses_the_cache(tmp
                         published_from=start, published_to=end)
     assert (again.tally.nlp_documents, again.tally.from_cache) == (0, first.tally.nlp_documents)
     assert len(read_dataset(tmp_path)["documents"]) == documents
+
+
+@pytest.mark.parametrize("gazetteer", ["organisations:\n  - {id: werkstatt-quartier, name: Werkstatt im Quartier}\n"])
+@pytest.mark.slow
+@pytest.mark.integration
+def test_local_run_applies_the_dataset_gazetteer_and_extracts_again_when_it_changes(tmp_path, gazetteer):
+    import hashlib
+    import json
+
+    settings = load_settings(environ={})
+    first = run_locally("esf-meldungen", tmp_path, settings, site_folder=SITE, model="blank")
+    assert "user_gazetteer" not in json.loads((tmp_path / "run.json").read_text("utf-8"))["extra"]
+    (tmp_path / "gazetteer.yaml").write_text(gazetteer, "utf-8")
+    again = run_locally("esf-meldungen", tmp_path, settings, site_folder=SITE, model="blank")
+    assert (again.tally.nlp_documents, again.tally.from_cache) == (first.tally.nlp_documents, 0)
+    record = json.loads((tmp_path / "run.json").read_text("utf-8"))["extra"]["user_gazetteer"]
+    assert record == {"path": str((tmp_path / "gazetteer.yaml").resolve()),
+                      "sha256": hashlib.sha256(gazetteer.encode()).hexdigest()}

@@ -82,3 +82,41 @@ def test_extract_runs_rows_equal_the_log_and_the_report(tmp_path, capsys, caplog
     stated = int(re.search(r"This run: (\d+) rows", report).group(1))
     assert rows_out > 0
     assert logged == rows_out == sum(run["rows"].values()) == sum(per_table) == stated
+
+
+@pytest.mark.parametrize("where", ["dataset folder", "settings"])
+def test_extract_applies_the_user_gazetteer_and_run_json_records_it(tmp_path, capsys, where):
+    """The dataset folder's gazetteer.yaml, or the one `[extract] user_gazetteer` names, reaches the finders."""
+    import hashlib
+
+    gazetteer = fixture_path("steward", "gazetteer.yaml")
+    out = tmp_path / "out"
+    argv = ["extract", str(fixture_path("steward", "gazetteer_article.jsonl")), "--output", str(out), "--model", "blank"]
+    if where == "settings":
+        (tmp_path / "settings.toml").write_text(f"[extract]\nuser_gazetteer = '{gazetteer}'\n", "utf-8")
+        argv += ["--settings", str(tmp_path / "settings.toml")]
+        used = gazetteer
+    else:
+        out.mkdir()
+        used = out / "gazetteer.yaml"
+        used.write_bytes(gazetteer.read_bytes())
+    assert main(argv) == 0
+    assert "\nquartiersnetz-bremen,Quartiersnetz Bremen e. V.,QNB," in (out / "csv" / "organisations.csv").read_text("utf-8")
+    run = json.loads((out / "run.json").read_text("utf-8"))
+    assert run["extra"]["user_gazetteer"] == {"path": str(used.resolve()),
+                                              "sha256": hashlib.sha256(gazetteer.read_bytes()).hexdigest()}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("organisations:\n  - {id: Quartiersnetz, name: Quartiersnetz Bremen}\n", "organisations[0] id must be a lowercase slug"),
+    ("places:\n  - {id: groepelingen, name: Gröpelingen, kind: quarter}\n", "kind must be one of"),
+])
+def test_extract_bad_user_gazetteer_stops_with_a_clear_error(tmp_path, capsys, text, message):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "gazetteer.yaml").write_text(text, "utf-8")
+    argv = ["extract", str(fixture_path("steward", "gazetteer_article.jsonl")), "--output", str(out), "--model", "blank"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "gazetteer.yaml" in err and message in err
+    assert not (out / "documents.jsonl").exists()

@@ -408,3 +408,20 @@ def test_organisations_branches_compounds_places_and_cut_off_names(make_doc, tex
 )
 def test_organisations_lower_case_adjectives_and_line_break_hyphens_inside_names(make_doc, text, surface):
     assert surface in _surfaces(make_doc, text, "2023-06-01")
+
+
+@pytest.mark.parametrize("entry_id, alias, text, canonical", [
+    # a shipped id: the alias joins that organisation's names, its canonical name stays
+    ("bmas", "Arbeitsressort des Bundes", "Das Arbeitsressort des Bundes fördert die Projekte.",
+     "Bundesministerium für Arbeit und Soziales"),
+    # a new id: a new organisation under the steward's id
+    ("lotsenhaus-kiel", "Lotsenhaus", "Das Lotsenhaus berät Familien.", "Lotsenhaus Kiel gGmbH"),
+])
+def test_organisations_user_gazetteer_entries_join_the_shipped_ones(entry_id, alias, text, canonical):
+    from biwaq_extract.steward.user_gazetteer import Entry, UserGazetteer
+
+    entry = Entry("organisations", entry_id, canonical, None, (alias,))
+    user = UserGazetteer("gazetteer.yaml", "0" * 64, organisations=(entry,))
+    doc = spacy.blank("de").make_doc(text)
+    found = {(m.text, m.org_id, m.name) for m in organisations.find(doc, organisations.load_resources(False, user))}
+    assert (alias, entry_id, canonical) in found
