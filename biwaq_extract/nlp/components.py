@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
+from itertools import compress
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp import dates, events, organisations, participants, people, places, programmes
@@ -92,6 +95,49 @@ def make_participants(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG00
 )
 def make_events(nlp: Language, name: str) -> _RecordSetter:  # noqa: ARG001
     return _RecordSetter("events", events.find, events.load_resources())
+
+
+def sentence_guesses(texts: list[str], is_punct: list[int], punct_chars: set[str]) -> list[bool]:
+    """spaCy's Sentencizer rule over plain token columns: a sentence starts at the first token and at the
+    first token after a sentence-final character ("." "!" "?" …) that is neither punctuation nor another
+    such character. Only the few sentence ends are visited, not every token.
+
+    >>> sentence_guesses(["Ja", ".", '"', "Nein", "!"], [0, 1, 1, 0, 1], {".", "!"})
+    [True, False, False, True, False]
+    """
+    n = len(texts)
+    guesses = [False] * n
+    if n:
+        guesses[0] = True
+        after = 0  # the sentence ends before this token are settled
+        for end in compress(range(n), map(punct_chars.__contains__, texts)):
+            if end < after:
+                continue
+            after = end + 1
+            while after < n and (is_punct[after] or texts[after] in punct_chars):
+                after += 1
+            if after < n:
+                guesses[after] = True
+    return guesses
+
+
+class ColumnSentencizer(Sentencizer):
+    """spaCy's Sentencizer with the same rule and settings, reading the shared token view instead of one
+    Token object per token (which was most of its time: 0.2 s over the 2,000 benchmark articles)."""
+
+    def predict(self, docs):
+        guesses = []
+        for doc in docs:
+            tokens = view(doc)
+            guesses.append(sentence_guesses(tokens.texts, tokens.is_punct, self.punct_chars))
+        return guesses
+
+
+@Language.factory("biwaq_sentencizer", assigns=["token.is_sent_start"],
+                  default_config={"punct_chars": None, "overwrite": False})
+def make_sentencizer(nlp: Language, name: str, punct_chars: Optional[list[str]], overwrite: bool) -> ColumnSentencizer:
+    """The sentencizer of a pipeline without parser or senter; added under the name "sentencizer"."""
+    return ColumnSentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
 
 
 @Language.component("biwaq_line_breaks", assigns=["token.is_sent_start"])

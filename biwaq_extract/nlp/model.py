@@ -76,7 +76,8 @@ def add_rule_components(nlp: Language, user_gazetteer: str | None = None) -> Lan
     bound_tokenizer(nlp)  # crafted runs of quotes or brackets would cost spaCy's tokenizer quadratic time
     added, _ = _sentence_components(nlp.pipe_names)
     if added == ["sentencizer", "biwaq_line_breaks"]:
-        nlp.add_pipe("sentencizer")
+        # spaCy's sentencizer rule, reading the shared token view (nlp/components.py): the same boundaries
+        nlp.add_pipe("biwaq_sentencizer", name="sentencizer")
         nlp.add_pipe("biwaq_line_breaks", after="sentencizer")
     elif added:
         nlp.add_pipe("biwaq_line_breaks", before=nlp.pipe_names[0])
