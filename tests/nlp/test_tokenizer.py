@@ -17,6 +17,8 @@ CRAFTED = {
     "letters": "ä" * 5_000,
     "emoji and umlauts": "Grüße aus Köln 😀" + "😀„ü" * 3_000 + " Ende.",
     "runs inside prose": "Fachtag in Leipzig: " + '"' * 3_000 + " am 12. Mai 2022 " + "(" * 40 + "Bonn) 😀 Straße",
+    "one letter over the run bound": "Text " + "a" * (MAX_RUN + 1) + " Ende",
+    "one mark over the mark bound": "Text x" + "»" * (MAX_MARK_RUN + 1) + " Ende",
 }
 NORMAL = [
     "Fachtag in Leipzig am 12. Mai 2022: rund 120 Teilnehmende (u. a. aus Köln) kamen – z. B. zur „Werkstatt“.",
