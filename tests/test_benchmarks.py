@@ -40,3 +40,24 @@ def test_benchmarks_crafted_names_the_slowest_real_documents(capsys, source):
     main(["--slowest", str(REPO / source)])
     rows = capsys.readouterr().out.splitlines()
     assert rows and all(" s " in row for row in rows) and rows[0].split()[-1] in {"ok-1", "odd-unicode"}
+
+
+@pytest.mark.parametrize("count", [12])
+def test_benchmarks_cpu_measures_tokenizer_and_both_ways_of_extracting(tmp_path, monkeypatch, count):
+    import benchmarks.run
+    from benchmarks.cpu import measure
+
+    monkeypatch.setattr(benchmarks.run, "BENCH_DIR", tmp_path)
+    path, _ = benchmarks.run.corpus_for(count, 7)
+    seconds = measure(path, repeat=1)
+    assert list(seconds) == ["tokenizer", "in-process", "worker"] and all(s > 0 for s in seconds.values())
+
+
+@pytest.mark.parametrize("count", [12])
+def test_benchmarks_phrase_matcher_finds_what_the_trie_finds(tmp_path, monkeypatch, capsys, count):
+    import benchmarks.run
+    from benchmarks.phrase_matcher import main
+
+    monkeypatch.setattr(benchmarks.run, "BENCH_DIR", tmp_path)
+    assert main(["--count", str(count), "--repeat", "1"]) == 0  # it stops when the two find different names
+    assert "PhraseMatcher with its Doc" in capsys.readouterr().out
