@@ -4,13 +4,13 @@ Every finder module has the same contract: `load_resources(...)` builds its froz
 the rule data and the plain values a factory's config passes in, and `find(doc, resources)` returns a
 tuple of frozen records. A component stores them on one Doc extension. `requires` lists what a finder
 reads from earlier components (named entities are read when the pipeline has an `ner`, never required).
+The sentencizer of a pipeline without parser applies spaCy's rule to the shared token view.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
-
 from itertools import compress
+from typing import Any, Callable, Optional
 
 from spacy.attrs import SENT_START
 from spacy.language import Language
