@@ -213,6 +213,38 @@ def test_dates_yearless_take_readers_year(nlp, resources, text, published, expec
     check(nlp, resources, text, published, expected)
 
 
+# Without a publication date a reader takes the year of a yearless date from the latest year the text
+# gives to a day or month, else to a single year; years bounding a period and funding periods do not count.
+CONTEXT_YEARS = [
+    ("Newsletter März 2024\nAm 12. Februar trafen sich die Träger in Kassel.", [(D(2024, 3, 1), D(2024, 3, 31)), (D(2024, 2, 12), D(2024, 2, 12))]),
+    ("Rückblick auf den Fachtag 2023\nAm 14. März kamen 60 Fachleute zusammen.", [(D(2023, 1, 1), D(2023, 12, 31)), (D(2023, 3, 14), D(2023, 3, 14))]),
+    ("Das Programm läuft seit 2015 und bis 2027. Am 14. März ist Fachtag.", [(D(2015, 1, 1), D(2015, 12, 31)), (D(2027, 1, 1), D(2027, 12, 31))]),
+    ("In der Förderperiode 2021-2027 gibt es am 14. März einen Fachtag.", [(D(2021, 1, 1), D(2027, 12, 31))]),
+    ("Am 14. März ist Fachtag.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTEXT_YEARS)
+def test_dates_yearless_without_publication_take_the_texts_year(nlp, resources, text, expected):
+    check(nlp, resources, text, None, expected)
+
+
+# "am Vorabend", "am Folgetag": the day before the first or after the last day given just before.
+NEIGHBOUR_DAYS = [
+    ("Die Konferenz fand am 5. Februar 2025 in Brüssel statt. Schon am Vorabend trafen sich die Gäste.", None,
+     [(D(2025, 2, 5), D(2025, 2, 5)), (D(2025, 2, 4), D(2025, 2, 4))]),
+    ("Der Kongress tagte am 3. und 4. Mai 2022. Am Folgetag besuchten die Gäste Projekte.", PUB,
+     [(D(2022, 5, 3), D(2022, 5, 4)), (D(2022, 5, 5), D(2022, 5, 5))]),
+    ("Am Vorabend gab es einen Empfang.", PUB, []),
+    ("Datum 15.06.2021\nAm Vortag gab es einen Empfang.", PUB, [(D(2021, 6, 15), D(2021, 6, 15))]),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", NEIGHBOUR_DAYS)
+def test_dates_neighbour_days_count_from_the_day_before(nlp, resources, text, published, expected):
+    check(nlp, resources, text, published, expected)
+
+
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_dates_not_dates(nlp, resources, text):
     assert find(nlp, resources, text) == ()
@@ -394,7 +426,7 @@ def test_dates_case_exceptions_are_read_as_re_reads_them(nlp, resources, text):
         "Am 3. Dezember fand die Konferenz statt.", "Am 20. Januar wird die Konferenz stattfinden.",
         "Morgen beginnt es, gestern war es, im vergangenen Monat und im nächsten Jahr auch.",
         "Diesen Winter und im kommenden Herbst.", "Am 29. Februar und vom 30. Dezember bis 2. Januar.",
-        "Seit März läuft es.",
+        "Seit März läuft es.", "Am 31.12.9999 und am Folgetag.", "Am 01.01.0001 und am Vortag.",
     ],
 )
 def test_dates_extreme_publication_dates_are_clamped_not_raised(nlp, resources, text, published):

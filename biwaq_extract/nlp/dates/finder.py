@@ -12,7 +12,8 @@ How it works, in three passes:
    lack its month or year ("3." in "3. bis 5. Mai", "im März");
 2. spans (spans.py): neighbouring atoms joined by a connector ("bis", "–", "und" for adjacent units, anything after
    "zwischen") become one interval; missing months and years are inherited from the right-hand side;
-3. resolution (resolution.py): a year still missing comes from the publication date (see `resolve_year`), invalid
+3. resolution (resolution.py): a year still missing comes from the publication date (see `resolve_year`), or
+   without one from the text's other dates (`context_years`), invalid
    dates ("31. Februar") are dropped, and every record keeps surface offsets into the original text.
 
 dateparser is deliberately not used: every span is normalised from the fields the grammar already
@@ -27,7 +28,8 @@ import re
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.dates.atoms import in_url, match_atoms, select
-from biwaq_extract.nlp.dates.resolution import granularity, span_interval
+from biwaq_extract.nlp.dates.neighbours import neighbour_days
+from biwaq_extract.nlp.dates.resolution import context_years, granularity, span_interval
 from biwaq_extract.nlp.dates.resources import TemporalResources
 from biwaq_extract.nlp.dates.roles import cue_role
 from biwaq_extract.nlp.dates.spans import join_spans
@@ -101,13 +103,13 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
     atoms = select(match_atoms(text, published, res), text, res)
     sentences = sentence_index(doc).text_at
     out: list[DateMention] = []
-    for span in join_spans(text, atoms, res):
-        if in_url(text, span.start):
-            continue
+    spans = [span for span in join_spans(text, atoms, res) if not in_url(text, span.start)]
+    years = context_years(spans, text, res.bound_words) if published is None else [None] * len(spans)
+    for span, context_year in zip(spans, years):
         start_char = offsets[span.start] if offsets else span.start
         end_char = offsets[span.end - 1] + 1 if offsets else span.end
         sentence = sentences(start_char, end_char)
-        interval = span_interval(span, published, sentence, res)
+        interval = span_interval(span, published, sentence, res, context_year)
         if interval is None:
             continue
         publication = span.right is None and span.left.publication
@@ -124,5 +126,9 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
                 role="publication" if publication else cue_role(original, start_char, end_char, sentence, res.role_cues),
             )
         )
+    if res.patterns["neighbour_day"].search(original):  # rare: most texts have no "am Vorabend"
+        out.extend(neighbour_days(original, out, res.patterns["neighbour_day"], res.neighbour_days,
+                                  res.neighbour_day_reach, sentences))
+        out.sort(key=lambda d: d.start_char)
     return tuple(out)
 

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.dates.atoms import Atom
-from biwaq_extract.nlp.dates.context_words import add_days, add_months, clamp_year, month_end
+from biwaq_extract.nlp.dates.context_words import add_days, add_months, clamp_year, month_end, previous_words
 from biwaq_extract.nlp.dates.spans import Span
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
 
 
 def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: TemporalResources,
-                  since: bool = False) -> int | None:
+                  since: bool = False, context_year: int | None = None) -> int | None:
     """The year of an atom: its own, else the publication year moved by tense.
 
     The reader's heuristic of ANNOTATION_GUIDE.md, kept simple: a date without a year is in the
@@ -66,11 +66,14 @@ def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: Temp
     - the sentence announces (a future cue, no past cue) and the date would be over and have begun more
       than a month before publication (FUTURE_SLACK_DAYS; a report published a little late still means
       this year): then it is the year after.
+
+    Without a publication date the year is `context_year`, the one the text's other dates give
+    (see `context_years`).
     """
     if atom.year is not None:
         return atom.year
     if published is None:
-        return None
+        return context_year
     year = published.year
     interval = atom_interval(atom, year)
     if interval is None:
@@ -108,18 +111,18 @@ def granularity(span: Span) -> str:
 
 
 def span_interval(span: Span, published: dt.date | None, sentence: str,
-                   res: TemporalResources) -> tuple[dt.date, dt.date] | None:
+                   res: TemporalResources, context_year: int | None = None) -> tuple[dt.date, dt.date] | None:
     left, right = span.left, span.right
     if right is None:
         if not left.anchored:
             return None
-        year = resolve_year(left, published, sentence, res, span.since)
+        year = resolve_year(left, published, sentence, res, span.since, context_year)
         return None if year is None else atom_interval(left, year)
     right_year = right.year
     if right_year is None and left.year is not None:
         right_year = left.year  # "01. Juli 2024 bis zum 30. August"
     if right_year is None:
-        right_year = resolve_year(right, published, sentence, res, span.since)
+        right_year = resolve_year(right, published, sentence, res, span.since, context_year)
     if right_year is None:
         return None
     right_iv = atom_interval(right, right_year)
@@ -137,3 +140,33 @@ def span_interval(span: Span, published: dt.date | None, sentence: str,
         return None
     return left_iv[0], right_iv[1]
 
+
+
+_FINE_KINDS = ("day", "month", "season", "quarter")
+
+
+def _stated_year(span: Span, fine: bool) -> int | None:
+    """The year a span states itself: of a day, month, season or quarter (`fine`), or a single year."""
+    atoms = (span.right, span.left) if span.right is not None else (span.left,)
+    for atom in atoms:
+        if atom.year is not None and (atom.kind in _FINE_KINDS if fine else atom.kind == "year"):
+            return atom.year
+    return None
+
+
+def context_years(spans: list[Span], text: str, bound_words: frozenset[str]) -> list[int | None]:
+    """For a text without a publication date, the year a reader gives each span that states none.
+
+    A reader takes it from the dates the text gives, the year the text is written in being the
+    latest of them: the latest year of a day, month, season or quarter ("am 5. Februar 2025 … am
+    12. März"), else the latest single year ("Jahrestagung 2024 … Am 19. November"). Years that bound
+    a period ("seit 2008", "bis Ende 2027") and spans of years (funding periods) say nothing of it.
+    Spans that state a year get None.
+    """
+    bounded = [s.since or any(w in bound_words for w in previous_words(text, s.start, 1)) for s in spans]
+    year = None
+    for fine in (True, False):
+        year = max((y for s, b in zip(spans, bounded) if not b and (y := _stated_year(s, fine)) is not None), default=None)
+        if year is not None:
+            break
+    return [None if s.left.year is not None or (s.right is not None and s.right.year is not None) else year for s in spans]

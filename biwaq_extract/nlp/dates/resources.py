@@ -22,6 +22,7 @@ from biwaq_extract.nlp.dates.grammar import (
     year_pattern,
     year_span_pattern,
 )
+from biwaq_extract.nlp.dates.neighbours import neighbour_pattern
 from biwaq_extract.nlp.dates.roles import RoleCues
 from biwaq_extract.nlp.dates.start_positions import StartRules, start_rules
 from biwaq_extract.nlp.rule_data import load
@@ -49,6 +50,9 @@ class TemporalResources:
     past_cues: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     future_cues: frozenset[str]
+    bound_words: frozenset[str]
+    neighbour_days: dict[str, int]
+    neighbour_day_reach: int
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
     span_connector: re.Pattern | None = None
     pair_connector: re.Pattern | None = None
@@ -84,6 +88,9 @@ def load_resources() -> TemporalResources:
         perfect_auxiliaries=lower(data["perfect_auxiliaries"]),
         future_cues=lower(data["future_cues"]),
         role_cues=RoleCues.from_data(data.get("roles") or {}),
+        bound_words=lower(data["bound_words"]),
+        neighbour_days={str(k).lower(): int(v) for k, v in data["neighbour_days"].items()},
+        neighbour_day_reach=int(data["neighbour_day_reach"]),
     )
     patterns = {
         "numeric_date": numeric_date_pattern(),
@@ -98,6 +105,7 @@ def load_resources() -> TemporalResources:
         "year_span": year_span_pattern(),
         "decade": decade_pattern(),
         "relative": relative_pattern(data),
+        "neighbour_day": neighbour_pattern(data["neighbour_days"]),
         "publication_line": re.compile(r"(?m)^[^\S\n]*Datum[^\S\n]*:?\s{0,20}(?=[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})"),
     }
     span_words = (
