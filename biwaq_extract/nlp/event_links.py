@@ -28,11 +28,9 @@ class LinkRules:
     locator_labels: frozenset[str]
     town_adjectives: dict[str, str]
     cumulative_words: frozenset[str]
-    area_nouns: tuple[str, ...]
     weekday_pattern: re.Pattern  # "am Montag": group 1 the weekday
     weekdays: dict[str, int]  # lower-case weekday -> Monday 0 … Sunday 6
     future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
-    city_states: frozenset[str]  # the Länder that are towns too ("in Berlin"), from data/places.yaml
     max_frame_days: int
 
 
@@ -75,11 +73,9 @@ def load_link_rules(data: dict) -> LinkRules:
         locator_labels=frozenset(data["locator_labels"]),
         town_adjectives=dict(data["town_adjectives"]),
         cumulative_words=frozenset(data["cumulative_words"]),
-        area_nouns=tuple(data["area_nouns"]),
         weekday_pattern=re.compile(r"(?i)\bam (" + "|".join(data["weekdays"]) + r")\b"),
         weekdays={w: i for i, w in enumerate(data["weekdays"])} | {"sonnabend": 5},
         future_cues=frozenset(load("temporal")["future_cues"]),
-        city_states=frozenset(e["name"] for e in load("places")["states"] if e.get("city")),
         max_frame_days=int(data["max_frame_days"]),
     )
 

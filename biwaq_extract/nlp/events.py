@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
+from biwaq_extract.nlp.event_places import PlaceRules, head_place, pick_place, title_town
 from biwaq_extract.nlp.event_sentences import (
     Context,
     Sentence,
@@ -41,7 +42,7 @@ class EventRules:
     not_events: frozenset[str]
     date_rank: dict[str, int]
     evidence: frozenset[str]
-    place_prepositions: frozenset[str]
+    places: PlaceRules
     online: links.OnlineTest  # an online format: "online", "digital", or a compound "Online-Seminar"
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
@@ -64,7 +65,8 @@ def load_rules(text: str | None = None) -> EventRules:
         not_events=frozenset(w.lower() for w in data["not_events"]),
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
-        place_prepositions=frozenset(data["place_prepositions"]),
+        places=PlaceRules(frozenset(data["place_prepositions"]), tuple(data["area_nouns"]),
+                          frozenset(e["name"] for e in load("places")["states"] if e.get("city"))),
         online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
@@ -194,29 +196,6 @@ def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules, text: s
     if not dates:
         return None
     return min(dates, key=lambda d: (rules.date_rank.get(d.granularity, 99), abs(d.start_char - anchor)))
-
-
-def _town(p: PlaceMention, rules: EventRules) -> bool:
-    """A town or district (the city states count as towns), not a Land, country or region."""
-    return p.kind in ("city", "district") or p.name in rules.links.city_states
-
-
-def _after_preposition(text: str, p: PlaceMention, rules: EventRules) -> bool:
-    """ "in Bonn", also with an area noun between: "im Stadtteil Gröpelingen", "im Soziale-Stadt-Gebiet X"."""
-    before = text[max(0, p.start_char - 40) : p.start_char].split()
-    if before and before[-1].lower() not in rules.place_prepositions and before[-1].lower().endswith(rules.links.area_nouns):
-        before = before[:-1] if len(before) < 2 or before[-2].lower() in rules.place_prepositions else before[:-2]
-    return bool(before) and before[-1].lower() in rules.place_prepositions
-
-
-def _pick_place(text: str, places: list[PlaceMention], anchor: int, rules: EventRules) -> PlaceMention | None:
-    # a Land or country named without a preposition ("Aktionstag des ESF für Thüringen") is what a
-    # gathering is about, not where it is
-    good = [p for p in places if _after_preposition(text, p, rules)] or [p for p in places if _town(p, rules)]
-    if not good:
-        return None
-    # A city or district names where a gathering is better than its Land or country.
-    return min(good, key=lambda p: (p.kind not in ("city", "district"), abs(p.start_char - anchor)))
 
 
 def _pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount | None:
@@ -470,17 +449,6 @@ def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> 
     return source
 
 
-def _head_place(text: str, ctx: Context, source: Context, ref, town: str | None, anchor: int, rules: EventRules) -> PlaceMention | None:
-    """Where a gathering named by a noun takes place: a place of its sentences, else its venue's town."""
-    places = source.places or ctx.places
-    if ref:  # a back-reference tells where only with "in <town>" ("die Veranstaltung in Helsinki")
-        places = [p for p in places if _after_preposition(text, p, rules) and _town(p, rules)]
-    place = _pick_place(text, places, anchor, rules)
-    if place is None and town:
-        place = PlaceMention(town, 0, 0, town, "city", "rule:venue-town")
-    return place
-
-
 def _head_counts(contexts: list[Context], k: int, source: Context, rules: EventRules) -> list[ParticipantCount]:
     """The attendance counts for the gathering named in sentence k: its sentences', else a next undated sentence's."""
     ctx = contexts[k]
@@ -511,7 +479,7 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
     online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
     date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
-    place = None if online else _head_place(text, ctx, source, ref, town, start_char, rules)
+    place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places)
     count = _pick_count(_head_counts(facts.contexts, k, source, rules), start_char)
     if source is ctx and ctx.frame and ctx.dates:
         used_frames.add(k)
@@ -549,7 +517,7 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
         if not day_dates:
             continue
         date = _pick_date(day_dates, ctx.span.start_char, rules)
-        place = None if ctx.online else _pick_place(text, ctx.places, date.start_char, rules)
+        place = None if ctx.online else pick_place(text, ctx.places, date.start_char, rules.places)
         count = _pick_count(ctx.counts, date.start_char)
         sentence = ctx.span.text.strip()
         candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,
@@ -557,11 +525,15 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
     return candidates
 
 
-def _merged_events(doc: Doc, candidates: list[_Candidate], text: str, rules: EventRules) -> tuple[EventMention, ...]:
-    """The candidates merged into one event per gathering; a local story's dateline places the unplaced ones."""
+def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Context], text: str, rules: EventRules) -> tuple[EventMention, ...]:
+    """The candidates merged into one event per gathering; the first (the article's main one) takes the
+    town the title names, and a local story's dateline places the unplaced ones."""
     candidates.sort(key=lambda e: e.start_char)
     kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
     events = merging.keep(merging.merge(candidates, kinds), rules.links.part_heads)
+    if events and events[0].location is None and events[0].type != "webinar":
+        town = title_town(text, contexts[0].places, rules.places)
+        events[0] = events[0]._replace(location=town) if town else events[0]
     town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
     if town:  # a local news story's gatherings take place in the town it reports from
         events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
@@ -586,7 +558,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     candidates = _head_candidates(facts, list(_heads(v, positions, head_words, rules)), used_frames)
     candidates.extend(_series(v, contexts, rules, facts.text))
     candidates.extend(_frame_candidates(facts, used_frames))
-    return _merged_events(doc, candidates, facts.text, rules)
+    return _merged_events(doc, candidates, contexts, facts.text, rules)
 
 
 find = find_events

@@ -170,6 +170,9 @@ def test_events_participants_are_the_attendance(make_doc, text, participants):
         ("Der Auftakt-Workshop fand am 3. Mai 2023 in Bonn statt.", "kickoff"),
         ("Die Online-Informationsveranstaltung fand am 3. Mai 2023 statt.", "webinar"),
         ("Die Plenartagung des Parlaments fand am 3. Mai 2023 in Straßburg statt.", "meeting"),
+        # a gathering called only "Veranstaltung" in this genre is a conference with talks and panels
+        ("Die Veranstaltung „Arbeit im Wandel“ fand am 3. Mai 2023 in Stuttgart statt.", "conference"),
+        ("Rund 150 Gäste kamen am 3. Mai 2023 zur Veranstaltung in die Stadthalle Dortmund.", "conference"),
         # a dated report naming its own gathering dates that one, not the dialogue mentioned before it
         ("Wir regen einen konstruktiven Dialog an.\nDie Fachtagung findet am 3. Mai 2023 in Bonn statt.", "conference"),
     ],
@@ -242,3 +245,37 @@ def test_events_weekday_dated_from_publication(make_doc, text, published, start)
 def test_events_online_gatherings_have_no_place(make_doc, text, location):
     (event,) = make_doc(text, "2023-06-01")._.events
     assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Projekte stellen sich in Leipzig vor\nAm 4. Mai 2023 fand die Jahreskonferenz des Programms statt.", "Leipzig"),
+        ("Fachtag in Bremen\nDer Fachtag fand am 4. Mai 2023 im Bürgerhaus statt.", "Bremen"),
+        # the title's town is not where a gathering of another town takes place
+        ("Projekte stellen sich in Leipzig vor\nAm 4. Mai 2023 fand in Halle die Jahreskonferenz statt.", "Halle"),
+        ("Projekte in Leipzig\nDie Online-Informationsveranstaltung fand am 4. Mai 2023 statt.", None),
+    ],
+)
+def test_events_main_event_takes_the_titles_town(make_doc, text, location):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # no publication date: a yearless day takes the year the text gives elsewhere
+        (
+            "Rückblick: Jahrestagung der Zukunftszentren 2024\nAm 19. November fand in Berlin die Jahrestagung statt.",
+            [("conference", D(2024, 11, 19), "Berlin", None)],
+        ),
+        (
+            "Newsletter Februar 2025\nDie Fachkonferenz fand am 5. Februar 2025 in Brüssel statt. Am Vorabend lud "
+            "das Ministerium zu einem Parlamentarischen Abend ein.",
+            [("conference", D(2025, 2, 5), "Brüssel", None), ("meeting", D(2025, 2, 4), None, None)],
+        ),
+    ],
+)
+def test_events_dated_without_a_publication_date(make_doc, text, expected):
+    assert _events(make_doc, text, None) == expected
