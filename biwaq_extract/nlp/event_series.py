@@ -10,6 +10,7 @@ from typing import NamedTuple
 _PLURAL_ENDINGS = ("en", "n", "e", "s")
 # what may stand between two places of one list
 _LIST_JOINT = re.compile(r"\s*(?:,|und|sowie|oder|,\s*und)\s*$")
+_DAYS = ("day", "days")
 _BULLET = re.compile(r"^\s*[-–•*·]\s*|^\s*\d+\.\s+")
 
 
@@ -52,18 +53,30 @@ def _place_list(text: str, places: list, after: int) -> list:
     return out
 
 
+def _dated_places(ctx) -> list[tuple]:
+    """(day, place) pairs of a sentence that gives each of two or more places its own day, in the same
+    order: "am 6. Juni in Kiel und am 13. Juni in Hamburg", "in Kiel (6. Juni) und Hamburg (13. Juni)"."""
+    days = [d for d in ctx.dates if d.granularity in _DAYS]
+    places = ctx.places
+    if len(places) < 2 or len(days) != len(places) or len({p.name for p in places}) != len(places):
+        return []
+    return list(zip(days, places))
+
+
 def may_hold_series(text: str, contexts: list, k: int) -> bool:
-    """Whether sentence k can name a series: two places joined as a list, or a colon followed by a
-    bullet line (a cheap test before its words are read)."""
+    """Whether sentence k can name a series: two places joined as a list or each with its own day, or a
+    colon followed by a bullet line (a cheap test before its words are read)."""
     ctx = contexts[k]
     places = ctx.places
     if len(places) >= 2:
-        return any(_LIST_JOINT.match(text[a.end_char : b.start_char]) for a, b in zip(places, places[1:]))
+        joined = any(_LIST_JOINT.match(text[a.end_char : b.start_char]) for a, b in zip(places, places[1:]))
+        return joined or bool(_dated_places(ctx))
     return ctx.span.text.rstrip().endswith(":") and k + 1 < len(contexts) and bool(_BULLET.match(contexts[k + 1].span.text))
 
 
 def series(text: str, contexts: list, plural_heads: Iterator[tuple[int, int, int, str, str]]) -> list[SeriesEvent]:
-    """One event per place of "<plural noun> … in X, Y und Z" (two places at least), and one per dated
+    """One event per place of "<plural noun> … in X, Y und Z" (two places at least; each with its own
+    day when the sentence gives each place one), and one per dated
     bullet line under a plural noun that ends its sentence with a colon ("Termine: • 9. September …").
 
     `plural_heads` yields (sentence index, start char, end char, head, type) of plural gathering nouns.
@@ -71,6 +84,10 @@ def series(text: str, contexts: list, plural_heads: Iterator[tuple[int, int, int
     out: list[SeriesEvent] = []
     for k, start, end, head, etype in plural_heads:
         ctx = contexts[k]
+        dated = _dated_places(ctx)
+        if dated:
+            out.extend(SeriesEvent(p.start_char, p.end_char, k, text[start:end], head, etype, d, p) for d, p in dated)
+            continue
         places = _place_list(text, list(ctx.places), end)
         if len(places) >= 2:
             date = next((d for d in ctx.dates if d.granularity in ("day", "days", "month", "season", "quarter")), None)

@@ -133,6 +133,16 @@ def test_events_parts_of_a_gathering_are_not_events(make_doc, text):
             "Die Regiestelle bietet Online-Seminare an:\n• 3. März 2025, 10 Uhr\n• 10. März 2025, 14 Uhr\n",
             [("webinar", D(2025, 3, 3), None, None), ("webinar", D(2025, 3, 10), None, None)],
         ),
+        # each place with its own day
+        (
+            "Die Regionalkonferenzen finden in Kiel (6. Oktober 2024), Hamburg (13. Oktober 2024) und Lübeck "
+            "(20. Oktober 2024) statt.",
+            [("conference", D(2024, 10, d), place, None) for d, place in ((6, "Kiel"), (13, "Hamburg"), (20, "Lübeck"))],
+        ),
+        (
+            "Die Informationsveranstaltungen finden am 6. Oktober 2024 in Kiel und am 13. Oktober 2024 in Hamburg statt.",
+            [("other", D(2024, 10, 6), "Kiel", None), ("other", D(2024, 10, 13), "Hamburg", None)],
+        ),
     ],
 )
 def test_events_series_gives_one_event_per_place_or_date(make_doc, text, expected):
