@@ -32,6 +32,7 @@ class LinkRules:
     weekdays: dict[str, int]  # lower-case weekday -> Monday 0 … Sunday 6
     future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
     max_frame_days: int
+    period_frames: frozenset[str]  # frame types a month or season may date
 
 
 class OnlineTest:
@@ -77,6 +78,7 @@ def load_link_rules(data: dict) -> LinkRules:
         weekdays={w: i for i, w in enumerate(data["weekdays"])} | {"sonnabend": 5},
         future_cues=frozenset(load("temporal")["future_cues"]),
         max_frame_days=int(data["max_frame_days"]),
+        period_frames=frozenset(data["period_frames"]),
     )
 
 

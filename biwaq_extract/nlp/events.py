@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
-from biwaq_extract.nlp.event_places import PlaceRules, head_place, pick_place, title_town
+from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, title_town, town
 from biwaq_extract.nlp.event_sentences import (
     Context,
     Sentence,
@@ -165,6 +165,8 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
         # "hat am Montag in Berlin … ausgezeichnet"
         links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
+    if _ATTENDANCE in frames:  # "Mehr als 70 Teilnehmende kamen …": a gathering only with its attendance
+        frames = [("other" if by_counts[k] else None) if f == _ATTENDANCE else f for k, f in enumerate(frames)]
     return named_rows(Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 
@@ -263,6 +265,7 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 
 _BULLETS = " \t\n-–•*·"
+_ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 # gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
 _GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
@@ -506,23 +509,33 @@ def _head_candidates(facts: _DocFacts, heads: list[tuple[int, int, str, str]], u
 
 
 def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidate]:
-    """The events reported by a gathering verb alone, in day-dated sentences no event noun took a date from."""
+    """The events reported by a gathering verb alone, in dated sentences no event noun took a date from."""
     rules, text = facts.rules, facts.text
     candidates = []
     for k, ctx in enumerate(facts.contexts):
         if not ctx.frame or k in used_frames:
             continue
-        # a verb alone tells a gathering of days, not a period ("Vom 19.08. bis 30.09. findet … statt")
-        day_dates = [d for d in ctx.dates if d.granularity in ("day", "days") and (d.end - d.start).days < rules.links.max_frame_days]
-        if not day_dates:
+        date = _frame_date(text, ctx, rules)
+        if date is None:
             continue
-        date = _pick_date(day_dates, ctx.span.start_char, rules)
-        place = None if ctx.online else pick_place(text, ctx.places, date.start_char, rules.places)
+        venue, town = facts.venues.of(facts.contexts, k, ctx)
+        place = None if ctx.online else head_place(text, ctx.places, False, town, date.start_char, rules.places)
         count = _pick_count(ctx.counts, date.start_char)
         sentence = ctx.span.text.strip()
         candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,
-                                     facts.organisers_of.get(k, ()), "rule:event-frame", sentence))
+                                     facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
     return candidates
+
+
+def _frame_date(text: str, ctx: Context, rules: EventRules) -> DateMention | None:
+    """The date of a gathering told by a verb alone: a day or a few days ("Vom 19.08. bis 30.09. findet …
+    statt" is a period); a month or season only for a meeting verb with the town it meets in ("Im April
+    trafen sich die Projektleitungen in Rostock")."""
+    days = [d for d in ctx.dates if d.granularity in ("day", "days") and (d.end - d.start).days < rules.links.max_frame_days]
+    if not days and ctx.frame in rules.links.period_frames:
+        if any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in ctx.places):
+            days = [d for d in ctx.dates if d.granularity in ("month", "season")]
+    return _pick_date(days, ctx.span.start_char, rules) if days else None
 
 
 def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Context], text: str, rules: EventRules) -> tuple[EventMention, ...]:

@@ -289,3 +289,24 @@ def test_events_main_event_takes_the_titles_town(make_doc, text, location):
 )
 def test_events_dated_without_a_publication_date(make_doc, text, expected):
     assert _events(make_doc, text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a meeting verb with the town it meets in: a month or season dates the gathering
+        ("Im April trafen sich die Projektleitungen in Rostock.", [("meeting", D(2023, 4, 1), "Rostock", None)]),
+        ("Anfang Mai kamen in Erfurt rund 40 Akteure zusammen.", [("meeting", D(2023, 5, 1), "Erfurt", 40)]),
+        # … but not without the town, nor for a verb that may tell of a period
+        ("Im April trafen sich die Projektleitungen.", []),
+        ("Im April findet in Rostock die Beratung statt.", []),
+        # a venue's town places a gathering told by a verb alone
+        ("Am 3. Mai trafen sich die Träger im Dresdner Rathaus.", [("meeting", D(2023, 5, 3), "Dresden", None)]),
+        # "kamen" tells of a gathering only with its attendance
+        ("Mehr als 70 Teilnehmende kamen am 3. Mai nach Jena.", [("other", D(2023, 5, 3), "Jena", 70)]),
+        ("Am 3. Mai kamen die Ergebnisse nach Jena.", []),
+        ("In Magdeburg öffneten am 5. Mai die Projekte ihre Türen.", [("other", D(2023, 5, 5), "Magdeburg", None)]),
+    ],
+)
+def test_events_reported_by_a_verb_alone(make_doc, text, expected):
+    assert _events(make_doc, text, "2023-05-20") == expected
