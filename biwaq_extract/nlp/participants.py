@@ -27,6 +27,7 @@ class CountRules:
     max_modifiers: int
     davon: frozenset[str]
     scale_words: frozenset[str]
+    vague_before: frozenset[str]
     min_count: int
     # per language (like_num is language-specific): the numbers of the words seen so far (see _NumberMemo)
     number_memos: dict[str, _NumberMemo] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -45,6 +46,7 @@ def load_rules(text: str | None = None) -> CountRules:
         max_modifiers=int(data.get("max_modifiers", 2)),
         davon=frozenset(w.lower() for w in data.get("davon", [])),
         scale_words=frozenset(w.lower() for w in data.get("scale_words", [])),
+        vague_before=frozenset(w.lower() for w in data.get("vague_before", [])),
         min_count=int(data.get("min_count", 1)),
     )
 
@@ -220,6 +222,8 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
     for i in starts:
         if v.is_space[i] or v.is_punct[i] or _is_date_number(texts[i]):
             continue
+        if i > 0 and lowers[i - 1] in rules.vague_before and texts[i].isalpha():
+            continue  # "mehrere hundert Menschen": a vague amount
         k = bisect_right(date_starts, idx[i]) - 1
         if k >= 0 and idx[i] < date_chars[k][1]:
             continue

@@ -37,6 +37,9 @@ def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
         "Rund 2.000 Haushalte wurden erreicht.",
         "Hunderte Menschen kamen zum Fest.",
         "Zahlreiche Gäste kamen zur Feier.",
+        "Mehrere hundert Menschen kamen zum Fest.",
+        "Einige tausend Besucherinnen und Besucher informierten sich.",
+        "Über 40 Projektträger stellten sich vor.",
         "Die Förderrunde 2019 bis 2022 ist abgeschlossen.",
     ],
 )
