@@ -520,7 +520,7 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
             continue
         venue, town = facts.venues.of(facts.contexts, k, ctx)
         place = None if ctx.online else head_place(text, ctx.places, False, town, date.start_char, rules.places)
-        count = _pick_count(ctx.counts, date.start_char)
+        count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
         candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,
                                      facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))

@@ -304,6 +304,11 @@ def test_events_dated_without_a_publication_date(make_doc, text, expected):
         ("Am 3. Mai trafen sich die Träger im Dresdner Rathaus.", [("meeting", D(2023, 5, 3), "Dresden", None)]),
         # "kamen" tells of a gathering only with its attendance
         ("Mehr als 70 Teilnehmende kamen am 3. Mai nach Jena.", [("other", D(2023, 5, 3), "Jena", 70)]),
+        # the attendance may follow in the next sentence
+        (
+            "Die Ministerin hat am 3. Mai in Berlin die Preisträger ausgezeichnet. Sie sprach vor rund 200 Gästen.",
+            [("award", D(2023, 5, 3), "Berlin", 200)],
+        ),
         ("Am 3. Mai kamen die Ergebnisse nach Jena.", []),
         ("In Magdeburg öffneten am 5. Mai die Projekte ihre Türen.", [("other", D(2023, 5, 5), "Magdeburg", None)]),
     ],
