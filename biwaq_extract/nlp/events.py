@@ -220,6 +220,14 @@ def _lead_index(contexts: list[Context]) -> int | None:
     return None
 
 
+def _heading(span: Sentence, text: str) -> bool:
+    """A line of a few words without a full stop, ending at a line break: a title or subheading."""
+    line = span.text.strip()
+    if not line or line[-1] in ".!?:;,\"“”" or len(line.split()) > 12:
+        return False
+    return span.text.rstrip(" \t").endswith("\n") or text[span.end_char : span.end_char + 3].lstrip(" \t")[:1] in ("\n", "")
+
+
 def _borrow(
     contexts: list[Context], k: int, lead: int | None, used: set[int], rules: EventRules, text: str
 ) -> Context | None:
@@ -227,7 +235,8 @@ def _borrow(
 
     In order: a report of a gathering just before or after ("80 Fachleute trafen sich am 25. September
     in Bonn. In einer Werkstatt …"); for a title, the article's lead sentence (news style puts the
-    when and where there); then a day-dated sentence directly before or after in the same paragraph.
+    when and where there); for a subheading, a day-dated sentence of the lines under it; then a
+    day-dated sentence directly before or after in the same paragraph.
     """
     window = [k - 1] + list(range(k + 1, k + 1 + rules.link_window))
     for j in window:
@@ -238,6 +247,10 @@ def _borrow(
         used.add(lead)
         return contexts[lead]
     here = contexts[k].span
+    if k > 0 and _heading(here, text):  # a subheading: the paragraph under it tells of its gathering
+        for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
+            if _day_dated(contexts[j]):
+                return contexts[j]
     for j in (k - 1, k + 1):
         if 0 <= j < len(contexts) and _day_dated(contexts[j]) and j not in used:
             other = contexts[j].span

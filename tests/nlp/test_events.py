@@ -315,3 +315,23 @@ def test_events_dated_without_a_publication_date(make_doc, text, expected):
 )
 def test_events_reported_by_a_verb_alone(make_doc, text, expected):
     assert _events(make_doc, text, "2023-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subheading names the gathering the lines under it date and place
+        (
+            "Das Land informiert über die neue Förderperiode.\nVeranstaltung zur Zukunft der Arbeit\n"
+            "Darüber diskutierten Fachleute am 5. März 2024 in Kassel.",
+            [("conference", D(2024, 3, 5), "Kassel", None)],
+        ),
+        # a sentence that ends its paragraph is no subheading
+        (
+            "Das Land plant eine Veranstaltung zur Zukunft der Arbeit.\n\nDie Fachleute sprachen am 5. März 2024 in Kassel.",
+            [],
+        ),
+    ],
+)
+def test_events_subheading_takes_the_date_of_its_paragraph(make_doc, text, expected):
+    assert _events(make_doc, text, "2024-04-01") == expected
