@@ -328,7 +328,8 @@ def test_events_reported_by_a_verb_alone(make_doc, text, expected):
         ),
         # a sentence that ends its paragraph is no subheading
         (
-            "Das Land plant eine Veranstaltung zur Zukunft der Arbeit.\n\nDie Fachleute sprachen am 5. März 2024 in Kassel.",
+            "Neues aus dem Land\nDas Land plant eine Veranstaltung zur Zukunft der Arbeit.\n\n"
+            "Die Fachleute sprachen am 5. März 2024 in Kassel.",
             [],
         ),
     ],
