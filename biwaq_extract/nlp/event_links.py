@@ -28,6 +28,7 @@ class LinkRules:
     locator_labels: frozenset[str]
     town_adjectives: dict[str, str]
     cumulative_words: frozenset[str]
+    habitual_words: frozenset[str]
     weekday_pattern: re.Pattern  # "am Montag": group 1 the weekday
     weekdays: dict[str, int]  # lower-case weekday -> Monday 0 … Sunday 6
     future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
@@ -74,6 +75,7 @@ def load_link_rules(data: dict) -> LinkRules:
         locator_labels=frozenset(data["locator_labels"]),
         town_adjectives=dict(data["town_adjectives"]),
         cumulative_words=frozenset(data["cumulative_words"]),
+        habitual_words=frozenset(data["habitual_words"]),
         weekday_pattern=re.compile(r"(?i)\bam (" + "|".join(data["weekdays"]) + r")\b"),
         weekdays={w: i for i, w in enumerate(data["weekdays"])} | {"sonnabend": 5},
         future_cues=frozenset(load("temporal")["future_cues"]),

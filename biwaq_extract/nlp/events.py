@@ -444,6 +444,8 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
     # tell more about (its place, its attendance); it never makes an event of its own
     if not ctx.dates and not quoted and links.kind_of_gathering(v, start, lr):
         return None  # "Organisation eines Stadtteilfestes": a kind of gathering, not one that takes place
+    if not _day_dated(ctx) and not lr.habitual_words.isdisjoint(v.lowers[ctx.span.start : ctx.span.end]):
+        return None  # "organisiert jedes Jahr einen Aktionstag": a recurring kind, not one gathering
     definite = not quoted and links.definite(v, start, lr)
     ref = definite and not ctx.dates and links.back_reference(word, head, named, lr)
     # a new noun with a definite article ("bei dem Projektbesuch") points back when a gathering was

@@ -336,3 +336,23 @@ def test_events_reported_by_a_verb_alone(make_doc, text, expected):
 )
 def test_events_subheading_takes_the_date_of_its_paragraph(make_doc, text, expected):
     assert _events(make_doc, text, "2024-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a workshop that is a place of work, not a gathering
+        "Titel\nDas Projekt betreibt seit 2021 eine Jugendwerkstatt in Gera.",
+        "Titel\nIn der Fahrradwerkstatt in Gotha lernen Jugendliche im Mai 2023, Räder zu reparieren.",
+        # a recurring kind of gathering, without the day of one
+        "Titel\nSeit 2020 organisiert der Verein jedes Jahr einen Aktionstag in Weimar.",
+        "Titel\nRegelmäßige Netzwerktreffen in Jena sorgen für Austausch.",
+    ],
+)
+def test_events_no_event_from_facilities_or_recurring_kinds(make_doc, text):
+    assert _events(make_doc, text, "2023-06-01") == []
+
+
+@pytest.mark.parametrize("text", ["Titel\nDer jährliche Fachtag fand am 4. Mai 2023 in Weimar statt."])
+def test_events_recurring_gathering_with_its_day_is_one(make_doc, text):
+    assert _events(make_doc, text, "2023-06-01") == [("conference", D(2023, 5, 4), "Weimar", None)]
