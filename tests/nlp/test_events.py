@@ -167,6 +167,7 @@ def test_events_year_of_a_yearless_date(make_doc, text, published, start):
     [
         ("Beim Fachtag am 3. Mai 2023 in Bonn waren 120 Teilnehmer*innen dabei.", 120),
         ("Seit 2011 haben 13.000 Fachkräfte die Schulung besucht. Der Fachtag fand am 3. Mai 2023 in Bonn statt.", None),
+        ("Der Fachtag am 3. Mai 2023 in Bonn zeigte, wie das Programm 5.000 Menschen erreicht hat.", None),
     ],
 )
 def test_events_participants_are_the_attendance(make_doc, text, participants):
