@@ -126,7 +126,7 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
                 role="publication" if publication else cue_role(original, start_char, end_char, sentence, res.role_cues),
             )
         )
-    if res.patterns["neighbour_day"].search(original):  # rare: most texts have no "am Vorabend"
+    if any(t in original for t in res.neighbour_triggers):  # rare: most texts have no "am Vorabend"
         out.extend(neighbour_days(original, out, res.patterns["neighbour_day"], res.neighbour_days,
                                   res.neighbour_day_reach, sentences))
         out.sort(key=lambda d: d.start_char)

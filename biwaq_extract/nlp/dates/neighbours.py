@@ -17,6 +17,16 @@ def neighbour_pattern(words: dict[str, int]) -> re.Pattern:
     return re.compile(rf"(?<!\w)[Aa]m\s+(?P<word>{alternatives})(?!\w)", re.I)
 
 
+def neighbour_triggers(words: dict[str, int]) -> tuple[str, ...]:
+    """The words as a text writes them, nouns capitalised ("Vorabend", "nächsten Tag"): a text holding
+    none of them needs no pattern search (most texts)."""
+    def written(key: str) -> str:
+        parts = key.split()
+        return key.capitalize() if len(parts) == 1 else " ".join(w.capitalize() if w == "tag" else w for w in parts)
+
+    return tuple(written(k) for k in words)
+
+
 def neighbour_days(
     text: str, found: list[DateMention], pattern: re.Pattern, words: dict[str, int], reach: int,
     sentence_at: Callable[[int, int], str],

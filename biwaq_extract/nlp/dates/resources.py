@@ -22,7 +22,7 @@ from biwaq_extract.nlp.dates.grammar import (
     year_pattern,
     year_span_pattern,
 )
-from biwaq_extract.nlp.dates.neighbours import neighbour_pattern
+from biwaq_extract.nlp.dates.neighbours import neighbour_pattern, neighbour_triggers
 from biwaq_extract.nlp.dates.roles import RoleCues
 from biwaq_extract.nlp.dates.start_positions import StartRules, start_rules
 from biwaq_extract.nlp.rule_data import load
@@ -53,6 +53,7 @@ class TemporalResources:
     bound_words: frozenset[str]
     neighbour_days: dict[str, int]
     neighbour_day_reach: int
+    neighbour_triggers: tuple[str, ...]
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
     span_connector: re.Pattern | None = None
     pair_connector: re.Pattern | None = None
@@ -91,6 +92,7 @@ def load_resources() -> TemporalResources:
         bound_words=lower(data["bound_words"]),
         neighbour_days={str(k).lower(): int(v) for k, v in data["neighbour_days"].items()},
         neighbour_day_reach=int(data["neighbour_day_reach"]),
+        neighbour_triggers=neighbour_triggers(data["neighbour_days"]),
     )
     patterns = {
         "numeric_date": numeric_date_pattern(),
