@@ -182,7 +182,8 @@ def venue_in(
     """(venue, town, end of venue) of the first venue phrase between `start` and `end` of `text`.
 
     The town comes from a place adjective inside the venue ("Parksaal des Erfurter Steigerwaldstadions")
-    or right after it ("im Schlachthof in der Kasseler Nordstadt"). With `buildings` false (no word of
+    or right after it ("im Schlachthof in der Kasseler Nordstadt"), else from a town in its name
+    ("im Rathaus Bochum"). With `buildings` false (no word of
     the text ends in a venue noun) only place adjectives are looked for.
     """
     m = rules.venue_pattern.search(text, start, end) if buildings else None
@@ -204,7 +205,7 @@ def venue_in(
     # a trailing town adjective belongs to the next phrase, not to the venue's name
     while len(venue.split()) > 1 and town_of_adjective(venue.split()[-1], rules, known_city):
         venue = venue.rsplit(None, 1)[0]
-    return venue, town, m.end(1)
+    return venue, town or town_in_venue(venue, known_city), m.end(1)
 
 
 _LOCATIVE_ADJECTIVE = re.compile(r"\b(?:im|in der|in dem|ins|am|auf dem)\s+([A-ZÄÖÜ]\w+er)\s+[A-ZÄÖÜ]")
@@ -220,16 +221,23 @@ def dateline(text: str, known_city) -> str | None:
     return None
 
 
+_LOCATOR = re.compile(r"(\w+)(?:\s*:|\s+(?:ist|war)\s+(?:das|die|der|dem|im|in der|in dem)\b)\s*(.*)", re.S)
+
+
 def locator_line(text: str, start: int, end: int, rules: LinkRules) -> str | None:
-    """The venue of an announcement's "Ort: Centre Monbijou, Straße 1, 10178 Berlin" line."""
-    if ":" not in text[start : min(end, start + 24)]:
-        return None
+    """The venue of an announcement's place line: "Ort: Centre Monbijou, Straße 1, 10178 Berlin",
+    "Veranstaltungsort ist das Bürgerhaus in Kassel"."""
     line = text[start:end].strip()
-    label, sep, rest = line.partition(":")
-    if not sep or label.strip() not in rules.locator_labels:
+    m = _LOCATOR.match(line)
+    if not m or m.group(1) not in rules.locator_labels:
         return None
-    venue = rest.split(",")[0].strip()
+    venue = m.group(2).split(",")[0].split(" in ")[0].strip().rstrip(".").strip()
     return venue or None
+
+
+def town_in_venue(venue: str, known_city) -> str | None:
+    """A town named inside a venue's name: "Rathaus Bochum" -> Bochum."""
+    return next((w for w in reversed(venue.split()) if w[:1].isupper() and known_city(w)), None)
 
 
 class Venues:
@@ -238,7 +246,7 @@ class Venues:
 
     def __init__(self, text: str, rules: LinkRules, known_city, buildings: bool):
         self.text, self.rules, self.known_city, self.buildings = text, rules, known_city, buildings
-        self.any_locator = any(label + ":" in text for label in rules.locator_labels)
+        self.any_locator = any(label in text for label in rules.locator_labels)
         self.memo: dict[int, tuple[str | None, str | None]] = {}
 
     def _in(self, span) -> tuple[str | None, str | None]:
@@ -259,5 +267,5 @@ class Venues:
             for ctx in contexts[k + 1 : k + 5]:
                 venue = locator_line(self.text, ctx.span.start_char, ctx.span.end_char, self.rules)
                 if venue:
-                    return venue, ctx.places[-1].name if ctx.places else None
+                    return venue, ctx.places[-1].name if ctx.places else town_in_venue(venue, self.known_city)
         return None, None

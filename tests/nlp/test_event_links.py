@@ -38,7 +38,12 @@ def test_event_links_venue_and_town_in_a_sentence(text, venue, town):
 
 @pytest.mark.parametrize(
     "line, venue",
-    [("Ort: Haus der Begegnung, Lindenstraße 4, 14467 Potsdam", "Haus der Begegnung"), ("Zeit: 10 Uhr", None)],
+    [
+        ("Ort: Haus der Begegnung, Lindenstraße 4, 14467 Potsdam", "Haus der Begegnung"),
+        ("Zeit: 10 Uhr", None),
+        ("Veranstaltungsort ist das Bürgerhaus in Kassel.", "Bürgerhaus"),
+        ("Der Ort ist gut erreichbar.", None),
+    ],
 )
 def test_event_links_locator_line(line, venue):
     assert event_links.locator_line(line, 0, len(line), RULES) == venue

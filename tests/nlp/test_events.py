@@ -72,6 +72,10 @@ def _events(make_doc, text, published):
             "Haus der Begegnung",
         ),
         ("Die Werkstatt fand am 7. Mai 2024 im Bürgerhaus statt.", None, "Bürgerhaus"),
+        # a town in the venue's name
+        ("Die Regionalkonferenz findet am 12. Juni 2024 statt.\nVeranstaltungsort: Rathaus Bochum, Willy-Brandt-Platz 2",
+         "Bochum", "Rathaus Bochum"),
+        ("Der Fachtag findet am 12. Juni 2024 statt. Veranstaltungsort ist das Bürgerhaus in Kassel.", "Kassel", "Bürgerhaus"),
     ],
 )
 def test_events_venue_gives_its_town(make_doc, text, location, venue):
