@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from biwaq_extract.records import PlaceMention
@@ -57,3 +58,21 @@ def title_town(text: str, places: list[PlaceMention], rules: PlaceRules) -> str 
     """The town a title says things happen in ("Fachtag in Bremen", "Projekte stellen sich in Leipzig
     vor"): the first town after a preposition among the title's places."""
     return next((p.name for p in places if town(p, rules) and after_preposition(text, p, rules)), None)
+
+
+def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...]) -> dict[int, str]:
+    """Sentence index -> the town a local organisation named in it is called after ("AWO Mönchengladbach",
+    "Jobcenter Kiel"): a gathering it holds takes place there. Only towns the text also names as places
+    count, so a Land or a name that merely looks like a town does not."""
+    towns = {p.name for p in places if p.kind in _TOWN_KINDS}
+    if not towns or not organisations:
+        return {}
+    starts = [c.span.start_char for c in contexts]
+    out: dict[int, str] = {}
+    for o in organisations:
+        last = o.text.rsplit(None, 1)[-1] if " " in o.text else ""
+        if last in towns:
+            k = bisect_right(starts, o.start_char) - 1
+            if k >= 0:
+                out.setdefault(k, last)
+    return out

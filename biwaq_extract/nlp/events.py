@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
-from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, title_town, town
+from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, organisation_towns, title_town, town
 from biwaq_extract.nlp.event_sentences import (
     Context,
     Sentence,
@@ -379,6 +379,7 @@ class _DocFacts(NamedTuple):
     org_starts: list[int]
     org_reach: list[int]
     organisers_of: dict[int, tuple[str, ...]]
+    org_towns: dict[int, str]  # sentence -> the town a local organisation of it is named after
     venues: links.Venues
     is_head: Callable[[str], bool]
     rules: EventRules
@@ -400,6 +401,7 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         org_starts=[a for a, _ in org_spans],
         org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
         organisers_of=sentence_organisers(organisations, contexts),
+        org_towns=organisation_towns(organisations, contexts, doc._.places),
         venues=links.Venues(text, rules.links, known_place, bool(_venue_words(words, rules))),
         is_head=lambda word: event_head(word, rules, genitive=True) is not None,
         rules=rules,
@@ -498,6 +500,8 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
     date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
     place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places)
+    if place is None and not online and k in facts.org_towns and not ref:  # "auf der Feier der AWO Mönchengladbach"
+        place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
     count = _pick_count(_head_counts(facts.contexts, k, source, rules), start_char)
     if source is ctx and ctx.frame and ctx.dates:
         used_frames.add(k)
@@ -535,6 +539,8 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
             continue
         venue, town = facts.venues.of(facts.contexts, k, ctx)
         place = None if ctx.online else head_place(text, ctx.places, False, town, date.start_char, rules.places)
+        if place is None and not ctx.online and k in facts.org_towns:
+            place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
         count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
         candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,

@@ -361,3 +361,25 @@ def test_events_no_event_from_facilities_or_recurring_kinds(make_doc, text):
 @pytest.mark.parametrize("text", ["Titel\nDer jährliche Fachtag fand am 4. Mai 2023 in Weimar statt."])
 def test_events_recurring_gathering_with_its_day_is_one(make_doc, text):
     assert _events(make_doc, text, "2023-06-01") == [("conference", D(2023, 5, 4), "Weimar", None)]
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # a gathering of a local organisation named after its town takes place there
+        (
+            "Titel\nAm 29. April 2024 feierte die Arbeiterwohlfahrt ihr Jubiläum. Der Minister lobte auf der Jubiläumsfeier "
+            "das Engagement des Jobcenters Essen. Das Jobcenter in Essen berät seit 2005.",
+            "Essen",
+        ),
+        # not when the text never names the town as a place of its own
+        (
+            "Titel\nAm 29. April 2024 feierte die Arbeiterwohlfahrt ihr Jubiläum. Der Minister lobte auf der Jubiläumsfeier "
+            "das Engagement des Jobcenters Essen.",
+            None,
+        ),
+    ],
+)
+def test_events_local_organisations_town(make_doc, text, location):
+    (event,) = make_doc(text, "2024-05-29")._.events
+    assert event.location == location
