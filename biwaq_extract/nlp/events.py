@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
+from biwaq_extract.nlp.event_nouns import SuffixMemo, event_head, head_words, heads, venue_words
 from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, organisation_towns, title_town, town
 from biwaq_extract.nlp.event_sentences import (
     Context,
@@ -49,8 +50,8 @@ class EventRules:
     link_window: int
     period_words: frozenset[str]
     links: links.LinkRules
-    head_memo: _SuffixMemo  # which words end in a head, + "s" or "es" (see `_head_words`)
-    venue_memo: _SuffixMemo  # which words end in a venue noun (see `_venue_words`)
+    head_memo: SuffixMemo  # which words end in a head, + "s" or "es" (see `head_words`)
+    venue_memo: SuffixMemo  # which words end in a venue noun (see `venue_words`)
 
 
 def load_rules(text: str | None = None) -> EventRules:
@@ -73,36 +74,14 @@ def load_rules(text: str | None = None) -> EventRules:
         link_window=int(data.get("link_window", 2)),
         period_words=frozenset(data.get("period_words", [])),
         links=links.load_link_rules(data["links"]),
-        head_memo=_SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es"))),
-        venue_memo=_SuffixMemo(tuple(data["links"]["venue_heads"])),
+        head_memo=SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es"))),
+        venue_memo=SuffixMemo(tuple(data["links"]["venue_heads"])),
     )
 
 
 def load_resources() -> EventRules:
     """Read events.yaml once per pipeline."""
     return load_rules()
-
-
-def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[str, str] | None:
-    """(head, type) when the word is, or ends in, an event noun: "Entwicklungswerkstatt" -> ("werkstatt", "workshop")."""
-    w = word.lower().lstrip("-\"'„“")
-    if not w[:1].isalpha() and not w[:1].isdigit():
-        return None
-    if w in rules.not_events:
-        return None
-    # the word itself, then its genitive singular ("des Bürgerdialogs", "des Kongresses")
-    # (only after a genitive article: a bare "Workshops" is a plural, usually sessions inside a gathering)
-    forms = [w] + [w[: -len(end)] for end in ("es", "s") if genitive and w.endswith(end) and len(w) > len(end) + 3]
-    for form in forms:
-        # the earliest match of "(head1|head2|…)$" is the longest head the word ends with; a compound
-        # needs at least three letters before its head ("Fachtag" yes, "Xtag" no)
-        m = rules.head_suffix.search(form)
-        if m and 0 < m.start() <= 2:
-            m = rules.head_suffix.search(form, 3)
-        if m:
-            head = m.group(0)
-            return head, rules.head_types[head]
-    return None
 
 
 _QUOTE_OPEN = "\"„“»‚'"
@@ -282,89 +261,16 @@ _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering o
 # gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
 _GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
-_GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
-
-
-class _SuffixMemo:
-    """Which words end in one of some suffixes, remembered across Docs: most words of a Doc were seen
-    before, so a Doc costs a few set operations instead of a suffix test per word.
-
-    Safe to share between threads: a word is marked seen only after its answer is stored, and the
-    sets are replaced together (never cleared in place) when they grow too large.
-    """
-
-    MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
-
-    def __init__(self, suffixes: tuple[str, ...]):
-        self.suffixes = suffixes
-        self.sets: tuple[set[str], set[str]] = (set(), set())  # (seen words, the seen words ending in a suffix)
-
-    def matching(self, words: set[str]) -> set[str]:
-        if len(self.sets[0]) > self.MAX_WORDS:
-            self.sets = (set(), set())
-        seen, yes = self.sets
-        new = words - seen
-        if new:
-            yes |= {w for w in new if w.endswith(self.suffixes)}
-            seen |= new
-        return words & yes
-
-
-def _head_words(words: set[str], rules: EventRules) -> set[str]:
-    """The words that may be or start an event noun: first words of multi-word heads and words ending in
-    a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses")."""
-    return rules.head_memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
-
-
-def _venue_words(words: set[str], rules: EventRules) -> set[str]:
-    """The words ending in a venue noun ("kulturzentrum", "kalkscheune")."""
-    return rules.venue_memo.matching(words)
-
-
-def _heads(v: TokenView, positions: list[int], head_words: set[str], rules: EventRules):
-    """Yield (start token, end token, head, type) for every event noun, single or multi-word.
-
-    Only the tokens at `positions` whose word is in `head_words` can start one.
-    """
-    lowers, texts = v.lowers, v.texts
-    first_words = {words[0] for words, _ in rules.multiword}
-    head_ends = tuple(rules.head_types)
-    free = 0  # tokens before this belong to a head already yielded
-    for i in positions:
-        w = lowers[i]
-        if i < free or w not in head_words:
-            continue
-        found = None
-        if w in first_words:
-            for words, etype in rules.multiword:
-                n = len(words)
-                if tuple(lowers[i : i + n]) == words:
-                    found = (i, i + n, " ".join(words), etype)
-                    break
-        if found is None:
-            # event_head only matches words ending in a head, or after a genitive article a head + "s"/"es"
-            genitive = i > 0 and lowers[i - 1] in _GENITIVE_ARTICLES
-            if genitive or w.endswith(head_ends):
-                first = texts[i].lstrip("-\"'„“")[:1]
-                if first.isupper() or first.isdigit():
-                    hit = event_head(texts[i], rules, genitive)
-                    if hit:
-                        found = (i, i + 1, hit[0], hit[1])
-        if found is not None:
-            yield found
-            free = found[1]
-
-
 def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context]]:
     """The Doc's possible event nouns, the positions of them and of gathering verbs, and what each sentence offers."""
     # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
     frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
-    head_words = _head_words(words, rules)
-    marks = head_words.union(frame_anchor(verbs) for verbs, _ in frames)
+    nouns = head_words(words, rules)
+    marks = nouns.union(frame_anchor(verbs) for verbs, _ in frames)
     positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
     sents = doc_sentences(doc)
     contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules)
-    return head_words, positions, contexts
+    return nouns, positions, contexts
 
 
 class _DocFacts(NamedTuple):
@@ -402,7 +308,7 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
         organisers_of=sentence_organisers(organisations, contexts),
         org_towns=organisation_towns(organisations, contexts, doc._.places),
-        venues=links.Venues(text, rules.links, known_place, bool(_venue_words(words, rules))),
+        venues=links.Venues(text, rules.links, known_place, bool(venue_words(words, rules))),
         is_head=lambda word: event_head(word, rules, genitive=True) is not None,
         rules=rules,
     )
@@ -584,12 +490,12 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     """
     v = view(doc)
     words = set(v.lowers)
-    head_words, positions, contexts = _scan(doc, v, words, rules)
+    nouns, positions, contexts = _scan(doc, v, words, rules)
     if not contexts:
         return ()
     facts = _doc_facts(doc, v, words, contexts, rules)
     used_frames: set[int] = set()  # sentences reporting a gathering whose date an event took already
-    candidates = _head_candidates(facts, list(_heads(v, positions, head_words, rules)), used_frames)
+    candidates = _head_candidates(facts, list(heads(v, positions, nouns, rules)), used_frames)
     candidates.extend(_series(v, contexts, rules, facts.text))
     candidates.extend(_frame_candidates(facts, used_frames))
     return _merged_events(doc, candidates, contexts, facts.text, rules)

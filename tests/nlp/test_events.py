@@ -44,11 +44,11 @@ def test_events_takes_quoted_name(make_doc, text):
 
 
 def test_events_same_when_the_word_memo_starts_over(make_doc, monkeypatch):
-    from biwaq_extract.nlp import events
+    from biwaq_extract.nlp import event_nouns
 
     text = "Etwa 80 Projektverantwortliche trafen sich am 25. und 26. September 2019 in Bonn zur Entwicklungswerkstatt."
     expected = make_doc(text, "2019-11-12")._.events
-    monkeypatch.setattr(events._SuffixMemo, "MAX_WORDS", 0)  # forget all words before every Doc
+    monkeypatch.setattr(event_nouns.SuffixMemo, "MAX_WORDS", 0)  # forget all words before every Doc
     assert make_doc(text, "2019-11-12")._.events == expected
     assert make_doc(text, "2019-11-12")._.events == expected
 

@@ -1,0 +1,105 @@
+"""Find the nouns that name gatherings in a Doc's tokens: single and multi-word heads, compounds included."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from biwaq_extract.nlp.token_view import TokenView
+
+if TYPE_CHECKING:
+    from biwaq_extract.nlp.events import EventRules
+
+
+def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[str, str] | None:
+    """(head, type) when the word is, or ends in, an event noun: "Entwicklungswerkstatt" -> ("werkstatt", "workshop")."""
+    w = word.lower().lstrip("-\"'„“")
+    if not w[:1].isalpha() and not w[:1].isdigit():
+        return None
+    if w in rules.not_events:
+        return None
+    # the word itself, then its genitive singular ("des Bürgerdialogs", "des Kongresses")
+    # (only after a genitive article: a bare "Workshops" is a plural, usually sessions inside a gathering)
+    forms = [w] + [w[: -len(end)] for end in ("es", "s") if genitive and w.endswith(end) and len(w) > len(end) + 3]
+    for form in forms:
+        # the earliest match of "(head1|head2|…)$" is the longest head the word ends with; a compound
+        # needs at least three letters before its head ("Fachtag" yes, "Xtag" no)
+        m = rules.head_suffix.search(form)
+        if m and 0 < m.start() <= 2:
+            m = rules.head_suffix.search(form, 3)
+        if m:
+            head = m.group(0)
+            return head, rules.head_types[head]
+    return None
+
+
+_GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
+
+
+class SuffixMemo:
+    """Which words end in one of some suffixes, remembered across Docs: most words of a Doc were seen
+    before, so a Doc costs a few set operations instead of a suffix test per word.
+
+    Safe to share between threads: a word is marked seen only after its answer is stored, and the
+    sets are replaced together (never cleared in place) when they grow too large.
+    """
+
+    MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
+
+    def __init__(self, suffixes: tuple[str, ...]):
+        self.suffixes = suffixes
+        self.sets: tuple[set[str], set[str]] = (set(), set())  # (seen words, the seen words ending in a suffix)
+
+    def matching(self, words: set[str]) -> set[str]:
+        if len(self.sets[0]) > self.MAX_WORDS:
+            self.sets = (set(), set())
+        seen, yes = self.sets
+        new = words - seen
+        if new:
+            yes |= {w for w in new if w.endswith(self.suffixes)}
+            seen |= new
+        return words & yes
+
+
+def head_words(words: set[str], rules: EventRules) -> set[str]:
+    """The words that may be or start an event noun: first words of multi-word heads and words ending in
+    a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses")."""
+    return rules.head_memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
+
+
+def venue_words(words: set[str], rules: EventRules) -> set[str]:
+    """The words ending in a venue noun ("kulturzentrum", "kalkscheune")."""
+    return rules.venue_memo.matching(words)
+
+
+def heads(v: TokenView, positions: list[int], head_words: set[str], rules: EventRules):
+    """Yield (start token, end token, head, type) for every event noun, single or multi-word.
+
+    Only the tokens at `positions` whose word is in `head_words` can start one.
+    """
+    lowers, texts = v.lowers, v.texts
+    first_words = {words[0] for words, _ in rules.multiword}
+    head_ends = tuple(rules.head_types)
+    free = 0  # tokens before this belong to a head already yielded
+    for i in positions:
+        w = lowers[i]
+        if i < free or w not in head_words:
+            continue
+        found = None
+        if w in first_words:
+            for words, etype in rules.multiword:
+                n = len(words)
+                if tuple(lowers[i : i + n]) == words:
+                    found = (i, i + n, " ".join(words), etype)
+                    break
+        if found is None:
+            # event_head only matches words ending in a head, or after a genitive article a head + "s"/"es"
+            genitive = i > 0 and lowers[i - 1] in _GENITIVE_ARTICLES
+            if genitive or w.endswith(head_ends):
+                first = texts[i].lstrip("-\"'„“")[:1]
+                if first.isupper() or first.isdigit():
+                    hit = event_head(texts[i], rules, genitive)
+                    if hit:
+                        found = (i, i + 1, hit[0], hit[1])
+        if found is not None:
+            yield found
+            free = found[1]
