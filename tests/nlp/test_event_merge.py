@@ -57,3 +57,19 @@ def test_event_merge_mentions_of_one_gathering(mentions, expected):
 def test_event_merge_parts_only_without_a_whole(rules, kept):
     mentions = [_mention(i * 10, r, start=D(2023, 5, 2), location="Bonn") for i, r in enumerate(rules)]
     assert [e.rule for e in event_merge.keep(mentions, frozenset({"podiumsdiskussion"}))] == kept
+
+
+@pytest.mark.parametrize(
+    "session, kept",
+    [
+        # a workshop on the second day of a two-day conference at its place is a session of it
+        (_mention(60, "rule:event-head:workshop", "workshop", start=D(2023, 5, 3), location="Bonn", text="Workshop"), 1),
+        # … but not in another town, nor after the conference, nor a kick-off
+        (_mention(60, "rule:event-head:workshop", "workshop", start=D(2023, 5, 3), location="Kiel", text="Workshop"), 2),
+        (_mention(60, "rule:event-head:workshop", "workshop", start=D(2023, 5, 9), text="Workshop"), 2),
+        (_mention(60, "rule:event-head:auftakt", "kickoff", start=D(2023, 5, 2), text="Auftakt"), 2),
+    ],
+)
+def test_event_merge_sessions_of_a_gathering_of_several_days(session, kept):
+    whole = _mention(0, "rule:event-head:konferenz", start=D(2023, 5, 2), end=D(2023, 5, 3), location="Bonn")
+    assert len(event_merge.keep([whole, session], frozenset())) == kept

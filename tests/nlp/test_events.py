@@ -120,10 +120,14 @@ def test_events_back_references_join_the_gathering(make_doc, text, expected):
         "Die Jahrestagung fand am 2. Mai 2023 in Bonn statt. Eine Podiumsdiskussion beleuchtete die Zukunft.",
         "Die Jahrestagung fand am 2. Mai 2023 in Bonn statt. Am Infostand informierten Projekte über ihre Arbeit.",
         "Die Jahrestagung fand am 2. Mai 2023 in Bonn statt. Beim Auftakt der Jahrestagung sprach die Ministerin.",
+        # a session on one day of a gathering of several days
+        "Die Jahrestagung fand am 1. und 2. Mai 2023 in Bonn statt. Am zweiten Tag stand ein Workshop zur "
+        "Digitalisierung auf dem Programm. Am 2. Mai 2023 folgte ein Seminar zum Datenschutz.",
     ],
 )
 def test_events_parts_of_a_gathering_are_not_events(make_doc, text):
-    assert _events(make_doc, text, "2023-06-01") == [("conference", D(2023, 5, 2), "Bonn", None)]
+    start = D(2023, 5, 1) if "1. und 2. Mai" in text else D(2023, 5, 2)
+    assert _events(make_doc, text, "2023-06-01") == [("conference", start, "Bonn", None)]
 
 
 @pytest.mark.parametrize(
