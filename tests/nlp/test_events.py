@@ -387,3 +387,22 @@ def test_events_recurring_gathering_with_its_day_is_one(make_doc, text):
 def test_events_local_organisations_town(make_doc, text, location):
     (event,) = make_doc(text, "2024-05-29")._.events
     assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an opening is a kick-off, with the date and place of its report
+        (
+            "Titel\nAm 4. Mai 2023 wurde das neue Stadtteilzentrum in Gera eröffnet. Zur Eröffnung kamen rund 100 Gäste.",
+            [("kickoff", D(2023, 5, 4), "Gera", 100)],
+        ),
+        ("Titel\nMit der Einweihung am 4. Mai 2023 nahm das Jugendzentrum in Suhl seinen Betrieb auf.", [("kickoff", D(2023, 5, 4), "Suhl", None)]),
+        ("Titel\nBeim Erfahrungsaustausch am 4. Mai 2023 in Jena berichteten die Projekte.", [("meeting", D(2023, 5, 4), "Jena", None)]),
+        # the everyday senses name no gathering
+        ("Titel\nDie Eröffnung neuer Perspektiven für junge Menschen ist das Ziel des Programms.", []),
+        ("Titel\nDer Austausch mit anderen Projekten eröffnet neue Wege.", []),
+    ],
+)
+def test_events_openings_and_exchanges(make_doc, text, expected):
+    assert _events(make_doc, text, "2023-06-01") == expected
