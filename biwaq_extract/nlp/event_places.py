@@ -56,8 +56,14 @@ def head_place(text: str, places: list[PlaceMention], ref: bool, venue_town: str
 
 def title_town(text: str, places: list[PlaceMention], rules: PlaceRules) -> str | None:
     """The town a title says things happen in ("Fachtag in Bremen", "Projekte stellen sich in Leipzig
-    vor"): the first town after a preposition among the title's places."""
-    return next((p.name for p in places if town(p, rules) and after_preposition(text, p, rules)), None)
+    vor", "Bremen: Fachtag zur Quartiersarbeit"): the first town after a preposition or opening the
+    title before a colon or dash."""
+    for p in places:
+        if town(p, rules):
+            opening = not text[max(0, p.start_char - 2) : p.start_char].strip() and text[p.end_char : p.end_char + 3].lstrip()[:1] in (":", "–", "-")
+            if opening or after_preposition(text, p, rules):
+                return p.name
+    return None
 
 
 def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...]) -> dict[int, str]:

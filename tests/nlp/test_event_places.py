@@ -43,6 +43,8 @@ def test_event_places_pick_the_place_after_a_preposition(text, expected):
         ("Projekte stellen sich in Berlin vor", "Berlin"),
         ("Thüringer Projekte stellen sich vor", None),
         ("Neues aus Leipzig", None),
+        ("Leipzig: Projekte stellen sich vor", "Leipzig"),
+        ("Bonn – Ein Fachtag für alle", "Bonn"),
     ],
 )
 def test_event_places_title_town(title, expected):
