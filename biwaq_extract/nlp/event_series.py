@@ -11,6 +11,8 @@ _PLURAL_ENDINGS = ("en", "n", "e", "s")
 # what may stand between two places of one list
 _LIST_JOINT = re.compile(r"\s*(?:,|und|sowie|oder|,\s*und)\s*$")
 _DAYS = ("day", "days")
+# a tour's stops: "machte im Mai Station in Lahr, Bonn und Mainz"
+_STOPS = re.compile(r"\b(?:Station|Stationen|Halt)\s+in\s*$")
 _BULLET = re.compile(r"^\s*[-–•*·]\s*|^\s*\d+\.\s+")
 
 
@@ -40,13 +42,14 @@ def singular_head(word: str, head_of: Callable[[str], tuple[str, str] | None]) -
 
 
 def _place_list(text: str, places: list, after: int) -> list:
-    """The places of a list that opens with "in" after `after`: "in Dresden, Kiel und Mainz"."""
+    """The places of a list that opens with "in" after `after`: "in Dresden, Kiel und Mainz", also a
+    few words on ("machte im Mai Station in Lahr, Bonn und Mainz")."""
     out: list = []
     for p in sorted((p for p in places if p.start_char > after), key=lambda p: p.start_char):
         gap = text[(out[-1].end_char if out else after) : p.start_char]
         if out and _LIST_JOINT.match(gap):
             out.append(p)
-        elif not out and re.search(r"\bin\s*$", gap) and len(gap.split()) <= 4:
+        elif not out and re.search(r"\bin\s*$", gap) and (len(gap.split()) <= 4 or _STOPS.search(gap)):
             out.append(p)
         else:
             break
@@ -74,27 +77,28 @@ def may_hold_series(text: str, contexts: list, k: int) -> bool:
     return ctx.span.text.rstrip().endswith(":") and k + 1 < len(contexts) and bool(_BULLET.match(contexts[k + 1].span.text))
 
 
-def series(text: str, contexts: list, plural_heads: Iterator[tuple[int, int, int, str, str]]) -> list[SeriesEvent]:
+def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, str, bool]], is_town) -> list[SeriesEvent]:
     """One event per place of "<plural noun> … in X, Y und Z" (two places at least; each with its own
-    day when the sentence gives each place one), and one per dated
-    bullet line under a plural noun that ends its sentence with a colon ("Termine: • 9. September …").
+    day when the sentence gives each place one), and one per dated bullet line under a plural noun that
+    ends its sentence with a colon ("Termine: • 9. September …"). A singular noun ("Die Info-Tour machte
+    Station in Kiel, Lübeck und Flensburg") makes a series only of towns (`is_town`).
 
-    `plural_heads` yields (sentence index, start char, end char, head, type) of plural gathering nouns.
+    `heads` yields (sentence index, start char, end char, head, type, plural) of gathering nouns.
     """
     out: list[SeriesEvent] = []
-    for k, start, end, head, etype in plural_heads:
+    for k, start, end, head, etype, plural in heads:
         ctx = contexts[k]
         dated = _dated_places(ctx)
-        if dated:
+        if dated and (plural or all(is_town(p) for _, p in dated)):
             out.extend(SeriesEvent(p.start_char, p.end_char, k, text[start:end], head, etype, d, p) for d, p in dated)
             continue
         places = _place_list(text, list(ctx.places), end)
-        if len(places) >= 2:
+        if len(places) >= 2 and (plural or all(is_town(p) for p in places)):
             date = next((d for d in ctx.dates if d.granularity in ("day", "days", "month", "season", "quarter")), None)
             name = text[start:end]
             out.extend(SeriesEvent(p.start_char, p.end_char, k, name, head, etype, date, p) for p in places)
             continue
-        if not ctx.span.text.rstrip().endswith(":"):
+        if not plural or not ctx.span.text.rstrip().endswith(":"):
             continue
         for j in range(k + 1, min(len(contexts), k + 13)):
             line = contexts[j]
@@ -107,16 +111,20 @@ def series(text: str, contexts: list, plural_heads: Iterator[tuple[int, int, int
     return out
 
 
-def series_of(v, contexts: list, text: str, head_of, typed) -> list[SeriesEvent]:
-    """The series events of a Doc: only sentences with a list of places or a colon are read, for plural
-    gathering nouns (`head_of` gives a word's singular head and type, `typed` refines the type)."""
+def series_of(v, contexts: list, text: str, head_of, typed, is_town) -> list[SeriesEvent]:
+    """The series events of a Doc: only sentences with a list of places or a colon are read, for
+    gathering nouns (`head_of` gives a word's head and type, `typed` refines the type)."""
 
-    def plural_heads():
+    def heads():
         for k, ctx in enumerate(contexts):
             if (len(ctx.places) > 1 or ":" in ctx.span.text) and may_hold_series(text, contexts, k):
                 for i in range(ctx.span.start, ctx.span.end):
-                    hit = v.texts[i][:1].isupper() and singular_head(v.texts[i], head_of)
+                    if not v.texts[i][:1].isupper():
+                        continue
+                    hit, plural = singular_head(v.texts[i], head_of), True
+                    if not hit and len(ctx.places) > 1:
+                        hit, plural = head_of(v.texts[i]), False
                     if hit:
-                        yield k, v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1])
+                        yield k, v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1]), plural
 
-    return series(text, contexts, plural_heads())
+    return series(text, contexts, heads(), is_town)

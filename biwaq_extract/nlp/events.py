@@ -241,7 +241,8 @@ def _borrow(
 
 def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str) -> list[_Candidate]:
     """The events of a series named by a plural noun (see event_series)."""
-    found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links))
+    found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links),
+                                   lambda p: town(p, rules.places))
     return [
         _Candidate(
             text[s.start_char : s.end_char], s.start_char, s.end_char, s.type, s.name,
