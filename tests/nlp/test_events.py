@@ -320,6 +320,9 @@ def test_events_dated_without_a_publication_date(make_doc, text, expected):
         ),
         ("Am 3. Mai kamen die Ergebnisse nach Jena.", []),
         ("In Magdeburg öffneten am 5. Mai die Projekte ihre Türen.", [("other", D(2023, 5, 5), "Magdeburg", None)]),
+        # an official's visit told without the noun
+        ("Staatssekretärin Weber informierte sich am 8. Mai in Gera über das Projekt.", [("other", D(2023, 5, 8), "Gera", None)]),
+        ("Am 8. Mai machte sich der Minister in Suhl ein Bild von der Arbeit.", [("other", D(2023, 5, 8), "Suhl", None)]),
     ],
 )
 def test_events_reported_by_a_verb_alone(make_doc, text, expected):
