@@ -407,8 +407,10 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
     date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
     place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places)
-    if place is None and not online and k in facts.org_towns and not ref:  # "auf der Feier der AWO Mönchengladbach"
-        place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
+    if place is None and not online and not ref:
+        # "beim Kieler Fachtag", else "auf der Feier der AWO Mönchengladbach"
+        name = (start and links.town_of_adjective(v.texts[start - 1], rules.links, known_place)) or facts.org_towns.get(k)
+        place = PlaceMention(name, 0, 0, name, "city", "rule:event-town") if name else None
     count = _pick_count(_head_counts(facts.contexts, k, source, rules), start_char)
     if source is ctx and ctx.frame and ctx.dates:
         used_frames.add(k)

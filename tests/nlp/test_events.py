@@ -221,6 +221,8 @@ def test_events_year_only_from_the_gatherings_own_name(make_doc, text, start):
         ("Beim Aktionstag des ESF für Thüringen kamen viele Gäste ins Erfurter Rathaus.", "Erfurt"),
         ("Beim Aktionstag des ESF für Thüringen kamen viele Gäste zusammen.", None),
         ("Der Aktionstag im Erfurter Kultur-Quartier war gut besucht.", "Erfurt"),
+        ("Beim Kieler Fachtag am 4. Mai 2023 diskutierten 80 Gäste.", "Kiel"),
+        ("Beim Europäischen Fachtag am 4. Mai 2023 diskutierten 80 Gäste.", None),
     ],
 )
 def test_events_town_from_dateline_and_place_adjective(make_doc, text, location):
