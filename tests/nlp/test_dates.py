@@ -213,9 +213,16 @@ def test_dates_yearless_take_readers_year(nlp, resources, text, published, expec
     check(nlp, resources, text, published, expected)
 
 
-# Without a publication date a reader takes the year of a yearless date from the latest year the text
-# gives to a day or month, else to a single year; years bounding a period and funding periods do not count.
+# Without a publication date a reader takes the year of a yearless date from the heading (a day or month
+# with a year there, else a single year), else from a date just before on the same line; years bounding a
+# period and funding periods do not count, nor dates in other paragraphs.
 CONTEXT_YEARS = [
+    ("1\nNews-Beitrag\nRückblick: Jahrestagung 2024\nAm 19. November fand in Berlin die Jahrestagung statt, bei der "
+     "viele Gäste aus ganz Deutschland sprachen.", [(D(2024, 1, 1), D(2024, 12, 31)), (D(2024, 11, 19), D(2024, 11, 19))]),
+    ("Titel\nAm 5. Februar 2025 und am 12. März trafen sich die Träger.", [(D(2025, 2, 5), D(2025, 2, 5)), (D(2025, 3, 12), D(2025, 3, 12))]),
+    ("Titel\nDas Ministerium startet im Oktober 2022 das mit Mitteln des ESF geförderte Programm für ältere Menschen.\n"
+     "Während der Veranstaltung am 1. Februar werden die Eckpunkte des Programms und das Verfahren vorgestellt.",
+     [(D(2022, 10, 1), D(2022, 10, 31))]),
     ("Newsletter März 2024\nAm 12. Februar trafen sich die Träger in Kassel.", [(D(2024, 3, 1), D(2024, 3, 31)), (D(2024, 2, 12), D(2024, 2, 12))]),
     ("Rückblick auf den Fachtag 2023\nAm 14. März kamen 60 Fachleute zusammen.", [(D(2023, 1, 1), D(2023, 12, 31)), (D(2023, 3, 14), D(2023, 3, 14))]),
     ("Das Programm läuft seit 2015 und bis 2027. Am 14. März ist Fachtag.", [(D(2015, 1, 1), D(2015, 12, 31)), (D(2027, 1, 1), D(2027, 12, 31))]),

@@ -157,16 +157,44 @@ def _stated_year(span: Span, fine: bool) -> int | None:
 def context_years(spans: list[Span], text: str, bound_words: frozenset[str]) -> list[int | None]:
     """For a text without a publication date, the year a reader gives each span that states none.
 
-    A reader takes it from the dates the text gives, the year the text is written in being the
-    latest of them: the latest year of a day, month, season or quarter ("am 5. Februar 2025 … am
-    12. März"), else the latest single year ("Jahrestagung 2024 … Am 19. November"). Years that bound
-    a period ("seit 2008", "bis Ende 2027") and spans of years (funding periods) say nothing of it.
-    Spans that state a year get None.
+    A heading's year is the text's year ("Newsletter Februar 2025", "Rückblick: Jahrestagung 2024"): a
+    day or month with a year in the lines before the body (`_heading_end`), else a single year there. Without one, a date just before on the
+    same line lends its year ("am 5. Februar 2025 und am 12. März"). Otherwise the year stays unknown (a
+    date elsewhere in the text may belong to another year). Years that bound a period ("seit 2008",
+    "bis 2027") and spans of years (funding periods) give none. Spans that state a year get None.
     """
-    bounded = [s.since or any(w in bound_words for w in previous_words(text, s.start, 1)) for s in spans]
-    year = None
-    for fine in (True, False):
-        year = max((y for s, b in zip(spans, bounded) if not b and (y := _stated_year(s, fine)) is not None), default=None)
-        if year is not None:
-            break
-    return [None if s.left.year is not None or (s.right is not None and s.right.year is not None) else year for s in spans]
+    title_end = _heading_end(text)
+    stated = [s.left.year is not None or (s.right is not None and s.right.year is not None) for s in spans]
+    title = [s for s in spans if s.start < title_end]
+    year = next((y for s in title if (y := _stated_year(s, True)) is not None), None)
+    if year is None:
+        year = next((y for s in title if not _bounded(s, text, bound_words) and (y := _stated_year(s, False)) is not None), None)
+    out: list[int | None] = []
+    for k, span in enumerate(spans):
+        if stated[k]:
+            out.append(None)
+            continue
+        before = year
+        if before is None and k > 0 and "\n" not in text[spans[k - 1].end : span.start]:
+            before = _stated_year(spans[k - 1], True)
+        out.append(before)
+    return out
+
+
+def _bounded(span: Span, text: str, bound_words: frozenset[str]) -> bool:
+    """The span bounds a period: "seit 2008", "bis 2027"."""
+    return span.since or any(w in bound_words for w in previous_words(text, span.start, 1))
+
+
+_BODY_WORDS = 12  # a line of more words is body text, not a title, kicker or byline
+
+
+def _heading_end(text: str) -> int:
+    """Where the body starts: the first line of more than `_BODY_WORDS` words (titles, kickers and
+    page furniture come before it)."""
+    pos = 0
+    for line in text.split("\n"):
+        if len(line.split()) > _BODY_WORDS:
+            return pos
+        pos += len(line) + 1
+    return len(text)
