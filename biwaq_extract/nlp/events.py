@@ -47,6 +47,7 @@ class EventRules:
     online: links.OnlineTest  # an online format: "online", "digital", or a compound "Online-Seminar"
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
+    attendance_verbs: frozenset[str]
     link_window: int
     period_words: frozenset[str]
     links: links.LinkRules
@@ -71,6 +72,7 @@ def load_rules(text: str | None = None) -> EventRules:
         online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
+        attendance_verbs=frozenset(data["attendance_verbs"]),
         link_window=int(data.get("link_window", 2)),
         period_words=frozenset(data.get("period_words", [])),
         links=links.load_link_rules(data["links"]),
@@ -117,7 +119,11 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     ]
     # compounds count too ("EHAP-Verantwortliche"); gender endings are dropped first ("Teilnehmer*innen")
     attendees = tuple(rules.attendee_words)
-    counts = [c for c in ext.participant_counts if _GENDER.sub("", c.who.rsplit(None, 1)[-1].lower()).endswith(attendees)]
+    attending = [c for c in ext.participant_counts if _GENDER.sub("", c.who.rsplit(None, 1)[-1].lower()).endswith(attendees)]
+    attending_set = set(attending)
+    # other people ("800 Schülerinnen und Schüler") count when the sentence says they came
+    counts = [c for c in ext.participant_counts
+              if c in attending_set or not rules.attendance_verbs.isdisjoint(c.sentence.lower().split())]
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list:
@@ -145,7 +151,8 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         # "hat am Montag in Berlin … ausgezeichnet"
         links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
     if _ATTENDANCE in frames:  # "Mehr als 70 Teilnehmende kamen …": a gathering only with its attendance
-        frames = [("other" if by_counts[k] else None) if f == _ATTENDANCE else f for k, f in enumerate(frames)]
+        attended = {k for k, found in enumerate(bucket(attending)) if found}
+        frames = [("other" if k in attended else None) if f == _ATTENDANCE else f for k, f in enumerate(frames)]
     return named_rows(Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 

@@ -176,6 +176,9 @@ def test_events_year_of_a_yearless_date(make_doc, text, published, start):
         ("Beim Fachtag am 3. Mai 2023 in Bonn waren 120 Teilnehmer*innen dabei.", 120),
         ("Seit 2011 haben 13.000 Fachkräfte die Schulung besucht. Der Fachtag fand am 3. Mai 2023 in Bonn statt.", None),
         ("Der Fachtag am 3. Mai 2023 in Bonn zeigte, wie das Programm 5.000 Menschen erreicht hat.", None),
+        # any people noun, when the sentence says they came
+        ("Zur Ausbildungsbörse am 3. Mai 2023 in Bonn kamen 800 Schülerinnen und Schüler.", 800),
+        ("Die Ausbildungsbörse am 3. Mai 2023 in Bonn richtet sich an 800 Schülerinnen und Schüler.", None),
     ],
 )
 def test_events_participants_are_the_attendance(make_doc, text, participants):
@@ -404,6 +407,8 @@ def test_events_local_organisations_town(make_doc, text, location):
         ),
         ("Titel\nMit der Einweihung am 4. Mai 2023 nahm das Jugendzentrum in Suhl seinen Betrieb auf.", [("kickoff", D(2023, 5, 4), "Suhl", None)]),
         ("Titel\nBeim Erfahrungsaustausch am 4. Mai 2023 in Jena berichteten die Projekte.", [("meeting", D(2023, 5, 4), "Jena", None)]),
+        ("Titel\nBeim Infoabend am 4. Mai 2023 in Bautzen stellten sich die Projekte vor.", [("other", D(2023, 5, 4), "Bautzen", None)]),
+        ("Titel\nDie Jahresveranstaltung fand am 4. Mai 2023 in Dresden statt.", [("conference", D(2023, 5, 4), "Dresden", None)]),
         # the everyday senses name no gathering
         ("Titel\nDie Eröffnung neuer Perspektiven für junge Menschen ist das Ziel des Programms.", []),
         ("Titel\nDer Austausch mit anderen Projekten eröffnet neue Wege.", []),
