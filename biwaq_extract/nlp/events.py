@@ -411,7 +411,8 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
         return None
     venue, town = facts.venues.of(facts.contexts, k, source)
     # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
-    online = not venue and (source.online or (source is not ctx and ctx.online) or etype == "webinar")
+    online = not venue and (etype == "webinar" or (
+        (source.online or (source is not ctx and ctx.online)) and not (_placed(text, source, rules) or _placed(text, ctx, rules))))
     date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
     place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places)
     if place is None and not online and not ref:
@@ -454,14 +455,21 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
         if date is None:
             continue
         venue, town = facts.venues.of(facts.contexts, k, ctx)
-        place = None if ctx.online else head_place(text, ctx.places, False, town, date.start_char, rules.places)
-        if place is None and not ctx.online and k in facts.org_towns:
+        online = ctx.online and not _placed(text, ctx, rules)
+        place = None if online else head_place(text, ctx.places, False, town, date.start_char, rules.places)
+        if place is None and not online and k in facts.org_towns:
             place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
         count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
         candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,
                                      facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
     return candidates
+
+
+def _placed(text: str, ctx: Context, rules: EventRules) -> bool:
+    """The sentence names a town after a preposition: a gathering streamed or hybrid ("fand in Berlin
+    statt und wurde online übertragen") still takes place there."""
+    return any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in ctx.places)
 
 
 def _frame_date(text: str, ctx: Context, rules: EventRules) -> DateMention | None:

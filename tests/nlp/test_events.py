@@ -416,3 +416,18 @@ def test_events_local_organisations_town(make_doc, text, location):
 )
 def test_events_openings_and_exchanges(make_doc, text, expected):
     assert _events(make_doc, text, "2023-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        # a streamed or hybrid gathering still takes place in the town its sentence names
+        ("Titel\nDie Konferenz fand am 4. Mai 2023 in Berlin statt und wurde online übertragen.", "Berlin"),
+        ("Titel\nAm 4. Mai 2023 trafen sich 40 Fachleute in Erfurt und online zum Austausch.", "Erfurt"),
+        ("Titel\nDas Seminar findet am 4. Mai 2023 online statt.", None),
+        ("Titel\nDas Webinar in Kooperation mit dem Jobcenter in Kiel findet am 4. Mai 2023 statt.", None),
+    ],
+)
+def test_events_streamed_gatherings_keep_their_town(make_doc, text, location):
+    (event,) = make_doc(text, "2023-06-01")._.events
+    assert event.location == location
