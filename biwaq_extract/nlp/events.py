@@ -153,6 +153,10 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     if _ATTENDANCE in frames:  # "Mehr als 70 Teilnehmende kamen …": a gathering only with its attendance
         attended = {k for k, found in enumerate(bucket(attending)) if found}
         frames = [("other" if k in attended else None) if f == _ATTENDANCE else f for k, f in enumerate(frames)]
+    if _VISIT in frames:  # "informierte sich in Gera über das Projekt": a visit only where a town is named
+        text = view(doc).text
+        frames = [("other" if any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in by_places[k]) else None)
+                  if f == _VISIT else f for k, f in enumerate(frames)]
     return named_rows(Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 
@@ -266,6 +270,7 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 _BULLETS = " \t\n-–•*·"
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
+_VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
 # gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
 _GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 

@@ -328,6 +328,7 @@ def test_events_dated_without_a_publication_date(make_doc, text, expected):
         # an official's visit told without the noun
         ("Staatssekretärin Weber informierte sich am 8. Mai in Gera über das Projekt.", [("other", D(2023, 5, 8), "Gera", None)]),
         ("Am 8. Mai machte sich der Minister in Suhl ein Bild von der Arbeit.", [("other", D(2023, 5, 8), "Suhl", None)]),
+        ("Am 8. Mai informierte sich die Ministerin über die Ergebnisse der Studie.", []),
     ],
 )
 def test_events_reported_by_a_verb_alone(make_doc, text, expected):
