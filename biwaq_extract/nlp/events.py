@@ -378,13 +378,16 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
 
 
 def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> Context | None:
-    """The sentence telling of the gathering named in sentence k (its own or a neighbour); None for a bare weak noun."""
+    """The sentence telling of the gathering named in sentence k (its own or a neighbour); None for a bare
+    weak noun or a subheading nothing dates or places."""
     ctx = facts.contexts[k]
     source = ctx
     if not ctx.dates and not ref:
         source = _borrow(facts.contexts, k, facts.lead, used_frames, facts.rules, facts.text) or ctx
     if head in facts.rules.weak and not ref and not _has_evidence(source, facts.rules):
         return None
+    if source is ctx and k > 0 and not _has_evidence(ctx, facts.rules) and _heading(ctx.span, facts.text):
+        return None  # a subheading whose lines tell of no gathering names a topic ("Aufruf und Informationsveranstaltung")
     return source
 
 

@@ -359,6 +359,17 @@ def test_events_subheading_takes_the_date_of_its_paragraph(make_doc, text, expec
 @pytest.mark.parametrize(
     "text",
     [
+        "Aufruf zum Förderprogramm\nDas Ministerium hat den zweiten Förderaufruf des Programms veröffentlicht.\n"
+        "Änderungen zum Aufruf und Informationsveranstaltung\nDie Laufzeit der Vorhaben beträgt in der Regel drei Jahre.",
+    ],
+)
+def test_events_subheading_naming_a_topic_is_no_event(make_doc, text):
+    assert _events(make_doc, text, "2024-04-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a workshop that is a place of work, not a gathering
         "Titel\nDas Projekt betreibt seit 2021 eine Jugendwerkstatt in Gera.",
         "Titel\nIn der Fahrradwerkstatt in Gotha lernen Jugendliche im Mai 2023, Räder zu reparieren.",
