@@ -10,28 +10,29 @@ Mention = Any
 
 def keep(events: list[Mention], part_heads: frozenset[str]) -> list[Mention]:
     """Drop parts of a larger gathering (a panel, an info stand) when the article names another
-    gathering, sessions of a gathering of several days, and mentions with neither time nor place when others have one: a gathering talked
-    about, not one reported (alone, it is the article's subject)."""
+    gathering, workshops held within a gathering of several days, and mentions with neither time nor
+    place when others have one: a gathering talked about, not one reported (alone, it is the article's
+    subject)."""
     def part(e: Mention) -> bool:
         return e.rule.rpartition(":")[2] in part_heads
 
     events = [e for e in events if not part(e)] or events
-    events = [e for e in events if not any(_session_of(e, whole) for whole in events)]
+    events = [e for e in events if not any(_held_within(e, whole) for whole in events)]
     told = [e for e in events if e.start or e.location or e.venue]
     return events if len(told) == len(events) else told or events
 
 
-# Formats that run as sessions inside a larger gathering of several days ("Am zweiten Tag stand ein
-# Workshop auf dem Programm"), and the longest such gathering in days.
-_SESSION_TYPES = ("workshop", "seminar", "meeting")
+# Formats held within a larger gathering of several days ("Am zweiten Tag stand ein Workshop auf dem
+# Programm"), and the longest such gathering in days.
+_PART_TYPES = ("workshop", "seminar", "meeting")
 _MAX_WHOLE_DAYS = 14
 
 
-def _session_of(e: Mention, whole: Mention) -> bool:
+def _held_within(e: Mention, whole: Mention) -> bool:
     """A workshop, seminar or meeting told after a gathering of several days, on one of its days and
-    at its place (or none), is a session of it ("Die Jahreskonferenz fand am 3. und 4. Mai in Kiel
+    at its place (or none), is held within it ("Die Jahreskonferenz fand am 3. und 4. Mai in Kiel
     statt. Am zweiten Tag stand ein Workshop … auf dem Programm")."""
-    if e is whole or e.type not in _SESSION_TYPES or whole.type == e.type or None in (e.start, whole.start):
+    if e is whole or e.type not in _PART_TYPES or whole.type == e.type or None in (e.start, whole.start):
         return False
     days = (whole.end - whole.start).days
     return (0 < days <= _MAX_WHOLE_DAYS and whole.start_char < e.start_char and whole.start <= e.start

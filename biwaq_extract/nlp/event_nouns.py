@@ -18,7 +18,7 @@ def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[st
     if w in rules.not_events:
         return None
     # the word itself, then its genitive singular ("des Bürgerdialogs", "des Kongresses")
-    # (only after a genitive article: a bare "Workshops" is a plural, usually sessions inside a gathering)
+    # (only after a genitive article: a bare "Workshops" is a plural, usually parts of a gathering)
     forms = [w] + [w[: -len(end)] for end in ("es", "s") if genitive and w.endswith(end) and len(w) > len(end) + 3]
     for form in forms:
         # the earliest match of "(head1|head2|…)$" is the longest head the word ends with; a compound

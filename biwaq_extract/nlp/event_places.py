@@ -60,14 +60,15 @@ def title_town(text: str, places: list[PlaceMention], rules: PlaceRules) -> str 
     title before a colon or dash."""
     for p in places:
         if town(p, rules):
-            opening = not text[max(0, p.start_char - 2) : p.start_char].strip() and text[p.end_char : p.end_char + 3].lstrip()[:1] in (":", "–", "-")
+            first = not text[max(0, p.start_char - 2) : p.start_char].strip()
+            opening = first and text[p.end_char : p.end_char + 3].lstrip()[:1] in (":", "–", "-")
             if opening or after_preposition(text, p, rules):
                 return p.name
     return None
 
 
 def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...]) -> dict[int, str]:
-    """Sentence index -> the town a local organisation named in it is called after ("AWO Mönchengladbach",
+    """Sentence index -> the town a local organisation named in it is called after ("Caritas Dortmund",
     "Jobcenter Kiel"): a gathering it holds takes place there. Only towns the text also names as places
     count, so a Land or a name that merely looks like a town does not."""
     towns = {p.name for p in places if p.kind in _TOWN_KINDS}

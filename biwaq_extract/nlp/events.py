@@ -387,7 +387,7 @@ def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> 
     if head in facts.rules.weak and not ref and not _has_evidence(source, facts.rules):
         return None
     if source is ctx and k > 0 and not _has_evidence(ctx, facts.rules) and _heading(ctx.span, facts.text):
-        return None  # a subheading whose lines tell of no gathering names a topic ("Aufruf und Informationsveranstaltung")
+        return None  # a subheading whose lines tell of no gathering names a topic ("Neuerungen und Infoabend")
     return source
 
 
@@ -424,7 +424,7 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
     place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places)
     if place is None and not online and not ref:
-        # "beim Kieler Fachtag", else "auf der Feier der AWO Mönchengladbach"
+        # "beim Kieler Fachtag", else "auf dem Sommerfest der Caritas Dortmund"
         name = (start and links.town_of_adjective(v.texts[start - 1], rules.links, known_place)) or facts.org_towns.get(k)
         place = PlaceMention(name, 0, 0, name, "city", "rule:event-town") if name else None
     count = _pick_count(_head_counts(facts.contexts, k, source, rules), start_char)

@@ -60,9 +60,9 @@ def test_event_merge_parts_only_without_a_whole(rules, kept):
 
 
 @pytest.mark.parametrize(
-    "session, kept",
+    "part, kept",
     [
-        # a workshop on the second day of a two-day conference at its place is a session of it
+        # a workshop on the second day of a two-day conference at its place is held within it
         (_mention(60, "rule:event-head:workshop", "workshop", start=D(2023, 5, 3), location="Bonn", text="Workshop"), 1),
         # … but not in another town, nor after the conference, nor a kick-off
         (_mention(60, "rule:event-head:workshop", "workshop", start=D(2023, 5, 3), location="Kiel", text="Workshop"), 2),
@@ -70,6 +70,6 @@ def test_event_merge_parts_only_without_a_whole(rules, kept):
         (_mention(60, "rule:event-head:auftakt", "kickoff", start=D(2023, 5, 2), text="Auftakt"), 2),
     ],
 )
-def test_event_merge_sessions_of_a_gathering_of_several_days(session, kept):
+def test_event_merge_workshops_held_within_a_gathering_of_several_days(part, kept):
     whole = _mention(0, "rule:event-head:konferenz", start=D(2023, 5, 2), end=D(2023, 5, 3), location="Bonn")
-    assert len(event_merge.keep([whole, session], frozenset())) == kept
+    assert len(event_merge.keep([whole, part], frozenset())) == kept

@@ -157,9 +157,9 @@ def _stated_year(span: Span, fine: bool) -> int | None:
 def context_years(spans: list[Span], text: str, bound_words: frozenset[str]) -> list[int | None]:
     """For a text without a publication date, the year a reader gives each span that states none.
 
-    A heading's year is the text's year ("Newsletter Februar 2025", "Rückblick: Jahrestagung 2024"): a
+    A heading's year is the text's year ("Rundbrief März 2023", "Rückblick: Fachtag 2022"): a
     day or month with a year in the lines before the body (`_heading_end`), else a single year there. Without one, a date just before on the
-    same line lends its year ("am 5. Februar 2025 und am 12. März"). Otherwise the year stays unknown (a
+    same line lends its year ("am 3. Mai 2022 und am 9. Juni"). Otherwise the year stays unknown (a
     date elsewhere in the text may belong to another year). Years that bound a period ("seit 2008",
     "bis 2027") and spans of years (funding periods) give none. Spans that state a year get None.
     """
