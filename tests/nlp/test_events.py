@@ -320,8 +320,8 @@ def test_events_dated_without_a_publication_date(make_doc, text, expected):
         ("Mehr als 70 Teilnehmende kamen am 3. Mai nach Jena.", [("other", D(2023, 5, 3), "Jena", 70)]),
         # the attendance may follow in the next sentence
         (
-            "Die Ministerin hat am 3. Mai in Berlin die Preisträger ausgezeichnet. Sie sprach vor rund 200 Gästen.",
-            [("award", D(2023, 5, 3), "Berlin", 200)],
+            "Am 3. Mai wurden in Gotha drei Ausbildungsbetriebe ausgezeichnet. Zur Feierstunde kamen rund 120 Gäste.",
+            [("award", D(2023, 5, 3), "Gotha", 120)],
         ),
         ("Am 3. Mai kamen die Ergebnisse nach Jena.", []),
         ("In Magdeburg öffneten am 5. Mai die Projekte ihre Türen.", [("other", D(2023, 5, 5), "Magdeburg", None)]),
@@ -392,14 +392,14 @@ def test_events_recurring_gathering_with_its_day_is_one(make_doc, text):
     [
         # a gathering of a local organisation named after its town takes place there
         (
-            "Titel\nAm 29. April 2024 feierte die Arbeiterwohlfahrt ihr Jubiläum. Der Minister lobte auf der Jubiläumsfeier "
-            "das Engagement des Jobcenters Essen. Das Jobcenter in Essen berät seit 2005.",
+            "Titel\nAm 6. Juni 2024 beging das Jobcenter sein zehnjähriges Bestehen. Die Ministerin sprach auf der "
+            "Jubiläumsfeier des Jobcenters Essen. Das Jobcenter in Essen berät seit 2014.",
             "Essen",
         ),
         # not when the text never names the town as a place of its own
         (
-            "Titel\nAm 29. April 2024 feierte die Arbeiterwohlfahrt ihr Jubiläum. Der Minister lobte auf der Jubiläumsfeier "
-            "das Engagement des Jobcenters Essen.",
+            "Titel\nAm 6. Juni 2024 beging das Jobcenter sein zehnjähriges Bestehen. Die Ministerin sprach auf der "
+            "Jubiläumsfeier des Jobcenters Essen.",
             None,
         ),
     ],
