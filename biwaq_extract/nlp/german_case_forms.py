@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from itertools import product
 
 from biwaq_extract.nlp.rule_data import load
 
 _WORDS = load("case_forms")
-_ADJ = re.compile(rf"^([A-ZÄÖÜ][\w-]*?(?:{'|'.join(_WORDS['adjective_stem_endings'])}))(e|en|er|es|em)$")
+_ADJ = re.compile(rf"^((?=[A-ZÄÖÜ])[\w-]*?(?:{'|'.join(_WORDS['adjective_stem_endings'])}))(e|en|er|es|em)$")
 _FEMININE = tuple(_WORDS["feminine_endings"])
 _MASCULINE = tuple(_WORDS["masculine_endings"])
 _COORD = frozenset(_WORDS["coordinators"])
@@ -31,8 +30,10 @@ def gender(head: str) -> str:
 
 def _genitives(head: str) -> set[str]:
     """Genitive forms of a masculine or neuter head noun ("Amt" -> Amts, Amtes)."""
-    if not head[:1].isupper() or head.isupper() or head[-1] in "sßxz" or gender(head) == "f":
+    if not head[:1].isupper() or head.isupper() or gender(head) == "f" or head[-1] == "s":
         return set()
+    if head[-1] in "ßxz":
+        return {head + "es"}  # "Kreuz" -> "Kreuzes"
     forms = {head + "s"}
     if head[-1] in "tdgkbp" and not head.lower().endswith(("um", "ent")):
         forms.add(head + "es")
@@ -71,13 +72,12 @@ def inflected_variants(name: str) -> set[str]:
     if not words:
         return set()
     n_adj, head = _split_name(words)
-    adj_forms = []
-    for word in words[:n_adj]:
-        stem = _ADJ.match(word).group(1)
-        adj_forms.append([stem + ending for ending in ("e", "en", "er", "es", "em")])
+    stems = [_ADJ.match(word).group(1) for word in words[:n_adj]]
+    # adjectives in a row take the same ending ("des Deutschen Roten Kreuzes")
+    adj_forms = [[stem + ending for stem in stems] for ending in ("e", "en", "er", "es", "em")]
     head_forms = [words[head], *sorted(_genitives(words[head]))] if head < len(words) else []
     variants = set()
-    for adjs in product(*adj_forms):
+    for adjs in adj_forms:
         for h in head_forms or [None]:
             parts = list(adjs) + words[n_adj:head] + ([h] if h else []) + words[head + 1:]
             variants.add(" ".join(parts))
@@ -119,6 +119,8 @@ def _nominative_head(h: str) -> str:
     if h.endswith("es") and gender(h[:-2]) != "f" and h[-3:-2] in tuple("tdgkbp") and len(h) > 5 \
             and not h.endswith(("ses", "zes")):
         return h[:-2]
+    if h.endswith(("zes", "xes", "ßes")) and len(h) > 5 and h[:1].isupper() and gender(h[:-2]) != "f":
+        return h[:-2]  # "Kreuzes" -> "Kreuz"
     if h.endswith("s") and len(h) > 4 and gender(h[:-1]) != "f" and h[:-1].lower().endswith(_GENITIVE_S_HEADS):
         return h[:-1]
     return h

@@ -38,3 +38,16 @@ def test_german_case_forms_nominative_undoes_declension(surface, expected):
 @pytest.mark.parametrize("head, expected", [("Städtetag", "m"), ("Kommission", "f"), ("Ministerium", "n")])
 def test_german_case_forms_gender_from_the_head_ending(head, expected):
     assert gender(head) == expected
+
+
+@pytest.mark.parametrize(
+    "name, form",
+    [
+        ("Deutsches Rotes Kreuz", "Deutschen Roten Kreuz"),
+        ("Deutsches Rotes Kreuz", "Deutschen Roten Kreuzes"),
+        ("Neues Forum", "Neuen Forum"),
+    ],
+)
+def test_german_case_forms_adjectives_in_a_row_share_their_ending(name, form):
+    assert form in inflected_variants(name)
+    assert nominative(form) == name

@@ -255,3 +255,72 @@ def test_people_shared_family_names_spellings_and_bylines(make_doc, text, names)
 @pytest.mark.parametrize("text, names", [("Sie flogen über Wien nach Abu Dhabi, sagte Tom Brandt.", {"Tom Brandt"})])
 def test_people_places_are_not_people(make_doc, text, names):
     assert set(_ties(make_doc, text)) == names
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Staatssekretärin im BMAS Jana Ostrowski eröffnete die Konferenz.", "Jana Ostrowski",
+         ("Staatssekretärin", "BMAS")),
+        ("Geschäftsführer der Lernwerk gGmbH Tim Albers begrüßte die Gäste.", "Tim Albers",
+         ("Geschäftsführer", "Lernwerk gGmbH")),
+        ("Bundesministerin für Arbeit und Soziales Petra Olsen besuchte Kiel.", "Petra Olsen",
+         ("Bundesministerin für Arbeit und Soziales", "BMAS")),
+        # a role and a name with a verb between them are not glued: no tie
+        ("Die Staatssekretärin besuchte Jana Ostrowski im Büro.", "Jana Ostrowski", (None, None)),
+    ],
+)
+def test_people_role_phrase_glued_before_the_name(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Marta Kühn ist neue Geschäftsführerin der Lernwerk gGmbH.", "Marta Kühn",
+         ("Geschäftsführerin", "Lernwerk gGmbH")),
+        ("Jonas Albers arbeitet als Bildungsbegleiter beim Jobcenter Essen.", "Jonas Albers",
+         ("Bildungsbegleiter", "Jobcenter Essen")),
+        ("Marta Kühn ist seit Januar 2022 Projektleiterin.", "Marta Kühn", ("Projektleiterin", None)),
+        ("Jonas Albers arbeitet beim Jobcenter Essen.", "Jonas Albers", (None, "Jobcenter Essen")),
+        # a visit is no workplace
+        ("Jonas Albers war beim Jobcenter Essen zu Gast.", "Jonas Albers", (None, None)),
+    ],
+)
+def test_people_role_and_workplace_after_a_verb(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Zum Auftakt sprach Thomas Brenner. Er ist Geschäftsführer der Lernwerk gGmbH.", "Thomas Brenner",
+         ("Geschäftsführer", "Lernwerk gGmbH")),
+        ("Neu im Team ist Maria Lindner. Sie leitet die Fachstelle Querschnittsthemen.", "Maria Lindner",
+         ("Leiterin", "Fachstelle Querschnittsthemen")),
+        ("Das Angebot stellte Maria Lindner vor. Die Bereichsleiterin Kinder- und Jugendarbeit beantwortete "
+         "Fragen.", "Maria Lindner", ("Bereichsleiterin Kinder- und Jugendarbeit", None)),
+        # two women named before: "Sie" stands for neither
+        ("Maria Lindner und Anna Kurz stellten es vor. Sie arbeitet beim Jobcenter Essen.", "Maria Lindner",
+         (None, None)),
+        # "Er" does not stand for a woman
+        ("Das Projekt stellte Maria Lindner vor. Er ist Geschäftsführer der Lernwerk gGmbH.", "Maria Lindner",
+         (None, None)),
+    ],
+)
+def test_people_role_from_the_next_sentence(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # the organisation is in the title line, the person in a caption below: the text does not tie them
+        ("Neues Angebot im Kulturzentrum Schlachthof\n\nIn der Mitte Projektleiterin Tanja Simmel.",
+         "Tanja Simmel", ("Projektleiterin", None)),
+        ("Erste Station war das Jobcenter Kiel. Geschäftsführer Tim Albers führte durch das Haus.", "Tim Albers",
+         ("Geschäftsführer", "Jobcenter Kiel")),
+    ],
+)
+def test_people_internal_role_takes_an_organisation_of_its_paragraph_only(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected

@@ -20,12 +20,13 @@ from biwaq_extract.nlp.people.roles import (
     appositive,
     context_org,
     org_index,
+    org_after_link,
     org_label,
     role_before,
     role_copula,
     split_role_org,
 )
-from biwaq_extract.nlp.people.ties import document_day, leads, shared_roles
+from biwaq_extract.nlp.people.ties import document_day, leads, next_sentence_ties, role_after_verb, shared_roles
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import CREDIT_LINES_ANY_CASE, CharRanges, doc_credit_ranges, in_ranges, mention_ranges
 from biwaq_extract.nlp.token_view import TokenView, doc_words, token_positions, view
@@ -48,6 +49,7 @@ def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
     for cand in cands:
         _attach_role(doc, v, cand, orgs, organisations, orgs_in_text, res, day)
     shared_roles(doc, v, cands, res)
+    next_sentence_ties(doc, v, cands, orgs, res, org_after_link)
     for cand in cands:
         context_org(v, orgs_in_text, cand, res, day)
     return _mentions(doc, v, cands, organisations, res, day)
@@ -89,6 +91,8 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
             cand.org = org_found
     if cand.role is None:
         role_copula(doc, v, cand, res)
+    if cand.role is None or cand.org is None:
+        role_after_verb(v, cand, orgs, res, org_after_link)
     leads(v, cand, orgs, res)
     split_role_org(cand, organisations, res)
     context_org(v, orgs_in_text, cand, res, day)

@@ -41,6 +41,10 @@ class PeopleResources:
     salutations: dict[str, str]  # "Frau" -> "f"
     moderation_stems: tuple[str, ...]
     lead_verbs: frozenset[str]
+    role_verbs: frozenset[str]  # "X ist Projektleiterin", "X arbeitet als …"
+    work_verbs: frozenset[str]  # "X arbeitet beim Jobcenter": the workplace without a role
+    pronouns: dict[str, str]  # "Sie" -> "f": a pronoun opening a sentence and the gender it stands for
+    months: frozenset[str]  # "X ist seit Januar Projektleiterin": a month between verb and role
     byline_markers: tuple[str, ...]
     ministry_titles: dict  # "bundesbauminister" -> (entry id, name record) of the ministries so named
     ministries: dict  # gazetteer entry id -> OrgEntry, for the ministries a title names
@@ -85,6 +89,10 @@ def load_resources() -> PeopleResources:
         salutations=dict(words["salutations"]),
         moderation_stems=tuple(words["moderation_stems"]),
         lead_verbs=frozenset(words["lead_verbs"]),
+        role_verbs=frozenset(words["role_verbs"]),
+        work_verbs=frozenset(words["work_verbs"]),
+        pronouns=dict(words["pronouns"]),
+        months=frozenset(m.capitalize() for m in load("temporal")["months"] if len(m) > 3),
         byline_markers=tuple(words["byline_markers"]),
         **_ministries(load("organisations")),
         title_orgs_after=frozenset(words["titles_after_name"]),

@@ -56,7 +56,7 @@ def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[Org
     return None
 
 
-def _org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
+def org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
     """ "im BMAS", "beim Bundesfamilienministerium", "der AWO", "bei der Stadt X": link words then an org."""
     j = i
     while j < v.n and j - i < 2 and v.lowers[j] in res.org_links:
@@ -126,6 +126,39 @@ def role_before(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, res: People
         return
     if texts[i - 1] == ",":
         _role_before_comma(doc, v, cand, i - 1, orgs, res)
+        return
+    _role_phrase_before(v, cand, i, orgs, res)
+
+
+def _role_phrase_before(v: TokenView, cand: Candidate, i: int, orgs: dict, res: PeopleResources) -> None:
+    """A role phrase glued to the name without a comma: "Staatssekretärin im BMAS Anna Müller" (role, link
+    words, an organisation ending right before the name) or "Staatsministerin für Arbeit Ulrike Scharf"
+    (role and portfolio). Nothing else may stand between the role word and the name."""
+    texts, lowers = v.texts, v.lowers
+    ends = {end: start for start, (_, end) in orgs.items()}
+    org_start = ends.get(i)
+    if org_start is not None:
+        k = org_start
+        while k > 0 and org_start - k < 2 and lowers[k - 1] in res.org_links:
+            k -= 1
+        if k == org_start or k == 0 or not is_role(texts[k - 1], res):
+            return
+        start = k - 1
+        while start > 0 and texts[start - 1] in res.adjectives:
+            start -= 1
+        cand.role = _role_text(v, start, k)
+        cand.org, cand.org_strength = orgs[org_start][0], 3
+        return
+    # "… für Arbeit, Soziales und Integration Name": capitalised items, commas and "und" back to "für"
+    k = i - 1
+    while k > 0 and i - k <= 8 and (texts[k][:1].isupper() or lowers[k] in {"und", ",", "-"}) \
+            and texts[k] not in QUOTE_MARKS:
+        k -= 1
+    if k < i - 1 and lowers[k] == "für" and k > 0 and is_role(texts[k - 1], res) and texts[i - 1][:1].isupper():
+        start = k - 1
+        while start > 0 and texts[start - 1] in res.adjectives:
+            start -= 1
+        cand.role = _role_text(v, start, i)
 
 
 def _role_before_comma(doc: Doc, v: TokenView, cand: Candidate, comma: int, orgs: dict, res: PeopleResources) -> None:
@@ -139,7 +172,7 @@ def _role_before_comma(doc: Doc, v: TokenView, cand: Candidate, comma: int, orgs
         start -= 1
     end = comma
     for k in range(j + 1, comma):
-        tied = _org_after_link(v, k, orgs, res) if lowers[k] in res.org_links else None
+        tied = org_after_link(v, k, orgs, res) if lowers[k] in res.org_links else None
         if tied is not None and tied[1] >= comma:
             cand.org, cand.org_strength = tied[0], 3
         if (tied is not None and tied[1] >= comma) or _link_cut(v, k, res):
@@ -196,7 +229,7 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     if i >= n:
         return
     if lowers[i] in {"von", "vom", "aus"}:
-        tied = _org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res)
+        tied = org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res)
         if tied is None:  # "aus der Kreisverwaltung": the one Landkreis the text names
             j = i + 1 + (i + 1 < n and lowers[i + 1] in {"der", "dem"})
             local = _local_office(texts[j], [org for org, _ in orgs.values()], res) if j < n else None
@@ -254,7 +287,7 @@ def _org_within_role(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> 
     or "in der" (a committee, a unit); else None."""
     if v.lowers[k] not in res.org_links:
         return None
-    tied = _org_after_link(v, k, orgs, res)
+    tied = org_after_link(v, k, orgs, res)
     if tied is None or tied[1] + 1 >= v.n or v.lowers[tied[1]] not in {"im", "in"}:
         return None
     return tied
@@ -277,7 +310,7 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
             end -= 1
         return end
     if lowers[k] in res.org_links:
-        tied = _org_after_link(v, k, orgs, res)
+        tied = org_after_link(v, k, orgs, res)
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
         if tied is not None or _link_cut(v, k, res):
@@ -344,7 +377,8 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         start_char = v.idx[cand.start]
         # the last organisation named in the 400 characters before ("Erste Station war das Jobcenter X.
         # Geschäftsführer Y …"); the EU as a whole employs no one
-        before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"]
+        before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"
+                  and "\n" not in v.text[o.end_char: start_char]]
         if before:
             cand.org, cand.org_strength = before[-1], 1
 

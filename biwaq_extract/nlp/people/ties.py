@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -143,3 +144,117 @@ def document_day(doc: Doc) -> dt.date | None:
         if start:
             return start if isinstance(start, dt.date) else dt.date.fromisoformat(str(start))
     return None
+
+
+def role_after_verb(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources,
+                    org_at: Callable[[TokenView, int, dict, PeopleResources], tuple | None]) -> None:
+    """A role or workplace the sentence gives after the name and a verb: "X ist neue Geschäftsführerin der
+    AWO", "X ist seit 2019 Projektleiterin", "X arbeitet als Bildungsbegleiter beim Jobcenter Essen",
+    "X arbeitet beim Jobcenter Essen". `org_at(v, k, orgs, res)` reads link words and an organisation at k.
+    Up to four lower-case words, digits or months may stand between verb and role; a comma, colon or
+    another capitalised word ends the search."""
+    texts, lowers, n = v.texts, v.lowers, v.n
+    k = cand.end
+    if k + 1 >= n or lowers[k] not in res.role_verbs:
+        return
+    works = lowers[k] in res.work_verbs
+    k += 1
+    skipped = 0
+    while k < n and skipped < 4 and (texts[k].isalpha() and texts[k].islower() and lowers[k] not in res.org_links
+                                     or texts[k].isdigit() or texts[k] in res.months):
+        k, skipped = k + 1, skipped + 1
+    if k >= n:
+        return
+    if works and lowers[k] in res.org_links:  # "X arbeitet beim Jobcenter Essen"
+        tied = org_at(v, k, orgs, res)
+        if tied is not None and cand.org_strength < 3:
+            cand.org, cand.org_strength = tied[0], 3
+        return
+    start = k
+    while k < n and texts[k] in res.adjectives:
+        k += 1
+    if k >= n or not is_role(texts[k], res) or cand.role:
+        return
+    end = k + 1
+    tied = org_at(v, end, orgs, res) if end < n and lowers[end] in res.org_links else None
+    if tied is not None:
+        if cand.org_strength < 3:
+            cand.org, cand.org_strength = tied[0], 3
+    elif end + 1 < n and lowers[end] in {"des", "der"}:
+        # "Leiterin des Projekts.": a short phrase of capitalised words up to a stop mark is the role
+        stop = end + 1
+        while stop < n and stop - end <= 4 and texts[stop][:1].isupper():
+            stop += 1
+        if stop < n and stop > end + 1 and texts[stop] in {".", ",", ";", "!", "?"}:
+            end = stop
+    cand.role = v.span_text(start, end).strip(" ,")
+
+
+def next_sentence_ties(doc: Doc, v: TokenView, cands: list[Candidate], orgs: dict, res: PeopleResources,
+                       org_at: Callable[[TokenView, int, dict, PeopleResources], tuple | None]) -> None:
+    """ "X ist neu im Team. Sie leitet die Fachstelle …": a pronoun opening the next sentence stands for
+    the one person of its gender the sentence before names; its role and workplace are that person's."""
+    if not cands:
+        return
+    sentences = sentence_index(doc)
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        by_sentence.setdefault(sentences.index(v.idx[cand.start]), []).append(cand)
+    for number, group in by_sentence.items():
+        if number + 1 >= len(sentences.token_starts):
+            continue
+        p = sentences.token_starts[number + 1]
+        sex = res.pronouns.get(v.texts[p])
+        back_role = None if sex else _definite_role(v, p, res)
+        if back_role:
+            sex = "f" if back_role.split()[0].endswith("in") else "m"
+        if sex is None or p + 1 >= v.n:
+            continue
+        named = {v.span_text(c.start, c.end): c for c in group if gender(v, c, res) == sex}
+        if len(named) != 1:
+            continue
+        cand = next(iter(named.values()))
+        if cand.role and cand.org is not None:
+            continue
+        if back_role:
+            cand.role = cand.role or back_role
+            continue
+        stand_in = Candidate(p, p + 1, "pronoun")
+        role_after_verb(v, stand_in, orgs, res, org_at)
+        _lead_as(v, stand_in, orgs, res, sex)
+        if stand_in.role and not cand.role:
+            cand.role = stand_in.role
+        if stand_in.org is not None and (cand.org is None or cand.org_strength < stand_in.org_strength):
+            cand.org, cand.org_strength = stand_in.org, stand_in.org_strength
+
+
+def _definite_role(v: TokenView, p: int, res: PeopleResources) -> str | None:
+    """The role phrase of a sentence opening with a definite role noun and going on with a verb ("Die
+    Referatsleiterin Kinder- und Jugendhilfe konnte berichten …"): it names the person just named."""
+    texts, n = v.texts, v.n
+    if p + 2 >= n or v.lowers[p] not in {"die", "der"} or not is_role(texts[p + 1], res):
+        return None
+    k = p + 2
+    while k < n and k - p <= 14 and (texts[k][:1].isupper() and texts[k].replace("-", "").isalpha()
+                                     or texts[k] in {"und", "sowie", ","}
+                                     or texts[k - 1] in {"und", "sowie", ","} and texts[k].isalpha()
+                                     and texts[k].islower() and k + 1 < n and texts[k + 1][:1].isupper()
+                                     and texts[k].endswith(("e", "en", "er"))):
+        k += 1
+    if k >= n or not (texts[k].isalpha() and texts[k].islower()) or v.lowers[k] in res.org_links \
+            or texts[k - 1] in {"und", "sowie", ","}:
+        return None
+    return v.span_text(p + 1, k)
+
+
+def _lead_as(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources, sex: str) -> None:
+    """ "Sie leitet die X": `leads` for a stand-in whose gender the pronoun gives."""
+    k = cand.end
+    if cand.role or k + 1 >= v.n or v.lowers[k] not in res.lead_verbs:
+        return
+    k += 1
+    if v.lowers[k] in {"die", "das", "den", "seit"}:
+        k += 1
+    if k in orgs:
+        cand.role = "Leiterin" if sex == "f" else "Leiter"
+        cand.org, cand.org_strength = orgs[k][0], 3
