@@ -276,6 +276,8 @@ _SEARCH_TEXTS = [
     " Stadt\nMarl, Landeshauptstadt Hannover, Hansestadt Rostock, Agentur für Arbeit Kassel.",
     "Friedrich-Ebert-Stiftung, Stiftung für Engagement und Ehrenamt, Fraunhofer-Institut, Institut für "
     "Sozialforschung und Gesellschaftspolitik Frankfurt\nIndustrie- und Handelskammer Köln, IHK Köln.",
+    "Das Kompetenzzentrum für Fachkräftesicherung und der Landesverband der Volkshochschulen Sachsens;\n"
+    "die Deutsche Gesellschaft für Soziale Arbeit, ein Zentrum für Familien, der Bund der Steuerzahler.",
     "", "\n\n", "Stadt", "Ministerium\nfür Arbeit des Landes Bayern",
 ]
 
@@ -425,3 +427,39 @@ def test_organisations_user_gazetteer_entries_join_the_shipped_ones(entry_id, al
     doc = spacy.blank("de").make_doc(text)
     found = {(m.text, m.org_id, m.name) for m in organisations.find(doc, organisations.load_resources(False, user))}
     assert (alias, entry_id, canonical) in found
+
+
+def _names(make_doc, text: str) -> set[str]:
+    return {m.name for m in make_doc(text, "2023-06-01")._.organisations}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Zentrum für Arbeit und Bildung in Kassel berät junge Menschen.", {"Zentrum für Arbeit und Bildung"}),
+        ("Kurse der Akademie für Kinder- und Jugendhilfe sind gefragt.", {"Akademie für Kinder- und Jugendhilfe"}),
+        ("Der Landesverband der Volkshochschulen Sachsens lädt ein.",
+         {"Landesverband der Volkshochschulen Sachsens"}),
+        ("Das Kompetenzzentrums für Fachkräftesicherung legte Zahlen vor.",
+         {"Kompetenzzentrum für Fachkräftesicherung"}),
+        ("Das Deutsche Institut für Urbanistik begleitet die Studie.", {"Deutsches Institut für Urbanistik"}),
+        # after an indefinite article the head names a kind of place, not a body
+        ("Im Quartier entsteht ein Zentrum für Familien.", set()),
+    ],
+)
+def test_organisations_bodies_named_by_their_remit_or_members(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a known one-word name opening a company's name: the company, named in full
+        ("Die Lebenshilfe Werkstätten gGmbH beschäftigt Menschen mit Behinderung.", {"Lebenshilfe Werkstätten gGmbH"}),
+        # the name without its legal form is the same company
+        ("Es sprach Tim Albers (Leiter Gesellschaft für Arbeit und Bildung). Die Gesellschaft für Arbeit und "
+         "Bildung mbH (GAB) trägt das Projekt.", {"Gesellschaft für Arbeit und Bildung mbH"}),
+    ],
+)
+def test_organisations_legal_form_names_are_whole_and_one(make_doc, text, expected):
+    assert _names(make_doc, text) == expected

@@ -316,7 +316,8 @@ def test_people_role_from_the_next_sentence(make_doc, text, name, expected):
     "text, name, expected",
     [
         # the organisation is in the title line, the person in a caption below: the text does not tie them
-        ("Neues Angebot im Kulturzentrum Schlachthof\n\nIn der Mitte Projektleiterin Tanja Simmel.",
+        ("Neues Angebot im Kulturzentrum Schlachthof\n\nErstellt: 12.05.2024\n\nIn der Mitte Projektleiterin Tanja "
+         "Simmel.",
          "Tanja Simmel", ("Projektleiterin", None)),
         ("Erste Station war das Jobcenter Kiel. Geschäftsführer Tim Albers führte durch das Haus.", "Tim Albers",
          ("Geschäftsführer", "Jobcenter Kiel")),

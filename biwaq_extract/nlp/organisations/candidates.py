@@ -65,6 +65,26 @@ def merge_offices(chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def merge_bare_names(chosen: list[Candidate], legal_forms: tuple[str, ...]) -> list[Candidate]:
+    """A name read without its legal form is the company or association named with it ("Gesellschaft für
+    Ausbildung und Beschäftigung" beside "… Beschäftigung GmbH"): one organisation, named in full."""
+    full: dict[str, Candidate] = {}
+    for c in chosen:
+        for form in legal_forms:
+            if c.name.endswith(" " + form):
+                full.setdefault(c.name[: -len(form) - 1], c)
+    if not full:
+        return chosen
+    out = []
+    for c in chosen:
+        owner = full.get(c.name) if c.org_id.startswith("text:") else None
+        if owner is not None:
+            c = Candidate(c.start, c.end, owner.org_id, owner.name, owner.acronym or c.acronym, c.rule,
+                          owner.org_type, owner.level, c.priority, c.kind)
+        out.append(c)
+    return out
+
+
 def not_cut_off(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Drop names read from the text that run into its cut-off end ("… Kooperationspartner: Institut für
     Ange"): an expression cut in the middle is not annotated."""

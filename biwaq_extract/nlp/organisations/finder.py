@@ -15,7 +15,14 @@ from spacy.tokens import Doc
 
 from biwaq_extract.nlp.german_case_forms import nominative
 from biwaq_extract.nlp.organisations.acronyms import acronym_pairs, acronym_uses, long_form_uses
-from biwaq_extract.nlp.organisations.candidates import Candidate, merge_offices, not_cut_off, pick, resolve_document
+from biwaq_extract.nlp.organisations.candidates import (
+    Candidate,
+    merge_bare_names,
+    merge_offices,
+    not_cut_off,
+    pick,
+    resolve_document,
+)
 from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
 from biwaq_extract.nlp.organisations.name_rules import (
     legal_form_candidates,
@@ -100,6 +107,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
+    chosen = merge_bare_names(chosen, tuple(res.legal_forms.values()))
     chosen = resolve_document(merge_offices(not_cut_off(text, chosen)), res)
     sentence = sentence_index(doc).text_at
     return tuple(

@@ -10,7 +10,9 @@ _UP = r"[A-ZÄÖÜ]"
 _LOWER_DET = r"(?:der|des|dem|den|die|das|ein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jed\w*|alle\w*|viele\w*)"
 _ITEM = (rf"(?:(?!{_LOWER_DET}{S}){'[a-zäöüß]'}{{3,}}(?:e|en|er|es){S})?"
          rf"{_UP}[\w]*(?:-{_UP}[\w]*)*-?")
-_FUER_LIST = rf"für{S}{_ITEM}(?:(?:{S}|,{S}?)(?:und{S}|sowie{S}|&{S})?{_ITEM})*"
+# items joined by a blank alone are capitalised ("für Soziale Arbeit"): "für Fachkräfte legte Zahlen" ends
+_FUER_LIST = (rf"für{S}{_ITEM}(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*-?|(?:{S}|,{S}?)(?:und|sowie|&){S}{_ITEM}"
+              rf"|,{S}?{_ITEM})*")
 CAP_WORD = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"  # a capitalised word, maybe hyphenated
 _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<!keiten)(?<!lichen)(?<!ischen)"
                 r"(?:burg|berg|stadt|dorf|hausen|heim|ingen|feld|furt|hagen|bach|ow|itz|rode|hof|born|brücken|walde"
@@ -34,7 +36,7 @@ class NamePattern(NamedTuple):
 _MAY_MATCH_NEWLINE = re.compile(r"\\[sSWDnZA]|\[\^|(?<!\\)\.|\$|\^|\(\?[a-zA-Z]*s")
 
 
-def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
+def name_patterns(data: dict, body_heads: dict | None = None) -> tuple[list[NamePattern], str]:
     """Regular expressions for organisation names the gazetteer cannot list, with (type, level, family).
 
     Land ministries:  "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
@@ -46,6 +48,8 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     Institutes:       "Institut für Sozialforschung und Gesellschaftspolitik", "Fraunhofer-Institut".
     Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt".
     Local offices:    "Jobcenter Berlin Mitte", "Bezirksamt Neukölln", "Stadt Pforzheim", "Europabüro Nürnberg".
+    Other bodies (`body_heads`, organisation_words.yaml): "Zentrum für Arbeit und Bildung", "Akademie für
+                      Kinder- und Jugendhilfe", "Landesverband der Volkshochschulen Niedersachsens".
     """
     laender = data["laender"]
     land_names = "|".join(sorted((re.escape(n) for n in laender), key=len, reverse=True))
@@ -67,7 +71,7 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     land_kw = tuple(laender)
     land_adj_kw = tuple(dict.fromkeys(stem[1:] for stems in laender.values() for stem in stems))  # any case
     ministry, ministry_kw = r"[Mm]inisteri(?:um|ums)", ("inisteri",)
-    uadj = r"[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|Frei|privat|Privat|Deutsch)e[nmrs]?"
+    uadj = r"(?:[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|privat)|Frei|Privat|Deutsch)e[nmrs]?"
     uni = r"(?:Universität|Hochschule|Fachhochschule|Kunsthochschule|Musikhochschule)"
     uni_kw = ("Universität", "ochschule")
     uni_tail = rf"(?:{S}(?:zu|in){S}{place}|{S}{_FUER_LIST}(?:{S}{place})?|{S}{place})"
@@ -97,6 +101,15 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
          "foundation"),
         (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
     ]
+    for family, heads in (body_heads or {}).items():
+        # "Kompetenzzentrum für …", "Deutsche Gesellschaft für …", "Bund der Steuerzahler", in any case form
+        alternatives = "|".join(f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in heads)
+        head = rf"(?:{uadj}{S})*(?<![\w-])(?:{_UP}[\w]*-)*(?:{_UP}[\w]*)?(?:{alternatives})(?:es|s)?"
+        if family == "for":
+            tail = rf"{S}{_FUER_LIST}"
+        else:  # "der"/"des" and one or two capitalised words, maybe after a lower-case adjective
+            tail = rf"{S}(?:der|des){S}(?:[a-zäöüß]{{3,}}(?:e|en){S})?{_UP}[\w]*(?:{S}{_UP}[\w]*)?(?![\w-])"
+        patterns.append((head + tail, (tuple(h[1:] for h in heads),), "association", "other", "body"))
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
         # "Jobcenter Kreis Recklinghausen", "Jobcenter im Regionalverband Saarbrücken"

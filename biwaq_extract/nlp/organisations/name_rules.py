@@ -89,6 +89,10 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
             # names itself ("das sächsische Kultusministerium" needs it)
             cut = surface.find(" ") + 1
             start, surface = start + cut, surface[cut:]
+        if family == "body":
+            before = text[max(0, start - 14): start].split()
+            if before and before[-1].lower() in res.indefinite_words:
+                continue  # "ein Zentrum für Familien": a kind of place, not a body's name
         if family.startswith("local:"):
             head = family.split(":", 1)[1]
             if head in _TERRITORY_HEADS and _PLACE_BEFORE.search(text, max(0, start - 12), start):
@@ -125,7 +129,7 @@ def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: lis
     lower-case words, punctuation and line breaks and cuts at "und der" (a coordination of two names).
     """
     cands = []
-    known_spans = [(c.start, c.end) for c in known]
+    known_spans = [(c.start, c.end, c.org_id) for c in known]
     words, starts, ends = toks.words, toks.starts, toks.ends
     first_pieces = {key[0] for key in res.legal_forms}
     for i in toks.positions(first_pieces) if toks.has_any(first_pieces) else ():  # most texts have none
@@ -135,7 +139,9 @@ def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: lis
             if form == "AG" and (i + 1 < len(words) and words[i + 1][:1].isupper()):
                 continue  # "AG Sozialplanung" is a working group
             end = ends[i + len(key) - 1]
-            first, last = _name_start(text, toks, i, known_spans, res), i  # the name is pieces first .. last - 1
+            # a name read by another rule and ending right before the form is this name without it
+            spans = [(s, e, o) for s, e, o in known_spans if not (e == ends[i - 1] and o.startswith("text:"))]
+            first, last = _name_start(text, toks, i, spans, res), i  # the name is pieces first .. last - 1
             if first >= last or (form == "AG" and last - first > 4):
                 continue
             if last - first == 1 and words[first] in res.generic:
@@ -158,7 +164,16 @@ def _inner_adjective(words: list[str], k: int) -> bool:
             and words[k - 1] in _ARTICLES and words[k + 1][:1].isupper())
 
 
-def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, int]], res: OrgResources) -> int:
+def _brand_inside(text: str, toks: Pieces, k: int, known_spans: list[tuple[int, int, str]]) -> bool:
+    """A known one-word name opening a company's name ("Lebenshilfe Werkstätten gGmbH", "AWO Arbeit und
+    Bildung gGmbH"): the company is its own organisation, named in full."""
+    start, end = toks.starts[k], toks.ends[k]
+    return any(s == start and e == end for s, e, _ in known_spans) and k + 1 < len(toks.words) \
+        and toks.words[k + 1][:1].isupper() \
+        and not text[end: toks.starts[k + 1]].strip()
+
+
+def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, int, str]], res: OrgResources) -> int:
     """First piece of the name that ends before piece i (a legal form): read leftwards over capitalised
     words, digits and inner name words, at most 14 pieces, on one line, not into a known name; then cut
     at the last coordination of two names ("... und der Bundesarbeitsgemeinschaft ...") and drop openers."""
@@ -172,7 +187,7 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
             break
         if w == "." and ends[k] < starts[k + 1] and k + 1 < i:
             break  # "… Theater AG. Der Auftritt …": a sentence ends here
-        if any(s <= starts[k] < e for s, e in known_spans):
+        if any(s <= starts[k] < e for s, e, _ in known_spans) and not _brand_inside(text, toks, k, known_spans):
             break
         k -= 1
     first = k + 1

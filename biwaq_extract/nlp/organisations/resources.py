@@ -55,6 +55,7 @@ class OrgResources:
     town_admin: re.Pattern
     known_place: Callable[[str], bool]  # a town, district, Land or country of the places gazetteer
     shapes: ShapeRules
+    indefinite_words: frozenset[str]  # before a body's head: it names no body ("ein Zentrum für …")
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
     use_ner: bool = False
@@ -106,7 +107,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
     """Resources from the parsed organisations.yaml (`data`) and organisation_words.yaml (`words`)."""
     entries, trie, acronym_ids = _gazetteer_trie(data)
     programme_names = frozenset(programme_names)
-    patterns, place_re = name_patterns(data)
+    patterns, place_re = name_patterns(data, words.get("body_heads"))
     pattern_index, head_index, any_word = _pattern_indexes(patterns)
     town_heads = tuple(words["town_heads"])
     return OrgResources(
@@ -135,6 +136,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"),
         known_place=is_known_place or place_forms().__contains__,
         shapes=build_shape_rules(words),
+        indefinite_words=frozenset(words["indefinite_words"]),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,

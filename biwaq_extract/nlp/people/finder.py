@@ -50,8 +50,9 @@ def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
         _attach_role(doc, v, cand, orgs, organisations, orgs_in_text, res, day)
     shared_roles(doc, v, cands, res)
     next_sentence_ties(doc, v, cands, orgs, res, org_after_link)
+    sentences = sentence_index(doc) if cands else None
     for cand in cands:
-        context_org(v, orgs_in_text, cand, res, day)
+        context_org(v, orgs_in_text, cand, res, day, sentences)
     return _mentions(doc, v, cands, organisations, res, day)
 
 
@@ -95,7 +96,7 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
         role_after_verb(v, cand, orgs, res, org_after_link)
     leads(v, cand, orgs, res)
     split_role_org(cand, organisations, res)
-    context_org(v, orgs_in_text, cand, res, day)
+    context_org(v, orgs_in_text, cand, res, day, sentence_index(doc))
 
 
 def _one_spelling(full: dict[int, str]) -> dict[int, str]:

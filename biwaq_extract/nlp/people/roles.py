@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from biwaq_extract.nlp.people.candidates import QUOTE_MARKS, Candidate
 from biwaq_extract.nlp.people.resources import PeopleResources, is_role, is_role_head
-from biwaq_extract.nlp.sentences import sentence_index
+from biwaq_extract.nlp.sentences import SentenceIndex, sentence_index
 from biwaq_extract.nlp.token_view import TokenView
 from biwaq_extract.records import OrgMention
 
@@ -342,7 +342,7 @@ def role_copula(doc: Doc, v: TokenView, cand: Candidate, res: PeopleResources) -
 
 
 def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: PeopleResources,
-                day: dt.date | None = None) -> None:
+                day: dt.date | None = None, sentences: SentenceIndex | None = None) -> None:
     """Organisation from the title word, the portfolio, or the article around a role; `orgs` are the
     Doc's organisation mentions outside photo credits. A title's institution outranks a party in brackets
     ("Europaabgeordnete X (SPD)": the European Parliament)."""
@@ -377,10 +377,21 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         start_char = v.idx[cand.start]
         # the last organisation named in the 400 characters before ("Erste Station war das Jobcenter X.
         # Geschäftsführer Y …"); the EU as a whole employs no one
+        # of its paragraph or the sentence just before: an organisation further back (a title line above a
+        # caption) is not tied to the person by the text
         before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"
-                  and "\n" not in v.text[o.end_char: start_char]]
+                  and ("\n" not in v.text[o.end_char: start_char] or _sentence_before(sentences, o.end_char, start_char))]
         if before:
             cand.org, cand.org_strength = before[-1], 1
+
+
+def _sentence_before(sentences: SentenceIndex | None, org_end: int, start_char: int) -> bool:
+    """The organisation ends in the sentence just before the person's (blank lines between do not count)."""
+    if sentences is None:
+        return False
+    first, last = sentences.index(org_end - 1), sentences.index(start_char)
+    text = sentences.text
+    return last - first >= 1 and all(not text[slice(*sentences.bounds[k])].strip() for k in range(first + 1, last))
 
 
 _ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?)-(\w.*)$")
