@@ -11,6 +11,7 @@ _ADJ = re.compile(rf"^((?=[A-ZÄÖÜ])[\w-]*?(?:{'|'.join(_WORDS['adjective_stem
 _FEMININE = tuple(_WORDS["feminine_endings"])
 _MASCULINE = tuple(_WORDS["masculine_endings"])
 _COORD = frozenset(_WORDS["coordinators"])
+_NOT_ADJ = tuple(_WORDS["adjective_like_nouns"])
 _GENITIVE_S_HEADS = tuple(_WORDS["genitive_s_heads"])
 
 
@@ -43,7 +44,8 @@ def _genitives(head: str) -> set[str]:
 def _split_name(words: list[str]) -> tuple[int, int]:
     """(number of leading adjectives, index of the head noun) of a name's words."""
     n_adj = 0
-    while n_adj + 1 < len(words) and _ADJ.match(words[n_adj]) and words[n_adj + 1][:1].isupper():
+    while n_adj + 1 < len(words) and _ADJ.match(words[n_adj]) and words[n_adj + 1][:1].isupper() \
+            and not words[n_adj].lower().endswith(_NOT_ADJ):
         n_adj += 1
     head = n_adj
     while head + 1 < len(words) and (words[head].endswith("-") or words[head] in _COORD or words[head + 1] in _COORD

@@ -463,3 +463,21 @@ def test_organisations_bodies_named_by_their_remit_or_members(make_doc, text, ex
 )
 def test_organisations_legal_form_names_are_whole_and_one(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Laut Sabine Kranz von der Stadtteilinitiative Nordstadt steigt die Nachfrage.",
+         {"Stadtteilinitiative Nordstadt"}),
+        ("Es diskutierten Tim Lenz (Kiezküche Ost) und Anna Roth (Lernladen Neukölln, Berlin).",
+         {"Kiezküche Ost", "Lernladen Neukölln"}),
+        ("Herr Jan Rostal vom Campus Nord – Projekt- und Akteurskoordination und Herr Tim Lenz sprachen.",
+         {"Campus Nord – Projekt- und Akteurskoordination"}),
+        # a role, an age, a generic noun, a date or a place after a person name no body
+        ("Anna Roth (Projektleiterin), Jan Berg (37) und Ulla Brandt von der Fachstelle kamen.", set()),
+        ("Eva Lind vom 12. März an und Tim Lenz (Kassel) kamen.", set()),
+    ],
+)
+def test_organisations_named_right_after_a_person(make_doc, text, expected):
+    assert _names(make_doc, text) == expected

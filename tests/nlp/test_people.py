@@ -325,3 +325,15 @@ def test_people_role_from_the_next_sentence(make_doc, text, name, expected):
 )
 def test_people_internal_role_takes_an_organisation_of_its_paragraph_only(make_doc, text, name, expected):
     assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Auf dem Bild: Eva Lind (Projektpersonal) und Tim Lenz (Projektleitung).", "Eva Lind", ("Projektpersonal", None)),
+        ("Auf dem Bild: Eva Lind (Projektpersonal) und Tim Lenz (Projektleitung).", "Tim Lenz", ("Projektleitung", None)),
+        ("Auf dem Bild: Eva Lind (Gesundheit) beim Sport.", "Eva Lind", (None, None)),
+    ],
+)
+def test_people_staff_noun_alone_in_brackets_is_the_role(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected

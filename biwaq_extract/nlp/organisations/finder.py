@@ -30,6 +30,7 @@ from biwaq_extract.nlp.organisations.name_rules import (
     role_apposition_candidates,
     town_administrations,
 )
+from biwaq_extract.nlp.organisations.person_ties import person_tied_names
 from biwaq_extract.nlp.organisations.resources import OrgResources
 from biwaq_extract.nlp.organisations.shapes import shape_candidates
 from biwaq_extract.nlp.sentences import sentence_index
@@ -97,6 +98,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     cands += [Candidate(s.start, s.end, f"text:{ascii_slug(s.name)}", s.name, None, "gazetteer:shape", s.org_type,
                         "other", 2, group=s.group, bare=s.bare)
               for s in shape_candidates(text, res.shapes, res.programme_names, res.acronym_ids, res.known_place)]
+    cands += person_tied_names(text, toks, res, res.given_names, cands)
     if credits:
         cands = [c for c in cands if not in_spans(c.start, credits)]
     pairs, defined = acronym_pairs(text, toks, res, pick(cands), day)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from biwaq_extract.nlp.first_names import first_names
 from biwaq_extract.nlp.german_case_forms import inflected_variants
 from biwaq_extract.nlp.organisations.entries import NameRecord, OrgEntry, records
 from biwaq_extract.nlp.organisations.name_patterns import (
@@ -55,6 +56,8 @@ class OrgResources:
     town_admin: re.Pattern
     known_place: Callable[[str], bool]  # a town, district, Land or country of the places gazetteer
     shapes: ShapeRules
+    given_names: frozenset[str]  # a given name and a capitalised word before a link or bracket: a person
+    role_endings: tuple[str, ...]  # roles.yaml's role words and endings, lower case: they open a role, not a name
     indefinite_words: frozenset[str]  # before a body's head: it names no body ("ein Zentrum für …")
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
@@ -110,6 +113,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
     patterns, place_re = name_patterns(data, words.get("body_heads"))
     pattern_index, head_index, any_word = _pattern_indexes(patterns)
     town_heads = tuple(words["town_heads"])
+    roles = load("roles")
     return OrgResources(
         entries=entries,
         trie=trie,
@@ -136,6 +140,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"),
         known_place=is_known_place or place_forms().__contains__,
         shapes=build_shape_rules(words),
+        given_names=first_names(),
+        role_endings=tuple(w.lower() for w in (*roles.get("words", ()), *roles.get("suffixes", ()))),
         indefinite_words=frozenset(words["indefinite_words"]),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),

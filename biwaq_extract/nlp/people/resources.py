@@ -41,6 +41,7 @@ class PeopleResources:
     salutations: dict[str, str]  # "Frau" -> "f"
     moderation_stems: tuple[str, ...]
     lead_verbs: frozenset[str]
+    staff_endings: tuple[str, ...]  # "Name (Projektpersonal)": nouns of a function, alone in brackets
     role_verbs: frozenset[str]  # "X ist Projektleiterin", "X arbeitet als …"
     work_verbs: frozenset[str]  # "X arbeitet beim Jobcenter": the workplace without a role
     pronouns: dict[str, str]  # "Sie" -> "f": a pronoun opening a sentence and the gender it stands for
@@ -89,6 +90,7 @@ def load_resources() -> PeopleResources:
         salutations=dict(words["salutations"]),
         moderation_stems=tuple(words["moderation_stems"]),
         lead_verbs=frozenset(words["lead_verbs"]),
+        staff_endings=tuple(words["staff_endings"]),
         role_verbs=frozenset(words["role_verbs"]),
         work_verbs=frozenset(words["work_verbs"]),
         pronouns=dict(words["pronouns"]),

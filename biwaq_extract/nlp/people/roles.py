@@ -248,11 +248,19 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     start = j
     while j < n and texts[j] in res.adjectives:
         j += 1
+    if closing and j + 1 < n and texts[j + 1] == closing and j == start and _staff_noun(texts[j], res):
+        cand.role = texts[j]  # "Name (Projektpersonal)": a staff noun alone in brackets is the role
+        return
     if j >= n or not is_role_head(texts[j], res):
         return
     end = _apposition_end(v, cand, start, j, closing, orgs, res)
     if end is not None:
         cand.role = _role_text(v, start, end)
+
+
+def _staff_noun(word: str, res: PeopleResources) -> bool:
+    """A capitalised noun naming a function in a team ("Projektpersonal", "Projektleitung", "Koordination")."""
+    return word[:1].isupper() and word.isalpha() and not word.isupper() and word.lower().endswith(res.staff_endings)
 
 
 def _apposition_end(v: TokenView, cand: Candidate, start: int, head: int, closing: str | None, orgs: dict,
