@@ -481,3 +481,20 @@ def test_organisations_legal_form_names_are_whole_and_one(make_doc, text, expect
 )
 def test_organisations_named_right_after_a_person(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # logos above a newsletter and in a funding banner are no article text
+        ("Newsletter März\nDie Bundesregierung\n\nLiebe Leserinnen und Leser, das Jobcenter Kiel lädt ein.\n"
+         "Gefördert durch:\nBundesministerium für Arbeit und Soziales", {"Jobcenter Kiel"}),
+        # a name the text also uses in a sentence keeps its line of its own (a venue, an address)
+        ("Tag der offenen Tür\nDas Bundesverwaltungsamt öffnet seine Türen.\nOrt:\nBundesverwaltungsamt\n",
+         {"Bundesverwaltungsamt"}),
+        # the title line is article text
+        ("Bundesagentur für Arbeit\nDie Zahlen des Monats liegen vor.", {"Bundesagentur für Arbeit"}),
+    ],
+)
+def test_organisations_on_logo_lines_only_are_not_organisations(make_doc, text, expected):
+    assert _names(make_doc, text) == expected

@@ -85,6 +85,31 @@ def merge_bare_names(chosen: list[Candidate], legal_forms: tuple[str, ...]) -> l
     return out
 
 
+_LINE_ARTICLES = ("Die ", "Der ", "Das ")
+
+
+def without_logo_lines(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Drop organisations named only on lines of their own below the title ("Die Bundesregierung" above a
+    newsletter, the logos of a funding banner): a logo is not article text. A name the text also uses in
+    a sentence stays, with all its mentions."""
+    title_end = len(text) - len(text.lstrip())
+    title_end = text.find("\n", title_end)
+    alone: set[int] = set()
+    for n, c in enumerate(chosen):
+        if c.start < title_end or title_end < 0:
+            continue
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        before = text[line_start: c.start].strip()
+        after = text[c.end: len(text) if line_end < 0 else line_end].strip()
+        if not after and (not before or before + " " in _LINE_ARTICLES):
+            alone.add(n)
+    if not alone:
+        return chosen
+    in_text = {c.org_id for n, c in enumerate(chosen) if n not in alone}
+    return [c for n, c in enumerate(chosen) if n not in alone or c.org_id in in_text]
+
+
 def not_cut_off(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Drop names read from the text that run into its cut-off end ("… Kooperationspartner: Institut für
     Ange"): an expression cut in the middle is not annotated."""

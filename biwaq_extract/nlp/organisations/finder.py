@@ -22,6 +22,7 @@ from biwaq_extract.nlp.organisations.candidates import (
     not_cut_off,
     pick,
     resolve_document,
+    without_logo_lines,
 )
 from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
 from biwaq_extract.nlp.organisations.name_rules import (
@@ -110,7 +111,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
     chosen = merge_bare_names(chosen, tuple(res.legal_forms.values()))
-    chosen = resolve_document(merge_offices(not_cut_off(text, chosen)), res)
+    chosen = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
     sentence = sentence_index(doc).text_at
     return tuple(
         OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,
