@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -260,8 +260,8 @@ def _part_of_org_name(v: TokenView, start: int, res: PlaceResources) -> bool:
 
 
 def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
-    """ "Caren Marks", "Lisa Paus": a surname that the gazetteer also lists."""
-    return start > 0 and v.texts[start - 1] in res.first_names
+    """ "Caren Marks", "Lisa Paus", "Frau Berlin", "Dr. Essen": a surname that the gazetteer also lists."""
+    return start > 0 and (v.texts[start - 1] in res.first_names or v.texts[start - 1] in _SALUTATIONS)
 
 
 def _after_article(v: TokenView, start: int, res: PlaceResources, district: bool = False) -> bool:
@@ -311,6 +311,7 @@ def _mention(doc: Doc, start_char: int, end_char: int, place: Place, rule: str) 
 
 
 _COUNTY_WORDS = frozenset(_WORDS["county_words"])
+_SALUTATIONS = frozenset(_WORDS["salutations"])
 
 
 def _may_start_place(text: str, res: PlaceResources) -> bool:
@@ -386,7 +387,11 @@ def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Pl
     if word in _COUNTY_WORDS and i + 1 < v.n:
         nxt = v.texts[i + 1]
         if nxt in res.forms or ("-" in nxt and all(part[:1].isupper() for part in nxt.split("-"))):
-            name = f"{word[:-2] if word.endswith('es') else word} {nxt}"  # "des Kreises X" -> "Kreis X"
+            # "im Landkreis Limburg-Weilburg" is the county Limburg-Weilburg, as a reader names it; a county
+            # named like its town keeps the county word ("Kreis Recklinghausen"), as does a county word that
+            # is part of the name ("Rhein-Kreis Neuss")
+            county = word[:-2] if word.endswith("es") else word  # "des Kreises X" -> "Kreis X"
+            name = f"{county} {nxt}" if "-" in word or nxt in res.forms else nxt
             return i + 2, Place(name, "district", _slug(name))
     lower = word.lower()
     if lower.endswith("kreis") and len(word) > 8 and word[:1].isupper() and word.replace("-", "").isalpha():
@@ -440,6 +445,13 @@ def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int
     return found
 
 
+def _short_forms_as_written(found: list[PlaceMention]) -> list[PlaceMention]:
+    """A Land the text names only by its abbreviation ("NRW") is named so; beside its full name, by that."""
+    full = {m.place_id for m in found if not m.text.isupper()}
+    return [replace(m, name=m.text) if m.text.isupper() and len(m.text) > 1 and m.place_id not in full
+            and m.kind == "state" else m for m in found]
+
+
 def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
     """Every place mention in reading order; rule mentions win where a model entity overlaps them."""
     excluded = _excluded_ranges(doc)
@@ -448,7 +460,7 @@ def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
     if from_model:
         taken = CharRanges((m.start_char, m.end_char) for m in found)
         found += [m for m in from_model if not in_ranges(m.start_char, m.end_char, taken)]
-    return tuple(sorted(found, key=lambda m: m.start_char))
+    return tuple(sorted(_short_forms_as_written(found), key=lambda m: m.start_char))
 
 
 def find(doc: Doc, resources: PlaceResources) -> tuple[PlaceMention, ...]:

@@ -166,3 +166,24 @@ def test_places_official_qualifiers_and_date_words(nlp, text, expected):
 )
 def test_places_counties_and_town_districts(nlp, text, expected):
     assert [p.name for p in nlp(text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a county is named as a reader names it: by its own name, with the county word when a town of that
+        # name would be meant otherwise, or when the word is part of the name
+        ("Im Landkreis Limburg-Weilburg und im Landkreis Vorpommern-Greifswald laufen Projekte.",
+         [("Limburg-Weilburg", "district"), ("Vorpommern-Greifswald", "district")]),
+        ("Im Kreis Recklinghausen und im Rhein-Kreis Neuss laufen Projekte.",
+         [("Kreis Recklinghausen", "district"), ("Rhein-Kreis Neuss", "district")]),
+        # a Land named only by its abbreviation keeps it; beside the full name, the full name
+        ("Die Projekte in NRW wachsen.", [("NRW", "state")]),
+        ("Nordrhein-Westfalen fördert; in NRW wachsen die Projekte.",
+         [("Nordrhein-Westfalen", "state"), ("Nordrhein-Westfalen", "state")]),
+        # a town-named word after a salutation or title is a family name
+        ("Es sprachen Frau Berlin und Dr. Essen in Bonn.", [("Bonn", "city")]),
+    ],
+)
+def test_places_counties_abbreviations_and_family_names(nlp, text, expected):
+    assert _names(_run(nlp, text)) == expected
