@@ -15,6 +15,7 @@ from biwaq_extract.nlp.text_helpers import (
     CREDIT_LINES_ANY_CASE,
     CharRanges,
     doc_credit_ranges,
+    doc_logo_ranges,
     in_ranges,
     quoted_title_ranges,
 )
@@ -291,7 +292,7 @@ def _locative(v: TokenView, start: int) -> bool:
 
 def _excluded_ranges(doc: Doc) -> CharRanges:
     text = doc_text(doc)
-    ranges = doc_credit_ranges(doc, ("©",), CREDIT_LINES_ANY_CASE) + quoted_title_ranges(text)
+    ranges = doc_credit_ranges(doc, ("©",), CREDIT_LINES_ANY_CASE) + quoted_title_ranges(text) + doc_logo_ranges(doc)
     ranges += [(o.start_char, o.end_char) for o in getattr(doc._, "organisations", ()) or ()]
     ranges += [(p.start_char, p.end_char) for p in getattr(doc._, "programmes", ()) or ()]
     return CharRanges(ranges)

@@ -25,6 +25,7 @@ from biwaq_extract.nlp.text_helpers import (
     QUOTES,
     PhraseTrie,
     Pieces,
+    add_logo_ranges,
     ascii_slug,
     compound_head_after,
     doc_credit_ranges,
@@ -63,6 +64,7 @@ class ProgrammeResources:
     own_name_before: re.Pattern  # a project or unit noun ending right before a quote
     suffix: re.Pattern  # a generation suffix right after a name (group "suffix")
     caps_after_cue: re.Pattern  # matched where a cue word starts: it, then a name in capitals (group "name")
+    plural_cues: tuple[str, ...] = ()  # a plural cue lists several quoted names
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -116,6 +118,7 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         re.compile(rf"(?<![\w-])(?:{own_nouns})[ \t]*$"),
         re.compile(rf"(?:[ \t]+(?P<suffix>{suffixes})|(?P<plus>\+))(?![\w+])"),
         caps_pattern(load("organisations")["laender"]),
+        tuple(words["plural_cues"]),
     )
 
 
@@ -341,21 +344,46 @@ def _quoted_hits(
     hits = []
     learned: dict[str, tuple[str, str]] = {}
     for m in _cue_matches(text, res):
-        name_start = m.start("name")
-        quoted = m.group("name")
-        if name_start in starts or quoted.rstrip().endswith("?") or len(quoted.split()) > 16:
-            continue  # a gazetteer programme, or a question/motto rather than a name
-        if own_names and in_spans(name_start, own_names):
-            continue
-        short = short_name(quoted, text[m.end(): m.end() + 60])
-        known = _known(short, res)
-        if known is not None:
-            prog_id, name = known[0].id, _as_used(known[0], known[1], text, used)
-        else:
-            prog_id, name = f"text:{ascii_slug(short)}", short
-        learned[name] = (prog_id, name)
-        hits.append((name_start, name_start + len(quoted.rstrip()), prog_id, name, "text:quoted-programme"))
+        for name_start, quoted, after in _listed_names(text, m, res):
+            _quoted_hit(text, res, own_names, starts, used, name_start, quoted, after, hits, learned)
     return hits, learned
+
+
+# a further quoted name in a list: ', "…"', ' und "…"', ', sowie „…“'
+_NEXT_QUOTED = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:(?:und|sowie|oder)[ \t]+)?[{QUOTES}](?P<name>[^\n{QUOTES}]{{2,150}})[{QUOTES}]")
+
+
+def _listed_names(text: str, m: re.Match, res: ProgrammeResources) -> list[tuple[int, str, int]]:
+    """(start, quoted name, end) of the name a cue match quotes and, after a plural cue ("die Programme"),
+    of the names listed with it."""
+    names = [(m.start("name"), m.group("name"), m.end())]
+    cue = text[m.start(): m.start("name") - 1].rstrip(f" \t{QUOTES}").lower()
+    if not cue.endswith(res.plural_cues):
+        return names
+    end = m.end()
+    while (nxt := _NEXT_QUOTED.match(text, end)) is not None:
+        if not text[end: nxt.start("name")].strip(f" \t{QUOTES}"):
+            break  # two quotes with nothing between: no list
+        names.append((nxt.start("name"), nxt.group("name"), nxt.end()))
+        end = nxt.end()
+    return names
+
+
+def _quoted_hit(text: str, res: ProgrammeResources, own_names, starts: set[int], used: dict[str, bool],
+                name_start: int, quoted: str, after: int, hits: list, learned: dict) -> None:
+    """Add the hit of one quoted name after a cue word, and the name it teaches."""
+    if name_start in starts or quoted.rstrip().endswith("?") or len(quoted.split()) > 16:
+        return  # a gazetteer programme, or a question/motto rather than a name
+    if own_names and in_spans(name_start, own_names):
+        return
+    short = short_name(quoted, text[after: after + 60])
+    known = _known(short, res)
+    if known is not None:
+        prog_id, name = known[0].id, _as_used(known[0], known[1], text, used)
+    else:
+        prog_id, name = f"text:{ascii_slug(short)}", short
+    learned[name] = (prog_id, name)
+    hits.append((name_start, name_start + len(quoted.rstrip()), prog_id, name, "text:quoted-programme"))
 
 
 def _caps_hits(text: str, res: ProgrammeResources) -> list[tuple]:
@@ -397,6 +425,26 @@ def _choose(hits: list[tuple], credits) -> list[tuple]:
     return chosen
 
 
+def _without_logo_lines(text: str, chosen: list[tuple]) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """Drop programmes named only on lines of their own below the title (the fund's logo above a
+    newsletter): a logo is not article text. A programme the text also names elsewhere stays. Returns the
+    hits kept and the spans dropped."""
+    title_end = text.find("\n", len(text) - len(text.lstrip()))
+    if title_end < 0:
+        return chosen, []
+    alone = set()
+    for n, (s, e, *_) in enumerate(chosen):
+        if s > title_end and not text[text.rfind("\n", 0, s) + 1: s].strip():
+            line_end = text.find("\n", e)
+            if not text[e: len(text) if line_end < 0 else line_end].strip():
+                alone.add(n)
+    if not alone:
+        return chosen, []
+    named = {h[2] for n, h in enumerate(chosen) if n not in alone}
+    return ([h for n, h in enumerate(chosen) if n not in alone or h[2] in named],
+            [h[:2] for n, h in enumerate(chosen) if n in alone and h[2] not in named])
+
+
 def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...]:
     """Every programme mention in `doc`, in text order, named by its short form."""
     res = resources
@@ -410,7 +458,9 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     hits += quoted
     hits += _caps_hits(text, res)
     hits += _learned_hits(text, learned)
-    chosen = _choose(hits, credits)
+    chosen, logos = _without_logo_lines(text, _choose(hits, credits))
+    if logos:
+        add_logo_ranges(doc, logos)
     sentence = sentence_index(doc).text_at
     return tuple(
         ProgrammeMention(text=text[s:e], start_char=s, end_char=e, programme_id=pid, name=name, rule=rule,

@@ -199,6 +199,17 @@ CREDIT_LINES_ANY_CASE = CreditLines(
     None,
 )
 _CREDITS_KEY = "biwaq.credit_ranges"
+_LOGO_KEY = "biwaq.logo_ranges"
+
+
+def add_logo_ranges(doc: Doc, spans: Iterable[tuple[int, int]]) -> None:
+    """Remember names a finder read on logo lines (not article text): later finders skip them too."""
+    doc.user_data.setdefault(_LOGO_KEY, []).extend(spans)
+
+
+def doc_logo_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The ranges `add_logo_ranges` recorded for this Doc."""
+    return list(doc.user_data.get(_LOGO_KEY, ()))
 
 
 def credit_ranges(text: str, markers: Iterable[str] = ("©", "(c)", "Foto:", "Fotos:"),

@@ -88,10 +88,10 @@ def merge_bare_names(chosen: list[Candidate], legal_forms: tuple[str, ...]) -> l
 _LINE_ARTICLES = ("Die ", "Der ", "Das ")
 
 
-def without_logo_lines(text: str, chosen: list[Candidate]) -> list[Candidate]:
+def without_logo_lines(text: str, chosen: list[Candidate]) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Drop organisations named only on lines of their own below the title ("Die Bundesregierung" above a
     newsletter, the logos of a funding banner): a logo is not article text. A name the text also uses in
-    a sentence stays, with all its mentions."""
+    a sentence stays, with all its mentions. Returns the candidates kept and the spans dropped."""
     title_end = len(text) - len(text.lstrip())
     title_end = text.find("\n", title_end)
     alone: set[int] = set()
@@ -105,9 +105,10 @@ def without_logo_lines(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if not after and (not before or before + " " in _LINE_ARTICLES):
             alone.add(n)
     if not alone:
-        return chosen
+        return chosen, []
     in_text = {c.org_id for n, c in enumerate(chosen) if n not in alone}
-    return [c for n, c in enumerate(chosen) if n not in alone or c.org_id in in_text]
+    return ([c for n, c in enumerate(chosen) if n not in alone or c.org_id in in_text],
+            [(c.start, c.end) for n, c in enumerate(chosen) if n in alone and c.org_id not in in_text])
 
 
 def not_cut_off(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -35,7 +35,7 @@ from biwaq_extract.nlp.organisations.person_ties import person_tied_names
 from biwaq_extract.nlp.organisations.resources import OrgResources
 from biwaq_extract.nlp.organisations.shapes import shape_candidates
 from biwaq_extract.nlp.sentences import sentence_index
-from biwaq_extract.nlp.text_helpers import ascii_slug, doc_credit_ranges, doc_pieces, in_spans, is_acronym
+from biwaq_extract.nlp.text_helpers import add_logo_ranges, ascii_slug, doc_credit_ranges, doc_pieces, in_spans, is_acronym
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import OrgMention
 
@@ -111,7 +111,9 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
     chosen = merge_bare_names(chosen, tuple(res.legal_forms.values()))
-    chosen = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
+    chosen, logos = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
+    if logos:
+        add_logo_ranges(doc, logos)
     sentence = sentence_index(doc).text_at
     return tuple(
         OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,
