@@ -401,6 +401,59 @@ def _caps_hits(text: str, res: ProgrammeResources) -> list[tuple]:
     return hits
 
 
+# "die Programme des BMFSFJ, wie die Frühen Hilfen, Elternbegleitung und die Mehrgenerationenhäuser."
+_ITEM_WORDS = r"[A-ZÄÖÜ][\w³+-]*(?:[ \t]+[A-ZÄÖÜ][\w³+-]*){0,3}"
+_LIST_ITEM = re.compile(rf"(?:(?:die|den|der|das|dem)[ \t]+)?(?P<item>{_ITEM_WORDS})")
+_LIST_INTRO = re.compile(r"(?:,[ \t]*)?(?:\bwie(?:[ \t]+(?:etwa|zum Beispiel))?|:)[ \t]+")
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:und|sowie)?|und|sowie)[ \t]*")
+
+
+def _unquoted_list_hits(text: str, res: ProgrammeResources) -> list[tuple]:
+    """Names listed without quotes after a plural cue word and "wie" or a colon, in their sentence ("die
+    Programme des Ministeriums, wie die Frühen Hilfen, Elternbegleitung und die Mehrgenerationenhäuser."):
+    capitalised words, an article before each allowed; the list must end its sentence or clause. An
+    adjective before a plural head is named in its plain form ("Frühe Hilfen")."""
+    hits = []
+    lowered = text.lower()
+    for cue in res.plural_cues:
+        if cue not in lowered:
+            continue
+        for found in re.finditer(rf"{cue}(?![\w])", lowered):
+            end = found.end()
+            stop = min((k for k in (text.find(".", end), text.find("\n", end)) if k >= 0), default=len(text))
+            m = _LIST_INTRO.search(text, end, stop)
+            if m is not None and m.start() - end <= 80:
+                hits += _list_items(text, m.end(), stop)
+    return hits
+
+
+def _list_items(text: str, pos: int, stop: int) -> list[tuple]:
+    """The items of a list from `pos` when it runs up to `stop` (its sentence's end) or a comma."""
+    items = []
+    while True:
+        m = _LIST_ITEM.match(text, pos)
+        if m is None:
+            return []
+        items.append((m.start("item"), m.end("item"), m.group("item")))
+        pos = m.end()
+        join = _LIST_JOIN.match(text, pos)
+        if join is None or join.end() == pos or join.end() >= stop:
+            break
+        pos = join.end()
+    if text[pos: stop].strip(" \t)") or len(items) < 2:
+        return []  # the list does not end its sentence: its extent is not clear
+    return [(s, e, f"text:{ascii_slug(name)}", _plain_plural(name), "text:listed-programme") for s, e, name in items]
+
+
+def _plain_plural(name: str) -> str:
+    """ "Frühen Hilfen" -> "Frühe Hilfen": an adjective before a plural head, as a name is cited alone."""
+    words = name.split()
+    if len(words) == 2 and words[0].endswith("en") and words[1].endswith(("en", "er", "e")) \
+            and words[0][:-2].isalpha():
+        return f"{words[0][:-1]} {words[1]}"
+    return name
+
+
 def _learned_hits(text: str, learned: dict[str, tuple[str, str]]) -> list[tuple]:
     """Later plain uses of a learned short name ("Quereinstieg" after its full title)."""
     hits = []
@@ -457,6 +510,7 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     quoted, learned = _quoted_hits(text, res, own_names, {s for s, *_ in hits}, used)
     hits += quoted
     hits += _caps_hits(text, res)
+    hits += _unquoted_list_hits(text, res)
     hits += _learned_hits(text, learned)
     chosen, logos = _without_logo_lines(text, _choose(hits, credits))
     if logos:

@@ -187,3 +187,8 @@ def test_places_counties_and_town_districts(nlp, text, expected):
 )
 def test_places_counties_abbreviations_and_family_names(nlp, text, expected):
     assert _names(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", ["Newsletter März\nEuropäischer Sozialfonds für Deutschland\nDer ESF Plus fördert."])
+def test_places_on_logo_lines_are_not_places(make_doc, text):
+    assert [p.name for p in make_doc(text, "2024-03-01")._.places] == []

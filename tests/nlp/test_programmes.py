@@ -175,3 +175,34 @@ def test_programmes_find_is_pure_over_a_hand_built_doc():
 def test_programmes_cue_matches_equal_a_search_of_the_whole_text(text):
     res = programmes.load_resources()
     assert [m.span() for m in programmes._cue_matches(text, res)] == [m.span() for m in res.cue.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Gefördert werden die Bundesprogramme "Mikroprojekte für Vielfalt" und "Starke Nachbarn".',
+         {"Mikroprojekte für Vielfalt", "Starke Nachbarn"}),
+        ("Die Programme „Aktiv im Alter“, „Nachbarn helfen“ sowie „Quartier bewegt“ laufen aus.",
+         {"Aktiv im Alter", "Nachbarn helfen", "Quartier bewegt"}),
+        # after a singular cue word the second quote is no programme
+        ('Das Programm "Starke Nachbarn" und "Gute Laune" als Motto.', {"Starke Nachbarn"}),
+        ("Dazu tragen die Programme des Familienministeriums bei, wie die Frühen Hilfen, Lesestart und die "
+         "Mehrgenerationenhäuser.", {"Frühe Hilfen", "Lesestart", "Mehrgenerationenhäuser"}),
+        # a list that does not end its sentence has no clear extent
+        ("Mit Programmen wie Lesestart und Kita Plus werden Kinder gefördert.", set()),
+    ],
+)
+def test_programmes_listed_after_a_plural_cue_word(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the fund's logo under the title is no mention; the article's own mention is
+        ("Newsletter März\nEuropäischer Sozialfonds für Deutschland\nDer ESF Plus fördert Projekte.", {"ESF Plus"}),
+        ("Newsletter März\nBIWAQ\nDas Programm BIWAQ fördert Projekte.", {"BIWAQ"}),
+    ],
+)
+def test_programmes_on_logo_lines_only_are_left_out(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
