@@ -26,6 +26,7 @@ from biwaq_extract.nlp.organisations.candidates import (
 )
 from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
 from biwaq_extract.nlp.organisations.name_rules import (
+    body_candidates,
     legal_form_candidates,
     pattern_candidates,
     role_apposition_candidates,
@@ -35,7 +36,14 @@ from biwaq_extract.nlp.organisations.person_ties import person_tied_names
 from biwaq_extract.nlp.organisations.resources import OrgResources
 from biwaq_extract.nlp.organisations.shapes import shape_candidates
 from biwaq_extract.nlp.sentences import sentence_index
-from biwaq_extract.nlp.text_helpers import add_logo_ranges, ascii_slug, doc_credit_ranges, doc_pieces, in_spans, is_acronym
+from biwaq_extract.nlp.text_helpers import (
+    add_logo_ranges,
+    ascii_slug,
+    doc_credit_ranges,
+    doc_pieces,
+    in_spans,
+    is_acronym,
+)
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import OrgMention
 
@@ -93,6 +101,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     cands = gazetteer_candidates(text, toks, res, day)
     cands += local_branches(text, cands, res)
     cands += pattern_candidates(text, toks, res)
+    cands += body_candidates(text, toks, res)
     cands += town_administrations(text, toks, res, cands)
     cands += legal_form_candidates(text, toks, res, cands)
     cands += role_apposition_candidates(text, toks, res)

@@ -19,6 +19,14 @@ _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<
                 r"|werder|lar|bruch|stedt|leben|brück|kirchen|büttel|münde|haven|kamp|tal|see)")
 
 
+# a capitalised adjective opening a name: "Evangelische", "Freie", "Deutschen"
+NAME_ADJECTIVE = r"(?:[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|privat)|Frei|Privat|Deutsch)e[nmrs]?"
+# after a body's head: its remit ("für Arbeit und Bildung"), or whom it gathers ("der Volkshochschulen")
+BODY_FOR_TAIL = re.compile(rf"{S}{_FUER_LIST}")
+BODY_OF_TAIL = re.compile(rf"{S}(?:der|des){S}(?:[a-zäöüß]{{3,}}(?:e|en){S})?{_UP}[\w]*(?:{S}{_UP}[\w]*)?(?![\w-])")
+ADJECTIVES_BEFORE = re.compile(rf"(?<![\w-])(?:{NAME_ADJECTIVE}{S})+$")
+
+
 class NamePattern(NamedTuple):
     """A name pattern and what it finds. `needs` are groups of literal words: every match holds one word
     of each group, so only the lines that hold them all need a search (no pattern matches a line break).
@@ -36,7 +44,7 @@ class NamePattern(NamedTuple):
 _MAY_MATCH_NEWLINE = re.compile(r"\\[sSWDnZA]|\[\^|(?<!\\)\.|\$|\^|\(\?[a-zA-Z]*s")
 
 
-def name_patterns(data: dict, body_heads: dict | None = None) -> tuple[list[NamePattern], str]:
+def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     """Regular expressions for organisation names the gazetteer cannot list, with (type, level, family).
 
     Land ministries:  "Bayerischen Staatsministerium für Familie, Arbeit und Soziales",
@@ -48,8 +56,6 @@ def name_patterns(data: dict, body_heads: dict | None = None) -> tuple[list[Name
     Institutes:       "Institut für Sozialforschung und Gesellschaftspolitik", "Fraunhofer-Institut".
     Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt".
     Local offices:    "Jobcenter Berlin Mitte", "Bezirksamt Neukölln", "Stadt Pforzheim", "Europabüro Nürnberg".
-    Other bodies (`body_heads`, organisation_words.yaml): "Zentrum für Arbeit und Bildung", "Akademie für
-                      Kinder- und Jugendhilfe", "Landesverband der Volkshochschulen Niedersachsens".
     """
     laender = data["laender"]
     land_names = "|".join(sorted((re.escape(n) for n in laender), key=len, reverse=True))
@@ -71,7 +77,7 @@ def name_patterns(data: dict, body_heads: dict | None = None) -> tuple[list[Name
     land_kw = tuple(laender)
     land_adj_kw = tuple(dict.fromkeys(stem[1:] for stems in laender.values() for stem in stems))  # any case
     ministry, ministry_kw = r"[Mm]inisteri(?:um|ums)", ("inisteri",)
-    uadj = r"(?:[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|privat)|Frei|Privat|Deutsch)e[nmrs]?"
+    uadj = NAME_ADJECTIVE
     uni = r"(?:Universität|Hochschule|Fachhochschule|Kunsthochschule|Musikhochschule)"
     uni_kw = ("Universität", "ochschule")
     uni_tail = rf"(?:{S}(?:zu|in){S}{place}|{S}{_FUER_LIST}(?:{S}{place})?|{S}{place})"
@@ -101,15 +107,6 @@ def name_patterns(data: dict, body_heads: dict | None = None) -> tuple[list[Name
          "foundation"),
         (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
     ]
-    for family, heads in (body_heads or {}).items():
-        # "Kompetenzzentrum für …", "Deutsche Gesellschaft für …", "Bund der Steuerzahler", in any case form
-        alternatives = "|".join(f"[{h[0].upper()}{h[0]}]{re.escape(h[1:])}" for h in heads)
-        head = rf"(?:{uadj}{S})*(?<![\w-])(?:{_UP}[\w]*-)*(?:{_UP}[\w]*)?(?:{alternatives})(?:es|s)?"
-        if family == "for":
-            tail = rf"{S}{_FUER_LIST}"
-        else:  # "der"/"des" and one or two capitalised words, maybe after a lower-case adjective
-            tail = rf"{S}(?:der|des){S}(?:[a-zäöüß]{{3,}}(?:e|en){S})?{_UP}[\w]*(?:{S}{_UP}[\w]*)?(?![\w-])"
-        patterns.append((head + tail, (tuple(h[1:] for h in heads),), "association", "other", "body"))
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
         # "Jobcenter Kreis Recklinghausen", "Jobcenter im Regionalverband Saarbrücken"

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.german_case_forms import nominative
 from biwaq_extract.nlp.organisations.candidates import Candidate
-from biwaq_extract.nlp.organisations.name_patterns import NamePattern
+from biwaq_extract.nlp.organisations.name_patterns import (
+    ADJECTIVES_BEFORE,
+    BODY_FOR_TAIL,
+    BODY_OF_TAIL,
+    NamePattern,
+)
 from biwaq_extract.nlp.text_helpers import Pieces, ascii_slug, is_acronym
 
 if TYPE_CHECKING:
@@ -89,10 +94,6 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
             # names itself ("das sächsische Kultusministerium" needs it)
             cut = surface.find(" ") + 1
             start, surface = start + cut, surface[cut:]
-        if family == "body":
-            before = text[max(0, start - 14): start].split()
-            if before and before[-1].lower() in res.indefinite_words:
-                continue  # "ein Zentrum für Familien": a kind of place, not a body's name
         if family.startswith("local:"):
             head = family.split(":", 1)[1]
             if head in _TERRITORY_HEADS and _PLACE_BEFORE.search(text, max(0, start - 12), start):
@@ -120,6 +121,38 @@ _TERRITORY_HEADS = {"Stadt", "Hansestadt", "Landeshauptstadt", "Bezirk", "Landkr
 _PLACE_BEFORE = re.compile(r"\b(?:(?:in|aus|nach)\s+der|im|ins|in\s+den)\s+$", re.I)
 _INSTITUTION_HEADS = {"Klinikum", "Universitätsklinikum", "Krankenhaus", "Volkshochschule"}
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig)e[nmrs]?[ \t]+$")
+
+
+def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidate]:
+    """Bodies named by their remit or by whom they gather: "Zentrum für Arbeit und Bildung", "Deutsche
+    Gesellschaft für Soziale Arbeit", "Kompetenzzentrums für …", "Landesverband der Volkshochschulen
+    Sachsens". Read from each "für"/"der"/"des" after a word ending in a body's head; an indefinite
+    article before the name ("ein Zentrum für Familien") makes it a kind of place, not a name."""
+    cands = []
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    for i in toks.positions(res.body_heads) if toks.has_any(res.body_heads) else ():
+        if i == 0 or not words[i - 1][:1].isupper() or ends[i - 1] == starts[i]:
+            continue
+        low = words[i - 1].lower()
+        heads = res.body_heads[words[i]]
+        if not (low.endswith(heads) or low.endswith("s") and low[:-1].endswith(heads)
+                or low.endswith("es") and low[:-2].endswith(heads)):
+            continue
+        tail = (BODY_FOR_TAIL if words[i] == "für" else BODY_OF_TAIL).match(text, ends[i - 1])
+        if tail is None:
+            continue
+        start = starts[i - 1]
+        adjectives = ADJECTIVES_BEFORE.search(text, max(0, start - 60), start)
+        if adjectives:
+            start = adjectives.start()
+        before = text[max(0, start - 14): start].split()
+        if before and before[-1].lower() in res.indefinite_words:
+            continue
+        surface = text[start: tail.end()].rstrip(" ,-")
+        name = nominative(surface)
+        cands.append(Candidate(start, start + len(surface), f"text:{ascii_slug(name)}", name, None,
+                               "gazetteer:pattern", "association", "other", 1))
+    return cands
 
 
 def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: list[Candidate]) -> list[Candidate]:

@@ -59,6 +59,7 @@ class OrgResources:
     given_names: frozenset[str]  # a given name and a capitalised word before a link or bracket: a person
     role_endings: tuple[str, ...]  # roles.yaml's role words and endings, lower case: they open a role, not a name
     indefinite_words: frozenset[str]  # before a body's head: it names no body ("ein Zentrum für …")
+    body_heads: dict[str, tuple[str, ...]]  # "für"/"der"/"des" -> heads of bodies named so, lower case
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
     use_ner: bool = False
@@ -110,7 +111,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
     """Resources from the parsed organisations.yaml (`data`) and organisation_words.yaml (`words`)."""
     entries, trie, acronym_ids = _gazetteer_trie(data)
     programme_names = frozenset(programme_names)
-    patterns, place_re = name_patterns(data, words.get("body_heads"))
+    patterns, place_re = name_patterns(data)
     pattern_index, head_index, any_word = _pattern_indexes(patterns)
     town_heads = tuple(words["town_heads"])
     roles = load("roles")
@@ -143,6 +144,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         given_names=first_names(),
         role_endings=tuple(w.lower() for w in (*roles.get("words", ()), *roles.get("suffixes", ()))),
         indefinite_words=frozenset(words["indefinite_words"]),
+        body_heads={"für": tuple(words["body_heads"]["for"]), "der": tuple(words["body_heads"]["of"]),
+                    "des": tuple(words["body_heads"]["of"])},
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,
