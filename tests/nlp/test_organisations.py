@@ -445,6 +445,8 @@ def _names(make_doc, text: str) -> set[str]:
         ("Das Deutsche Institut für Urbanistik begleitet die Studie.", {"Deutsches Institut für Urbanistik"}),
         # after an indefinite article the head names a kind of place, not a body
         ("Im Quartier entsteht ein Zentrum für Familien.", set()),
+        ("Die Freudenberg Stiftung fördert. Die Stiftung und eine Gemeinnützige Stiftung helfen.",
+         {"Freudenberg Stiftung"}),
     ],
 )
 def test_organisations_bodies_named_by_their_remit_or_members(make_doc, text, expected):

@@ -106,6 +106,9 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", (foundation_kw,), "foundation", "other",
          "foundation"),
         (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
+        # a family or place name before the head ("Freudenberg Stiftung"), not an article or adjective
+        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S}){_UP}[a-zäöüß]{{2,}}(?<!e)(?<!en)(?<!es){S}{foundation}"
+         rf"(?![\w-])", (foundation_kw,), "foundation", "other", "foundation"),
     ]
     for head, info in data["local_heads"].items():
         target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
