@@ -337,3 +337,30 @@ def test_people_internal_role_takes_an_organisation_of_its_paragraph_only(make_d
 )
 def test_people_staff_noun_alone_in_brackets_is_the_role(make_doc, text, name, expected):
     assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Durch die Veranstaltung führte Julia Brenner.", "Julia Brenner", ("Moderatorin", None)),
+        ("Tom Albers führte durch das Programm.", "Tom Albers", ("Moderator", None)),
+        # "durch" without a guiding verb is no moderation
+        ("Durch den Umzug verlor Tom Albers viel Zeit.", "Tom Albers", (None, None)),
+    ],
+)
+def test_people_guiding_through_a_programme_is_moderation(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Dr. Lena Grau, Referentin im Referat Europäischer Sozialfonds des BMAS, stellte vor.", "Lena Grau",
+         ("Referentin im Referat Europäischer Sozialfonds", "BMAS")),
+        # a unit with no organisation after it ends the role
+        ("Lena Grau, Referatsleiterin in der Generaldirektion Beschäftigung, stellte vor.", "Lena Grau",
+         ("Referatsleiterin", None)),
+    ],
+)
+def test_people_unit_before_the_organisation_stays_in_the_role(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected

@@ -40,6 +40,7 @@ class PeopleResources:
     genders: dict[str, str]  # given name -> "f" / "m"
     salutations: dict[str, str]  # "Frau" -> "f"
     moderation_stems: tuple[str, ...]
+    guide_verbs: frozenset[str]  # "führte" with "durch": the person moderates
     lead_verbs: frozenset[str]
     staff_endings: tuple[str, ...]  # "Name (Projektpersonal)": nouns of a function, alone in brackets
     role_verbs: frozenset[str]  # "X ist Projektleiterin", "X arbeitet als …"
@@ -89,6 +90,7 @@ def load_resources() -> PeopleResources:
         genders=first_name_genders(),
         salutations=dict(words["salutations"]),
         moderation_stems=tuple(words["moderation_stems"]),
+        guide_verbs=frozenset(words["guide_verbs"]),
         lead_verbs=frozenset(words["lead_verbs"]),
         staff_endings=tuple(words["staff_endings"]),
         role_verbs=frozenset(words["role_verbs"]),

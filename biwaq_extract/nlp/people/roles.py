@@ -321,7 +321,7 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
         tied = org_after_link(v, k, orgs, res)
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
-        if tied is not None or _link_cut(v, k, res):
+        if tied is not None or _link_cut(v, k, res) and not _unit_after(v, k, orgs, res):
             return k
     if text == "," and k + 1 < n:
         nxt = texts[k + 1]
@@ -332,6 +332,21 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
         if not nxt[:1].isupper() or nxt in QUOTE_MARKS:
             return k
     return None
+
+
+def _unit_after(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> bool:
+    """ "im Referat …", "in der Abteilung …": a unit of the organisation named next in the phrase belongs
+    to the role ("Referentin im Referat Europäischer Sozialfonds des BMAS"); a unit with no organisation
+    after it ends the role ("Referatsleiterin in der Generaldirektion …")."""
+    j = k + 1 + (k + 1 < v.n and v.lowers[k + 1] in {"der", "dem"})
+    if j >= v.n or not v.lowers[j].endswith(res.unit_endings):
+        return False
+    for m in range(j + 1, min(v.n, j + 14)):
+        if v.texts[m] in {",", ".", ";", ")", ":"}:
+            return False
+        if m in orgs and v.lowers[m - 1] in res.org_links:
+            return True
+    return False
 
 
 def role_copula(doc: Doc, v: TokenView, cand: Candidate, res: PeopleResources) -> None:

@@ -77,7 +77,8 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
     Y (…)"), or moderation ("Moderiert wurde der Tag von X und Y", "Unter der Moderation des Publizisten X",
     "X moderierte"); each person gets the role in his or her form, unless the text gives one of their own."""
     lowered = v.text.lower() if cands else ""
-    moderation_in_text = any(stem in lowered for stem in res.moderation_stems)
+    moderation_in_text = any(stem in lowered for stem in res.moderation_stems) \
+        or "durch" in lowered and any(verb in lowered for verb in res.guide_verbs)
     for group in list_groups(v, cands):
         first, last = group[0], group[-1]
         if last.tied_after:  # "Jana Lorenz und Eva Lind vom Klinikum X": the tie holds for all
@@ -112,9 +113,15 @@ def _moderation_around(doc: Doc, v: TokenView, first: Candidate, last: Candidate
     """A moderation word in the sentence before the first name (within eight words), or "moderierte" /
     "moderiert" right after the last."""
     start = max(sentence_index(doc).sentence_start_token(first.start), first.start - 8)
-    if any(v.lowers[k].startswith(res.moderation_stems) for k in range(start, first.start)):
+    before = v.lowers[start: first.start]
+    if any(word.startswith(res.moderation_stems) for word in before):
         return True
-    return last.end < v.n and v.lowers[last.end].startswith(res.moderation_stems)
+    # "Durch die Veranstaltung führte X", "X führte durch den Tag": guiding through a programme
+    if "durch" in before and any(word in res.guide_verbs for word in before):
+        return True
+    after = v.lowers[last.end: last.end + 2]
+    return bool(after) and (after[0].startswith(res.moderation_stems)
+                            or len(after) == 2 and after[0] in res.guide_verbs and after[1] == "durch")
 
 
 def leads(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
