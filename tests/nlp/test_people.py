@@ -364,3 +364,15 @@ def test_people_guiding_through_a_programme_is_moderation(make_doc, text, name, 
 )
 def test_people_unit_before_the_organisation_stays_in_the_role(make_doc, text, name, expected):
     assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Das BMAS fördert das Projekt. Staatsministerin Ulla Scharfe lobte es.", "Ulla Scharfe",
+         ("Staatsministerin", None)),
+        ("Das BMAS fördert das Projekt. Bundesministerin Bea Bast lobte es.", "Bea Bast", ("Bundesministerin", "BMAS")),
+    ],
+)
+def test_people_title_takes_a_ministry_of_its_level_only(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected

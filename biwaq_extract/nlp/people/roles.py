@@ -390,6 +390,12 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
     head = cand.role.split()[0].lower() if not _ends_with(head, res.government + res.internal) else head
     if _ends_with(head, res.government) and " für " not in cand.role:
         ministries = [o for o in orgs if o.org_type in ("ministry", "land-ministry") or o.org_id.startswith("bm")]
+        # a federal title belongs to a federal ministry, a Land title ("Staatsministerin", "Landesminister")
+        # to a Land ministry
+        level = "ministry" if head.startswith("bundes") else \
+            "land-ministry" if head.startswith(("staatsminister", "landesminister")) else None
+        if level:
+            ministries = [o for o in ministries if o.org_type == level]
         if ministries:
             # the ministry named closest before the person (else after): "… vom Bayerischen
             # Staatsministerium (StMAS). Staatsministerin Scharf …" is not the BMAS named paragraphs earlier
