@@ -51,3 +51,12 @@ def test_german_case_forms_gender_from_the_head_ending(head, expected):
 def test_german_case_forms_adjectives_in_a_row_share_their_ending(name, form):
     assert form in inflected_variants(name)
     assert nominative(form) == name
+
+
+@pytest.mark.parametrize(
+    "form, name",
+    [("Beratungsstelle Arbeit", "Beratungsstelle Arbeit"), ("Stadtteilinitiative Nordstadt", "Stadtteilinitiative Nordstadt"),
+     ("Innovativen Beschäftigung", "Innovative Beschäftigung")],
+)
+def test_german_case_forms_nouns_shaped_like_adjectives_stay_nouns(form, name):
+    assert nominative(form) == name
