@@ -231,9 +231,21 @@ def schools(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
             if not is_place(m.group("name")) and m.group("name").split()[0] not in rules.not_school_sites]
 
 
+_CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})"
+                   rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
+
+
+def clubs(text: str) -> list[Shape]:
+    """An association and its own name of two or three capitalised words: "Verein Kinderhilfe Neustadt",
+    "Förderverein Jugendhaus Süd" (one word, as in "der Verein Mitglieder wirbt", is too often a noun)."""
+    if "erein" not in text and "Verband" not in text:
+        return []
+    return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)]
+
+
 def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[str], acronyms: Container[str],
                      is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """Every shape's finds in `text`; `is_place` tells a place name (the places gazetteer)."""
     return [*quoted_names(text, rules), *houses(text), *offices_for(text),
             *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place),
-            *schools(text, rules, is_place)]
+            *schools(text, rules, is_place), *clubs(text)]
