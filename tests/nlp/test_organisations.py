@@ -477,6 +477,10 @@ def test_organisations_legal_form_names_are_whole_and_one(make_doc, text, expect
          {"Kiezküche Ost", "Lernladen Neukölln"}),
         ("Herr Jan Rostal vom Campus Nord – Projekt- und Akteurskoordination und Herr Tim Lenz sprachen.",
          {"Campus Nord – Projekt- und Akteurskoordination"}),
+        ("Laut Petra Lang, Leiterin der Stadtteilinitiative Nordstadt, ist der Bedarf groß.",
+         {"Stadtteilinitiative Nordstadt"}),
+        # after a role one word is mostly a unit of a body named elsewhere
+        ("Es sprach Arno Hemm, Leiter der ESF-Verwaltungsbehörde, zum Auftakt.", set()),
         # a role, an age, a generic noun, a date or a place after a person name no body
         ("Anna Roth (Projektleiterin), Jan Berg (37) und Ulla Brandt von der Fachstelle kamen.", set()),
         ("Eva Lind vom 12. März an und Tim Lenz (Kassel) kamen.", set()),

@@ -27,18 +27,23 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: C
     comma, bracket, stop or lower-case word. A single plain word ("von der Fachstelle") is too generic,
     and a role word opens a role, not a name ("(Leiterin Amt für …)")."""
     words, starts, ends = toks.words, toks.starts, toks.ends
-    keys = set(_LINKS) | {"("}
+    keys = set(_LINKS) | {"("} | _LINK_ARTICLES
     if not toks.has_any(keys):
         return []
     spans = sorted((c.start, c.end) for c in taken)
     found = []
     for i in toks.positions(keys):
-        if i < 2 or not words[i - 1][:1].isupper() or words[i - 2] not in given_names:
+        if i >= 4 and words[i - 1].lower().endswith(res.role_endings) and words[i - 2] == "," \
+                and words[i - 4] in given_names and words[i] in {"vom", "beim"} | _LINK_ARTICLES:
+            first = i + 1  # "Given Family, Leiterin der Stadtteilinitiative Nordstadt"
+        elif i < 2 or not words[i - 1][:1].isupper() or words[i - 2] not in given_names:
             continue
-        if words[i] == "(":
+        elif words[i] == "(":
             first = i + 1
         else:
             first = i + 1
+            if words[i] in _LINK_ARTICLES:
+                continue  # an article after a name alone ties nothing
             if _LINKS[words[i]] == 2:
                 if first >= len(words) or words[first] not in _LINK_ARTICLES:
                     continue
@@ -56,6 +61,9 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: C
             continue
         if len(name_words) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]):
             continue
+        if words[i] in _LINK_ARTICLES | {"vom", "beim"} and words[i - 2] == "," \
+                and " " not in text[starts[first]: ends[last - 1]]:
+            continue  # after a role, one word ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit
         surface = text[starts[first]: ends[last - 1]]
         name = nominative(surface)
         found.append(Candidate(starts[first], ends[last - 1], f"text:{ascii_slug(name)}", name, None,
