@@ -65,6 +65,7 @@ class ProgrammeResources:
     suffix: re.Pattern  # a generation suffix right after a name (group "suffix")
     caps_after_cue: re.Pattern  # matched where a cue word starts: it, then a name in capitals (group "name")
     plural_cues: tuple[str, ...] = ()  # a plural cue lists several quoted names
+    plural_cue: re.Pattern = re.compile("(?!)")  # a plural cue ending a word
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -119,6 +120,7 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         re.compile(rf"(?:[ \t]+(?P<suffix>{suffixes})|(?P<plus>\+))(?![\w+])"),
         caps_pattern(load("organisations")["laender"]),
         tuple(words["plural_cues"]),
+        re.compile(rf"(?i:{'|'.join(sorted(words['plural_cues'], key=len, reverse=True))})(?![\w])"),
     )
 
 
@@ -414,16 +416,12 @@ def _unquoted_list_hits(text: str, res: ProgrammeResources) -> list[tuple]:
     capitalised words, an article before each allowed; the list must end its sentence or clause. An
     adjective before a plural head is named in its plain form ("Frühe Hilfen")."""
     hits = []
-    lowered = text.lower()
-    for cue in res.plural_cues:
-        if cue not in lowered:
-            continue
-        for found in re.finditer(rf"{cue}(?![\w])", lowered):
-            end = found.end()
-            stop = min((k for k in (text.find(".", end), text.find("\n", end)) if k >= 0), default=len(text))
-            m = _LIST_INTRO.search(text, end, stop)
-            if m is not None and m.start() - end <= 80:
-                hits += _list_items(text, m.end(), stop)
+    for found in res.plural_cue.finditer(text):
+        end = found.end()
+        stop = min((k for k in (text.find(".", end), text.find("\n", end)) if k >= 0), default=len(text))
+        m = _LIST_INTRO.search(text, end, stop)
+        if m is not None and m.start() - end <= 80:
+            hits += _list_items(text, m.end(), stop)
     return hits
 
 
@@ -487,7 +485,8 @@ def _without_logo_lines(text: str, chosen: list[tuple]) -> tuple[list[tuple], li
         return chosen, []
     alone = set()
     for n, (s, e, *_) in enumerate(chosen):
-        if s > title_end and not text[text.rfind("\n", 0, s) + 1: s].strip():
+        line_start = text.rfind("\n", max(0, s - 3), s)
+        if s > title_end and line_start >= 0 and not text[line_start + 1: s].strip():
             line_end = text.find("\n", e)
             if not text[e: len(text) if line_end < 0 else line_end].strip():
                 alone.add(n)

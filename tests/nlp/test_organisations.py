@@ -481,6 +481,7 @@ def test_organisations_legal_form_names_are_whole_and_one(make_doc, text, expect
          {"Stadtteilinitiative Nordstadt"}),
         # after a role one word is mostly a unit of a body named elsewhere
         ("Es sprach Arno Hemm, Leiter der ESF-Verwaltungsbehörde, zum Auftakt.", set()),
+        ("Es sprach Jo Zweig, Leiter des Referats für Information und Presse, zum Auftakt.", set()),
         # a role, an age, a generic noun, a date or a place after a person name no body
         ("Anna Roth (Projektleiterin), Jan Berg (37) und Ulla Brandt von der Fachstelle kamen.", set()),
         ("Eva Lind vom 12. März an und Tim Lenz (Kassel) kamen.", set()),

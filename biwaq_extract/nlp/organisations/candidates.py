@@ -98,7 +98,9 @@ def without_logo_lines(text: str, chosen: list[Candidate]) -> tuple[list[Candida
     for n, c in enumerate(chosen):
         if c.start < title_end or title_end < 0:
             continue
-        line_start = text.rfind("\n", 0, c.start) + 1
+        line_start = text.rfind("\n", max(0, c.start - 5), c.start) + 1
+        if not line_start:
+            continue  # more than an article before it on its line
         line_end = text.find("\n", c.end)
         before = text[line_start: c.start].strip()
         after = text[c.end: len(text) if line_end < 0 else line_end].strip()

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 # link words after a name that tie the person to the body named next ("von der", "vom", "bei der")
 _LINKS = {"vom": 1, "beim": 1, "von": 2, "bei": 2}
 _LINK_ARTICLES = frozenset({"der", "dem"})
+_AFTER_ROLE = _LINK_ARTICLES | {"vom", "beim", "des"}
 _INNER = frozenset({"für", "der", "des", "zur", "zum"})
 _DASHES = frozenset({"-", "–"})
 _MAX_PIECES = 12
@@ -25,29 +26,33 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: C
     """Names of bodies the text ties to a person ("Given Family vom/von der/bei der …", "Given Family (…)")
     that no other rule knows: capitalised words, dashes, digits and inner words ("für", "der") up to a
     comma, bracket, stop or lower-case word. A single plain word ("von der Fachstelle") is too generic,
-    and a role word opens a role, not a name ("(Leiterin Amt für …)")."""
+    a role word opens a role, not a name ("(Leiterin Amt für …)"), and a unit ("des Referats für …") is
+    part of a body named elsewhere."""
     words, starts, ends = toks.words, toks.starts, toks.ends
-    keys = set(_LINKS) | {"("} | _LINK_ARTICLES
-    if not toks.has_any(keys):
-        return []
     spans = sorted((c.start, c.end) for c in taken)
     found = []
-    for i in toks.positions(keys):
-        if i >= 4 and words[i - 1].lower().endswith(res.role_endings) and words[i - 2] == "," \
-                and words[i - 4] in given_names and words[i] in {"vom", "beim"} | _LINK_ARTICLES:
-            first = i + 1  # "Given Family, Leiterin der Stadtteilinitiative Nordstadt"
-        elif i < 2 or not words[i - 1][:1].isupper() or words[i - 2] not in given_names:
+    n = len(words)
+    for g in toks.positions(given_names):
+        if g + 3 >= n or not words[g + 1][:1].isupper():
             continue
+        i = g + 2
+        while i + 1 < n and words[i] == "-" and words[i + 1][:1].isupper():
+            i += 2  # "Weiß-Brandner"
+        if i + 3 >= n:
+            continue
+        if words[i] == "," and words[i + 1].lower().endswith(res.role_endings) and words[i + 2] in _AFTER_ROLE:
+            i += 2
+            first = i + 1  # "Given Family, Leiterin der Stadtteilinitiative Nordstadt"
         elif words[i] == "(":
             first = i + 1
-        else:
+        elif words[i] in _LINKS:
             first = i + 1
-            if words[i] in _LINK_ARTICLES:
-                continue  # an article after a name alone ties nothing
             if _LINKS[words[i]] == 2:
-                if first >= len(words) or words[first] not in _LINK_ARTICLES:
+                if first >= n or words[first] not in _LINK_ARTICLES:
                     continue
                 first += 1
+        else:
+            continue
         last = _name_end(text, toks, first, given_names)
         if last <= first or any(s < ends[last - 1] and starts[first] < e for s, e in spans):
             continue
@@ -56,12 +61,12 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: C
         name_words = [w for w in words[first:last] if w.isalnum()]
         if not any(w.isalpha() for w in name_words):
             continue  # "(37)", "vom 12. März"
-        if words[first] in res.role_nouns or words[first].lower().endswith(res.role_endings) \
+        if words[first] in res.role_nouns or words[first] in res.units or words[first].lower().endswith(res.role_endings) \
                 or res.known_place(words[first]) and len(name_words) == 1:
             continue
         if len(name_words) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]):
             continue
-        if words[i] in _LINK_ARTICLES | {"vom", "beim"} and words[i - 2] == "," \
+        if words[i] in _AFTER_ROLE and words[i - 2] == "," \
                 and " " not in text[starts[first]: ends[last - 1]]:
             continue  # after a role, one word ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit
         surface = text[starts[first]: ends[last - 1]]
