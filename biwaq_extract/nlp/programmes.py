@@ -65,7 +65,7 @@ class ProgrammeResources:
     suffix: re.Pattern  # a generation suffix right after a name (group "suffix")
     caps_after_cue: re.Pattern  # matched where a cue word starts: it, then a name in capitals (group "name")
     plural_cues: tuple[str, ...] = ()  # a plural cue lists several quoted names
-    plural_cue: re.Pattern = re.compile("(?!)")  # a plural cue ending a word
+    plural_cue_forms: tuple[str, ...] = ()  # the plural cues in lower and upper case
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -120,7 +120,7 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         re.compile(rf"(?:[ \t]+(?P<suffix>{suffixes})|(?P<plus>\+))(?![\w+])"),
         caps_pattern(load("organisations")["laender"]),
         tuple(words["plural_cues"]),
-        re.compile(rf"(?i:{'|'.join(sorted(words['plural_cues'], key=len, reverse=True))})(?![\w])"),
+        tuple(f for c in words["plural_cues"] for f in (c, c[:1].upper() + c[1:])),
     )
 
 
@@ -416,8 +416,15 @@ def _unquoted_list_hits(text: str, res: ProgrammeResources) -> list[tuple]:
     capitalised words, an article before each allowed; the list must end its sentence or clause. An
     adjective before a plural head is named in its plain form ("Frühe Hilfen")."""
     hits = []
-    for found in res.plural_cue.finditer(text):
-        end = found.end()
+    ends = set()
+    for cue in res.plural_cue_forms:  # (a search for each cue: cheaper than a pattern over the text)
+        at = text.find(cue)
+        while at >= 0:
+            end = at + len(cue)
+            if not text[end: end + 1].isalnum():
+                ends.add(end)
+            at = text.find(cue, end)
+    for end in sorted(ends):
         stop = min((k for k in (text.find(".", end), text.find("\n", end)) if k >= 0), default=len(text))
         m = _LIST_INTRO.search(text, end, stop)
         if m is not None and m.start() - end <= 80:

@@ -124,6 +124,9 @@ _INSTITUTION_HEADS = {"Klinikum", "Universitätsklinikum", "Krankenhaus", "Volks
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig)e[nmrs]?[ \t]+$")
 
 
+_LINK_AFTER_HEAD = re.compile(r"(?:e?s)?[ \t]+(?P<link>für|der|des)(?![\w])")
+
+
 def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidate]:
     """Bodies named by their remit or by whom they gather: "Zentrum für Arbeit und Bildung", "Deutsche
     Gesellschaft für Soziale Arbeit", "Kompetenzzentrums für …", "Landesverband der Volkshochschulen
@@ -131,8 +134,15 @@ def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidat
     article before the name ("ein Zentrum für Familien") makes it a kind of place, not a name."""
     cands = []
     words, starts, ends = toks.words, toks.starts, toks.ends
-    for hit in res.body_head.finditer(text):  # (a scan for the heads: far fewer places than every "der")
-        i = bisect_left(starts, hit.start("link"))
+    links = set()
+    for head in res.body_head_forms:  # (a search for each head: far fewer places than every "der")
+        at = text.find(head)
+        while at >= 0:
+            hit = _LINK_AFTER_HEAD.match(text, at + len(head))
+            if hit:
+                links.add(bisect_left(starts, hit.start("link")))
+            at = text.find(head, at + len(head))
+    for i in sorted(links):
         if i == 0 or i >= len(words) or not words[i - 1][:1].isupper():
             continue
         low = words[i - 1].lower()

@@ -21,7 +21,7 @@ _DASHES = frozenset({"-", "–"})
 _MAX_PIECES = 12
 
 
-def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: Container[str],
+def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: frozenset[str],
                       taken: list[Candidate]) -> list[Candidate]:
     """Names of bodies the text ties to a person ("Given Family vom/von der/bei der …", "Given Family (…)")
     that no other rule knows: capitalised words, dashes, digits and inner words ("für", "der") up to a
@@ -32,7 +32,8 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: C
     spans = sorted((c.start, c.end) for c in taken)
     found = []
     n = len(words)
-    for g in toks.positions(given_names):
+    # (the few given names the text holds, searched for: cheaper than a look-up per piece)
+    for g in toks.positions_of_words(text, toks.word_set.intersection(given_names)):
         if g + 3 >= n or not words[g + 1][:1].isupper():
             continue
         i = g + 2

@@ -60,7 +60,7 @@ class OrgResources:
     role_endings: tuple[str, ...]  # roles.yaml's role words and endings, lower case: they open a role, not a name
     indefinite_words: frozenset[str]  # before a body's head: it names no body ("ein Zentrum für …")
     body_heads: dict[str, tuple[str, ...]]  # "für"/"der"/"des" -> heads of bodies named so, lower case
-    body_head: re.Pattern  # any such head ending a word, then its link word (group "link")
+    body_head_forms: tuple[str, ...]  # those heads as written in compounds and alone ("zentrum", "Zentrum")
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
     use_ner: bool = False
@@ -107,12 +107,6 @@ def _gazetteer_trie(data: dict) -> tuple[dict[str, OrgEntry], PhraseTrie, dict[s
     return entries, trie, acronym_ids
 
 
-def _body_head_search(heads: dict[str, list[str]]) -> re.Pattern:
-    """A head of a body ending a word ("Kompetenzzentrums"), then "für"/"der"/"des" (group "link")."""
-    alternatives = "|".join(sorted({re.escape(h) for group in heads.values() for h in group}, key=len, reverse=True))
-    return re.compile(rf"(?i:{alternatives})(?:e?s)?[ \t]+(?P<link>für|der|des)(?![\w])")
-
-
 def build_resources(data: dict, words: dict, programme_names: Iterable[str] = (), use_ner: bool = False,
                     is_known_place: Callable[[str], bool] | None = None) -> OrgResources:
     """Resources from the parsed organisations.yaml (`data`) and organisation_words.yaml (`words`)."""
@@ -153,7 +147,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         indefinite_words=frozenset(words["indefinite_words"]),
         body_heads={"für": tuple(words["body_heads"]["for"]), "der": tuple(words["body_heads"]["of"]),
                     "des": tuple(words["body_heads"]["of"])},
-        body_head=_body_head_search(words["body_heads"]),
+        body_head_forms=tuple(sorted({f for group in words["body_heads"].values() for h in group
+                                      for f in (h, h[:1].upper() + h[1:])})),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,
