@@ -376,3 +376,17 @@ def test_people_unit_before_the_organisation_stays_in_the_role(make_doc, text, n
 )
 def test_people_title_takes_a_ministry_of_its_level_only(make_doc, text, name, expected):
     assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # the acronym names the organisation only where the text uses it alone
+        ("Projektleiterin Hanna Berg (AWO Bielefeld) stellte das Konzept vor.", "Hanna Berg",
+         ("Projektleiterin", "Arbeiterwohlfahrt Bielefeld")),
+        ("Projektleiterin Hanna Berg (AWO Bielefeld) stellte vor. Die AWO lädt ein.", "Hanna Berg",
+         ("Projektleiterin", "AWO")),
+    ],
+)
+def test_people_organisation_by_acronym_only_where_the_text_uses_it_alone(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected

@@ -499,6 +499,7 @@ def _label(name: str, acronym: str | None, org_type: str | None, level: str | No
 
 @lru_cache(maxsize=1024)
 def _word_search(word: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])")
+    """The acronym used alone: "die AWO lädt ein", not only as the start of a branch's name ("AWO Bielefeld")."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])(?![ \t]+[A-ZÄÖÜ])")
 
 
