@@ -347,6 +347,11 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             continue
         match = _gazetteer_match(v, i, res)
         rule = "gazetteer"
+        if texts[i].endswith("-") and i + 1 < v.n:
+            # a name split at a line-break hyphen: "Sachsen- Anhalt" is Sachsen-Anhalt
+            mended = res.forms.get(texts[i] + texts[i + 1])
+            if mended is not None:
+                match = (i + 2, mended)
         if match is None:
             after_prep = i > 0 and v.lowers[i - 1] in {"in", "im", "aus", "nach"}
             district = _hyphen_district(texts[i], res, after_prep)

@@ -181,6 +181,9 @@ def test_places_counties_and_town_districts(nlp, text, expected):
         ("Die Projekte in NRW wachsen.", [("NRW", "state")]),
         ("Nordrhein-Westfalen fördert; in NRW wachsen die Projekte.",
          [("Nordrhein-Westfalen", "state"), ("Nordrhein-Westfalen", "state")]),
+        # a name split at a line-break hyphen is mended; a hyphen before "und" joins no name
+        ("Projekte in Sachsen- Anhalt und Mecklenburg- Vorpommern.",
+         [("Sachsen-Anhalt", "state"), ("Mecklenburg-Vorpommern", "state")]),
         # a town-named word after a salutation or title is a family name
         ("Es sprachen Frau Berlin und Dr. Essen in Bonn.", [("Bonn", "city")]),
     ],
