@@ -243,9 +243,29 @@ def clubs(text: str) -> list[Shape]:
     return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)]
 
 
+_UNIVERSITY = re.compile(rf"(?<![\w-])(?:{_UP}[\wäöüß]*-)?(?:Universität|Hochschule|Fachhochschule){S}"
+                         rf"(?P<name>{_UP}[a-zäöüß]+(?:{_UP}[a-zäöüß]+)?)"
+                         rf"(?=[ \t]*[,;:!?)\n]|\.(?:\s|$)|[ \t]+(?:und|sowie|oder|in|im|an|am|mit|hat|ist|war|wird)(?![\w])|$)")
+
+
+def universities(text: str, rules: ShapeRules) -> list[Shape]:
+    """A university named by a region or a name of its own ("Hochschule Niederrhein", "Hochschule
+    RheinMain"), where the name ends the phrase; an inflected or abstract noun after the head ("die
+    Hochschule Kurse", "Hochschule Forschung") is no name."""
+    if "ochschule" not in text and "Universität" not in text:
+        return []
+    found = []
+    for m in _UNIVERSITY.finditer(text):
+        word = m.group("name")
+        if word.endswith(("e", "en", "er", "es", "s")) or word.lower().endswith(rules.common_noun_endings):
+            continue
+        found.append(Shape(m.start(), m.end(), m.group(), "university"))
+    return found
+
+
 def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[str], acronyms: Container[str],
                      is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """Every shape's finds in `text`; `is_place` tells a place name (the places gazetteer)."""
     return [*quoted_names(text, rules), *houses(text), *offices_for(text),
             *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place),
-            *schools(text, rules, is_place), *clubs(text)]
+            *schools(text, rules, is_place), *clubs(text), *universities(text, rules)]
