@@ -357,8 +357,10 @@ def test_people_guiding_through_a_programme_is_moderation(make_doc, text, name, 
     [
         ("Dr. Lena Grau, Referentin im Referat Europäischer Sozialfonds des BMAS, stellte vor.", "Lena Grau",
          ("Referentin im Referat Europäischer Sozialfonds", "BMAS")),
-        # a unit with no organisation after it ends the role
+        # a unit with no organisation after it ends the role; a Generaldirektion is the Commission's
         ("Lena Grau, Referatsleiterin in der Generaldirektion Beschäftigung, stellte vor.", "Lena Grau",
+         ("Referatsleiterin", "Europäische Kommission")),
+        ("Lena Grau, Referatsleiterin in der Abteilung Beschäftigung, stellte vor.", "Lena Grau",
          ("Referatsleiterin", None)),
     ],
 )
@@ -389,4 +391,20 @@ def test_people_title_takes_a_ministry_of_its_level_only(make_doc, text, name, e
     ],
 )
 def test_people_organisation_by_acronym_only_where_the_text_uses_it_alone(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Projektleiterin Mira Okon vom Träger Quartierswerk Elbinsel e.V. erläuterte den Ansatz.", "Mira Okon",
+         ("Projektleiterin", "Quartierswerk Elbinsel e.V.")),
+        ("Aylin Demir, Koordinatorin beim Träger Quartiersnetz Nord e. V. in Bremen, erzählte.", "Aylin Demir",
+         ("Koordinatorin", "Quartiersnetz Nord e. V.")),
+        ("Für die Kommission sprach Piet Vries aus der Generaldirektion Beschäftigung.", "Piet Vries",
+         (None, "Europäische Kommission")),
+    ],
+)
+def test_people_tied_through_a_carrier_noun_or_a_unit_only_one_body_has(make_doc, text, name, expected):
+    """The legal form keeps the text's spelling ("e.V." or "e. V.")."""
     assert _ties(make_doc, text)[name] == expected

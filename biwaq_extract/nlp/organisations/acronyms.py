@@ -177,7 +177,7 @@ def long_form_uses(text: str, toks: Pieces, learned: list[Candidate],
         if c.org_id.startswith("text:") and c.kind == "name":
             forms = inflected_variants(c.name) | {text[c.start: c.end]}
             if c.legal and c.name.endswith(suffixes):
-                bare = c.name.rsplit(" ", 2 if c.name.endswith(" e. V.") else 1)[0]
+                bare = c.name.rsplit(" ", 2 if c.name.endswith(" e. V.") else 1)[0]  # ("e.V." is one word)
                 if len(bare.split()) >= 2:
                     forms |= inflected_variants(bare)
             for form in forms:

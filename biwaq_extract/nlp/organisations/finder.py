@@ -114,12 +114,13 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     pairs, defined = acronym_pairs(text, toks, res, pick(cands), day)
     cands += [c for c in pairs if not in_spans(c.start, credits)] if credits else pairs
     cands += acronym_uses(text, toks, defined, res)
-    cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair" or c.legal],
-                            res.legal_forms.values())
+    # legal forms as spelled with and without blanks ("e. V.", "e.V.")
+    spellings = tuple(dict.fromkeys(f for form in res.legal_forms.values() for f in (form, form.replace(" ", ""))))
+    cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair" or c.legal], spellings)
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
-    chosen = merge_bare_names(chosen, tuple(res.legal_forms.values()))
+    chosen = merge_bare_names(chosen, spellings)
     chosen, logos = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
     if logos:
         add_logo_ranges(doc, logos)

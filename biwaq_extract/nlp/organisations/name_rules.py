@@ -191,7 +191,8 @@ def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: lis
                 continue
             if last - first == 1 and words[first] in res.generic:
                 continue
-            name = nominative(text[starts[first]: ends[last - 1]]) + " " + form
+            # the legal form as the text spells it ("e.V." or "e. V."): the name the text gives
+            name = nominative(text[starts[first]: ends[last - 1]]) + " " + " ".join(text[starts[i]: end].split())
             cands.append(Candidate(starts[first], end, f"text:{ascii_slug(name)}", name, None, "gazetteer:pattern",
                                    "company" if form != "e. V." else "association", "other", 2, legal=True))
             break

@@ -27,6 +27,8 @@ class PeopleResources:
     title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
     title_prefixes: tuple[str, ...]  # the prefixes of `title_orgs`, for one test per word
     org_words: dict
+    unit_orgs: dict[str, str]  # a unit only one body has -> that body's id ("Generaldirektion" -> the Commission)
+    carrier_nouns: frozenset[str]  # "vom Träger X": a noun between a link word and the organisation
     portfolios: dict
     particles: frozenset[str]
     speech_verbs: frozenset[str]
@@ -77,6 +79,8 @@ def load_resources() -> PeopleResources:
                                 key=lambda kv: -len(kv[0]))),
         title_prefixes=tuple(k.lower() for k in (roles.get("title_orgs") or {})),
         org_words=dict(roles.get("org_words") or {}),
+        unit_orgs=dict(roles.get("unit_orgs") or {}),
+        carrier_nouns=frozenset(words["carrier_nouns"]),
         portfolios=dict(roles.get("portfolios") or {}),
         particles=frozenset(words["particles"]),
         speech_verbs=frozenset(words["speech_verbs"]),

@@ -61,8 +61,12 @@ def org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tu
     j = i
     while j < v.n and j - i < 2 and v.lowers[j] in res.org_links:
         j += 1
-    if j == i:
+    if j == i or j >= v.n:
         return None
+    if v.texts[j] in res.unit_orgs:  # "in der Generaldirektion …": a unit only one body has
+        return res.unit_orgs[v.texts[j]], j
+    if v.texts[j] in res.carrier_nouns and j + 1 < v.n and (j + 1 in orgs or v.texts[j + 1] in QUOTE_MARKS):
+        j += 1  # "vom Träger Quartierswerk Elbinsel e.V."
     return _org_at(v, j, orgs, res)
 
 
@@ -229,7 +233,8 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     if i >= n:
         return
     if lowers[i] in {"von", "vom", "aus"}:
-        tied = org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res)
+        tied = org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res) \
+            or (org_after_link(v, i + 1, orgs, res) if lowers[i] == "aus" and i + 1 < n else None)
         if tied is None:  # "aus der Kreisverwaltung": the one Landkreis the text names
             j = i + 1 + (i + 1 < n and lowers[i + 1] in {"der", "dem"})
             local = _local_office(texts[j], [org for org, _ in orgs.values()], res) if j < n else None
@@ -298,6 +303,9 @@ def _org_within_role(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> 
     tied = org_after_link(v, k, orgs, res)
     if tied is None or tied[1] + 1 >= v.n or v.lowers[tied[1]] not in {"im", "in"}:
         return None
+    unit = tied[1] + 1 + (v.lowers[tied[1] + 1] in {"der", "dem"})
+    if unit >= v.n or not v.lowers[unit].endswith(res.unit_endings):
+        return None  # "… e.V. in Bremen": a place, not a committee the role names
     return tied
 
 
