@@ -408,3 +408,19 @@ def test_people_organisation_by_acronym_only_where_the_text_uses_it_alone(make_d
 def test_people_tied_through_a_carrier_noun_or_a_unit_only_one_body_has(make_doc, text, name, expected):
     """The legal form keeps the text's spelling ("e.V." or "e. V.")."""
     assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Gastgeberin ist die Hochschule für Technik und Wirtschaft Dresden (HTW Dresden). Deren "
+         "Vizepräsidentin, Prof. Dr. Sabine Klemm, spricht.", "Sabine Klemm", ("Vizepräsidentin", "HTW Dresden")),
+        ("Auch das Jobcenter Gelsenkirchen war da: Jobcenter-Teamleiter Heinz Brandt beantwortete Fragen.",
+         "Heinz Brandt", ("Teamleiter", "Jobcenter Gelsenkirchen")),
+        # an organisation the text ties to another person is no one else's by context
+        ("Es lobte Birte Hansen von der Hochschule Neubrandenburg die Werkstatt. Werkstattleiter Lukas Behm "
+         "nahm den Preis entgegen.", "Lukas Behm", ("Werkstattleiter", None)),
+    ],
+)
+def test_people_relative_pronouns_role_compounds_and_claimed_organisations(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected

@@ -86,6 +86,9 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
     pw, starts = toks.words, toks.starts
     for i in parens:
         at = _bracketed_acronym(pw, i)
+        place = None
+        if at is None and i + 3 < len(pw) and pw[i + 3] == ")" and pw[i + 2][:1].isupper() and res.known_place(pw[i + 2]):
+            at, place = i + 1, pw[i + 2]  # "(HTW Dresden)": an acronym with its town
         if at is None:
             continue
         acr = pw[at]
@@ -101,6 +104,8 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
         prev = by_end.get(window_start + len(window))
         if prev is not None:
             # "Bundesministerium für Arbeit und Soziales (BMAS)": the acronym belongs to the known name
+            if place and prev.acronym is None:
+                prev.acronym = f"{acr} {place}"
             defined[acr] = prev
             continue
         long_form = schwartz_hearst(acr, re.split(r"[:;!?\"„“”]|\.\s", window)[-1]) if window else None
@@ -110,6 +115,8 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
             continue
         start = window_start + len(window) - len(long_form)
         cand = _pair_candidate(start, start + len(long_form), acr, long_form, res, day, "name")
+        if place and cand.org_id.startswith("text:"):
+            cand.acronym = f"{acr} {place}"
         new.append(cand)
         defined[acr] = cand
     return new

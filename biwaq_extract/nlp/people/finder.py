@@ -30,7 +30,7 @@ from biwaq_extract.nlp.people.ties import document_day, leads, next_sentence_tie
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import CREDIT_LINES_ANY_CASE, CharRanges, doc_credit_ranges, in_ranges, mention_ranges
 from biwaq_extract.nlp.token_view import TokenView, doc_words, token_positions, view
-from biwaq_extract.records import PersonMention
+from biwaq_extract.records import OrgMention, PersonMention
 
 
 def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
@@ -52,7 +52,9 @@ def find(doc: Doc, resources: PeopleResources) -> tuple[PersonMention, ...]:
     next_sentence_ties(doc, v, cands, orgs, res, org_after_link)
     sentences = sentence_index(doc) if cands else None
     for cand in cands:
-        context_org(v, orgs_in_text, cand, res, day, sentences)
+        claimed = frozenset(o.org_id for c in cands if c is not cand and c.org_strength >= 3
+                            and isinstance(o := c.org, OrgMention))
+        context_org(v, orgs_in_text, cand, res, day, sentences, claimed)
     return _mentions(doc, v, cands, organisations, res, day)
 
 
@@ -96,7 +98,6 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
         role_after_verb(v, cand, orgs, res, org_after_link)
     leads(v, cand, orgs, res)
     split_role_org(cand, organisations, res)
-    context_org(v, orgs_in_text, cand, res, day, sentence_index(doc))
 
 
 def _one_spelling(full: dict[int, str]) -> dict[int, str]:

@@ -373,10 +373,12 @@ def role_copula(doc: Doc, v: TokenView, cand: Candidate, res: PeopleResources) -
 
 
 def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: PeopleResources,
-                day: dt.date | None = None, sentences: SentenceIndex | None = None) -> None:
+                day: dt.date | None = None, sentences: SentenceIndex | None = None,
+                claimed: frozenset[str] = frozenset()) -> None:
     """Organisation from the title word, the portfolio, or the article around a role; `orgs` are the
     Doc's organisation mentions outside photo credits. A title's institution outranks a party in brackets
-    ("Europaabgeordnete X (SPD)": the European Parliament)."""
+    ("Europaabgeordnete X (SPD)": the European Parliament). `claimed`: ids of organisations the text ties
+    to another person ("… von der Hochschule X"), which the context gives no one else."""
     if not cand.role:
         return
     party = isinstance(cand.org, OrgMention) and cand.org.org_type == "party"
@@ -390,6 +392,14 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         return
     if cand.org_strength:
         return
+    start_char = v.idx[cand.start]
+    if sentences is not None and _relative_before(v, cand):
+        # "Deren Vizepräsidentin, Name": the body the sentence before names last
+        sentence_start = sentences.bounds[sentences.index(start_char)][0]
+        named = [o for o in orgs if o.end_char <= sentence_start and _sentence_before(sentences, o.end_char, start_char)]
+        if named:
+            cand.org, cand.org_strength = named[-1], 2
+            return
     local = _local_office(cand.role, orgs, res)
     if local is not None:
         cand.org, cand.org_strength = local, 1
@@ -417,9 +427,20 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         # of its paragraph or the sentence just before: an organisation further back (a title line above a
         # caption) is not tied to the person by the text
         before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"
+                  and o.org_id not in claimed
                   and ("\n" not in v.text[o.end_char: start_char] or _sentence_before(sentences, o.end_char, start_char))]
         if before:
             cand.org, cand.org_strength = before[-1], 1
+
+
+def _relative_before(v: TokenView, cand: Candidate) -> bool:
+    """ "Deren/Dessen Vizepräsidentin, Name": a relative pronoun opens the role phrase before the name."""
+    k = cand.start - 1
+    while k > 0 and v.texts[k] in {",", "Dr.", "Prof."}:
+        k -= 1
+    while k > 0 and v.texts[k][:1].isupper() and v.lowers[k] not in {"deren", "dessen"}:
+        k -= 1
+    return k >= 0 and v.lowers[k] in {"deren", "dessen"} and cand.start - k <= 6
 
 
 def _sentence_before(sentences: SentenceIndex | None, org_end: int, start_char: int) -> bool:
@@ -462,6 +483,15 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
                 if cand.org is None:
                     cand.org, cand.org_strength = org, 3
                 return
+    head, dash, rest = role.partition("-")
+    if dash and " " not in head and not head.isupper() and rest[:1].isupper() and is_role(rest.split()[0], res) \
+            and not _role_org_from_title(role, res):
+        # "Jobcenter-Teamleiter": the one organisation the text names with that head, and the role
+        named = {o.org_id: o for o in orgs if o.text.split()[0].rstrip("s") == head or o.name.split()[0] == head}
+        if len(named) == 1:
+            cand.role = rest
+            if cand.org is None or cand.org_strength < 3:
+                cand.org, cand.org_strength = next(iter(named.values())), 3
 
 
 def _local_office(role: str, orgs: list[OrgMention], res: PeopleResources) -> OrgMention | None:
