@@ -69,10 +69,11 @@ def merge_bare_names(chosen: list[Candidate], legal_forms: tuple[str, ...]) -> l
     """A name read without its legal form is the company or association named with it ("Gesellschaft für
     Ausbildung und Beschäftigung" beside "… Beschäftigung GmbH"): one organisation, named in full."""
     full: dict[str, Candidate] = {}
+    suffixes = tuple(" " + form for form in legal_forms)
     for c in chosen:
-        for form in legal_forms:
-            if c.name.endswith(" " + form):
-                full.setdefault(c.name[: -len(form) - 1], c)
+        if c.name.endswith(suffixes):  # (one C call for most names, which end in none)
+            form = next(f for f in suffixes if c.name.endswith(f))
+            full.setdefault(c.name[: -len(form)], c)
     if not full:
         return chosen
     out = []
