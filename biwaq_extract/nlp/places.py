@@ -265,6 +265,13 @@ def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
     return start > 0 and (v.texts[start - 1] in res.first_names or v.texts[start - 1] in _SALUTATIONS)
 
 
+def _family_names(v: TokenView, res: PlaceResources) -> set[str]:
+    """The words that follow a given name in the text ("Eva Lindau" -> Lindau): family names."""
+    texts = v.texts
+    given = res.first_names.intersection(texts)
+    return {texts[k + 1] for k in token_positions(texts, given) if k + 1 < v.n and texts[k + 1][:1].isupper()}
+
+
 def _after_article(v: TokenView, start: int, res: PlaceResources, district: bool = False) -> bool:
     """A town's name takes no article: after "ihrer", "der anschließenden" the word is a common noun
     ("ihrer Rede", "in der Mitte"), not the town of that name. Some districts take a contracted one
@@ -341,6 +348,7 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
     texts = v.texts
     starts = _start_words(doc_words(doc), res)
     found = []
+    surnames: set[str] | None = None  # family names of the text's people, read when first needed
     resume = 0  # tokens of a match are not looked at again
     for i in token_positions(texts, starts):
         if i < resume:
@@ -368,6 +376,10 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             place = Place(text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
         ok = not in_ranges(v.idx[i], v.ends[end - 1], excluded)
         ok = ok and not _part_of_org_name(v, i, res) and not _after_first_name(v, i, res)
+        if ok and " " not in text and not _locative(v, i):
+            if surnames is None:
+                surnames = _family_names(v, res)
+            ok = text not in surnames  # "…, erklärte Lindau." after "Eva Lindau": the person
         ok = ok and not (rule == "gazetteer" and place.kind in ("city", "district") and _after_article(v, i, res, place.kind == "district"))
         if ok and text in res.ambiguous:
             # after a locative, or next in a list of places ("in Dresden, Kiel und Mainz")

@@ -186,6 +186,8 @@ def test_places_counties_and_town_districts(nlp, text, expected):
          [("Sachsen-Anhalt", "state"), ("Mecklenburg-Vorpommern", "state")]),
         # a town-named word after a salutation or title is a family name
         ("Es sprachen Frau Berlin und Dr. Essen in Bonn.", [("Bonn", "city")]),
+        # so is the family name of a person the text names, used alone; after "in" it is the town
+        ("Eva Lindau leitet es. „Gut so“, erklärte Lindau. Das Treffen war in Lindau.", [("Lindau", "city")]),
     ],
 )
 def test_places_counties_abbreviations_and_family_names(nlp, text, expected):
