@@ -277,7 +277,7 @@ _SEARCH_TEXTS = [
     "Friedrich-Ebert-Stiftung, Stiftung für Engagement und Ehrenamt, Fraunhofer-Institut, Institut für "
     "Sozialforschung und Gesellschaftspolitik Frankfurt\nIndustrie- und Handelskammer Köln, IHK Köln.",
     "Das Kompetenzzentrum für Fachkräftesicherung und der Landesverband der Volkshochschulen Sachsens;\n"
-    "die Deutsche Gesellschaft für Soziale Arbeit, ein Zentrum für Familien, der Bund der Steuerzahler.",
+    "die Deutsche Gesellschaft für Soziale Arbeit, ein Zentrum für Familien, der Verband der Ersatzkassen.",
     "", "\n\n", "Stadt", "Ministerium\nfür Arbeit des Landes Bayern",
 ]
 
