@@ -247,6 +247,10 @@ class RunWriter:
             self._version = self._stack.enter_context(versions.writing(self.output_dir, self.wait, self.keep_versions))
             if not self.rebuild and dataset_exists(self.output_dir):
                 check_dataset(self.output_dir)  # an older schema is named with its rebuild command now, not after the NLP
+            # a broken decisions file stops the run now, not after the extraction, when the tables are written
+            from biwaq_extract.steward.decisions import read_decisions
+
+            read_decisions(self.output_dir)
             # A plain file in the unpublished version: created with the process umask, published with the rest.
             self._documents_file = self._stack.enter_context(
                 open(self._version.path / DOCUMENTS_FILE, "w", encoding="utf-8", newline="\n"))
@@ -282,9 +286,11 @@ class RunWriter:
         versions.step("documents.jsonl written")
         folder = self._version.path
         rows = run_row_counts(tables)
-        write_dataset(tables, self.output_dir, folder, self.rebuild)
+        extra = summary.extra or {}
+        published = tuple(dt.date.fromisoformat(extra[k]) if extra.get(k) else None for k in ("published_from", "published_to"))
+        stored = write_dataset(tables, self.output_dir, folder, self.rebuild, published)
         self.spool.close()  # its rows are in the dataset now
-        (folder / RUN_FILE).write_text(json.dumps(run_json(summary, self.quarantine, rows), indent=1, ensure_ascii=False)
+        (folder / RUN_FILE).write_text(json.dumps(run_json(summary, self.quarantine, rows, stored), indent=1, ensure_ascii=False)
                                        + "\n", encoding="utf-8")
         versions.step("run.json written")
         write_report(folder, self.sample, self.quarantine, summary, run_rows=rows)
@@ -297,11 +303,15 @@ class RunWriter:
 
 
 def run_json(summary: RunSummary, quarantine: Iterable[QuarantineRecord],
-             rows: dict[str, int] | None = None) -> dict[str, Any]:
+             rows: dict[str, int] | None = None, stored: Any = None) -> dict[str, Any]:
     """run.json: the run's facts (model used, versions, counts), its rows per table (as the runs table's
-    `rows_out` sums them) and its quarantine."""
+    `rows_out` sums them), its quarantine, and (`stored`, what the dataset writer returned) the steward decisions
+    applied to its tables and the documents it marked withdrawn."""
     data = asdict(summary)
     if rows is not None:
         data["rows"] = dict(rows)
     data["quarantine"] = [asdict(q) for q in quarantine]
+    if stored is not None:
+        data["decisions"] = stored.decisions.as_dict() if stored.decisions else None
+        data["withdrawn"] = list(stored.withdrawn)
     return data

@@ -203,7 +203,10 @@ def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
         got = extract_flow.with_options(task_runner=runner)(params.extract(crawled.articles))
 
     summary = run_summary(_run_id(started), started, got, settings, crawled.articles,
-                          {"prefect_flow_run_id": flow_run.get_id()})
+                          {"prefect_flow_run_id": flow_run.get_id(),
+                           # the dataset writer marks only documents inside the run's range withdrawn
+                           **{k: getattr(params, k).isoformat() if getattr(params, k) else None
+                              for k in ("published_from", "published_to")}})
     archived = archive_outputs(got.results, got.quarantine, summary, output, params.rebuild)
     run_rows, dataset_rows = archived.run_rows, archived.dataset_rows
     report = RunReport(summary.run_id, output, got.tally.as_dict(), run_rows, dataset_rows, got.model, crawled.summary)

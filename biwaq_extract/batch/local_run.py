@@ -55,6 +55,10 @@ def run_locally(start: str, output: Path, settings: dict[str, Any], *, site_fold
         got = extract_cached(parsed, NLPCache.for_output(output, info, user_gazetteer=gazetteer), info, in_process(parsed, model, settings),
                              batch_size=batch_size, default_size=default_batch_size(settings), workers=1)
     summary = run_summary(run_id(started, hashlib.sha256(f"{started}|{articles}|{os.urandom(8).hex()}".encode()).hexdigest()), started, got,
-                          settings, articles)
+                          settings, articles, {"published_from": _iso(published_from), "published_to": _iso(published_to)})
     archived = write_outputs(got.results, got.quarantine, summary, output, rebuild)
     return LocalRun(summary.run_id, got.tally, got.model, archived, crawled.as_dict())
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -7,6 +7,7 @@ Files of one version (see versions.py for how versions are published; readers fi
     csv/<table>.csv                 CSV copies of both (history ones as history_<table>.csv)
     dataset.duckdb                  views over the Parquet files (paths relative to DIR)
     datapackage.json                Frictionless descriptor with schema_version
+    extracted/<table>.parquet       the extractor's rows of the documents steward decisions name (when any do)
 
 Versioning: a document is identified by its id and versioned by the sha256 of its text. When a run brings
 a document whose content hash differs from the stored one, every row of that document in the per-document
@@ -24,16 +25,20 @@ dataset. Whole-table checks (unique keys, foreign keys) are DuckDB queries over 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
+import re
 import shlex
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from biwaq_extract.dataset import versions
+from biwaq_extract.dataset.decided import StoredDecisions, extracted_paths, extractor_rows_sql, store_decisions, with_named_ids
 from biwaq_extract.dataset.datapackage import DATAPACKAGE_FILE, all_tables, build_descriptor, csv_path, parquet_path
 from biwaq_extract.dataset.files import check_parquet, read_table, write_csv
 from biwaq_extract.dataset.outofcore import WorkDir, connect, file_frames, quote, row_count, scalar, scan, write_empty
@@ -48,11 +53,13 @@ from biwaq_extract.dataset.tables import (
     write_table_file,
 )
 from biwaq_extract.errors import DatasetError
+from biwaq_extract.steward.decisions import Decision, read_decisions
 
 log = logging.getLogger(__name__)
 
 DUCKDB_FILE = "dataset.duckdb"
 MERGE_PREFIX = ".merge-"  # scratch of a write in progress; one left by a killed write is removed by the next
+READ_FILE = "documents.jsonl"  # one line per document the version's run read
 
 
 # --- reading -------------------------------------------------------------------------------------------
@@ -118,17 +125,46 @@ def _columns_sql(table: Table, replace: dict[str, str], alias: str) -> str:
     return ", ".join(replace.get(c, f"{alias}.{quote(c)}") + f" AS {quote(c)}" for c in table.column_names)
 
 
-def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) -> str:
-    """Write the dataset after this run into `stage` (see the module docstring for the rules) and return the run's
-    id; DuckDB does the work over the files, so memory does not grow with the dataset."""
+@dataclass(frozen=True)
+class Stored:
+    """What a write stored besides the tables: the run's id, the decisions applied, the documents withdrawn."""
+
+    run_id: str
+    decisions: StoredDecisions | None = None
+    withdrawn: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Before:
+    """What the published version says besides its tables: the documents its run read, its extractor rows."""
+
+    read_ids: list[str]
+    extracted: dict[str, Path]
+    # the run's range of publication days: a document outside it was not looked for, so it is not gone
+    published: tuple[dt.date | None, dt.date | None] = (None, None)
+
+
+def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path,
+                decisions: list[Decision], before: Before) -> Stored:
+    """Write the dataset after this run into `stage` (see the module docstring for the rules) and return what it
+    stored; DuckDB does the work over the files, so memory does not grow with the dataset."""
     staged = {t.name: stage / parquet_path(t) for t in all_tables()}
     run_id = scalar(con, f"SELECT run_id FROM {scan(run['runs'])}")
     con.execute(f"CREATE TEMP TABLE run_docs AS SELECT document_id, content_hash FROM {scan(run['documents'])}")
     con.execute(f"CREATE TEMP TABLE old_docs AS SELECT document_id, content_hash, version FROM {scan(old['documents'])}")
     con.execute("CREATE TEMP TABLE changed AS SELECT r.document_id, o.version FROM run_docs r JOIN old_docs o "
                 "USING (document_id) WHERE r.content_hash IS DISTINCT FROM o.content_hash")
+    # gone from the source: read by the run before, not by this one (the review's "gone"); marked, never deleted
+    con.register("read_before_frame", pd.DataFrame({"document_id": pd.Series(before.read_ids, dtype="string")}))
+    con.execute("CREATE TEMP TABLE read_before AS SELECT document_id::VARCHAR AS document_id FROM read_before_frame")
+    first, last = before.published
+    in_range = "".join(f" AND published {op} DATE '{day.isoformat()}'" for op, day in ((">=", first), ("<=", last)) if day)
+    con.execute(f"CREATE TEMP TABLE gone AS SELECT document_id FROM {scan(old['documents'])} WHERE NOT withdrawn "
+                "AND document_id IN (SELECT document_id FROM read_before) AND document_id NOT IN (SELECT document_id FROM run_docs)"
+                + in_range)
     n_new = scalar(con, "SELECT count(*) FROM run_docs WHERE document_id NOT IN (SELECT document_id FROM old_docs)")
     n_changed = scalar(con, "SELECT count(*) FROM changed")
+    withdrawn = tuple(row[0] for row in con.execute("SELECT document_id FROM gone ORDER BY document_id").fetchall())
     literal = "'" + str(run_id).replace("'", "''") + "'"
 
     for table in TABLES.values():
@@ -136,10 +172,13 @@ def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) ->
             continue
         name, key = table.name, ", ".join(quote(k) for k in table.primary_key)
         fresh = f"SELECT * FROM {scan(run[name])}"
+        kept = f"SELECT * FROM ({extractor_rows_sql(name, old[name], before.extracted)}) WHERE document_id NOT IN (SELECT document_id FROM run_docs)"
         if name == "documents":  # a changed content is the next version of the document
             fresh = (f"SELECT {_columns_sql(table, {'version': 'coalesce(o.version, 1) + (c.document_id IS NOT NULL)::BIGINT'}, 'r')} "
                      f"FROM {scan(run[name])} AS r LEFT JOIN old_docs AS o USING (document_id) LEFT JOIN changed AS c USING (document_id)")
-        kept = f"SELECT * FROM {scan(old[name])} WHERE document_id NOT IN (SELECT document_id FROM run_docs)"
+            gone = "t.document_id IN (SELECT document_id FROM gone)"
+            kept = (f"SELECT {_columns_sql(table, {'withdrawn': f't.withdrawn OR {gone}', 'withdrawn_in_run': f'CASE WHEN {gone} THEN {literal} ELSE t.withdrawn_in_run END'}, 't')} "
+                    f"FROM {scan(old[name])} AS t WHERE document_id NOT IN (SELECT document_id FROM run_docs)")
         write_table_file(con, f"{kept} UNION ALL {fresh} ORDER BY {key}", table, staged[name])
         history = HISTORY_TABLES[f"history_{name}"]
         superseded = (f"SELECT {_columns_sql(history, {'version': 'c.version', 'superseded_by_run': literal}, 't')} "
@@ -147,19 +186,30 @@ def _merge_into(con, old: dict[str, Path], run: dict[str, Path], stage: Path) ->
         write_table_file(con, f"SELECT * FROM {scan(old[history.name])} UNION ALL {superseded} "
                               f"ORDER BY {', '.join(quote(k) for k in history.primary_key)}", history, staged[history.name])
 
+    stored = store_decisions(con, staged, stage, work, decisions)
+
     for entity, (mentions, key) in ENTITY_SOURCES.items():
-        columns = ", ".join(quote(c) for c in attribute_columns(entity))
+        names = attribute_columns(entity)
+        columns = ", ".join(quote(c) for c in names)
         attributes = (f"SELECT {columns} FROM {scan(old[entity])} WHERE {quote(key)} NOT IN "
                       f"(SELECT {quote(key)} FROM {scan(run[entity])}) UNION ALL SELECT {columns} FROM {scan(run[entity])}")
+        attributes = with_named_ids(entity, key, names, attributes, staged)
         write_table_file(con, entity_table_sql(entity, attributes, f"SELECT * FROM {scan(staged[mentions])}"),
                          TABLES[entity], staged[entity])
 
     runs = TABLES["runs"]
-    this_run = (f"SELECT {_columns_sql(runs, {'documents_new': f'{n_new}::BIGINT', 'documents_changed': f'{n_changed}::BIGINT'}, 'r')} "
-                f"FROM {scan(run['runs'])} AS r")
+    report = stored.report if stored else None
+    facts = {"documents_new": f"{n_new}::BIGINT", "documents_changed": f"{n_changed}::BIGINT",
+             "documents_withdrawn": f"{len(withdrawn)}::BIGINT",
+             "decisions_applied": f"{len(report.applied) if report else 0}::BIGINT",
+             "decisions_stale": f"{len(report.stale) if report else 0}::BIGINT",
+             "decisions_digest": f"'{report.digest}'" if report else "NULL::VARCHAR"}
+    this_run = f"SELECT {_columns_sql(runs, facts, 'r')} FROM {scan(run['runs'])} AS r"
     write_table_file(con, f"SELECT * FROM {scan(old['runs'])} WHERE run_id <> {literal} UNION ALL {this_run} ORDER BY run_id",
                      runs, staged["runs"])
-    return str(run_id)
+    if withdrawn:
+        log.info("%d documents gone from the source, marked withdrawn: %s", len(withdrawn), ", ".join(withdrawn[:10]))
+    return Stored(str(run_id), stored, withdrawn)
 
 
 def _run_files(tables: dict[str, pd.DataFrame] | dict[str, Path], work: Path) -> dict[str, Path]:
@@ -209,10 +259,11 @@ def write_duckdb(folder: Path, path: Path) -> None:
         con.close()
 
 
-def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path) -> str:
-    """Write every file of the dataset into `stage`; return the run's id."""
+def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: Path,
+                 decisions: list[Decision], before: Before) -> Stored:
+    """Write every file of the dataset into `stage`; return what it stored."""
     with connect(work / "duckdb") as con:
-        run_id = _merge_into(con, old, run, stage)
+        stored = _merge_into(con, old, run, stage, work, decisions, before)
         check_files(con, {t.name: stage / parquet_path(t) for t in all_tables()})
     versions.step("tables written")
     for table in all_tables():
@@ -222,13 +273,15 @@ def _stage_files(old: dict[str, Path], run: dict[str, Path], stage: Path, work: 
     )
     write_duckdb(stage, stage / DUCKDB_FILE)
     versions.step("csv, datapackage and views written")
-    return run_id
+    return stored
 
 
 def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir: Path, version: Path | None = None,
-                  rebuild: bool = False) -> str:
+                  rebuild: bool = False, published: tuple[dt.date | None, dt.date | None] = (None, None)) -> Stored:
     """Merge this run's tables (DataFrames, or the Parquet files `RowSpool.write_tables` made) with the dataset
-    published in `output_dir`; return the run's id.
+    published in `output_dir`, apply the steward's decisions (`output_dir/decisions.jsonl`, see decided.py) and
+    mark the documents gone from the source withdrawn (with `published`, the run's range of publication days,
+    only those inside it); return what was stored.
 
     With `version` (the folder of a `versions.writing` block) the files go there and the caller publishes them
     together with the run's other outputs; without, they are published as a version of their own. With
@@ -238,19 +291,48 @@ def write_dataset(tables: dict[str, pd.DataFrame] | dict[str, Path], output_dir:
     root = Path(output_dir)
     if version is None:
         with versions.writing(root) as new:
-            run_id = write_dataset(tables, root, new.path, rebuild)
-            new.commit(run_id)
-        return run_id
+            stored = write_dataset(tables, root, new.path, rebuild, published)
+            new.commit(stored.run_id)
+        return stored
     began = time.perf_counter()
+    decisions = read_decisions(root)
     with WorkDir(root, MERGE_PREFIX) as scratch:  # DuckDB spills here: next to the dataset, not in /tmp
         work = scratch.path
         run = _run_files(tables, work)
         run_rows = sum(run_row_counts(run).values())
-        run_id = _stage_files(_old_files(root, work, rebuild), run, Path(version), work)
+        before = Before([], {}, published) if rebuild else _before(root, published)
+        stored = _stage_files(_old_files(root, work, rebuild), run, Path(version), work, decisions, before)
     counts = dataset_counts(version)
     log.info("dataset %s: run %s wrote %d rows (runs.rows_out); the dataset holds %d documents, %d rows; %.2fs",
-             root, run_id, run_rows, counts["documents"], sum(counts.values()), time.perf_counter() - began)
-    return run_id
+             root, stored.run_id, run_rows, counts["documents"], sum(counts.values()), time.perf_counter() - began)
+    return stored
+
+
+def _before(root: Path, published: tuple[dt.date | None, dt.date | None]) -> Before:
+    """The published version's read ids (its documents.jsonl; none without one) and extractor rows (extracted/),
+    with this run's range of publication days."""
+    if not dataset_exists(root):
+        return Before([], {}, published)
+    folder = versions.resolve(root)
+    return Before(_read_ids(folder / READ_FILE), extracted_paths(folder), published)
+
+
+# documents.jsonl lines start with the id; reading only it spares parsing every document's text
+_LEADING_ID = re.compile(r'^\{"id": ("(?:[^"\\]|\\.)*")')
+
+
+def _read_ids(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    ids = []
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            try:
+                match = _LEADING_ID.match(line)
+                ids.append(str(json.loads(match.group(1)) if match else json.loads(line)["id"]))
+            except (ValueError, KeyError, TypeError):
+                continue  # a damaged line names no document; the review skips it the same way
+    return ids
 
 
 def dataset_counts(folder: Path) -> dict[str, int]:

@@ -106,6 +106,8 @@ def _document_rows(results: list[DocumentResult]) -> list[dict]:
             "n_chars": len(r.document.text),
             "error": r.error,
             "error_stage": r.error_stage,
+            "withdrawn": False,  # storage marks a document withdrawn when a later run no longer reads it
+            "withdrawn_in_run": None,
         }
         for r in results
     ]
@@ -348,6 +350,10 @@ def _run_rows(run: RunSummary, rows_out: int) -> list[dict]:
             "rows_out": rows_out,
             "documents_new": 0,  # storage fills these in: only it knows what the dataset held before
             "documents_changed": 0,
+            "documents_withdrawn": 0,
+            "decisions_applied": 0,
+            "decisions_stale": 0,
+            "decisions_digest": None,
         }
     ]
 

@@ -16,7 +16,8 @@ import bagit
 from biwaq_extract.errors import StewardError
 from biwaq_extract.steward.decisions import DECISIONS_FILE, decisions_digest, read_decisions
 from biwaq_extract.steward.snapshot import (
-    CRAWL_DIR, CRAWL_SUMMARY, CURRENT_LINK, DATAPACKAGE_FILE, DOCUMENTS_FILE, FETCH_LOG, REPORT_FILE, RUN_FILE,
+    CRAWL_DIR, CRAWL_SUMMARY, CURRENT_LINK, DATAPACKAGE_FILE, DOCUMENTS_FILE, EXTRACTED_DIR, FETCH_LOG, REPORT_FILE,
+    RUN_FILE,
 )
 from biwaq_extract.steward.user_gazetteer import GAZETTEER_FILE, dataset_gazetteer
 from biwaq_extract.steward.verdict import Verdict, assess
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 CHECKSUMS = ["sha256"]
 BAG_PREFIX = "biwaq-"
 # Folders of the dataset whose files go into the package as they are (current tables, their history, CSV copies).
-TABLE_DIRS = ("tables", "history", "csv")
+TABLE_DIRS = ("tables", "history", "csv", EXTRACTED_DIR)
 VERSION_FILES = (DATAPACKAGE_FILE, REPORT_FILE, RUN_FILE, DOCUMENTS_FILE)
 ROOT_FILES = (DECISIONS_FILE, GAZETTEER_FILE)
 VERDICT_FILE = "steward/verdict.json"
@@ -96,9 +97,12 @@ def _bag_info(verdict: Verdict, forced: bool, digest: str, decisions: int) -> di
         "Biwaq-Forced": "yes" if forced else "no",
         "Biwaq-Decisions": str(decisions),
         "Biwaq-Decisions-Digest": f"sha256:{digest}",
-        # the stored tables are as the extractor wrote them; the decisions file beside them says what to change
-        "Biwaq-Decisions-In-Tables": "no",
+        # the dataset writer applies the decisions to the tables it stores; "no" only when decisions were recorded
+        # or undone after the run and the package was forced before a rerun stored them
+        "Biwaq-Decisions-In-Tables": "yes" if verdict.in_tables else "no",
     }
+    if verdict.tables_digest:
+        info["Biwaq-Tables-Decisions-Digest"] = f"sha256:{verdict.tables_digest}"
     if verdict.reasons:
         info["Biwaq-Verdict-Reasons"] = "; ".join(verdict.reasons)
     return info

@@ -41,10 +41,21 @@ def record_decision(dataset: Path, decision: Decision) -> Path:
         items = review_items(snapshot, compare(snapshot, load_previous(dataset)))
         check_target(decision, {}, {i.target for i in items if i.kind in ACKNOWLEDGE_KINDS})
     else:
-        tables = {table: snapshot.table(table) for table, _ in KIND_TABLES.values()}
-        check_target(decision, tables, set())
+        # the records as the review shows them: the extractor's rows with the decisions so far applied
+        earlier = read_decisions(dataset)
+        names = [table for table, _ in KIND_TABLES.values()] + ["event_organisations"]
+        extracted = {n: snapshot.extractor_table(n) for n in names}
+        tables, _ = apply_decisions(extracted, earlier)
+        try:
+            check_target(decision, tables, set())
+        except DecisionError:
+            # a row rejected earlier is still a target: a later accept or reject of it overrules the first
+            if decision.action not in ("accept", "reject"):
+                raise
+            check_target(decision, extracted, set())
         # a trial run catches what only applying shows, e.g. a count linked to an event the document lacks
-        _, report = apply_decisions(tables, [decision])
-        if report.stale:
-            raise DecisionError(report.stale[0][1])
+        _, report = apply_decisions(extracted, earlier + [decision])
+        problems = [why for d, why in report.stale if d.id == decision.id]
+        if problems:
+            raise DecisionError(problems[0])
     return append_decision(dataset, decision)

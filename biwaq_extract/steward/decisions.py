@@ -288,11 +288,10 @@ def _set_value(tables: dict[str, pd.DataFrame], kind: str, index: int, attribute
     return None
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9äöüß]+", "-", text.casefold()).strip("-") or "x"
-
-
 def _added_row(d: Decision, frame: pd.DataFrame) -> dict[str, Any]:
+    # the extractor's ids for a name, so an added person or place joins the rows the extractor has for it
+    from biwaq_extract.dataset.tables import id_slug as _slug
+
     table, id_column = KIND_TABLES[d.kind]
     row: dict[str, Any] = {c: None for c in frame.columns}
     row.update({id_column: "steward-" + d.id.removeprefix("d-"), "document_id": d.document, "text": d.text,

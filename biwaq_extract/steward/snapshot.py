@@ -22,6 +22,8 @@ CRAWL_DIR = "crawl"
 CRAWL_SUMMARY = "crawl_summary.json"
 FETCH_LOG = "fetch_log.csv"
 VERSIONS_DIR = "versions"
+# The extractor's rows of the documents steward decisions name; tables/ holds them corrected (dataset/decided.py).
+EXTRACTED_DIR = "extracted"
 CURRENT_LINK = "current"
 
 # Kinds of record a steward reviews and decides on: kind -> (table, id column). Named by what a person sees.
@@ -60,6 +62,23 @@ class Snapshot:
             path = self.folder / TABLES_DIR / f"{name}.parquet"
             self._tables[name] = pd.read_parquet(path) if path.exists() else pd.DataFrame()
         return self._tables[name]
+
+    def extractor_table(self, name: str) -> pd.DataFrame:
+        """A current table as the extractor wrote it: the rows of documents a steward decided on come from
+        extracted/, so decisions are applied to the extractor's rows, never twice."""
+        key = f"extracted:{name}"
+        if key not in self._tables:
+            link = self.folder / CURRENT_LINK  # extracted/ has no reader's link at the dataset's root
+            folder = (link.resolve() if link.is_symlink() else self.folder) / EXTRACTED_DIR
+            current = self.table(name)
+            if not (folder / "documents.parquet").exists() or not (folder / f"{name}.parquet").exists():
+                self._tables[key] = current
+            else:
+                decided = set(pd.read_parquet(folder / "documents.parquet", columns=["document_id"])["document_id"].astype(str))
+                original = pd.read_parquet(folder / f"{name}.parquet")
+                kept = current[~current["document_id"].astype(str).isin(decided)] if not current.empty else current
+                self._tables[key] = pd.concat([kept, original], ignore_index=True) if len(original) else kept.reset_index(drop=True)
+        return self._tables[key]
 
     def row_counts(self) -> dict[str, int]:
         """Rows per current table, from the Parquet footers."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from biwaq_extract.steward.changes import Changes, compare
-from biwaq_extract.steward.decisions import ApplyReport, apply_decisions, read_decisions
+from biwaq_extract.steward.decisions import ApplyReport, Decision, apply_decisions, effective, read_decisions
 from biwaq_extract.steward.review_items import EXPLAIN, HIGH, ReviewItem, gazetteer_notes, review_items
 from biwaq_extract.steward.snapshot import (
     CRAWL_SUMMARY, KIND_TABLES, Snapshot, crawl_folder, load_previous, load_snapshot,
@@ -26,6 +26,10 @@ BLOCKING = {"quarantined": ("quarantined document", "quarantined documents"),
             "lost_records": ("document that lost records since the previous run",
                              "documents that lost records since the previous run")}
 HIGH_RISK = ("open high-risk review item", "open high-risk review items")
+PENDING = ("decision not yet in the stored tables (rerun to store it)",
+           "decisions not yet in the stored tables (rerun to store them)")
+# Decisions that change rows; an accept only says a row was checked, so the stored tables need no rerun for it.
+CHANGING = ("reject", "set", "add")
 
 
 @dataclass
@@ -42,6 +46,17 @@ class Verdict:
     settled: int
     decisions: ApplyReport
     not_in_gazetteer: int = 0
+    pending: list[str] = field(default_factory=list)  # ids of decisions the stored tables do not reflect yet
+
+    @property
+    def in_tables(self) -> bool:
+        """Whether the stored tables carry every decision in force that changes rows."""
+        return not self.pending
+
+    @property
+    def tables_digest(self) -> str:
+        """Digest of the decisions the stored tables were written with ("" when none)."""
+        return str(((self.run.get("decisions") or {}).get("digest")) or "")
 
     @property
     def ready(self) -> bool:
@@ -57,7 +72,8 @@ class Verdict:
             "changes": self.changes.as_dict(), "settled_items": self.settled,
             "not_in_gazetteer": self.not_in_gazetteer,
             "open_items": [i.as_dict(dataset) for i in self.open_items],
-            "decisions": self.decisions.as_dict(),
+            "decisions": {**self.decisions.as_dict(), "in_tables": self.in_tables, "pending": self.pending,
+                          "tables_digest": self.tables_digest},
         }
 
 
@@ -81,13 +97,27 @@ def _count(n: int, forms: tuple[str, str]) -> str:
     return f"{n} {forms[0] if n == 1 else forms[1]}"
 
 
+def pending_decisions(run: dict[str, Any], decisions: list[Decision]) -> list[str]:
+    """Ids of row-changing decisions in force now but not when the tables were stored, and of those in force
+    then but undone or overruled since: the stored tables differ from what the decisions say until a rerun."""
+    now = {d.id for d in effective(decisions) if d.action in CHANGING}
+    stored = set(((run.get("decisions") or {}).get("in_force")) or ())
+    order = {d.id: n for n, d in enumerate(decisions)}
+    return sorted(now ^ stored, key=lambda i: order.get(i, len(order)))
+
+
 def assess(dataset: Path) -> Verdict:
-    """Read the dataset (and its previous version), apply the steward's decisions, and judge it."""
+    """Read the dataset (and its previous version), apply the steward's decisions, and judge it.
+
+    The decisions are applied to the extractor's rows (Snapshot.extractor_table), not to the stored tables that
+    carry the decisions in force when they were written, so nothing is applied twice.
+    """
     dataset = Path(dataset)
     current = load_snapshot(dataset)
     changes = compare(current, load_previous(dataset))
     names = {table for table, _ in KIND_TABLES.values()} | {"event_organisations"}
-    tables, report = apply_decisions({n: current.table(n) for n in names}, read_decisions(dataset))
+    decisions = read_decisions(dataset)
+    tables, report = apply_decisions({n: current.extractor_table(n) for n in names}, decisions)
     corrected = _corrected(current, tables)
     items = review_items(corrected, changes)
     open_items = [i for i in items if i.record_id not in report.accepted
@@ -98,8 +128,11 @@ def assess(dataset: Path) -> Verdict:
     high = [i for i in open_items if i.risk == HIGH and i.reason not in BLOCKING]
     if high:
         reasons.append(_count(len(high), HIGH_RISK))
+    pending = pending_decisions(current.run, decisions)
+    if pending:
+        reasons.append(_count(len(pending), PENDING))
     return Verdict(dataset, current.run, ATTENTION if reasons else READY, reasons, crawl_facts(dataset), changes,
-                   open_items, len(items) - len(open_items), report, gazetteer_notes(corrected))
+                   open_items, len(items) - len(open_items), report, gazetteer_notes(corrected), pending)
 
 
 def format_verdict(verdict: Verdict, dataset: str, high_only: bool = False) -> str:
@@ -121,7 +154,9 @@ def format_verdict(verdict: Verdict, dataset: str, high_only: bool = False) -> s
     for lost in c.lost:
         lines.append(f"  lost records: {lost.document_id} {lost.table} {lost.before} -> {lost.after}")
     d = verdict.decisions
-    lines.append(f"Decisions: {len(d.applied)} applied, {len(d.stale)} stale, digest sha256:{d.digest[:16]}")
+    stored = "yes" if verdict.in_tables else f"no, {len(verdict.pending)} to store by a rerun"
+    lines.append(f"Decisions: {len(d.applied)} applied, {len(d.stale)} stale, digest sha256:{d.digest[:16]}; "
+                 f"in the stored tables: {stored}")
     for decision, why in d.stale:
         lines.append(f"  stale {decision.id} ({decision.action} {decision.kind} {decision.text!r} in {decision.document}): {why}")
     if verdict.not_in_gazetteer:

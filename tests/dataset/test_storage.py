@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
@@ -205,3 +206,44 @@ def test_storage_rebuild_command_follows_run_json(tmp_path, run, expected):
     if run is not None:
         (tmp_path / "run.json").write_text(json.dumps(run), encoding="utf-8")
     assert storage.rebuild_command(tmp_path) == expected.format(dir=tmp_path)
+
+
+@pytest.mark.parametrize("inputs, withdrawn", [
+    (("run1.jsonl", "run2.jsonl"), {"st-3": 2}),  # st-3 gone from the source in the second run
+    (("run1.jsonl", "run2.jsonl", "run2.jsonl"), {"st-3": 2}),  # still gone: the run that noticed is kept
+    (("run1.jsonl", "run2.jsonl", "run1.jsonl"), {"st-4": 3}),  # st-3 back, st-4 gone
+])
+def test_storage_documents_gone_from_the_source_are_marked_withdrawn(tmp_path, inputs, withdrawn):
+    import json
+
+    from conftest import extract_into
+
+    folder = tmp_path / "dataset"
+    run_ids = []
+    for name in inputs:
+        extract_into(folder, name)
+        run_ids.append(json.loads((folder / "run.json").read_text(encoding="utf-8"))["run_id"])
+    documents = pq.read_table(folder / "tables" / "documents.parquet").to_pylist()
+    marked = {d["document_id"]: d["withdrawn_in_run"] for d in documents if d["withdrawn"]}
+    assert marked == {doc: run_ids[n - 1] for doc, n in withdrawn.items()}
+    assert {d["document_id"] for d in documents} >= {"st-1", "st-2", "st-3", "st-4"}  # never deleted
+    assert set(json.loads((folder / "run.json").read_text(encoding="utf-8"))["withdrawn"]) <= set(marked)
+    runs = pq.read_table(folder / "tables" / "runs.parquet").to_pylist()
+    assert [r["documents_withdrawn"] for r in sorted(runs, key=lambda r: r["run_id"])][1] == 1
+
+
+@pytest.mark.parametrize("published, withdrawn", [((None, None), {"st-3"}), ((dt.date(2023, 1, 1), dt.date(2023, 4, 30)), set())])
+def test_storage_documents_outside_the_runs_date_range_are_not_withdrawn(tmp_path, published, withdrawn):
+    """st-3 (published 2023-05-20) is not in run2.jsonl: gone, unless the run only looked at January to April."""
+    from biwaq_extract.dataset import versions
+    from conftest import extract_into
+
+    folder = extract_into(tmp_path / "dataset", "run1.jsonl")
+    second = tmp_path / "second"
+    extract_into(second, "run2.jsonl")
+    with versions.writing(folder) as new:
+        stored = write_dataset({p.stem: p for p in (second / "tables").glob("*.parquet")}, folder, new.path, published=published)
+        new.commit(stored.run_id)
+    assert set(stored.withdrawn) == withdrawn
+    documents = pq.read_table(folder / "tables" / "documents.parquet").to_pylist()
+    assert {d["document_id"] for d in documents if d["withdrawn"]} == withdrawn

@@ -96,3 +96,23 @@ def test_archive_versioned_dataset_packs_the_current_version(copy_dataset, tmp_p
     assert packed == (dataset / "current" / "run.json").read_bytes()
     assert not (package.path / "data" / "versions").exists()  # earlier versions are not packed
     assert verify_package(package.path).valid
+
+
+@pytest.mark.parametrize("fix", ["set --document st-2 --kind event --text Workshop --at 90 --attribute date --value 2023-04-05"])
+def test_archive_decisions_in_tables_once_a_rerun_stored_them(copy_dataset, tmp_path, fix):
+    from conftest import extract_into
+
+    dataset = copy_dataset("one_run")
+    assert main(["correct", str(dataset), *shlex.split(fix)]) == 0
+    _settle(dataset)
+    with pytest.raises(StewardError, match="not yet in the stored tables"):
+        write_package(dataset, tmp_path / "archive")  # the tables lack the new date until a rerun stores it
+    forced = bagit.Bag(str(write_package(dataset, tmp_path / "archive", force=True).path)).info
+    assert forced["Biwaq-Decisions-In-Tables"] == "no"
+    extract_into(dataset, "run1.jsonl")
+    package = write_package(dataset, tmp_path / "archive")
+    bag = bagit.Bag(str(package.path))
+    assert bag.info["Biwaq-Decisions-In-Tables"] == "yes" and bag.info["Biwaq-Forced"] == "no"
+    assert bag.info["Biwaq-Tables-Decisions-Digest"] == bag.info["Biwaq-Decisions-Digest"]
+    assert "data/extracted/events.parquet" in set(bag.payload_entries())  # the extractor's rows beside the corrected ones
+    assert verify_package(package.path).valid

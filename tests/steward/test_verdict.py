@@ -37,6 +37,23 @@ def test_verdict_accepting_every_high_risk_item_makes_it_ready(copy_dataset, nam
     assert all(i.risk == "medium" for i in after.open_items)  # medium items remain listed, they do not block
 
 
+@pytest.mark.parametrize("line", ["reject --document st-2 --kind event --text Netzwerktreffen --at 0 --why duplicate"])
+def test_verdict_changing_decision_waits_for_a_rerun_to_store_it(copy_dataset, line):
+    from conftest import extract_into
+
+    dataset = copy_dataset("one_run")
+    assert main(["correct", str(dataset), *shlex.split(line)]) == 0
+    verdict = assess(dataset)
+    assert "1 decision not yet in the stored tables (rerun to store it)" in verdict.reasons
+    assert not verdict.in_tables and "in the stored tables: no" in format_verdict(verdict, "DIR")
+    extract_into(dataset, "run1.jsonl")
+    after = assess(dataset)
+    assert after.in_tables and not any("not yet in the stored tables" in r for r in after.reasons)
+    # applied once: the review re-applies to the extractor's rows, not to the corrected tables
+    assert after.decisions.stale == [] and len(after.decisions.applied) == 1
+    assert not after.changes.lost  # a rejected row is not a record the extractor lost
+
+
 @pytest.mark.parametrize("expected", [{"new": ["st-4"], "changed": ["st-2"], "unchanged": ["st-1"], "gone": ["st-3"]}])
 def test_verdict_changes_since_previous_version(steward_datasets, expected):
     verdict = assess(steward_datasets["rerun"])
