@@ -293,7 +293,7 @@ class RunWriter:
         (folder / RUN_FILE).write_text(json.dumps(run_json(summary, self.quarantine, rows, stored), indent=1, ensure_ascii=False)
                                        + "\n", encoding="utf-8")
         versions.step("run.json written")
-        write_report(folder, self.sample, self.quarantine, summary, run_rows=rows)
+        write_report(folder, self.sample, self.quarantine, summary, run_rows=rows, dataset=self.output_dir)
         versions.step("report.html written")
         self._version.commit(summary.run_id)
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from biwaq_extract.errors import StewardError
 from biwaq_extract.steward.changes import Changes, compare
 from biwaq_extract.steward.decisions import ApplyReport, Decision, apply_decisions, effective, read_decisions
 from biwaq_extract.steward.review_items import EXPLAIN, HIGH, ReviewItem, gazetteer_notes, review_items
 from biwaq_extract.steward.snapshot import (
-    CRAWL_SUMMARY, KIND_TABLES, Snapshot, crawl_folder, load_previous, load_snapshot,
+    CRAWL_SUMMARY, CURRENT_LINK, KIND_TABLES, Snapshot, crawl_folder, load_previous, load_snapshot,
 )
 
 READY, ATTENTION = "ready to archive", "needs attention"
@@ -89,8 +90,22 @@ def crawl_facts(dataset: Path) -> dict[str, int] | None:
     return {key: int(summary.get(key) or 0) for key, _ in CRAWL_FACTS}
 
 
-def _corrected(snapshot: Snapshot, report_tables: dict) -> Snapshot:
-    return Snapshot(snapshot.folder, snapshot.run, snapshot.read_ids, dict(report_tables))
+def _corrected(snapshot: Snapshot, report_tables: dict, dataset: Path) -> Snapshot:
+    # Named after the dataset's root, where the crawl and its fetch log live; every table the review reads is
+    # given here, so none is read from the root (which, for a version not published yet, is the one before).
+    tables = dict(report_tables) | {"quarantine": snapshot.table("quarantine")}
+    return Snapshot(dataset, snapshot.run, snapshot.read_ids, tables)
+
+
+def _published(dataset: Path) -> Snapshot | None:
+    """The dataset's published version (DIR/current), or None when nothing is published yet."""
+    link = dataset / CURRENT_LINK
+    if not link.exists():
+        return None
+    try:
+        return load_snapshot(link.resolve())
+    except StewardError:
+        return None
 
 
 def _count(n: int, forms: tuple[str, str]) -> str:
@@ -106,19 +121,24 @@ def pending_decisions(run: dict[str, Any], decisions: list[Decision]) -> list[st
     return sorted(now ^ stored, key=lambda i: order.get(i, len(order)))
 
 
-def assess(dataset: Path) -> Verdict:
+def assess(dataset: Path, version: Path | None = None) -> Verdict:
     """Read the dataset (and its previous version), apply the steward's decisions, and judge it.
 
     The decisions are applied to the extractor's rows (Snapshot.extractor_table), not to the stored tables that
-    carry the decisions in force when they were written, so nothing is applied twice.
+    carry the decisions in force when they were written, so nothing is applied twice. `version`: a version
+    folder written but not published yet (a run writes its report before it publishes); it is judged against
+    the published version, with the decisions and the crawl at the dataset's root.
     """
     dataset = Path(dataset)
-    current = load_snapshot(dataset)
-    changes = compare(current, load_previous(dataset))
+    if version is None:
+        current, previous = load_snapshot(dataset), load_previous(dataset)
+    else:
+        current, previous = load_snapshot(Path(version)), _published(dataset)
+    changes = compare(current, previous)
     names = {table for table, _ in KIND_TABLES.values()} | {"event_organisations"}
     decisions = read_decisions(dataset)
     tables, report = apply_decisions({n: current.extractor_table(n) for n in names}, decisions)
-    corrected = _corrected(current, tables)
+    corrected = _corrected(current, tables, dataset)
     items = review_items(corrected, changes)
     open_items = [i for i in items if i.record_id not in report.accepted
                   and (i.document_id, i.kind, i.text) not in report.acknowledged]
