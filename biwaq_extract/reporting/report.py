@@ -44,7 +44,8 @@ _CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1400px;padding:1rem 2rem;color:#222}
 h1{font-size:1.5rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;font-size:.85rem;margin:.4rem 0 1rem;max-width:100%}
-th,td{border:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+a.doc-link,td code,td.long{overflow-wrap:anywhere}
 th{background:#f4f4f4}
 code{font-size:.8rem;background:#f4f4f4;padding:.1rem .3rem;border-radius:.2rem;white-space:pre-wrap;overflow-wrap:anywhere;user-select:all}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:bold}

@@ -19,6 +19,10 @@ MAX_IDS = 200
 DOCUMENT_GROUPS = (("new", "new"), ("changed", "changed"), ("unchanged", "unchanged"), ("gone", "gone from the source"))
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def verdict_section(verdict: Mapping | None, problem: str = "") -> str:
     """The verdict and its reasons, first thing on the page; without a verdict, why there is none."""
     if verdict is None:
@@ -132,7 +136,7 @@ def decisions_section(verdict: Mapping | None, corrected: Sequence[tuple[str, Ma
     parts = []
     if verdict is not None:
         d = verdict["decisions"]
-        parts.append(f"<p>{len(d['applied'])} decisions applied, {len(d['stale'])} stale"
+        parts.append(f"<p>{_n(len(d['applied']), 'decision')} applied, {len(d['stale'])} stale"
                      + (f", digest <code>sha256:{esc(d['digest'][:16])}</code>" if d.get("digest") else "") + ".</p>")
         if d["stale"]:
             stale = [f'<tr class="stale"><td>{esc(s["decision"])}</td><td>{esc(s["action"])}</td>'
@@ -171,7 +175,8 @@ def withdrawn_section(gone: Sequence[str], withdrawn: Sequence[Mapping], run_id:
         seen.add(doc_id)
         marks = "; ".join(f"{k}: {v}" for k, v in row.items() if k != "document_id" and not missing(v))
         rows.append(f'<tr class="withdrawn"><td>{esc(doc_id)}</td><td>{esc(marks)}</td></tr>')
-    body = (table(("document", "noticed by"), rows[:MAX_LISTED], "withdrawn") if rows
+    body = ("<p>Read by an earlier run, no longer found at the source; their rows are kept.</p>"
+            + table(("document", "noticed by"), rows[:MAX_LISTED], "withdrawn") if rows
             else "<p>No document has gone from the source.</p>")
-    return (f'<section id="withdrawn"><h2>Withdrawn from the source ({len(rows)})</h2>'
-            "<p>Read by an earlier run, no longer found at the source; their rows are kept.</p>" + body + "</section>")
+    return f'<section id="withdrawn"><h2>Withdrawn from the source ({len(rows)})</h2>{body}</section>'
+

@@ -1,9 +1,11 @@
-"""Tests of biwaq_extract/reporting/report.py: the run's report.html, its highlights, links, flags and quarantine."""
+"""Tests of biwaq_extract/reporting/report.py: the run's report.html, from the verdict, crawl facts, changes and
+review items with their commands down to every document's highlights, links and quarantine."""
 
 from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,8 +15,10 @@ from bs4 import BeautifulSoup
 
 from biwaq_extract.config import load_settings
 from biwaq_extract.extract import run_extract
-from biwaq_extract.reporting.report import KINDS, REPORT_FILE, Span, build_report, highlight, review_reasons
-from tests.conftest import REPO, fixture_path
+from biwaq_extract.reporting.highlight import KINDS
+from biwaq_extract.reporting.report import REPORT_FILE, build_report
+from biwaq_extract.steward.verdict import assess
+from tests.conftest import REPO, extract_into, fixture_path
 
 CORPUS_ARTICLES = ("corpus-003", "corpus-004", "corpus-025")
 CHROMIUM_ENV = "BIWAQ_CHROMIUM"
@@ -96,29 +100,166 @@ def test_report_rows_link_to_their_document(report_run, document_id):
     assert _unlabelled_text(section.select_one(".entities")).split() == read[document_id].split()
 
 
-@pytest.mark.parametrize(
-    "kind, reason, text",
-    [
-        ("org", "organisation not in the gazetteer", "Bezirksamts Hamburg-Mitte"),
-        ("event", "event without a date", "Projektbesuch"),
-        ("person", "person without an organisation", "Okonkwo"),
-    ],
-)
-def test_report_flags_records_that_need_review(report_run, kind, reason, text):
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    """A dataset of two `biwaq extract` runs: st-2 changed (and lost an event), st-3 gone, st-4 new."""
+    output = extract_into(tmp_path_factory.mktemp("two-runs") / "out", "run1.jsonl", "run2.jsonl")
+    return output, BeautifulSoup((output / REPORT_FILE).read_text("utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("run", ["report_run", "two_runs"])
+def test_report_opens_with_the_verdict_and_its_reasons(request, run):
+    value = request.getfixturevalue(run)
+    output, soup = (value["output"], value["soup"]) if isinstance(value, dict) else value
+    verdict = assess(output)
+    first = soup.find("h1").find_next_sibling("section")
+    assert first["id"] == "verdict" and first["data-verdict"] == verdict.status == "needs attention"
+    assert first.find("h2").get_text() == f"Verdict: {verdict.status}"
+    assert [li.get_text() for li in first.select("ul.reasons li")] == verdict.reasons
+    order = [s["id"] for s in soup.select("body > section")]
+    assert order[:4] == ["verdict", "crawl", "changes", "needs-review"]
+
+
+@pytest.mark.parametrize("change, ids", [("new", ["st-4"]), ("changed", ["st-2"]), ("unchanged", ["st-1"]), ("gone", ["st-3"])])
+def test_report_shows_documents_changed_since_the_previous_run(two_runs, change, ids):
+    row = two_runs[1].select_one(f'section#changes tr[data-change="{change}"]')
+    cells = row.find_all("td")
+    assert cells[1].get_text() == str(len(ids))
+    assert cells[2].select_one("details").get_text(" ", strip=True).split()[1:] == ids  # after "which"
+
+
+@pytest.mark.parametrize("table, before, after", [("documents", 3, 4), ("events", 4, 3)])
+def test_report_shows_rows_per_table_before_and_after(two_runs, table, before, after):
+    row = two_runs[1].select_one(f'section#changes table.change-rows tr[data-table="{table}"]')
+    assert [td.get_text() for td in row.find_all("td")] == [table, str(before), str(after), f"{after - before:+d}"]
+    lost = two_runs[1].select("section#changes tr.lost")
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in lost] == [["st-2", "events", "2", "1"]]
+
+
+@pytest.mark.parametrize("run", ["report_run", "two_runs"])
+def test_report_lists_open_review_items_ranked_with_their_commands(request, run):
+    value = request.getfixturevalue(run)
+    output, soup = (value["output"], value["soup"]) if isinstance(value, dict) else value
+    items = assess(output).open_items
+    section = soup.select_one("section#needs-review")
+    rows = section.select("tr.review-item")
+    assert section.find("h2").get_text() == f"Needs review ({len(rows)})" and len(rows) == len(items) > 0
+    assert [(tr["data-reason"], tr["data-kind"]) for tr in rows] == [(i.reason, i.kind) for i in items]
+    for tr, item in zip(rows, items):
+        shown = {d["data-action"]: d.find("code").get_text() for d in tr.select("div.command")}
+        assert shown == item.commands(str(output))
+    assert [tr["data-risk"] for tr in rows] == sorted((tr["data-risk"] for tr in rows), key=["high", "medium"].index)
+
+
+@pytest.mark.parametrize("action", ["accept"])
+def test_report_command_settles_its_item(two_runs, tmp_path, action):
+    """The command copied from the page is one `biwaq correct` takes, and the item is no longer open."""
+    from biwaq_extract.cli.main import main
+
+    output = tmp_path / "out"
+    shutil.copytree(two_runs[0], output, symlinks=True)
+    first = two_runs[1].select_one("section#needs-review tr.review-item")
+    command = first.select_one(f'div.command[data-action="{action}"] code').get_text()
+    words = shlex.split(command)
+    assert words[:3] == ["biwaq", "correct", str(two_runs[0])]
+    assert main(["correct", str(output), *words[3:]]) == 0
+    left = assess(output).open_items
+    assert (first["data-reason"], first["data-kind"]) not in [(i.reason, i.kind) for i in left[:1]]
+    assert len(left) == len(two_runs[1].select("section#needs-review tr.review-item")) - 1
+
+
+def test_report_shows_gazetteer_misses_as_information_not_review_items(report_run):
     soup = report_run["soup"]
-    review = soup.select_one("section#needs-review")
-    listed = [tr for tr in review.select("tr.flag") if tr["data-kind"] == kind and text in tr.get_text()]
-    assert listed and reason in listed[0].get_text()
-    target = listed[0].find("a", href=lambda h: h and h.startswith("#m-"))["href"][1:]
-    mark = soup.find("mark", id=target)
-    assert "flag" in mark["class"] and reason in mark["title"]
-    assert soup.find("tr", id=f"row-{target.removeprefix('m-')}")["class"] == ["flag"]
+    assert "gazetteer" not in " ".join(tr.select_one("td.reasons").get_text() for tr in soup.select("tr.review-item"))
+    infos = [tr for tr in soup.select("section.document tr[id^=row-]") if tr.select_one(".info")]
+    assert infos and all("flag" not in (tr.get("class") or []) for tr in infos)
+    assert all(tr.select_one(".info").get_text() == "not in the gazetteer" for tr in infos)
+    assert f"{assess(report_run['output']).not_in_gazetteer} organisation mentions are not in the gazetteer" in (
+        soup.select_one("section#needs-review").get_text())
 
 
-def test_report_counts_flags_in_needs_review(report_run):
-    review = report_run["soup"].select_one("section#needs-review")
-    n = len(review.select("tr.flag"))
-    assert review.find("h2").get_text() == f"Needs review ({n})" and n > 0
+def test_report_flags_exactly_the_open_items_in_the_documents(report_run):
+    soup = report_run["soup"]
+    open_ids = {i.record_id for i in assess(report_run["output"]).open_items if i.record_id}
+    flagged = {tr["id"].removeprefix("row-") for tr in soup.select("section.document tr.flag")}
+    assert flagged == open_ids and flagged
+    for record_id in flagged:
+        assert "flag" in soup.find("mark", id=f"m-{record_id}")["class"]
+
+
+@pytest.mark.parametrize("gone", ["st-3"])
+def test_report_lists_documents_withdrawn_from_the_source(two_runs, gone):
+    rows = two_runs[1].select("section#withdrawn tr.withdrawn")
+    run_id = json.loads((two_runs[0] / "run.json").read_text("utf-8"))["run_id"]
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [[gone, f"this run ({run_id})"]]
+
+
+@pytest.mark.parametrize("column", ["withdrawn_in_run"])
+def test_report_lists_documents_the_table_marks_withdrawn(report_run, column):
+    from biwaq_extract.dataset.storage import read_dataset
+
+    tables = read_dataset(report_run["output"])
+    documents = tables["documents"].copy()
+    documents[column] = None
+    documents.loc[documents["document_id"] == "corpus-004", column] = "20250101T000000-run0"
+    tables["documents"] = documents
+    soup = BeautifulSoup(build_report(report_run["summary"], [], [], tables), "html.parser")
+    rows = soup.select("section#withdrawn tr.withdrawn")
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [["corpus-004", f"{column}: 20250101T000000-run0"]]
+
+
+@pytest.mark.parametrize("dataset", ["crawled"])
+def test_report_shows_the_crawl_facts(steward_datasets, dataset):
+    from biwaq_extract.steward.verdict import CRAWL_FACTS
+
+    output = steward_datasets[dataset]
+    facts = json.loads((output / "crawl" / "crawl_summary.json").read_text("utf-8"))
+    soup = BeautifulSoup((output / REPORT_FILE).read_text("utf-8"), "html.parser")
+    shown = {dd["data-fact"]: int(dd.get_text()) for dd in soup.select("section#crawl dd[data-fact]")}
+    assert shown == {key: int(facts.get(key) or 0) for key, _ in CRAWL_FACTS} and shown["downloaded"] > 0
+
+
+def corrected_page(output: Path, decisions_from: Path, documents: list, summary) -> str:
+    """The report of `output` with the steward's decisions applied to its tables, as the dataset writer stores them."""
+    from biwaq_extract.dataset.storage import read_dataset
+    from biwaq_extract.records import DocumentResult
+    from biwaq_extract.steward.decisions import apply_decisions, read_decisions
+    from biwaq_extract.steward.snapshot import KIND_TABLES
+
+    tables = read_dataset(output)
+    names = [table for table, _ in KIND_TABLES.values()] + ["event_organisations"]
+    applied, _ = apply_decisions({n: tables[n] for n in names}, read_decisions(decisions_from))
+    tables.update(applied)
+    verdict = assess(output).as_dict()
+    return build_report(summary, [DocumentResult(document=d) for d in documents], [], tables, verdict=verdict)
+
+
+def _set_date(output: Path, item, date: str) -> None:
+    from biwaq_extract.cli.main import main
+
+    words = shlex.split(item.commands(str(output))["fix"].replace("YYYY-MM-DD", date))
+    assert main(words[1:]) == 0
+
+
+@pytest.mark.parametrize("date", ["2024-05-03"])
+def test_report_marks_a_record_corrected_by_the_steward(report_run, tmp_path, date):
+    from biwaq_extract.reading.documents import read_documents
+    from biwaq_extract.records import Document
+
+    output = tmp_path / "out"
+    shutil.copytree(report_run["output"], output, symlinks=True)
+    item = next(i for i in assess(output).open_items if i.reason == "event_no_date")
+    _set_date(output, item, date)
+    documents = [d for d in read_documents(report_run["source"]) if isinstance(d, Document)]
+    soup = BeautifulSoup(corrected_page(output, output, documents, report_run["summary"]), "html.parser")
+    row = soup.select_one("section.document tr.steward")
+    assert row is not None and item.text in row.get_text() and date in row.get_text()
+    assert row.select_one(".badge.steward").get_text() == "corrected by steward"
+    assert "steward" in soup.find("mark", id=row["id"].replace("row-", "m-", 1))["class"]
+    listed = soup.select("section#decisions tr.steward")
+    assert soup.select_one("section#decisions h2").get_text() == f"Corrected by steward ({len(listed)})" == "Corrected by steward (1)"
+    assert "1 decision applied, 0 stale" in soup.select_one("section#decisions").get_text()
+    assert item.reason not in [tr["data-reason"] for tr in soup.select("tr.review-item") if item.text in tr.get_text()]
 
 
 def test_report_lists_the_quarantine_with_reasons(report_run):
@@ -148,41 +289,6 @@ def test_report_escapes_document_text(report_run, hostile):
     assert not soup.find_all(["script", "b"])
     section = soup.find("section", attrs={"data-document-id": document.id})
     assert section.select_one(".entities").get_text() == document.text and section.find("h3").get_text() == hostile
-
-
-@pytest.mark.parametrize(
-    "text, spans",
-    [
-        ("ESF-Jahresveranstaltung in Berlin", [(0, 23, "event"), (0, 3, "programme"), (27, 33, "place")]),
-        ("Stadt Leipzig und Jobcenter", [(0, 13, "org"), (6, 13, "place"), (6, 27, "count")]),  # crossing spans
-        ("a < b & c > d", [(0, 5, "org"), (4, 50, "place")]),  # escaping; a span past the end is dropped
-    ],
-)
-def test_report_highlight_nests_and_keeps_text(text, spans):
-    kinds = {k.name: k for k in KINDS}
-    marked = highlight(text, [Span(s, e, kinds[k], f"r{i}", False) for i, (s, e, k) in enumerate(spans)])
-    soup = BeautifulSoup(f"<div>{marked}</div>", "html.parser")
-    for label in soup.select("a.label"):
-        label.decompose()
-    assert soup.get_text() == text
-    valid = [i for i, (s, e, _) in enumerate(spans) if e <= len(text)]
-    assert sorted(m["id"] for m in soup.find_all("mark", id=True)) == sorted(f"m-r{i}" for i in valid)
-
-
-@pytest.mark.parametrize(
-    "kind, row, expected",
-    [
-        ("org", {"org_id": "bmas"}, []),
-        ("org", {"org_id": "text:quartiersnetz"}, ["organisation not in the gazetteer"]),
-        ("event", {"start_date": "2020-01-01"}, []),
-        ("person", {"role": "Projektleiter", "organisation": "BBSR"}, []),
-        ("person", {"role": None, "organisation": None}, ["person without a role", "person without an organisation"]),
-        ("place", {"place_id": "place:irgendwo"}, ["place not in the gazetteer"]),
-        ("date", {"start_date": None}, []),
-    ],
-)
-def test_report_review_reasons(kind, row, expected):
-    assert review_reasons(kind, row) == expected
 
 
 @pytest.mark.parametrize("max_documents", [1, 3])
@@ -217,14 +323,32 @@ def _headless(chromium: str, profile: Path, *args: str) -> subprocess.CompletedP
     return subprocess.run([chromium, *flags, *args], capture_output=True, text=True, timeout=120, check=False)
 
 
-@pytest.mark.slow
-@pytest.mark.integration
-def test_report_renders_in_headless_chromium(report_run, tmp_path):
+def _need_chromium() -> str:
     chromium = _chromium()
     if chromium is None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail("chromium is not installed; run scripts/install_test_deps.sh (CI must run the browser test)")
         pytest.skip("chromium is not installed (/usr/bin/chromium); run scripts/install_test_deps.sh as root")
+    return chromium
+
+
+def _screenshot(chromium: str, profile: Path, url: str, screenshot: Path) -> None:
+    """Render `url` into the PNG `screenshot`; with BIWAQ_TEST_ARTIFACTS=DIR a copy is kept in DIR (CI uploads
+    that folder so a person can look at the page)."""
+    shot = _headless(chromium, profile, f"--screenshot={screenshot}", url)
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 10_000
+    keep = os.environ.get("BIWAQ_TEST_ARTIFACTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(screenshot, Path(keep) / screenshot.name)
+
+
+@pytest.mark.slow
+@pytest.mark.integration
+def test_report_renders_in_headless_chromium(report_run, tmp_path):
+    """Highlights, links and the quarantine as a browser builds them; screenshot in tmp_path/report.png."""
+    chromium = _need_chromium()
     url = (report_run["output"] / REPORT_FILE).resolve().as_uri()
 
     dumped = _headless(chromium, tmp_path / "profile", "--dump-dom", url)
@@ -234,34 +358,46 @@ def test_report_renders_in_headless_chromium(report_run, tmp_path):
         assert dom.select(f"mark.entity.k-{kind.name}"), f"browser DOM lacks {kind.name} highlights"
     assert dom.select("tr[id^=row-] a[href^='#doc-']") and dom.select("mark.flag")
     assert dom.select("section#quarantine tr.quarantined")
-
-    screenshot = tmp_path / "report.png"
-    shot = _headless(chromium, tmp_path / "profile", f"--screenshot={screenshot}", url)
-    assert shot.returncode == 0, shot.stderr[-2000:]
-    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 10_000
-    keep = os.environ.get("BIWAQ_TEST_ARTIFACTS")  # CI uploads this folder so a person can look at the page
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copy(screenshot, Path(keep) / "report.png")
+    _screenshot(chromium, tmp_path / "profile", url, tmp_path / "report.png")
 
 
-def test_report_sample_keeps_only_the_documents_it_shows():
-    """A streamed run keeps, for the report, only the first documents by id (the last result of a repeated id)."""
-    import dataclasses
+@pytest.mark.slow
+@pytest.mark.integration
+@pytest.mark.parametrize("date", ["2023-10-04"])
+def test_report_steward_sections_render_in_headless_chromium(copy_dataset, tmp_path, date):
+    """A crawled dataset run twice, with one event's date set by the steward: the browser shows the verdict,
+    the crawl facts, the change summary, the corrected record and a review item's command. The screenshot
+    is written to tmp_path/report-steward.png (and kept in $BIWAQ_TEST_ARTIFACTS when that is set)."""
+    from biwaq_extract.reading.documents import read_documents
+    from biwaq_extract.records import Document, ModelInfo, RunSummary
+    from tests.conftest import crawled_dataset
 
-    from biwaq_extract.records import Document, DocumentResult
-    from biwaq_extract.reporting.report import ReportSample
+    chromium = _need_chromium()
+    output = crawled_dataset(copy_dataset("crawled"))  # the second run: every article unchanged
+    item = next(i for i in assess(output).open_items if i.reason in ("event_no_date", "event_no_date_no_place"))
+    _set_date(output, item, date)
+    run = json.loads((output / "run.json").read_text("utf-8"))
+    summary = RunSummary(**{k: v for k, v in run.items() if k not in ("model", "quarantine")}, model=ModelInfo(**run["model"]))
+    documents = [d for d in read_documents(output / "crawl" / "articles.jsonl") if isinstance(d, Document)]
+    page = tmp_path / "report-steward.html"
+    page.write_text(corrected_page(output, output, documents, summary), encoding="utf-8")
+    verdict = assess(output)
 
-    def result(doc_id: str, text: str = "Text") -> DocumentResult:
-        return DocumentResult(document=Document(id=doc_id, text=text))
-
-    sample = ReportSample(max_documents=3)
-    for doc_id in ["e", "b", "d", "a", "c", "b"]:
-        sample.add(result(doc_id, text=f"{doc_id} again" if doc_id == "b" and "b" in sample.ids else doc_id))
-    assert [r.document.id for r in sample.shown()] == ["a", "b", "c"]
-    assert sample.shown()[1].document.text == "b again"
-    assert sample.ids == {"a", "b", "c", "d", "e"}
-    assert dataclasses.is_dataclass(sample.shown()[0])
+    dumped = _headless(chromium, tmp_path / "profile", "--dump-dom", page.resolve().as_uri())
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    dom = BeautifulSoup(dumped.stdout, "html.parser")
+    assert dom.select_one("section#verdict h2").get_text() == f"Verdict: {verdict.status}"
+    crawl = {dd["data-fact"]: int(dd.get_text()) for dd in dom.select("section#crawl dd[data-fact]")}
+    assert crawl == verdict.crawl and crawl["pages"] > 0
+    unchanged = dom.select_one('section#changes tr[data-change="unchanged"]').find_all("td")[1].get_text()
+    assert int(unchanged) == len(verdict.changes.unchanged) == len(documents)
+    corrected = dom.select_one("section.document tr.steward")
+    assert item.text in corrected.get_text() and date in corrected.get_text()
+    assert corrected.select_one(".badge.steward").get_text() == "corrected by steward"
+    first = dom.select_one("section#needs-review tr.review-item")
+    accept = first.select_one('div.command[data-action="accept"] code').get_text()
+    assert accept == verdict.open_items[0].commands(str(output))["accept"]
+    _screenshot(chromium, tmp_path / "profile", page.resolve().as_uri(), tmp_path / "report-steward.png")
 
 
 @pytest.mark.parametrize("report_id", ["corpus-003"])
