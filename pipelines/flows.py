@@ -1,5 +1,5 @@
-"""Prefect flows: newsletter_pipeline (crawl → parse → extract → tables (normalise, validate, archive) → report),
-the weekly deployment's entrypoint, the backfill over a date range, and the smaller flows they compose."""
+"""Prefect flows: newsletter_pipeline (crawl → parse → extract → tables (normalise, validate, archive) → report →
+verdict), the weekly deployment's entrypoint, the backfill over a date range, and the smaller flows they compose."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from prefect.futures import as_completed
 from prefect.logging import get_run_logger
 from prefect.runtime import flow_run
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.states import Completed, State
 
 from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.batch.batches import default_batch_size
@@ -36,6 +37,7 @@ from pipelines.params import BackfillParams, CrawlParams, ExtractParams, Newslet
 from pipelines.report import publish_report, summary_markdown
 from pipelines.runners import start_workers, task_runner
 from pipelines.tasks import CrawlOutcome, archive_outputs, crawl_site, extract_batch, parse_documents
+from pipelines.verdict import RunVerdict, publish_verdict
 
 # Written when a pipeline run starts on an output folder and removed when it ends; one left behind means the
 # process running the flow was killed (worker lost, machine rebooted), which the next run reports.
@@ -53,10 +55,16 @@ class RunReport:
     dataset_rows: dict[str, int]
     model: ModelInfo
     crawl: dict[str, Any] = field(default_factory=dict)
+    verdict: RunVerdict | None = None
 
     @property
     def quarantined(self) -> int:
         return int(self.tally["quarantined"])
+
+    def final_state(self) -> State:
+        """Completed, with the verdict as the state's message: *needs attention* is shown, not failed (the data
+        was written and published)."""
+        return Completed(message=self.verdict.message if self.verdict else None, data=self)
 
     def summary_line(self) -> str:
         t = self.tally
@@ -65,6 +73,7 @@ class RunReport:
             f"{t['documents_in']} documents read, {t['extracted']} extracted, {t['quarantined']} quarantined "
             f"({t['from_cache']} from the NLP cache); {sum(self.run_rows.values())} rows in {len(self.run_rows)} tables "
             f"({tables} tables non-empty in the dataset); model {self.model.name} {self.model.version}; outputs in {self.output}"
+            + (f"; verdict: {self.verdict.message}" if self.verdict else "")
         )
 
 
@@ -209,23 +218,24 @@ def _stages(params: NewsletterParams, started: str, output: Path) -> RunReport:
                               for k in ("published_from", "published_to")}})
     archived = archive_outputs(got.results, got.quarantine, summary, output, params.rebuild)
     run_rows, dataset_rows = archived.run_rows, archived.dataset_rows
-    report = RunReport(summary.run_id, output, got.tally.as_dict(), run_rows, dataset_rows, got.model, crawled.summary)
     publish_report(
-        summary_markdown(run_id=summary.run_id, output=output, tally=report.tally, quarantine=got.quarantine,
+        summary_markdown(run_id=summary.run_id, output=output, tally=got.tally.as_dict(), quarantine=got.quarantine,
                          run_rows=run_rows, dataset_rows=dataset_rows, model=got.model, extractor=got.extractor,
                          crawl=crawled.summary),
         got.quarantine,
     )
-    return report
+    return RunReport(summary.run_id, output, got.tally.as_dict(), run_rows, dataset_rows, got.model, crawled.summary,
+                     publish_verdict(output))
 
 
 @flow(name="newsletter-pipeline")
-def newsletter_pipeline(params: NewsletterParams = NewsletterParams()) -> RunReport:
-    """Crawl the ESF newsletter and turn its articles into the normalised dataset (the weekly deployment)."""
-    return run_pipeline(params)
+def newsletter_pipeline(params: NewsletterParams = NewsletterParams()) -> State:
+    """Crawl the ESF newsletter and turn its articles into the normalised dataset (the weekly deployment).
+    Ends Completed with the verdict as its message; its result is the RunReport."""
+    return run_pipeline(params).final_state()
 
 
 @flow(name="newsletter-backfill")
-def newsletter_backfill(params: BackfillParams) -> RunReport:
+def newsletter_backfill(params: BackfillParams) -> State:
     """The same pipeline over articles published in [published_from, published_to] (the backfill deployment)."""
-    return run_pipeline(params.pipeline())
+    return run_pipeline(params.pipeline()).final_state()

@@ -100,6 +100,28 @@ def test_pipelines_publish_summary_and_quarantine_artifacts(first_run, keys):
 
 @pytest.mark.slow
 @pytest.mark.integration
+@pytest.mark.parametrize("reason", ["1 quarantined document"])
+def test_pipelines_final_state_and_artifact_carry_the_verdict(first_run, reason):
+    """Needs attention is shown, not failed: the run completes with the verdict as its state message."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    from biwaq_extract.steward.verdict import assess
+
+    output, report, flow_run_id = first_run
+    verdict = assess(output)
+    assert verdict.status == "needs attention" and reason in verdict.reasons
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(flow_run_id).state
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    assert state.is_completed() and state.message == f"needs attention: {'; '.join(verdict.reasons)}"
+    assert report.verdict.message == state.message and report.summary_line().endswith(f"; verdict: {state.message}")
+    markdown = next(a.data for a in artifacts if a.key == "biwaq-verdict")
+    assert markdown.startswith("# Verdict: needs attention\n") and f"- {reason}" in markdown
+
+
+@pytest.mark.slow
+@pytest.mark.integration
 def test_pipelines_rerun_skips_nlp_until_extractor_changes(first_run, tmp_path, monkeypatch):
     output, _, _ = first_run
     work = tmp_path / "out"
