@@ -28,7 +28,7 @@ from biwaq_extract.atomic import atomic_write_text
 from biwaq_extract.records import DocumentResult, QuarantineRecord, RunSummary
 from biwaq_extract.reporting.documents import MAX_DOCUMENTS, ReportSample, document_section, legend
 from biwaq_extract.reporting.highlight import KIND_BY_TABLE, KINDS
-from biwaq_extract.reporting.markup import cell, doc_link, esc, table
+from biwaq_extract.reporting.markup import cell, doc_link, esc, missing, table
 from biwaq_extract.reporting.steward_sections import (
     MAX_LISTED, changes_section, crawl_section, decisions_section, review_section, verdict_section, withdrawn_section,
 )
@@ -139,12 +139,13 @@ def _records(frame: pd.DataFrame) -> Iterable[dict]:
 
 
 def _withdrawn_rows(frame: pd.DataFrame) -> list[dict]:
-    """Rows of the documents table that a `withdrawn…` column marks (the document is gone from the source)."""
+    """Rows of the documents table that a `withdrawn…` column marks (the document is gone from the source): a
+    value that is there and not false, such as the run that noticed it or a flag."""
     marks = [c for c in frame.columns if c.startswith("withdrawn")]
     if not marks or frame.empty:
         return []
-    marked = frame[frame[marks].notna().any(axis=1) & (frame[marks].astype("string").fillna("") != "").any(axis=1)]
-    return list(_records(marked[["document_id", *marks]]))
+    rows = _records(frame[["document_id", *marks]])
+    return [row for row in rows if any(not missing(row[c]) and row[c] is not False for c in marks)]
 
 
 def build_report(

@@ -194,18 +194,17 @@ def test_report_lists_documents_withdrawn_from_the_source(two_runs, gone):
     assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [[gone, f"this run ({run_id})"]]
 
 
-@pytest.mark.parametrize("column", ["withdrawn_in_run"])
-def test_report_lists_documents_the_table_marks_withdrawn(report_run, column):
+@pytest.mark.parametrize("column, others, value", [("withdrawn_in_run", None, "20250101T000000-run0"), ("withdrawn", False, True)])
+def test_report_lists_documents_the_table_marks_withdrawn(report_run, column, others, value):
     from biwaq_extract.dataset.storage import read_dataset
 
     tables = read_dataset(report_run["output"])
     documents = tables["documents"].copy()
-    documents[column] = None
-    documents.loc[documents["document_id"] == "corpus-004", column] = "20250101T000000-run0"
+    documents[column] = [value if d == "corpus-004" else others for d in documents["document_id"]]
     tables["documents"] = documents
     soup = BeautifulSoup(build_report(report_run["summary"], [], [], tables), "html.parser")
     rows = soup.select("section#withdrawn tr.withdrawn")
-    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [["corpus-004", f"{column}: 20250101T000000-run0"]]
+    assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [["corpus-004", f"{column}: {value}"]]
 
 
 @pytest.mark.parametrize("dataset", ["crawled"])
