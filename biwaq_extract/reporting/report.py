@@ -60,7 +60,7 @@ tr.risk-high td.risk{color:#c0392b;font-weight:bold}
 tr.changed td{background:#fff8e1}
 .badge{display:inline-block;font-size:.75rem;font-weight:bold;padding:.05rem .4rem;border-radius:.6rem;white-space:nowrap}
 .badge.steward{background:#2e8b57;color:#fff}
-.info{color:#555;font-style:italic}.info::before{content:"ⓘ ";font-style:normal}
+.info{color:#555;font-style:italic}
 section.document{border:1px solid #ccc;border-radius:.4rem;padding:.6rem 1rem;margin:1.2rem 0}
 section.document.has-flags{border-left:6px solid #e8a33d}section.document.failed{border-left:6px solid #c0392b}
 .doc-grid{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.5rem}
@@ -73,7 +73,9 @@ mark.steward{outline:2px solid #2e8b57;outline-offset:1px}
 tr.flag td{background:#fdecea}tr.steward td{background:#e8f6ec}.reasons{color:#c0392b;font-weight:bold}
 .error{color:#c0392b;font-weight:bold}.muted{color:#777}
 .legend mark{margin-right:.5rem}
-.records h4{margin:.6rem 0 .1rem;font-size:.9rem}.records table{width:100%}
+/* the records column is narrow: its cells break long ids and dates anywhere; scrolling is the last resort */
+.records{overflow-x:auto}.records h4{margin:.6rem 0 .1rem;font-size:.9rem}.records table{width:100%}
+.records td,.records th{overflow-wrap:anywhere}
 a.doc-link{font-size:.8em}
 """ + "".join(f"mark.k-{k.name}{{background:{k.colour}}}\n" for k in KINDS)
 

@@ -22,6 +22,10 @@ from tests.conftest import REPO, extract_into, fixture_path
 
 CORPUS_ARTICLES = ("corpus-003", "corpus-004", "corpus-025")
 CHROMIUM_ENV = "BIWAQ_CHROMIUM"
+# Appended to a copy of a report: records how wide the page is against the window once it is laid out.
+WIDTH_PROBE = """<script>window.addEventListener("load", () => { const p = document.createElement("p"); p.id = "width-probe";
+p.dataset.scroll = document.documentElement.scrollWidth; p.dataset.client = document.documentElement.clientWidth;
+document.body.append(p); });</script>"""
 
 
 @pytest.fixture(scope="module")
@@ -397,6 +401,13 @@ def test_report_steward_sections_render_in_headless_chromium(copy_dataset, tmp_p
     accept = first.select_one('div.command[data-action="accept"] code').get_text()
     assert accept == verdict.open_items[0].commands(str(output))["accept"]
     _screenshot(chromium, tmp_path / "profile", page.resolve().as_uri(), tmp_path / "report-steward.png")
+
+    # Wide tables wrap: measured by a script in a copy of the page (the report itself has none).
+    probe = tmp_path / "probe.html"
+    probe.write_text(page.read_text("utf-8").replace("</body>", WIDTH_PROBE + "</body>"), encoding="utf-8")
+    measured = _headless(chromium, tmp_path / "profile", "--dump-dom", probe.resolve().as_uri())
+    widths = BeautifulSoup(measured.stdout, "html.parser").find(id="width-probe")
+    assert int(widths["data-scroll"]) <= int(widths["data-client"]), "the page scrolls sideways"
 
 
 @pytest.mark.parametrize("report_id", ["corpus-003"])
