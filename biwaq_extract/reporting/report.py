@@ -228,11 +228,15 @@ def build_report(
 def assess_run(folder: Path, dataset: Path | None = None) -> tuple[dict[str, Any] | None, str]:
     """The verdict on the version in `folder` (of `dataset`, when the version is not published yet) as a dict,
     or None and why it could not be made."""
+    from biwaq_extract.errors import BiwaqError
     from biwaq_extract.steward.verdict import assess
 
     try:
         verdict = assess(dataset, version=folder) if dataset is not None else assess(folder)
         return verdict.as_dict(), ""
+    except BiwaqError as exc:  # e.g. a damaged decisions file: the steward fixes it, `biwaq review` says the same
+        log.warning("report.html has no verdict: %s", exc)
+        return None, f"the verdict could not be made: {exc}"
     except Exception as exc:  # noqa: BLE001 - the page is a view of data already written: show why, keep the run
         log.exception("report.html: no verdict for %s", folder)
         return None, f"the verdict could not be made: {type(exc).__name__}: {exc}"

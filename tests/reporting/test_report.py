@@ -211,6 +211,19 @@ def test_report_lists_documents_the_table_marks_withdrawn(report_run, column, ot
     assert [[td.get_text() for td in tr.find_all("td")] for tr in rows] == [["corpus-004", f"{column}: {value}"]]
 
 
+@pytest.mark.parametrize("line", ['{"action": "accept", "document": "st-1", "colour": "red"}'])
+def test_report_without_a_verdict_says_why_and_the_run_completes(copy_dataset, line):
+    """A damaged decisions file stops the verdict, not the run: the page says why there is none."""
+    from biwaq_extract.cli.main import main
+
+    dataset = copy_dataset("one_run")
+    (dataset / "decisions.jsonl").write_text(line + "\n", encoding="utf-8")
+    assert main(["extract", str(fixture_path("steward", "run2.jsonl")), "--output", str(dataset), "--model", "blank"]) == 0
+    section = BeautifulSoup((dataset / REPORT_FILE).read_text("utf-8"), "html.parser").select_one("section#verdict")
+    assert section["data-verdict"] == "unknown"
+    assert "decisions.jsonl:1: not a valid decision" in section.get_text()
+
+
 @pytest.mark.parametrize("dataset", ["crawled"])
 def test_report_shows_the_crawl_facts(steward_datasets, dataset):
     from biwaq_extract.steward.verdict import CRAWL_FACTS
