@@ -158,6 +158,7 @@ def build_report(
     dataset_counts: Mapping[str, int] | None = None,
     max_documents: int = MAX_DOCUMENTS,
     run_rows: Mapping[str, int] | None = None,
+    *,
     verdict: Mapping[str, Any] | None = None,
     verdict_problem: str = "",
 ) -> str:
@@ -249,6 +250,7 @@ def write_report(
     summary: RunSummary,
     max_documents: int = MAX_DOCUMENTS,
     run_rows: Mapping[str, int] | None = None,
+    *,
     dataset: Path | None = None,
 ) -> Path:
     """Write OUTPUT_DIR/report.html for a run whose tables were just written into OUTPUT_DIR; return its path.
@@ -266,7 +268,8 @@ def write_report(
     tables = {name: file_frames(output_dir / parquet_path(spec), spec) for name, spec in TABLES.items()}
     counts = {name: n for name, n in dataset_counts(output_dir).items() if name in TABLES}
     verdict, problem = assess_run(output_dir, dataset)
-    page = build_report(summary, results, quarantine, tables, counts, max_documents, run_rows, verdict, problem)
+    page = build_report(summary, results, quarantine, tables, counts, max_documents, run_rows,
+                        verdict=verdict, verdict_problem=problem)
     path = output_dir / REPORT_FILE
     atomic_write_text(path, page)
     return path
