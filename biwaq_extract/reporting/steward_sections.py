@@ -173,7 +173,9 @@ def withdrawn_section(gone: Sequence[str], withdrawn: Sequence[Mapping], run_id:
         if doc_id in seen:
             continue
         seen.add(doc_id)
-        marks = "; ".join(f"{k}: {v}" for k, v in row.items() if k != "document_id" and not missing(v))
+        noticed = row.get("withdrawn_in_run")
+        marks = (f"run {noticed}" if not missing(noticed)
+                 else "; ".join(f"{k}: {v}" for k, v in row.items() if k != "document_id" and not missing(v)))
         rows.append(f'<tr class="withdrawn"><td>{esc(doc_id)}</td><td>{esc(marks)}</td></tr>')
     body = ("<p>Read by an earlier run, no longer found at the source; their rows are kept.</p>"
             + table(("document", "noticed by"), rows[:MAX_LISTED], "withdrawn") if rows
