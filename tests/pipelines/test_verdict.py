@@ -102,3 +102,27 @@ def test_verdict_on_a_folder_without_a_run_is_not_assessed(tmp_path, folder):
     run_verdict, verdict = assess_output(tmp_path / folder)
     assert verdict is None and run_verdict.status == "not assessed"
     assert "no finished run" in run_verdict.message
+
+
+@pytest.mark.parametrize("reasons", [["1 quarantined document", "3 open high-risk review items"]])
+def test_verdict_documented_notification_names_dataset_and_reasons(reasons):
+    """The automation's subject and body, rendered as the Prefect server renders them for the flow's event."""
+    import asyncio
+    import datetime as dt
+    import uuid
+
+    from prefect.server.events.jinja_filters import all_filters
+    from prefect.server.events.schemas.events import ReceivedEvent
+    from prefect.server.utilities.user_templates import register_user_template_filters, render_user_template
+
+    from pipelines.verdict import EVENT_ATTENTION, dataset_resource
+
+    register_user_template_filters(all_filters)
+    action = _documented_automation()["actions"][0]
+    event = ReceivedEvent(occurred=dt.datetime.now(dt.timezone.utc), event=EVENT_ATTENTION, id=uuid.uuid4(),
+                          resource=dataset_resource("/srv/biwaq/outputs"), payload={"verdict": "needs attention", "reasons": reasons})
+    context = {"event": event, "flow_run": {"name": "weekly-run"}}
+    subject = asyncio.run(render_user_template(action["subject"], context))
+    body = asyncio.run(render_user_template(action["body"], context))
+    assert subject == "biwaq: outputs needs attention"
+    assert "; ".join(reasons) in body and "weekly-run" in body
