@@ -14,7 +14,7 @@ TEXT = "Das Stadtteilbüro Nord lud am 3. Mai zum Fachtag ein."
 ORG = {"mention_id": "o1", "document_id": "d", "text": "Stadtteilbüro Nord", "start_char": 4, "end_char": 22,
        "org_id": "text:stadtteilbuero-nord", "rule": "org_words"}
 EVENT = {"event_id": "e1", "document_id": "d", "text": "Fachtag", "start_char": 41, "end_char": 48, "type": "conference",
-         "start": None, "location": None, "rule": "event_nouns"}
+         "start_date": None, "location": None, "rule": "event_nouns"}
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ EVENT = {"event_id": "e1", "document_id": "d", "text": "Fachtag", "start_char": 
         ("org", {"org_id": "bmas"}, []),
         ("org", {"org_id": "text:quartiersnetz"}, ["not in the gazetteer"]),
         ("place", {"place_id": "place:irgendwo"}, ["not in the gazetteer"]),
-        ("event", {"start": None}, []),
+        ("event", {"start_date": None}, []),
     ],
 )
 def test_documents_record_info(kind, row, expected):
@@ -48,7 +48,7 @@ def test_documents_flag_only_open_review_items_and_show_gazetteer_as_information
 
 @pytest.mark.parametrize("rule", ["steward"])
 def test_documents_mark_rows_a_steward_corrected(rule):
-    soup = _section({"event": [EVENT | {"rule": rule, "start": "2023-05-03"}]}, {})
+    soup = _section({"event": [EVENT | {"rule": rule, "start_date": "2023-05-03"}]}, {})
     row = soup.find("tr", id="row-e1")
     assert row["class"] == ["steward"] and row.select_one(".badge.steward").get_text() == "corrected by steward"
     assert "steward" in soup.find("mark", id="m-e1")["class"]

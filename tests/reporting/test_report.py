@@ -3,6 +3,7 @@ review items with their commands down to every document's highlights, links and 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shlex
@@ -396,7 +397,8 @@ def test_report_steward_sections_render_in_headless_chromium(copy_dataset, tmp_p
     item = next(i for i in assess(output).open_items if i.reason in ("event_no_date", "event_no_date_no_place"))
     _set_date(output, item, date)
     run = json.loads((output / "run.json").read_text("utf-8"))
-    summary = RunSummary(**{k: v for k, v in run.items() if k not in ("model", "quarantine")}, model=ModelInfo(**run["model"]))
+    fields = {f.name for f in dataclasses.fields(RunSummary)} - {"model"}
+    summary = RunSummary(**{k: v for k, v in run.items() if k in fields}, model=ModelInfo(**run["model"]))
     documents = [d for d in read_documents(output / "crawl" / "articles.jsonl") if isinstance(d, Document)]
     page = tmp_path / "report-steward.html"
     page.write_text(corrected_page(output, output, documents, summary), encoding="utf-8")
