@@ -216,14 +216,15 @@ def test_report_lists_documents_the_table_marks_withdrawn(report_run, column, ot
 
 
 @pytest.mark.parametrize("line", ['{"action": "accept", "document": "st-1", "colour": "red"}'])
-def test_report_without_a_verdict_says_why_and_the_run_completes(copy_dataset, line):
-    """A damaged decisions file stops the verdict, not the run: the page says why there is none."""
-    from biwaq_extract.cli.main import main
+def test_report_without_a_verdict_says_why(copy_dataset, report_run, line):
+    """A verdict that cannot be made (here a decisions file damaged after the run) leaves the page without one,
+    saying why, instead of failing the run that writes it."""
+    from biwaq_extract.reporting.report import write_report
 
     dataset = copy_dataset("one_run")
     (dataset / "decisions.jsonl").write_text(line + "\n", encoding="utf-8")
-    assert main(["extract", str(fixture_path("steward", "run2.jsonl")), "--output", str(dataset), "--model", "blank"]) == 0
-    section = BeautifulSoup((dataset / REPORT_FILE).read_text("utf-8"), "html.parser").select_one("section#verdict")
+    page = write_report((dataset / "current").resolve(), [], [], report_run["summary"], dataset=dataset)
+    section = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("section#verdict")
     assert section["data-verdict"] == "unknown"
     assert "decisions.jsonl:1: not a valid decision" in section.get_text()
 
