@@ -255,6 +255,19 @@ def corrected_page(output: Path, decisions_from: Path, documents: list, summary)
     return build_report(summary, [DocumentResult(document=d) for d in documents], [], tables, verdict=verdict)
 
 
+@pytest.mark.parametrize("date", ["2023-03-01"])
+def test_report_marks_rows_the_dataset_writer_corrected(copy_dataset, date):
+    """A decision, then a rerun: the stored row carries rule "steward" and the run's own report marks it."""
+    dataset = copy_dataset("one_run")
+    item = next(i for i in assess(dataset).open_items if i.reason in ("event_no_date", "event_no_date_no_place"))
+    _set_date(dataset, item, date)
+    extract_into(dataset, "run1.jsonl")
+    soup = BeautifulSoup((dataset / REPORT_FILE).read_text("utf-8"), "html.parser")
+    row = soup.select_one("section.document tr.steward")
+    assert row is not None and item.text in row.get_text() and date in row.get_text()
+    assert [tr.find_all("td")[2].get_text() for tr in soup.select("section#decisions tr.steward")] == [item.text]
+
+
 def _set_date(output: Path, item, date: str) -> None:
     from biwaq_extract.cli.main import main
 
