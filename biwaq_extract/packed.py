@@ -30,13 +30,15 @@ KINDS = (
 )
 _NAMES = {cls: tuple(f.name for f in fields(cls)) for _, cls in KINDS}
 _VALUES = {cls: attrgetter(*names) for cls, names in _NAMES.items()}
+# the other fields (error, error_stage, any added later) go as they are
+_OTHERS = tuple(f.name for f in fields(DocumentResult) if f.name != "document" and f.name not in dict(KINDS))
 
 
 def pack(result: DocumentResult) -> tuple | DocumentResult:
     """The result without its document, as a tuple of each record's field values per kind.
 
     A pickled record carries its class and a dict of field names per record; the worker's answers for 2,000
-    articles hold ~48,000 records, and the tuples cost half the processor time to pickle. A result that holds
+    articles hold ~48,000 records, which as tuples take a third less time to pickle and a quarter fewer bytes. A result that holds
     anything else than tuples of the expected record types goes as the record itself (without its document).
     """
     rows = []
@@ -45,18 +47,18 @@ def pack(result: DocumentResult) -> tuple | DocumentResult:
         if type(records) is not tuple or (records and set(map(type, records)) != {cls}):
             return replace(result, document=None)
         rows.append(tuple(map(_VALUES[cls], records)) if records else ())
-    return tuple(rows), result.error, result.error_stage
+    return tuple(rows), tuple(getattr(result, name) for name in _OTHERS)
 
 
 def unpack(document: Document, packed: tuple | DocumentResult) -> DocumentResult:
     """The DocumentResult of `document` from what `pack` made of it (equal to the result packed, with the document)."""
     if isinstance(packed, DocumentResult):
         return replace(packed, document=document)
-    rows, error, error_stage = packed
-    kinds: dict[str, Any] = {}
+    rows, others = packed
+    kinds: dict[str, Any] = dict(zip(_OTHERS, others))
     for (name, cls), values in zip(KINDS, rows):
         kinds[name] = tuple(_record(cls, _NAMES[cls], row) for row in values) if values else ()
-    return DocumentResult(document=document, **kinds, error=error, error_stage=error_stage)
+    return DocumentResult(document=document, **kinds)
 
 
 def _record(cls: type, names: tuple[str, ...], row: tuple) -> Any:
