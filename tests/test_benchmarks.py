@@ -61,3 +61,14 @@ def test_benchmarks_phrase_matcher_finds_what_the_trie_finds(tmp_path, monkeypat
     monkeypatch.setattr(benchmarks.run, "BENCH_DIR", tmp_path)
     assert main(["--count", str(count), "--repeat", "1"]) == 0  # it stops when the two find different names
     assert "PhraseMatcher with its Doc" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("count", [12])
+def test_benchmarks_components_count_processor_seconds(tmp_path, count):
+    import time
+
+    path = tmp_path / "corpus.jsonl"
+    write_corpus(count, path, seed=3)
+    seconds = component_seconds(path, clock=time.process_time)
+    assert set(RULE_COMPONENTS) <= set(seconds)
+    assert all(s >= 0 for s in seconds.values()) and seconds[MAKE_DOC] > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
@@ -52,7 +53,8 @@ def cue_role(text: str, start_char: int, end_char: int, sentence: str, cues: Rol
     words = words_before + _WORD.findall(after.lower())[:WORDS_AFTER]
 
     def cued(stems: tuple[str, ...]) -> bool:
-        return any(w.startswith(stem) for w in words for stem in stems)
+        # str.startswith tries the whole tuple in C: one call per word, not one per word and stem
+        return any(map(methodcaller("startswith", stems), words)) if stems else False
 
     until = "bis" in _WORD.findall(text[start_char:end_char].lower()) or "bis" in words_before[-3:]
     if cued(cues.deadline) or (until and cued(cues.deadline_until)):
