@@ -113,16 +113,25 @@ def _first_names() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[\w\-]+")
+_ARTICLES = frozenset({"Der", "Die", "Das", "Des", "Dem", "Den"})
 
 
 def role_word_in(text: str) -> str | None:
-    """The role word an organisation name holds ("Staatssekretärin"), or None.
+    """The role word an organisation name holds ("Staatssekretärin"), or None. A title opening the name
+    with "für" after it names an office by its remit ("Senatorin für Arbeit …" is the Bremen authority).
 
     >>> role_word_in("Staatssekretärin im BMAS")
     'Staatssekretärin'
+    >>> role_word_in("Senatorin für Arbeit, Soziales, Jugend und Integration") is None
+    True
     """
     words, suffixes = _role_words()
-    for token in _WORD.findall(text):
+    tokens = _WORD.findall(text)
+    if tokens and tokens[0] in _ARTICLES:
+        tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[1] == "für":
+        tokens = tokens[1:]
+    for token in tokens:
         if token in words or (token[:1].isupper() and len(token) > 6 and token.lower().endswith(suffixes)):
             return token
     return None

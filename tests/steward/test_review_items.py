@@ -57,7 +57,8 @@ def test_review_items_ranked_most_likely_wrong_first(steward_rule):
 
 
 @pytest.mark.parametrize("text, expected", [("Staatssekretärin im BMAS", "Staatssekretärin"), ("Bundesagentur für Arbeit", None),
-                                            ("Oberbürgermeisterin der Stadt", "Oberbürgermeisterin")])
+                                            ("Oberbürgermeisterin der Stadt", "Oberbürgermeisterin"),
+                                            ("Der Senator für Inneres", None), ("Senatorin für Arbeit", None)])
 def test_review_items_role_word_in(text, expected):
     assert role_word_in(text) == expected
 
