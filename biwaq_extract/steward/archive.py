@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -54,6 +55,23 @@ class Fixity:
     damaged: list[str] = field(default_factory=list)
 
 
+def _settings_gazetteer(run_file: Path) -> Path | None:
+    """The user gazetteer a run used from elsewhere than the dataset folder (named in the settings), as run.json
+    records it; StewardError when that file is gone or changed since, for the package must hold what the run
+    applied."""
+    try:
+        record = json.loads(run_file.read_text(encoding="utf-8")).get("extra", {}).get("user_gazetteer")
+    except (OSError, ValueError):
+        return None
+    if not record or not record.get("path"):
+        return None
+    path = Path(record["path"])
+    if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != record.get("sha256"):
+        raise StewardError(f"the user gazetteer the run applied, {path}, is gone or changed since the run; "
+                           "restore it or rerun before archiving")
+    return path
+
+
 def _payload(dataset: Path) -> list[tuple[Path, str]]:
     """(source file, path inside data/) for everything the package holds.
 
@@ -73,6 +91,9 @@ def _payload(dataset: Path) -> list[tuple[Path, str]]:
     for name in ROOT_FILES:
         if (dataset / name).is_file():
             out.append((dataset / name, name))
+    named = None if (dataset / GAZETTEER_FILE).is_file() else _settings_gazetteer(version / RUN_FILE)
+    if named is not None:
+        out.append((named, GAZETTEER_FILE))
     crawl = dataset / CRAWL_DIR
     for name in (FETCH_LOG, CRAWL_SUMMARY):
         if (crawl / name).is_file():

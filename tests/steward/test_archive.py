@@ -116,3 +116,33 @@ def test_archive_decisions_in_tables_once_a_rerun_stored_them(copy_dataset, tmp_
     assert bag.info["Biwaq-Tables-Decisions-Digest"] == bag.info["Biwaq-Decisions-Digest"]
     assert "data/extracted/events.parquet" in set(bag.payload_entries())  # the extractor's rows beside the corrected ones
     assert verify_package(package.path).valid
+
+
+def _record_named_gazetteer(dataset, path) -> None:
+    """Write into the current version's run.json that the run applied `path`, as a settings-named gazetteer."""
+    import hashlib
+    import json
+
+    run_file = (dataset / "current" / "run.json") if (dataset / "current").is_dir() else dataset / "run.json"
+    run = json.loads(run_file.read_text(encoding="utf-8"))
+    run.setdefault("extra", {})["user_gazetteer"] = {"path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    run_file.unlink()  # the version's file may be a hard link shared with the stored version: replace, not edit
+    run_file.write_text(json.dumps(run), encoding="utf-8")
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_archive_packs_the_gazetteer_the_settings_named(copy_dataset, tmp_path, changed):
+    dataset = copy_dataset("crawled")
+    named = tmp_path / "elsewhere" / "stewards-gazetteer.yaml"
+    named.parent.mkdir()
+    named.write_bytes(fixture_path("steward", "gazetteer.yaml").read_bytes())
+    _record_named_gazetteer(dataset, named)
+    _settle(dataset)
+    if changed:
+        named.write_text(named.read_text(encoding="utf-8") + "\n# edited after the run\n", encoding="utf-8")
+        with pytest.raises(StewardError, match="gone or changed since the run"):
+            write_package(dataset, tmp_path / "archive")
+        return
+    package = write_package(dataset, tmp_path / "archive")
+    assert (package.path / "data" / "gazetteer.yaml").read_bytes() == named.read_bytes()
+    assert verify_package(package.path).valid
