@@ -34,6 +34,8 @@ class LinkRules:
     future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
     max_frame_days: int
     period_frames: frozenset[str]  # frame types a month or season may date
+    record_nouns: frozenset[str]  # "Dokumentation", "Aufzeichnung": a record of a gathering
+    cancel_cues: tuple[frozenset[str], ...]  # word sets of a gathering that did not take place
 
 
 class OnlineTest:
@@ -81,7 +83,35 @@ def load_link_rules(data: dict) -> LinkRules:
         future_cues=frozenset(load("temporal")["future_cues"]),
         max_frame_days=int(data["max_frame_days"]),
         period_frames=frozenset(data["period_frames"]),
+        record_nouns=frozenset(data["record_nouns"]),
+        cancel_cues=tuple(frozenset(words) for words in data["cancel_cues"]),
     )
+
+
+_SAY_OFF = frozenset({"sagte", "sagten", "sagt", "sagen"})  # "sagten … ab": called off
+_CLAUSE_ENDS = frozenset({".", ",", ";", "und", "–"})
+
+
+def may_cancel(words: set[str], rules: LinkRules) -> bool:
+    """Whether a Doc with these (lower-case) words may call a gathering off (a cheap test before its sentences are read)."""
+    return any(words.issuperset(cue) for cue in rules.cancel_cues) or ("ab" in words and not _SAY_OFF.isdisjoint(words))
+
+
+def cancelled(lowers: list[str], rules: LinkRules) -> bool:
+    """The sentence (its lower-case tokens) tells of a gathering that did not or will not take place:
+    "Eigentlich hätte die Jahrestagung im Mai stattfinden sollen", "kann nicht wie geplant stattfinden",
+    "sagten die Veranstaltung ab" (a separable "ab" that ends a clause, not "ab 2021")."""
+    words = set(lowers)
+    if any(words.issuperset(cue) for cue in rules.cancel_cues):
+        return True
+    if "ab" not in words or _SAY_OFF.isdisjoint(words):
+        return False
+    return any(w == "ab" and nxt in _CLAUSE_ENDS for w, nxt in zip(lowers, lowers[1:]))
+
+
+def record_of(v: TokenView, i: int, rules: LinkRules) -> bool:
+    """The gathering noun at i follows a record of it: "die Dokumentation der Konferenz", "eine Aufzeichnung des Fachtags"."""
+    return i >= 2 and v.lowers[i - 1] in rules.genitive_determiners and v.lowers[i - 2] in rules.record_nouns
 
 
 def back_reference(word: str, head: str, named_before: set[str], rules: LinkRules) -> bool:

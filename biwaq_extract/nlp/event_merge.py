@@ -32,7 +32,12 @@ def _held_within(e: Mention, whole: Mention) -> bool:
     """A workshop, seminar or meeting told after a gathering of several days, on one of its days and
     at its place (or none), is held within it ("Die Jahreskonferenz fand am 3. und 4. Mai in Kiel
     statt. Am zweiten Tag stand ein Workshop … auf dem Programm")."""
-    if e is whole or e.type not in _PART_TYPES or whole.type == e.type or None in (e.start, whole.start):
+    if e is whole or None in (e.start, whole.start):
+        return False
+    # a gathering told by a verb alone on one of its days is a part of it too ("Am letzten Tag besuchten
+    # die Teilnehmenden ein Familienzentrum")
+    verb_only = e.rule == "rule:event-frame" and e.name is None
+    if not verb_only and (e.type not in _PART_TYPES or whole.type == e.type):
         return False
     days = (whole.end - whole.start).days
     return (0 < days <= _MAX_WHOLE_DAYS and whole.start_char < e.start_char and whole.start <= e.start
@@ -41,9 +46,11 @@ def _held_within(e: Mention, whole: Mention) -> bool:
 
 def _combine(old: Mention, ev: Mention) -> Mention:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
-    ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off)."""
+    ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's
+    type beats the guess from a verb ("trafen sich" and "Tagung" of one gathering make a conference)."""
+    told_by_verb = old.rule == "rule:event-frame" and old.name is None and ev.name is not None
     return old._replace(
-        type=old.type if old.type != "other" else ev.type,
+        type=old.type if old.type != "other" and not told_by_verb else ev.type,
         name=old.name or ev.name,
         start=old.start or ev.start,
         end=old.end or ev.end,

@@ -109,7 +109,7 @@ def _quoted_after(text: str, end_char: int) -> tuple[int, int] | None:
     return start, close
 
 
-def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: EventRules) -> list[Context]:
+def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: EventRules, called_off: set[int]) -> list[Context]:
     ext = doc._  # (each `doc._` builds a new accessor object)
     # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
     dates = [
@@ -144,6 +144,8 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         s_dates = by_dates[k]
         if len(s_dates) == 1 and s_dates[0].text == span.text.strip(_BULLETS):
             by_dates[k] = ()  # a date line under the title is the publication date, whatever its format
+    for k in called_off:  # a gathering called off ("hätte im Mai stattfinden sollen"): its date is no gathering's
+        by_dates[k], frames[k] = (), None
     for k, span in enumerate(sents):
         if by_counts[k] and not rules.links.cumulative_words.isdisjoint(span.text.lower().split()):
             by_counts[k] = ()  # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance
@@ -274,16 +276,20 @@ _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the t
 # gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
 _GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
-def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context]]:
-    """The Doc's possible event nouns, the positions of them and of gathering verbs, and what each sentence offers."""
+def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context], set[int]]:
+    """The Doc's possible event nouns, the positions of them and of gathering verbs, what each sentence offers,
+    and the sentences that call a gathering off."""
     # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
     frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
     nouns = head_words(words, rules)
     marks = nouns.union(frame_anchor(verbs) for verbs, _ in frames)
     positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
     sents = doc_sentences(doc)
-    contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules)
-    return nouns, positions, contexts
+    called_off: set[int] = set()
+    if links.may_cancel(words, rules.links):
+        called_off = {k for k, s in enumerate(sents) if links.cancelled(v.lowers[s.start : s.end], rules.links)}
+    contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules, called_off)
+    return nouns, positions, contexts, called_off
 
 
 class _DocFacts(NamedTuple):
@@ -302,9 +308,11 @@ class _DocFacts(NamedTuple):
     venues: links.Venues
     is_head: Callable[[str], bool]
     rules: EventRules
+    called_off: set[int]  # sentences telling of a gathering that did not take place
+    facilities: frozenset[str]  # heads of the Doc's places of work ("Jugendwerkstatt" -> "werkstatt")
 
 
-def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context], rules: EventRules) -> _DocFacts:
+def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context], rules: EventRules, called_off: set[int]) -> _DocFacts:
     """Gather what the event nouns of the Doc are read against, once per Doc."""
     text = v.text
     organisations = doc._.organisations
@@ -324,6 +332,8 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         venues=links.Venues(text, rules.links, known_place, bool(venue_words(words, rules))),
         is_head=lambda word: event_head(word, rules, genitive=True) is not None,
         rules=rules,
+        called_off=called_off,
+        facilities=frozenset(m.group(0) for w in words & rules.not_events if (m := rules.head_suffix.search(w))),
     )
 
 
@@ -356,8 +366,12 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
     if j >= 0 and start_char < facts.org_reach[j]:
         return None  # part of an organisation's name
     k = facts.sent_index.get(facts.index.sentence_start_token(start), 0)
+    if k in facts.called_off or links.record_of(v, start, lr):
+        return None  # a gathering called off, or the record of one told of ("die Dokumentation der Konferenz")
     ctx = facts.contexts[k]
     word = v.lowers[start]
+    if word == head and head in facts.facilities:
+        return None  # "die Werkstatt" of an article about a "Jugendwerkstatt": the place of work
     quoted = _quoted_after(facts.text, end_char)
     if links.part_of_named(v, end, facts.is_head, lr):
         return None  # "beim Auftakt des Netzwerktreffens": the gathering itself is named next
@@ -491,15 +505,30 @@ def _frame_date(text: str, ctx: Context, rules: EventRules) -> DateMention | Non
     return _pick_date(days, ctx.span.start_char, rules) if days else None
 
 
-def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Context], text: str, rules: EventRules) -> tuple[EventMention, ...]:
+def _lead_attendance(events: list[_Candidate], contexts: list[Context], lead: int | None) -> list[_Candidate]:
+    """The article's main event (named in the title, the lead or the sentence after it) takes the one
+    attendance count of an undated lead ("Knapp 300 Fachleute diskutierten …" over "Der Fachtag fand am
+    27. September in Hannover statt"): news style tells who came first and when and where next."""
+    if not events or events[0].participants is not None or lead is None or lead + 1 >= len(contexts):
+        return events
+    ctx = contexts[lead]
+    if ctx.dates or len({c.count for c in ctx.counts}) != 1 or events[0].start_char >= contexts[lead + 1].span.end_char:
+        return events
+    return [events[0]._replace(participants=ctx.counts[0].count), *events[1:]]
+
+
+def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Context], text: str, rules: EventRules,
+                   lead: int | None = None) -> tuple[EventMention, ...]:
     """The candidates merged into one event per gathering; the first (the article's main one) takes the
-    town the title names, and a local story's dateline places the unplaced ones."""
+    town the title names and the attendance an undated lead gives, and a local story's dateline places the
+    unplaced ones."""
     candidates.sort(key=lambda e: e.start_char)
     kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
     events = merging.keep(merging.merge(candidates, kinds), rules.links.part_heads)
     if events and events[0].location is None and events[0].type != "webinar":
         town = title_town(text, contexts[0].places, rules.places)
         events[0] = events[0]._replace(location=town) if town else events[0]
+    events = _lead_attendance(events, contexts, lead)
     town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
     if town:  # a local news story's gatherings take place in the town it reports from
         events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
@@ -516,15 +545,15 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     """
     v = view(doc)
     words = set(v.lowers)
-    nouns, positions, contexts = _scan(doc, v, words, rules)
+    nouns, positions, contexts, called_off = _scan(doc, v, words, rules)
     if not contexts:
         return ()
-    facts = _doc_facts(doc, v, words, contexts, rules)
+    facts = _doc_facts(doc, v, words, contexts, rules, called_off)
     used_frames: set[int] = set()  # sentences reporting a gathering whose date an event took already
     candidates = _head_candidates(facts, list(heads(v, positions, nouns, rules)), used_frames)
     candidates.extend(_series(v, contexts, rules, facts.text))
     candidates.extend(_frame_candidates(facts, used_frames))
-    return _merged_events(doc, candidates, contexts, facts.text, rules)
+    return _merged_events(doc, candidates, contexts, facts.text, rules, facts.lead)
 
 
 find = find_events
