@@ -49,8 +49,11 @@ def _combine(old: Mention, ev: Mention) -> Mention:
     ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's
     type beats the guess from a verb ("trafen sich" and "Tagung" of one gathering make a conference)."""
     told_by_verb = old.rule == "rule:event-frame" and old.name is None and ev.name is not None
+    # a kick-off is what a gathering is for, its format (conference, webinar) how it is held: "eröffnete die
+    # Förderperiode mit einer Online-Konferenz … verfolgten die Auftaktveranstaltung" is a kick-off
+    kickoff = ev.type == "kickoff" and old.type != "award"
     return old._replace(
-        type=old.type if old.type != "other" and not told_by_verb else ev.type,
+        type=old.type if old.type != "other" and not told_by_verb and not kickoff else ev.type,
         name=old.name or ev.name,
         start=old.start or ev.start,
         end=old.end or ev.end,

@@ -147,8 +147,11 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     for k in called_off:  # a gathering called off ("hätte im Mai stattfinden sollen"): its date is no gathering's
         by_dates[k], frames[k] = (), None
     for k, span in enumerate(sents):
-        if by_counts[k] and not rules.links.cumulative_words.isdisjoint(span.text.lower().split()):
-            by_counts[k] = ()  # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance
+        if by_counts[k] and not (rules.links.cumulative_words.isdisjoint(span.text.lower().split())
+                                 and rules.links.stand_words.isdisjoint(_WORD.findall(span.text.lower()))):
+            # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance; "kamen 300 Besucher an
+            # unseren Stand": the visitors of a stand at the gathering
+            by_counts[k] = ()
     if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
         # "hat am Montag in Berlin … ausgezeichnet"
         links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)
@@ -235,8 +238,10 @@ def _borrow(
         if 0 <= j < len(contexts) and contexts[j].frame and contexts[j].dates and j not in used:
             used.add(j)
             return contexts[j]
-    if k == 0 and lead is not None and _day_dated(contexts[lead]) and lead not in used:
-        used.add(lead)
+    if k == 0 and lead is not None and _day_dated(contexts[lead]) and _TITLE_BORROWED not in used:
+        # (also when a noun of the lead took its date: the title names the lead's gathering again; but only
+        # the title's first gathering noun: "BIWAQ-Konferenz und Projektmesse in Halle" names two)
+        used.update((lead, _TITLE_BORROWED))
         return contexts[lead]
     here = contexts[k].span
     if k > 0 and _heading(here, text):  # a subheading: the paragraph under it tells of its gathering
@@ -271,6 +276,8 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 
 _BULLETS = " \t\n-–•*·"
+_WORD = re.compile(r"\w+")
+_TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a title noun took the lead's
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
 # gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
@@ -473,7 +480,8 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
     for k, ctx in enumerate(facts.contexts):
         if not ctx.frame or k in used_frames:
             continue
-        date = _frame_date(text, ctx, rules)
+        plural = _plural_noun(facts.v, ctx.span, rules)
+        date = _frame_date(text, ctx, rules, plural is not None)
         if date is None:
             continue
         venue, town = facts.venues.of(facts.contexts, k, ctx)
@@ -483,9 +491,31 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
             place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
         count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
-        candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, ctx.frame, None, date, place, count,
+        etype, name = (links.typed(plural[0].lower(), plural[1], rules.links), plural[0]) if plural else (ctx.frame, None)
+        candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, etype, name, date, place, count,
                                      facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
     return candidates
+
+
+def _plural_noun(v: TokenView, span: Sentence, rules: EventRules) -> tuple[str, str] | None:
+    """(word, type) of a plural gathering noun with a number before it in a sentence told by a gathering verb:
+    "fanden zehn Online-Werkstätten statt", "finden im Juni drei Seminare statt" name what took place."""
+    for i in range(span.start + 1, span.end):
+        if v.texts[i][:1].isupper() and (v.lowers[i - 1] in _NUMBER_WORDS or v.texts[i - 1].isdigit()):
+            head_of = lambda w: event_head(w, rules)  # noqa: E731
+            hit = event_series.singular_head(_UMLAUT_PLURAL.sub(_singular_vowel, v.texts[i]), head_of) or head_of(v.texts[i])
+            if hit:
+                return v.texts[i], hit[1]
+    return None
+
+
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige".split())
+# "Werkstätten" -> "Werkstatten": the plural's umlaut back to the singular's vowel before the ending is cut
+_UMLAUT_PLURAL = re.compile(r"(stätt|gespräch)(?=en$|e$)", re.I)
+
+
+def _singular_vowel(m: re.Match) -> str:
+    return m.group(1).replace("ä", "a")
 
 
 def _placed(text: str, ctx: Context, rules: EventRules) -> bool:
@@ -494,10 +524,13 @@ def _placed(text: str, ctx: Context, rules: EventRules) -> bool:
     return any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in ctx.places)
 
 
-def _frame_date(text: str, ctx: Context, rules: EventRules) -> DateMention | None:
+def _frame_date(text: str, ctx: Context, rules: EventRules, counted: bool = False) -> DateMention | None:
     """The date of a gathering told by a verb alone: a day or a few days ("Vom 19.08. bis 30.09. findet …
     statt" is a period); a month or season only for a meeting verb with the town it meets in ("Im April
-    trafen sich die Projektleitungen in Rostock")."""
+    trafen sich die Projektleitungen in Rostock"). A counted plural gathering noun (`counted`: "fanden
+    zehn Online-Werkstätten statt") is dated by any day, span of days, month or season of the sentence."""
+    if counted:
+        return _pick_date([d for d in ctx.dates if d.granularity in ("day", "days", "month", "season")], ctx.span.start_char, rules)
     days = [d for d in ctx.dates if d.granularity in ("day", "days") and (d.end - d.start).days < rules.links.max_frame_days]
     if not days and ctx.frame in rules.links.period_frames:
         if any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in ctx.places):
