@@ -62,7 +62,7 @@ def load_link_rules(data: dict) -> LinkRules:
     # after a locative preposition, up to two capitalised words and a word ending in a venue noun, then
     # capitalised name words or one genitive phrase
     venue = re.compile(
-        rf"\b(?:im|in der|in dem|ins|auf dem)\s+((?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"\b(?:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
         rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
     )
     return LinkRules(

@@ -56,6 +56,23 @@ def _place_list(text: str, places: list, after: int) -> list:
     return out
 
 
+def joined_places(text: str, places: list) -> list:
+    """The places of the first list after "in" anywhere in a sentence: "Im Juni fanden in Halle und
+    Magdeburg zwei Workshops statt" -> Halle, Magdeburg (empty when no two places are joined)."""
+    ordered = sorted(places, key=lambda p: p.start_char)
+    for k, first in enumerate(ordered):
+        if not re.search(r"\bin\s*$", text[max(0, first.start_char - 4) : first.start_char]):
+            continue
+        out = [first]
+        for p in ordered[k + 1 :]:
+            if not _LIST_JOINT.match(text[out[-1].end_char : p.start_char]):
+                break
+            out.append(p)
+        if len(out) >= 2:
+            return out
+    return []
+
+
 def _dated_places(ctx) -> list[tuple]:
     """(day, place) pairs of a sentence that gives each of two or more places its own day, in the same
     order: "am 6. Juni in Kiel und am 13. Juni in Hamburg", "in Kiel (6. Juni) und Hamburg (13. Juni)"."""

@@ -45,6 +45,7 @@ class EventRules:
     evidence: frozenset[str]
     places: PlaceRules
     online: links.OnlineTest  # an online format: "online", "digital", or a compound "Online-Seminar"
+    online_words: frozenset[str]  # "digitale", "virtuelle": before a noun of type other, a webinar
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
     attendee_words: frozenset[str]
     attendance_verbs: frozenset[str]
@@ -70,6 +71,7 @@ def load_rules(text: str | None = None) -> EventRules:
         places=PlaceRules(frozenset(data["place_prepositions"]), tuple(data["area_nouns"]),
                           frozenset(e["name"] for e in load("places")["states"] if e.get("city"))),
         online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
+        online_words=frozenset(data["online_words"]),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         attendance_verbs=frozenset(data["attendance_verbs"]),
@@ -435,6 +437,8 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     start_char, end_char = v.idx[start], v.ends[end - 1]
     ctx = facts.contexts[k]
     etype = links.typed(v.lowers[start], etype, rules.links)
+    if etype == "other" and start and v.lowers[start - 1] in rules.online_words:
+        etype = "webinar"  # "eine digitale Sprechstunde", "ein virtueller Infoabend"
     source = _source(facts, k, ref, head, used_frames)
     if source is None:
         return None
@@ -492,8 +496,11 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
         count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
         etype, name = (links.typed(plural[0].lower(), plural[1], rules.links), plural[0]) if plural else (ctx.frame, None)
-        candidates.append(_candidate(sentence, ctx.span.start_char, ctx.span.end_char, etype, name, date, place, count,
-                                     facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
+        # "fanden in Halle und Magdeburg zwei Workshops statt": one gathering per place of a series
+        places = event_series.joined_places(text, ctx.places) if plural and not online else []
+        for place in places or [place]:
+            candidates.append(_candidate(sentence, place.start_char if places else ctx.span.start_char, ctx.span.end_char, etype,
+                                         name, date, place, count, facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
     return candidates
 
 
