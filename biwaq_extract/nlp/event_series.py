@@ -145,3 +145,21 @@ def series_of(v, contexts: list, text: str, head_of, typed, is_town) -> list[Ser
                         yield k, v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1]), plural
 
     return series(text, contexts, heads(), is_town)
+
+
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige".split())
+# "Werkstätten" -> "Werkstatten": the plural's umlaut back to the singular's vowel before the ending is cut
+_UMLAUT_PLURAL = re.compile(r"stätt(?=en$)", re.I)
+
+
+def counted_plural(v, start: int, end: int, head_of) -> tuple[str, str] | None:
+    """(word, type) of a plural gathering noun counted by a number word or digits between tokens start and
+    end: "fanden zehn Online-Werkstätten statt", "finden im Juni drei Seminare statt" name what took place.
+    `head_of` gives a word's (head, type) or None."""
+    for i in range(start + 1, end):
+        if v.texts[i][:1].isupper() and (v.lowers[i - 1] in _NUMBER_WORDS or v.texts[i - 1].isdigit()):
+            word = v.texts[i]
+            hit = singular_head(_UMLAUT_PLURAL.sub(lambda m: m.group(0).replace("ä", "a"), word), head_of) or head_of(word)
+            if hit:
+                return word, hit[1]
+    return None

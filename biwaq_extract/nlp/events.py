@@ -484,7 +484,7 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
     for k, ctx in enumerate(facts.contexts):
         if not ctx.frame or k in used_frames:
             continue
-        plural = _plural_noun(facts.v, ctx.span, rules)
+        plural = event_series.counted_plural(facts.v, ctx.span.start, ctx.span.end, lambda w: event_head(w, rules))
         date = _frame_date(text, ctx, rules, plural is not None)
         if date is None:
             continue
@@ -502,27 +502,6 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
             candidates.append(_candidate(sentence, place.start_char if places else ctx.span.start_char, ctx.span.end_char, etype,
                                          name, date, place, count, facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
     return candidates
-
-
-def _plural_noun(v: TokenView, span: Sentence, rules: EventRules) -> tuple[str, str] | None:
-    """(word, type) of a plural gathering noun with a number before it in a sentence told by a gathering verb:
-    "fanden zehn Online-Werkstätten statt", "finden im Juni drei Seminare statt" name what took place."""
-    for i in range(span.start + 1, span.end):
-        if v.texts[i][:1].isupper() and (v.lowers[i - 1] in _NUMBER_WORDS or v.texts[i - 1].isdigit()):
-            head_of = lambda w: event_head(w, rules)  # noqa: E731
-            hit = event_series.singular_head(_UMLAUT_PLURAL.sub(_singular_vowel, v.texts[i]), head_of) or head_of(v.texts[i])
-            if hit:
-                return v.texts[i], hit[1]
-    return None
-
-
-_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige".split())
-# "Werkstätten" -> "Werkstatten": the plural's umlaut back to the singular's vowel before the ending is cut
-_UMLAUT_PLURAL = re.compile(r"(stätt|gespräch)(?=en$|e$)", re.I)
-
-
-def _singular_vowel(m: re.Match) -> str:
-    return m.group(1).replace("ä", "a")
 
 
 def _placed(text: str, ctx: Context, rules: EventRules) -> bool:
@@ -545,18 +524,6 @@ def _frame_date(text: str, ctx: Context, rules: EventRules, counted: bool = Fals
     return _pick_date(days, ctx.span.start_char, rules) if days else None
 
 
-def _lead_attendance(events: list[_Candidate], contexts: list[Context], lead: int | None) -> list[_Candidate]:
-    """The article's main event (named in the title, the lead or the sentence after it) takes the one
-    attendance count of an undated lead ("Knapp 300 Fachleute diskutierten …" over "Der Fachtag fand am
-    27. September in Hannover statt"): news style tells who came first and when and where next."""
-    if not events or events[0].participants is not None or lead is None or lead + 1 >= len(contexts):
-        return events
-    ctx = contexts[lead]
-    if ctx.dates or len({c.count for c in ctx.counts}) != 1 or events[0].start_char >= contexts[lead + 1].span.end_char:
-        return events
-    return [events[0]._replace(participants=ctx.counts[0].count), *events[1:]]
-
-
 def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Context], text: str, rules: EventRules,
                    lead: int | None = None) -> tuple[EventMention, ...]:
     """The candidates merged into one event per gathering; the first (the article's main one) takes the
@@ -568,7 +535,8 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
     if events and events[0].location is None and events[0].type != "webinar":
         town = title_town(text, contexts[0].places, rules.places)
         events[0] = events[0]._replace(location=town) if town else events[0]
-    events = _lead_attendance(events, contexts, lead)
+    if lead is not None and lead + 1 < len(contexts) and not contexts[lead].dates:
+        events = merging.lead_attendance(events, contexts[lead].counts, contexts[lead + 1].span.end_char)
     town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
     if town:  # a local news story's gatherings take place in the town it reports from
         events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
