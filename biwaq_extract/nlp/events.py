@@ -240,9 +240,10 @@ def _borrow(
         if 0 <= j < len(contexts) and contexts[j].frame and contexts[j].dates and j not in used:
             used.add(j)
             return contexts[j]
-    if k == 0 and lead is not None and _day_dated(contexts[lead]) and _TITLE_BORROWED not in used:
-        # (also when a noun of the lead took its date: the title names the lead's gathering again; but only
-        # the title's first gathering noun: "BIWAQ-Konferenz und Projektmesse in Halle" names two)
+    if k == 0 and lead is not None and _day_dated(contexts[lead]) and (lead not in used or (
+            _TITLE_BORROWED not in used and _heading(contexts[0].span, text))):
+        # (a title line also when a noun of the lead took its date: it names the lead's gathering again;
+        # but only its first gathering noun: "BIWAQ-Konferenz und Projektmesse in Halle" names two)
         used.update((lead, _TITLE_BORROWED))
         return contexts[lead]
     here = contexts[k].span

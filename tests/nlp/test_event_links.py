@@ -76,3 +76,30 @@ def test_event_links_weekday_date(weekday, sentence, day):
 )
 def test_event_links_type_from_a_compounds_first_part(word, etype):
     assert event_links.typed(word, "conference", RULES) == etype
+
+
+@pytest.mark.parametrize(
+    "sentence, called_off",
+    [
+        ("Eigentlich hätte die Jahrestagung im Mai stattfinden sollen .", True),
+        ("Die Kammer sagte die Messe ab , weil die Hallen fehlten .", True),
+        ("Der Fachtag kann nicht wie geplant stattfinden .", True),
+        ("Die Ministerin sagte , ab Juli gebe es neue Mittel .", False),
+        ("Die Werkstatt soll im Herbst in Leipzig stattfinden .", False),
+    ],
+)
+def test_event_links_cancelled(sentence, called_off):
+    lowers = sentence.lower().split()
+    assert event_links.may_cancel(set(lowers), RULES) or not called_off
+    assert event_links.cancelled(lowers, RULES) == called_off
+
+
+@pytest.mark.parametrize(
+    "text, i, record",
+    [("Die Dokumentation der Konferenz erscheint", 3, True), ("Die Aufzeichnung des Fachtags", 3, True),
+     ("Die Eröffnung der Konferenz", 3, False), ("Die Konferenz", 1, False)],
+)
+def test_event_links_record_of_a_gathering(make_doc, text, i, record):
+    from biwaq_extract.nlp.token_view import view
+
+    assert event_links.record_of(view(make_doc(text)), i, RULES) == record

@@ -73,3 +73,34 @@ def test_event_merge_parts_only_without_a_whole(rules, kept):
 def test_event_merge_workshops_held_within_a_gathering_of_several_days(part, kept):
     whole = _mention(0, "rule:event-head:konferenz", start=D(2023, 5, 2), end=D(2023, 5, 3), location="Bonn")
     assert len(event_merge.keep([whole, part], frozenset())) == kept
+
+
+@pytest.mark.parametrize(
+    "mentions, etype",
+    [
+        # a verb report ("trafen sich") and the gathering noun naming it: the noun's type
+        ([_mention(0, "rule:event-frame", "meeting", start=D(2023, 5, 2))._replace(name=None),
+          _mention(80, "rule:event-head:tagung", "conference", start=D(2023, 5, 2))], "conference"),
+        # a conference held as the kick-off of a funding period
+        ([_mention(0, "rule:event-head:konferenz", "webinar", start=D(2023, 5, 2)),
+          _mention(80, "rule:event-head:auftaktveranstaltung", "kickoff", start=D(2023, 5, 2))], "kickoff"),
+        # an award ceremony stays one
+        ([_mention(0, "rule:event-head:preisverleihung", "award", start=D(2023, 5, 2)),
+          _mention(80, "rule:event-head:auftakt", "kickoff", start=D(2023, 5, 2))], "award"),
+    ],
+)
+def test_event_merge_type_of_the_named_gathering(mentions, etype):
+    (event,) = event_merge.merge(mentions, {})
+    assert event.type == etype
+
+
+@pytest.mark.parametrize(
+    "counts, next_end, participants",
+    [([80], 100, 80), ([80, 120], 100, None), ([], 100, None), ([80], 5, None)],
+)
+def test_event_merge_lead_attendance(counts, next_end, participants):
+    from types import SimpleNamespace
+
+    events = [_mention(10, "rule:event-head:tagung", start=D(2023, 5, 2))]
+    lead = [SimpleNamespace(count=c) for c in counts]
+    assert event_merge.lead_attendance(events, lead, next_end)[0].participants == participants

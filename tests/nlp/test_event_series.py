@@ -35,3 +35,30 @@ def test_event_series_singular_head_of_a_plural(word, head):
 def test_event_series_one_event_per_place(make_doc, text, places):
     got = sorted(e.location for e in make_doc(text, "2024-01-10")._.events if len(places) > 1 or e.rule.startswith("rule:event-series"))
     assert got == sorted(places)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Vom 6. bis 24. November fanden zehn Online-Werkstätten statt.", ("Online-Werkstätten", "workshop")),
+        ("Im Juni finden 3 Netzwerktreffen statt.", ("Netzwerktreffen", "meeting")),
+        ("Im Juni finden Seminare statt.", None),
+        ("Im Juni kamen drei Ministerinnen.", None),
+    ],
+)
+def test_event_series_counted_plural(make_doc, text, found):
+    from biwaq_extract.nlp.token_view import view
+
+    v = view(make_doc(text))
+    assert event_series.counted_plural(v, 0, v.n, lambda w: events.event_head(w, RULES)) == found
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [("Im Juni fanden in Halle und Magdeburg zwei Workshops statt.", ["Halle", "Magdeburg"]),
+     ("Gäste aus Halle und Magdeburg kamen.", []),
+     ("Im Juni fand in Halle ein Workshop statt.", [])],
+)
+def test_event_series_joined_places(make_doc, text, places):
+    doc = make_doc(text)
+    assert [p.name for p in event_series.joined_places(doc.text, list(doc._.places))] == places

@@ -443,3 +443,188 @@ def test_events_openings_and_exchanges(make_doc, text, expected):
 def test_events_streamed_gatherings_keep_their_town(make_doc, text, location):
     (event,) = make_doc(text, "2023-06-01")._.events
     assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eigentlich hätte der Landesfachtag am 14. Mai 2020 in Schwerin stattfinden sollen.",
+        "Eigentlich sollte das Netzwerktreffen am 2. April 2020 in Rostock stattfinden.",
+        "Wegen der Pandemie sagte die Handwerkskammer die Ausbildungsmesse am 18. April 2020 in Trier ab.",
+        "Die für den 6. Mai 2020 geplante Regionalkonferenz in Jena kann nicht wie vorgesehen stattfinden.",
+        "Der Infoabend am 9. März 2020 in Gotha fällt aus.",
+    ],
+)
+def test_events_a_gathering_called_off_is_no_event(make_doc, text):
+    assert make_doc(text, "2020-03-20")._.events == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the postponed gathering keeps only its new date
+        (
+            "Die für den 6. Mai 2020 geplante Werkstatt in Halle kann nicht stattfinden. Die Veranstalter haben "
+            "entschieden, die Werkstatt in den Herbst 2020 zu verschieben.",
+            [("workshop", D(2020, 9, 1), "Halle", None)],
+        ),
+        # "ab" of a date is no called-off gathering
+        (
+            "Die Ministerin sagte beim Fachtag am 4. Mai 2020 in Kiel, ab Juli gebe es neue Mittel.",
+            [("conference", D(2020, 5, 4), "Kiel", None)],
+        ),
+    ],
+)
+def test_events_postponed_gathering_keeps_its_new_date(make_doc, text, expected):
+    assert _events(make_doc, text, "2020-04-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regionalkonferenz fand am 3. Mai 2022 in Gera statt. Eine Dokumentation der Konferenz erscheint im Sommer.",
+        "Die Regionalkonferenz fand am 3. Mai 2022 in Gera statt. Die Aufzeichnung der Konferenz steht ab Mitte Juni bereit.",
+        "Die Regionalkonferenz fand am 3. Mai 2022 in Gera statt. Die Ergebnisse der Tagung erscheinen im Herbst in Jena.",
+    ],
+)
+def test_events_record_of_a_gathering_is_no_new_event(make_doc, text):
+    assert _events(make_doc, text, "2022-05-10") == [("conference", D(2022, 5, 3), "Gera", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place of work named "Werkstatt" after its compound
+        (
+            "Unsere Lehrwerkstatt in Gera bildet Jugendliche aus. Am 2. Juni 2021 öffnen wir die Werkstatt für "
+            "einen Tag der offenen Tür.",
+            [("other", D(2021, 6, 2), "Gera", None)],
+        ),
+        (
+            "Die Jugendwerkstatt in Suhl repariert Fahrräder. In der Werkstatt arbeiten am 3. Mai 2021 zwölf Jugendliche.",
+            [],
+        ),
+    ],
+)
+def test_events_place_of_work_is_no_workshop(make_doc, text, expected):
+    assert _events(make_doc, text, "2021-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a host receiving guests dates the visit told before it
+        (
+            "Die Landrätin hat sich bei einem Projektbesuch in Greiz über das Projekt informiert.\n\n"
+            "Am Dienstag, dem 9. Mai, empfing das Team den Gast in seinem Ladenlokal.",
+            [("other", D(2023, 5, 9), "Greiz", None)],
+        ),
+        # an invitation told after the fact dates the kick-off named before it
+        (
+            "Rund 90 Teilnehmende kamen zur Auftaktkonferenz des Landesprogramms nach Erfurt. Die Staatskanzlei "
+            "hatte am 7. und 8. März 2023 Vertreterinnen und Vertreter der Kommunen eingeladen.",
+            [("kickoff", D(2023, 3, 7), "Erfurt", 90)],
+        ),
+    ],
+)
+def test_events_hosts_and_invitations_date_a_gathering(make_doc, text, expected):
+    assert _events(make_doc, text, "2023-05-12") == expected
+
+
+@pytest.mark.parametrize(
+    "text, participants",
+    [
+        (
+            "Fachtag in Potsdam: Wege in Ausbildung\n\nKnapp 200 Fachleute aus Kammern und Schulen diskutierten über "
+            "den Übergang in den Beruf.\n\nDer Fachtag „Wege in Ausbildung“ fand am 4. Mai 2023 in Potsdam statt.",
+            200,
+        ),
+        (
+            "Jahrestagung in Mainz\n\nMehr als 120 Vertreterinnen und Vertreter der Wohlfahrtsverbände tauschten sich "
+            "aus.\n\nDie Jahrestagung fand am 4. Mai 2023 in Mainz statt.",
+            120,
+        ),
+        # a dated lead is its own sentence's gathering: nothing to carry over
+        (
+            "Jahrestagung in Mainz\n\nAm 2. Februar 2023 kamen 80 Gäste ins Rathaus.\n\nDie Jahrestagung fand am 4. Mai "
+            "2023 in Mainz statt.",
+            None,
+        ),
+    ],
+)
+def test_events_main_event_takes_an_undated_leads_attendance(make_doc, text, participants):
+    events = make_doc(text, "2023-05-10")._.events
+    main = next(e for e in events if e.start == D(2023, 5, 4))
+    assert main.participants == participants
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vom 6. bis 24. November 2023 fanden insgesamt acht Online-Werkstätten statt, an denen mehr als 200 "
+            "Teilnehmende mitwirkten.",
+            [("webinar", D(2023, 11, 6), None, 200)],
+        ),
+        ("Im Oktober 2023 finden drei Seminare zum Datenschutz in Kassel statt.", [("seminar", D(2023, 10, 1), "Kassel", None)]),
+        (
+            "Im Juni 2023 fanden in Halle und Magdeburg zwei Workshops statt.",
+            [("workshop", D(2023, 6, 1), "Halle", None), ("workshop", D(2023, 6, 1), "Magdeburg", None)],
+        ),
+        # a verb's report of a gathering takes the type of the noun naming it
+        (
+            "Tagung in Graz\n\nAm 8. Oktober 2023 trafen sich Fachleute aus zwölf Ländern in Graz.",
+            [("conference", D(2023, 10, 8), "Graz", None)],
+        ),
+    ],
+)
+def test_events_counted_plurals_and_named_verb_reports(make_doc, text, expected):
+    assert _events(make_doc, text, "2023-12-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Digitale Auftaktveranstaltung des Landes\n\nAm 5. und 6. Oktober 2022 hat das Sozialministerium die "
+            "Förderperiode mit einer Online-Konferenz eröffnet.\n\nMehr als 400 Gäste verfolgten die "
+            "Auftaktveranstaltung im Livestream.",
+            [("kickoff", D(2022, 10, 5), None, 400)],
+        ),
+        (
+            "Die Agentur für Arbeit bietet am 8. März 2022 eine digitale Sprechstunde für Betriebe an.",
+            [("webinar", D(2022, 3, 8), None, None)],
+        ),
+        (
+            "Am 10. November 2022 laden wir zu einem Unternehmerfrühstück in Zwickau ein.",
+            [("meeting", D(2022, 11, 10), "Zwickau", None)],
+        ),
+    ],
+)
+def test_events_kickoffs_consultations_and_breakfasts(make_doc, text, expected):
+    assert _events(make_doc, text, "2022-10-12") == expected
+
+
+@pytest.mark.parametrize(
+    "text, participants",
+    [
+        ("Auf der Messe in Nürnberg am 23. Oktober 2024 kamen knapp 300 Besucher an unseren Stand.", None),
+        ("Zur Messe in Nürnberg kamen am 23. Oktober 2024 knapp 3.000 Besucherinnen und Besucher.", 3000),
+        ("Am 21. Juni 2022 kamen rund 250 Projektleitungen und Gäste in Berlin zur Abschlussveranstaltung zusammen.", 250),
+    ],
+)
+def test_events_stand_visitors_are_not_the_fairs_attendance(make_doc, text, participants):
+    (event,) = make_doc(text, "2024-11-01")._.events
+    assert event.participants == participants
+
+
+@pytest.mark.parametrize(
+    "text, location, venue",
+    [
+        ("Rund 120 Gäste kamen am 4. Juli 2023 zum Fachtag in das Rathaus Bochum.", "Bochum", "Rathaus Bochum"),
+        ("Der Infoabend fand am 4. Juli 2023 in der Begegnungsstätte Spandau statt.", "Spandau", "Begegnungsstätte Spandau"),
+    ],
+)
+def test_events_venue_after_in_das_and_of_a_statte(make_doc, text, location, venue):
+    (event,) = make_doc(text, "2023-07-10")._.events
+    assert (event.location, event.venue) == (location, venue)
