@@ -58,11 +58,13 @@ class OnlineTest:
 def load_link_rules(data: dict) -> LinkRules:
     heads = sorted(data["venue_heads"], key=len, reverse=True)
     word = r"[A-ZÄÖÜ][\w'’.-]*"
-    # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune":
+    # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune",
+    # "im Haus der Kirche" (a house named by its genitive):
     # after a locative preposition, up to two capitalised words and a word ending in a venue noun, then
     # capitalised name words or one genitive phrase
     venue = re.compile(
-        rf"\b(?:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"\b(?:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"|Haus(?=\s+de[rs]\s))"
         rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
     )
     return LinkRules(

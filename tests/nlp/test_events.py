@@ -623,8 +623,22 @@ def test_events_stand_visitors_are_not_the_fairs_attendance(make_doc, text, part
     [
         ("Rund 120 Gäste kamen am 4. Juli 2023 zum Fachtag in das Rathaus Bochum.", "Bochum", "Rathaus Bochum"),
         ("Der Infoabend fand am 4. Juli 2023 in der Begegnungsstätte Spandau statt.", "Spandau", "Begegnungsstätte Spandau"),
+        ("Der Fachtag der Diakonie findet am 4. Juli 2023 im Haus der Kirche in Kassel statt.", "Kassel", "Haus der Kirche"),
     ],
 )
 def test_events_venue_after_in_das_and_of_a_statte(make_doc, text, location, venue):
     (event,) = make_doc(text, "2023-07-10")._.events
     assert (event.location, event.venue) == (location, venue)
+
+
+@pytest.mark.parametrize(
+    "text, participants",
+    [
+        ("Am 15. Mai 2024 trafen sich rund 40 Koordinatorinnen und Koordinatoren der Projekte zum Netzwerktreffen in Chemnitz.", 40),
+        ("Mehr als 300 Gäste verfolgten die Fachtagung am 15. Mai 2024 im Livestream.", 300),
+        ("Beim Netzwerktreffen am 15. Mai 2024 in Chemnitz ging es um 40 Koordinatorinnen und Koordinatoren.", None),
+    ],
+)
+def test_events_people_meeting_or_following_are_attendance(make_doc, text, participants):
+    (event,) = make_doc(text, "2024-05-20")._.events
+    assert event.participants == participants
