@@ -34,6 +34,7 @@ class LinkRules:
     future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
     max_frame_days: int
     period_frames: frozenset[str]  # frame types a month or season may date
+    capacity_words: frozenset[str]  # "begrenzt": a count of places, not of people who came
     stand_words: frozenset[str]  # "Stand": counts there are a stand's visitors
     record_nouns: frozenset[str]  # "Dokumentation", "Aufzeichnung": a record of a gathering
     cancel_cues: tuple[frozenset[str], ...]  # word sets of a gathering that did not take place
@@ -86,6 +87,7 @@ def load_link_rules(data: dict) -> LinkRules:
         future_cues=frozenset(load("temporal")["future_cues"]),
         max_frame_days=int(data["max_frame_days"]),
         period_frames=frozenset(data["period_frames"]),
+        capacity_words=frozenset(data["capacity_words"]),
         stand_words=frozenset(data["stand_words"]),
         record_nouns=frozenset(data["record_nouns"]),
         cancel_cues=tuple(frozenset(words) for words in data["cancel_cues"]),

@@ -56,6 +56,16 @@ def lead_attendance(events: list[Mention], lead_counts: list, next_end: int) -> 
     return [events[0]._replace(participants=lead_counts[0].count), *events[1:]]
 
 
+def capacity(events: list[Mention], limits: list, published) -> list[Mention]:
+    """Announced gatherings (after `published`) without attendance take the one limit on places an
+    article gives ("Die Teilnahme ist auf bis zu 30 Personen je Termin begrenzt"); `limits` are the
+    counts of such sentences."""
+    if len({c.count for c in limits}) != 1 or published is None:
+        return events
+    n = limits[0].count
+    return [e._replace(participants=n) if e.participants is None and e.start and e.start > published else e for e in events]
+
+
 def _combine(old: Mention, ev: Mention) -> Mention:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
     ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's

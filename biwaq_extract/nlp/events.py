@@ -142,6 +142,7 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         return out
 
     by_dates, by_places, by_counts = bucket(dates), bucket(ext.places), bucket(counts)
+    not_attendance = rules.links.stand_words | rules.links.capacity_words
     for k, span in enumerate(sents[:4]):
         s_dates = by_dates[k]
         if len(s_dates) == 1 and s_dates[0].text == span.text.strip(_BULLETS):
@@ -150,9 +151,9 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         by_dates[k], frames[k] = (), None
     for k, span in enumerate(sents):
         if by_counts[k] and not (rules.links.cumulative_words.isdisjoint(span.text.lower().split())
-                                 and rules.links.stand_words.isdisjoint(_WORD.findall(span.text.lower()))):
+                                 and not_attendance.isdisjoint(_WORD.findall(span.text.lower()))):
             # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance; "kamen 300 Besucher an
-            # unseren Stand": the visitors of a stand at the gathering
+            # unseren Stand": the visitors of a stand at the gathering; "ist auf 20 Personen begrenzt": places
             by_counts[k] = ()
     if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
         # "hat am Montag in Berlin … ausgezeichnet"
@@ -538,6 +539,9 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
         events[0] = events[0]._replace(location=town) if town else events[0]
     if lead is not None and lead + 1 < len(contexts) and not contexts[lead].dates:
         events = merging.lead_attendance(events, contexts[lead].counts, contexts[lead + 1].span.end_char)
+    limits = [c for c in doc._.participant_counts if not rules.links.capacity_words.isdisjoint(_WORD.findall(c.sentence.lower()))]
+    if limits:
+        events = merging.capacity(events, limits, doc._.published if isinstance(doc._.published, dt.date) else None)
     town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
     if town:  # a local news story's gatherings take place in the town it reports from
         events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]

@@ -642,3 +642,19 @@ def test_events_venue_after_in_das_and_of_a_statte(make_doc, text, location, ven
 def test_events_people_meeting_or_following_are_attendance(make_doc, text, participants):
     (event,) = make_doc(text, "2024-05-20")._.events
     assert event.participants == participants
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Die Kammer bietet am 4. Juni 2024 ein Seminar zur Buchhaltung an. Das Seminar wird am 2. Juli 2024 "
+            "wiederholt.\n\nDie Teilnahme ist auf 20 Personen je Termin begrenzt.",
+            [20, 20],
+        ),
+        # a report of past gatherings: a limit says nothing of who came
+        ("Am 4. März 2024 fand ein Seminar zur Buchhaltung in Trier statt. Die Plätze waren auf 20 Personen begrenzt.", [None]),
+    ],
+)
+def test_events_announced_gatherings_take_the_limit_on_places(make_doc, text, expected):
+    assert [e.participants for e in make_doc(text, "2024-05-10")._.events] == expected
