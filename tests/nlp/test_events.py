@@ -658,3 +658,23 @@ def test_events_people_meeting_or_following_are_attendance(make_doc, text, parti
 )
 def test_events_announced_gatherings_take_the_limit_on_places(make_doc, text, expected):
     assert [e.participants for e in make_doc(text, "2024-05-10")._.events] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Am 12. März 2024 lud die Arbeitsagentur zum Infotag in das Berufsinformationszentrum Gera ein.",
+         [("other", D(2024, 3, 12), "Gera", None)]),
+        ("Die Mitgliederversammlung des Landesverbands fand am 20. April 2024 in Halle statt.",
+         [("meeting", D(2024, 4, 20), "Halle", None)]),
+        ("Beim Pflegegipfel am 3. Juli 2024 in Potsdam diskutierten 150 Fachleute.", [("conference", D(2024, 7, 3), "Potsdam", 150)]),
+        ("Die Lehrstellenbörse im Kreishaus Meißen lockte am 14. September 2024 rund 600 Jugendliche an.",
+         [("fair", D(2024, 9, 14), "Meißen", 600)]),
+        ("Rund 80 Gäste kamen am 18. Mai 2024 zur Vernissage ins Rathaus Gotha.", [("other", D(2024, 5, 18), "Gotha", 80)]),
+        # the everyday senses need a date or place of a gathering
+        ("Der Gipfel des Brockens ist 1141 Meter hoch.", []),
+        ("Die Versammlung der Vereinten Nationen tagt regelmäßig.", []),
+    ],
+)
+def test_events_gatherings_of_other_publishers(make_doc, text, expected):
+    assert _events(make_doc, text, "2024-10-01") == expected
