@@ -300,7 +300,9 @@ class Venues:
             if venue or town:
                 return venue, town
         if self.any_locator:
-            for ctx in contexts[k + 1 : k + 5]:
+            # the lines after it, then those just above it in its paragraph ("Wo: …" above "Was: Netzwerktreffen")
+            above = [c for c in contexts[max(0, k - 2) : k] if "\n\n" not in self.text[c.span.end_char : contexts[k].span.start_char]]
+            for ctx in [*contexts[k + 1 : k + 5], *reversed(above)]:
                 venue = locator_line(self.text, ctx.span.start_char, ctx.span.end_char, self.rules)
                 if venue:
                     return venue, ctx.places[-1].name if ctx.places else town_in_venue(venue, self.known_city)

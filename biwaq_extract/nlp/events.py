@@ -124,8 +124,9 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     attending = [c for c in ext.participant_counts if _GENDER.sub("", c.who.rsplit(None, 1)[-1].lower()).endswith(attendees)]
     attending_set = set(attending)
     # other people ("800 Schülerinnen und Schüler") count when the sentence says they came
+    # (words without their punctuation: the verb often ends the sentence, "… an dem 45 Mitarbeitende teilnahmen.")
     counts = [c for c in ext.participant_counts
-              if c in attending_set or not rules.attendance_verbs.isdisjoint(c.sentence.lower().split())]
+              if c in attending_set or not rules.attendance_verbs.isdisjoint(_WORD.findall(c.sentence.lower()))]
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list:
@@ -250,6 +251,12 @@ def _borrow(
     here = contexts[k].span
     if k > 0 and _heading(here, text):  # a subheading: the paragraph under it tells of its gathering
         for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
+            if _day_dated(contexts[j]):
+                return contexts[j]
+        # a line of a block ("Wann: 6. Juni 2024" / "Wo: …" / "Was: Netzwerktreffen"): a dated line above it
+        for j in range(k - 1, max(-1, k - 1 - rules.link_window), -1):
+            if "\n\n" in text[contexts[j].span.start_char : here.start_char]:
+                break
             if _day_dated(contexts[j]):
                 return contexts[j]
     for j in (k - 1, k + 1):

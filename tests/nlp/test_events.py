@@ -678,3 +678,22 @@ def test_events_announced_gatherings_take_the_limit_on_places(make_doc, text, ex
 )
 def test_events_gatherings_of_other_publishers(make_doc, text, expected):
     assert _events(make_doc, text, "2024-10-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an announcement's block of labelled lines
+        (
+            "Wann: Donnerstag, 6. Juni 2024, 14 Uhr\nWo: Bürgerhaus Mitte, Leipzig\nWas: Netzwerktreffen der Projektträger",
+            [("meeting", D(2024, 6, 6), "Leipzig", None)],
+        ),
+        # the attendance verb closing the sentence
+        (
+            "Der Landesverband lud am 7. November 2023 zu einem Fachtag nach Jena ein, an dem 45 Mitarbeitende teilnahmen.",
+            [("conference", D(2023, 11, 7), "Jena", 45)],
+        ),
+    ],
+)
+def test_events_announcement_blocks_and_closing_verbs(make_doc, text, expected):
+    assert _events(make_doc, text, "2024-05-20" if "2024" in text else "2023-11-20") == expected
