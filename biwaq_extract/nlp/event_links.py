@@ -98,9 +98,14 @@ _SAY_OFF = frozenset({"sagte", "sagten", "sagt", "sagen"})  # "sagten … ab": c
 _CLAUSE_ENDS = frozenset({".", ",", ";", "und", "–"})
 
 
-def may_cancel(words: set[str], rules: LinkRules) -> bool:
-    """Whether a Doc with these (lower-case) words may call a gathering off (a cheap test before its sentences are read)."""
-    return any(words.issuperset(cue) for cue in rules.cancel_cues) or ("ab" in words and not _SAY_OFF.isdisjoint(words))
+def cancel_anchors(words: set[str], rules: LinkRules) -> set[str]:
+    """The words by which a Doc with these (lower-case) words may call a gathering off: the longest word of
+    each cue it holds all words of, and "ab" with a "sagte"; empty for most Docs (a cheap test before its
+    sentences are read)."""
+    anchors = {max(cue, key=len) for cue in rules.cancel_cues if words.issuperset(cue)}
+    if "ab" in words and not _SAY_OFF.isdisjoint(words):
+        anchors.add("ab")
+    return anchors
 
 
 def cancelled(lowers: list[str], rules: LinkRules) -> bool:

@@ -304,8 +304,11 @@ def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[s
     positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
     sents = doc_sentences(doc)
     called_off: set[int] = set()
-    if links.may_cancel(words, rules.links):
-        called_off = {k for k, s in enumerate(sents) if links.cancelled(v.lowers[s.start : s.end], rules.links)}
+    anchors = links.cancel_anchors(words, rules.links)
+    if anchors:  # only the sentences holding an anchor word of a cue are read
+        starts = [s.start for s in sents]
+        held = {bisect_right(starts, i) - 1 for i, w in enumerate(v.lowers) if w in anchors}
+        called_off = {k for k in held if k >= 0 and links.cancelled(v.lowers[sents[k].start : sents[k].end], rules.links)}
     contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules, called_off)
     return nouns, positions, contexts, called_off
 

@@ -90,7 +90,7 @@ def test_event_links_type_from_a_compounds_first_part(word, etype):
 )
 def test_event_links_cancelled(sentence, called_off):
     lowers = sentence.lower().split()
-    assert event_links.may_cancel(set(lowers), RULES) or not called_off
+    assert event_links.cancel_anchors(set(lowers), RULES) or not called_off
     assert event_links.cancelled(lowers, RULES) == called_off
 
 
