@@ -162,7 +162,8 @@ def _add(merged: list[Mention], ev: Mention) -> None:
         if (old.start, old.end) == (ev.start, ev.end):
             merged[k] = _combine(old, ev)
             return
-        if old.start is not None and old.type == ev.type and _nested(old, ev):
+        series = old.rule.startswith(_SERIES) or ev.rule.startswith(_SERIES)
+        if old.start is not None and old.type == ev.type and _nested(old, ev) and not series:
             # "Jahrestagung 2022" in the title and "am 3. Mai 2022" in the text: the finer date wins;
             # between spans of days the longer is the whole gathering ("am zweiten Kongresstag")
             finer, coarser = (ev, old) if _span_days(ev) < _span_days(old) else (old, ev)
@@ -186,6 +187,10 @@ def merge(candidates: list[Mention], kinds: dict[str, str | None]) -> list[Menti
             # a new gathering after all: merged again, as an undated mention may now join it
             merged = _merged([*merged, ref._replace(rule=ref.rule.replace("event-def", "event-head"))])
     return merged
+
+
+# the rule of a series' gatherings: a series of weeks and one gathering inside it are two events
+_SERIES = "rule:event-series"
 
 
 def _merged(candidates: list[Mention]) -> list[Mention]:

@@ -152,8 +152,8 @@ _NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf 
 _UMLAUT_PLURAL = re.compile(r"stätt(?=en$)", re.I)
 
 
-def counted_plural(v, start: int, end: int, head_of) -> tuple[str, str] | None:
-    """(word, type) of a plural gathering noun counted by a number word or digits between tokens start and
+def counted_plural(v, start: int, end: int, head_of) -> tuple[str, str, str] | None:
+    """(word, head, type) of a plural gathering noun counted by a number word or digits between tokens start and
     end: "fanden zehn Online-Werkstätten statt", "finden im Juni drei Seminare statt" name what took place.
     `head_of` gives a word's (head, type) or None."""
     for i in range(start + 1, end):
@@ -161,5 +161,5 @@ def counted_plural(v, start: int, end: int, head_of) -> tuple[str, str] | None:
             word = v.texts[i]
             hit = singular_head(_UMLAUT_PLURAL.sub(lambda m: m.group(0).replace("ä", "a"), word), head_of) or head_of(word)
             if hit:
-                return word, hit[1]
+                return word, hit[0], hit[1]
     return None

@@ -507,12 +507,14 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
             place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
         count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
-        etype, name = (links.typed(plural[0].lower(), plural[1], rules.links), plural[0]) if plural else (ctx.frame, None)
+        etype, name = (links.typed(plural[0].lower(), plural[2], rules.links), plural[0]) if plural else (ctx.frame, None)
+        # a counted plural is a series of gatherings, which a single one of them inside its span does not date
+        rule = f"rule:event-series:{plural[1]}" if plural else "rule:event-frame"
         # "fanden in Halle und Magdeburg zwei Workshops statt": one gathering per place of a series
         places = event_series.joined_places(text, ctx.places) if plural and not online else []
         for place in places or [place]:
             candidates.append(_candidate(sentence, place.start_char if places else ctx.span.start_char, ctx.span.end_char, etype,
-                                         name, date, place, count, facts.organisers_of.get(k, ()), "rule:event-frame", sentence, venue))
+                                         name, date, place, count, facts.organisers_of.get(k, ()), rule, sentence, venue))
     return candidates
 
 

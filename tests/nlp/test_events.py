@@ -697,3 +697,24 @@ def test_events_gatherings_of_other_publishers(make_doc, text, expected):
 )
 def test_events_announcement_blocks_and_closing_verbs(make_doc, text, expected):
     assert _events(make_doc, text, "2024-05-20" if "2024" in text else "2023-11-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ministerpräsident Bodo Beispiel zeichnete am 4. Mai 2024 in Erfurt zwölf Ausbildungsbetriebe aus.",
+         [("award", D(2024, 5, 4), "Erfurt", None)]),
+        ("Am 12. Juni 2024 überreichte die Senatorin in Bremen die Urkunden an 30 Absolventinnen.",
+         [("award", D(2024, 6, 12), "Bremen", None)]),
+        # an offer of a series over weeks, and a single gathering inside its span: two events
+        (
+            "Mit einem Abschlusswebinar am 9. Oktober 2024 endete die Reihe. Vom 4. September bis zum 9. Oktober "
+            "2024 boten die Regiestellen sechs Webinare an.",
+            [("webinar", D(2024, 10, 9), None, None), ("webinar", D(2024, 9, 4), None, None)],
+        ),
+        # a service offered on weekdays or once a month is no gathering
+        ("Das Projekt bietet einmal im Monat ein Bewerbungstraining und mittwochs einen offenen Workshop in Gera an.", []),
+    ],
+)
+def test_events_awards_offers_and_recurring_services(make_doc, text, expected):
+    assert _events(make_doc, text, "2024-10-20") == expected
