@@ -37,6 +37,7 @@ class LinkRules:
     capacity_words: frozenset[str]  # "begrenzt": a count of places, not of people who came
     stand_words: frozenset[str]  # "Stand": counts there are a stand's visitors
     record_nouns: frozenset[str]  # "Dokumentation", "Aufzeichnung": a record of a gathering
+    deadline_words: tuple[str, ...]  # "Anmeldeschluss", "Frist": a date after them is a deadline
     cancel_cues: tuple[frozenset[str], ...]  # word sets of a gathering that did not take place
 
 
@@ -90,6 +91,7 @@ def load_link_rules(data: dict) -> LinkRules:
         capacity_words=frozenset(data["capacity_words"]),
         stand_words=frozenset(data["stand_words"]),
         record_nouns=frozenset(data["record_nouns"]),
+        deadline_words=tuple(data["deadline_words"]),
         cancel_cues=tuple(frozenset(words) for words in data["cancel_cues"]),
     )
 
@@ -120,9 +122,26 @@ def cancelled(lowers: list[str], rules: LinkRules) -> bool:
     return any(w == "ab" and nxt in _CLAUSE_ENDS for w, nxt in zip(lowers, lowers[1:]))
 
 
+_ARTICLES = frozenset({"zum", "dem", "den", "der", "die", "das"})
+
+
+def bounds_period(text: str, start: int, period_words: frozenset[str], rules: LinkRules) -> bool:
+    """The date at `start` ends or opens a period or is a deadline, by the words before it: "bis zum
+    30. Juni", "ab dem 1. Juli", "Anmeldeschluss ist der 31. Mai", "Frist: 3. Mai"."""
+    clause = re.split(r"[.;!?]", text[max(0, start - 90) : start])[-1]
+    words = [w.strip(",:(\"„“") for w in clause.lower().split()[-8:]]
+    near = words[:-1] if words and words[-1] in _ARTICLES else words
+    if near and near[-1] in period_words:
+        return True
+    return any(w.endswith(rules.deadline_words) for w in words)
+
+
 def record_of(v: TokenView, i: int, rules: LinkRules) -> bool:
-    """The gathering noun at i follows a record of it: "die Dokumentation der Konferenz", "eine Aufzeichnung des Fachtags"."""
-    return i >= 2 and v.lowers[i - 1] in rules.genitive_determiners and v.lowers[i - 2] in rules.record_nouns
+    """The gathering noun at i follows a record of it: "die Dokumentation der Konferenz", "eine Aufzeichnung des
+    Fachtags"; not when its own date follows ("die Ergebnisse des Workshops vom 3. Mai")."""
+    if i < 2 or v.lowers[i - 1] not in rules.genitive_determiners or v.lowers[i - 2] not in rules.record_nouns:
+        return False
+    return not (i + 2 < v.n and v.lowers[i + 1] in ("vom", "am") and v.like_num[i + 2])
 
 
 def back_reference(word: str, head: str, named_before: set[str], rules: LinkRules) -> bool:

@@ -113,11 +113,15 @@ def _quoted_after(text: str, end_char: int) -> tuple[int, int] | None:
 
 def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: EventRules, called_off: set[int]) -> list[Context]:
     ext = doc._  # (each `doc._` builds a new accessor object)
-    # "seit Januar 2016", "bis Ende Mai": the start or end of a period, never the date of a gathering
+    # "seit Januar 2016", "bis Ende Mai", "bis zum 30. Juni": the start or end of a period, and "Anmeldeschluss
+    # ist der 31. Mai": a deadline; never the date of a gathering
+    text = view(doc).text
     dates = [
         d
         for d in ext.dates
         if d.role != "publication" and d.granularity in rules.date_rank and d.text.split(None, 1)[0].lower() not in rules.period_words
+        # (a bare year after "post" or "seit" is left to `names_year`: a sentence with one borrows no other date)
+        and (d.granularity == "year" or not links.bounds_period(text, d.start_char, rules.period_words, rules.links))
     ]
     # compounds count too ("EHAP-Verantwortliche"); gender endings are dropped first ("Teilnehmer*innen")
     attendees = tuple(rules.attendee_words)
@@ -163,7 +167,6 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         attended = {k for k, found in enumerate(bucket(attending)) if found}
         frames = [("other" if k in attended else None) if f == _ATTENDANCE else f for k, f in enumerate(frames)]
     if _VISIT in frames:  # "informierte sich in Gera über das Projekt": a visit only where a town is named
-        text = view(doc).text
         frames = [("other" if any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in by_places[k]) else None)
                   if f == _VISIT else f for k, f in enumerate(frames)]
     return named_rows(Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))

@@ -718,3 +718,22 @@ def test_events_announcement_blocks_and_closing_verbs(make_doc, text, expected):
 )
 def test_events_awards_offers_and_recurring_services(make_doc, text, expected):
     assert _events(make_doc, text, "2024-10-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a deadline or the end of a period dates no gathering
+        ("Anmeldeschluss für den Fachtag in Kassel ist der 31. Mai 2024.", []),
+        ("Der Fachtag findet am 12. Juni 2024 in Kassel statt. Anmeldeschluss ist der 31. Mai 2024.",
+         [("conference", D(2024, 6, 12), "Kassel", None)]),
+        ("Ein Besuch der Ausstellung lohnt sich: Sie ist noch bis zum 30. Juni im Rathaus Kiel zu sehen.", []),
+        # after "im Anschluss an" the date is the gathering's
+        ("Im Anschluss an das Plenum öffnete am 14. März 2024 eine Projektmesse in Halle ihre Türen.",
+         [("fair", D(2024, 3, 14), "Halle", None)]),
+        # a record of a gathering with its own date names that gathering
+        ("Die Ergebnisse des Workshops vom 3. Mai 2024 in Gotha fließen in die Strategie ein.", [("workshop", D(2024, 5, 3), "Gotha", None)]),
+    ],
+)
+def test_events_deadlines_and_period_ends_date_no_gathering(make_doc, text, expected):
+    assert _events(make_doc, text, "2024-05-20") == expected
