@@ -737,3 +737,16 @@ def test_events_awards_offers_and_recurring_services(make_doc, text, expected):
 )
 def test_events_deadlines_and_period_ends_date_no_gathering(make_doc, text, expected):
     assert _events(make_doc, text, "2024-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("Zur Fachtagung am 5. Mai 2024 schalteten sich Gäste aus Leipzig per Zoom zu.", None),
+        ("Die Fachtagung am 5. Mai 2024 war im Livestream zu sehen; Gäste aus Leipzig stellten Fragen.", None),
+        ("Die Fachtagung fand am 5. Mai 2024 in Berlin statt und wurde im Livestream übertragen.", "Berlin"),
+    ],
+)
+def test_events_streamed_by_livestream_or_zoom(make_doc, text, location):
+    (event,) = make_doc(text, "2024-05-20")._.events
+    assert event.location == location
