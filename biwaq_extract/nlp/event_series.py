@@ -147,7 +147,9 @@ def series_of(v, contexts: list, text: str, head_of, typed, is_town) -> list[Ser
     return series(text, contexts, heads(), is_town)
 
 
-_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige".split())
+# numbers and the determiners of a plural that a verb reports ("Die Online-Infoveranstaltungen finden am 3. und
+# am 17. März statt")
+_NUMBER_WORDS = frozenset("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf mehrere einige die alle beide beiden weitere".split())
 # "Werkstätten" -> "Werkstatten": the plural's umlaut back to the singular's vowel before the ending is cut
 _UMLAUT_PLURAL = re.compile(r"stätt(?=en$)", re.I)
 

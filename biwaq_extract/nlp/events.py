@@ -518,6 +518,11 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
         for place in places or [place]:
             candidates.append(_candidate(sentence, place.start_char if places else ctx.span.start_char, ctx.span.end_char, etype,
                                          name, date, place, count, facts.organisers_of.get(k, ()), rule, sentence, venue))
+        # "finden am 3. März und am 17. März statt": one per day (days with places of their own are a series)
+        days = [d for d in ctx.dates if d.granularity == "day"] if plural and len(ctx.places) < 2 else []
+        for day in days[1:] if len(days) > 1 else ():
+            candidates[-1] = candidates[-1]._replace(start=days[0].start, end=days[0].end)
+            candidates.append(candidates[-1]._replace(start_char=day.start_char, start=day.start, end=day.end))
     return candidates
 
 

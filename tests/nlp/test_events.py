@@ -750,3 +750,16 @@ def test_events_deadlines_and_period_ends_date_no_gathering(make_doc, text, expe
 def test_events_streamed_by_livestream_or_zoom(make_doc, text, location):
     (event,) = make_doc(text, "2024-05-20")._.events
     assert event.location == location
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Online-Infoveranstaltungen finden am 3. März und am 17. März 2025 jeweils von 10 bis 12 Uhr statt.",
+         [("webinar", D(2025, 3, 3), None, None), ("webinar", D(2025, 3, 17), None, None)]),
+        ("Zur Vorbereitung finden zwei Infoabende statt: am 3. März 2025 in Jena und am 10. März 2025 in Gera.",
+         [("other", D(2025, 3, 3), "Jena", None), ("other", D(2025, 3, 10), "Gera", None)]),
+    ],
+)
+def test_events_a_plural_told_by_a_verb_is_one_event_per_day(make_doc, text, expected):
+    assert sorted(_events(make_doc, text, "2025-02-10"), key=str) == sorted(expected, key=str)
