@@ -43,6 +43,8 @@ EXPLAIN = {
     "count_no_event": "participant count linked to no event",
     "person_no_tie": "person without role or organisation",
 }
+# Kinds of event held online: no town is missing when they have none.
+PLACELESS_TYPES = frozenset({"webinar"})
 # What `biwaq correct ... set` offers to fix per reason.
 FIX_ATTRIBUTE = {"event_no_date_no_place": "date", "event_no_date": "date", "event_no_place": "place",
                  "count_no_event": "event", "person_no_tie": "role", "org_person_name": "org_id", "org_role_word": "org_id"}
@@ -167,7 +169,8 @@ def _missing(value) -> bool:
 def _record_items(snapshot: Snapshot) -> list[ReviewItem]:
     items: list[ReviewItem] = []
     for row in _rows(snapshot.table("events")):
-        no_date, no_place = _missing(row.get("start_date")), _missing(row.get("location"))
+        no_date = _missing(row.get("start_date"))
+        no_place = _missing(row.get("location")) and row.get("type") not in PLACELESS_TYPES
         reason = ("event_no_date_no_place" if no_date and no_place else "event_no_date" if no_date
                   else "event_no_place" if no_place else None)
         if reason:

@@ -282,7 +282,12 @@ def test_report_marks_a_record_corrected_by_the_steward(report_run, tmp_path, da
 
     output = tmp_path / "out"
     shutil.copytree(report_run["output"], output, symlinks=True)
-    item = next(i for i in assess(output).open_items if i.reason == "event_no_date")
+    import pandas as pd
+
+    from biwaq_extract.steward.review_items import ReviewItem
+
+    event = pd.read_parquet(output / "tables" / "events.parquet").sort_values("start_char").iloc[0]
+    item = ReviewItem("event_no_date", event["document_id"], "event", event["text"], int(event["start_char"]), event["event_id"])
     _set_date(output, item, date)
     documents = [d for d in read_documents(report_run["source"]) if isinstance(d, Document)]
     soup = BeautifulSoup(corrected_page(output, output, documents, report_run["summary"]), "html.parser")

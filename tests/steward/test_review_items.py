@@ -79,3 +79,11 @@ def test_review_items_commands_parse_as_biwaq_correct(action):
     assert (args.command, str(args.dataset), args.document, args.kind, args.text, args.at) == \
         ("correct", "out put", "st-2", "event", "Tag der offenen Tür", 7)
     assert args.action == {"fix": "set"}.get(action, action)
+
+
+@pytest.mark.parametrize("kind, date, reason", [("webinar", "2023-01-01", None), ("webinar", None, "event_no_date"),
+                                                ("workshop", "2023-01-01", "event_no_place")])
+def test_review_items_online_events_miss_no_place(kind, date, reason):
+    snapshot = _snapshot(events=[{"event_id": "e1", "document_id": "d1", "text": "Online-Seminar", "start_char": 0, "type": kind,
+                                  "start_date": date, "location": None, "rule": "r"}])
+    assert [i.reason for i in review_items(snapshot)] == ([reason] if reason else [])
