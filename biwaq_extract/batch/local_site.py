@@ -33,8 +33,9 @@ def loopback_start(start: str, site_url: str, settings: dict[str, Any]) -> str:
 
 
 def local_crawl_settings(settings: dict[str, Any]) -> dict[str, Any]:
-    """Settings for crawling our own loopback server: no politeness delay (robots.txt is still obeyed)."""
-    return {**settings, "crawl": {**settings.get("crawl", {}), "delay": 0.0}}
+    """Settings for crawling our own loopback server: no politeness delay (robots.txt is still obeyed), and
+    every archived page is revalidated, since asking costs nothing and the folder may have been edited."""
+    return {**settings, "crawl": {**settings.get("crawl", {}), "delay": 0.0, "revisit_after": 0.0}}
 
 
 def crawl_source(start: str, crawl_dir: Path, settings: dict[str, Any], *, site_folder: Path | None = None,
@@ -51,4 +52,5 @@ def crawl_source(start: str, crawl_dir: Path, settings: dict[str, Any], *, site_
     with serve(site_folder) as site:
         local = loopback_start(start, site.url, settings)
         logger.info("serving %s on %s for the crawl; starting at %s", site_folder, site.url, local)
-        return crawl(local, crawl_dir, local_crawl_settings(settings), max_pages=max_pages, since=since)
+        # The port is new each run: `mirror` keys the archive by path, so unchanged pages come back as 304.
+        return crawl(local, crawl_dir, local_crawl_settings(settings), max_pages=max_pages, since=since, mirror=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from biwaq_extract.crawl.warc import Archive, Known
 from biwaq_extract.atomic import atomic_open, atomic_write_text
@@ -120,6 +120,28 @@ def resolve_start(start: str, sources: tuple[Source, ...]) -> str:
     return start
 
 
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def onto_origin(start_url: str) -> Callable[[str], str]:
+    """A URL rewrite that moves loopback URLs (any port) onto `start_url`'s origin, leaving others alone.
+
+    A local mirror gets a free port each run; this lets its archive answer for the same paths on the next one.
+
+    >>> onto_origin("http://127.0.0.1:9/a")("http://127.0.0.1:8000/b.html?x=1")
+    'http://127.0.0.1:9/b.html?x=1'
+    """
+    base = urlsplit(start_url)
+
+    def move(url: str) -> str:
+        parts = urlsplit(url)
+        if parts.hostname not in LOOPBACK_HOSTS or parts.scheme not in {"http", "https"}:
+            return url
+        return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+
+    return move
+
+
 def article_record(article: Article, *, fetched_url: str, listing_url: str | None, fetched_at: str) -> dict[str, Any]:
     """One line of articles.jsonl: the fields `biwaq extract` reads first, then provenance."""
     return {
@@ -143,8 +165,10 @@ class Crawler:
     """One crawl run: owns the fetcher, the archive and the frontier; see `crawl()`."""
 
     def __init__(self, start_url: str, out_dir: Path, settings: dict[str, Any], *, max_pages: int = 0,
-                 since: dt.date | None = None, fetcher: Fetcher | None = None,
+                 since: dt.date | None = None, fetcher: Fetcher | None = None, mirror: bool = False,
                  now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)):
+        """`mirror`: the start URL is a local copy of a site on a loopback port that changes from run to run,
+        so what earlier runs archived from any loopback port counts as this origin's."""
         conf = settings.get("crawl", {})
         self.sources = load_sources(settings)
         self.start_url = canonicalize_url(resolve_start(start_url, self.sources))
@@ -165,7 +189,7 @@ class Crawler:
         self.fetcher = fetcher or Fetcher(self.fetch_settings)
         self._own_fetcher = fetcher is None
         self.archive = Archive(self.out_dir, max_warc_bytes=int(conf.get("warc_max_bytes", 1_000_000_000)))
-        self.known: dict[str, Known] = self.archive.known()
+        self.known: dict[str, Known] = self.archive.known(onto_origin(self.start_url) if mirror else None)
         self.robots: dict[str, RobotsRules] = {}
         self.now = now
         self.summary = CrawlSummary(start_url=self.start_url, out_dir=str(self.out_dir))
@@ -374,11 +398,11 @@ class Crawler:
 
 
 def crawl(start_url: str, out_dir: str | Path, settings: dict[str, Any] | None = None, *, max_pages: int = 0,
-          since: str | dt.date | None = None, fetcher: Fetcher | None = None) -> CrawlSummary:
+          since: str | dt.date | None = None, fetcher: Fetcher | None = None, mirror: bool = False) -> CrawlSummary:
     """Crawl from a listing page, archive every response under `out_dir`, write `out_dir/articles.jsonl`.
 
     `start_url` may also be a source name from the settings, or a folder holding a saved site, which is
-    then served on 127.0.0.1 for the length of the crawl (see `crawl_snapshot`).
+    then served on 127.0.0.1 for the length of the crawl (see `crawl_snapshot`). `mirror`: see `Crawler`.
     """
     if settings is None:
         from biwaq_extract.config import load_settings
@@ -387,7 +411,8 @@ def crawl(start_url: str, out_dir: str | Path, settings: dict[str, Any] | None =
     since_date = parse_since(since)
     if "://" not in start_url and Path(start_url).is_dir():
         return crawl_snapshot(start_url, out_dir, settings, max_pages=max_pages, since=since_date)
-    return Crawler(start_url, Path(out_dir), settings, max_pages=max_pages, since=since_date, fetcher=fetcher).run()
+    return Crawler(start_url, Path(out_dir), settings, max_pages=max_pages, since=since_date, fetcher=fetcher,
+                   mirror=mirror).run()
 
 
 def snapshot_start(root: Path, sources: tuple[Source, ...]) -> str:
@@ -418,6 +443,6 @@ def crawl_snapshot(root: str | Path, out_dir: str | Path, settings: dict[str, An
         site = server.__enter__()
     try:
         log.info("serving %s at %s", root, site.url)
-        return Crawler(site.url + start_path, Path(out_dir), settings, max_pages=max_pages, since=since).run()
+        return Crawler(site.url + start_path, Path(out_dir), settings, max_pages=max_pages, since=since, mirror=True).run()
     finally:
         server.__exit__(None, None, None)

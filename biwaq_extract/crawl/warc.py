@@ -7,7 +7,8 @@ import datetime as dt
 import hashlib
 import io
 import os
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -218,9 +219,9 @@ class Archive:
 
     # --- reading -------------------------------------------------------------------------------------
 
-    def known(self) -> dict[str, Known]:
-        """What the fetch log says about each URL, for conditional requests and resuming."""
-        return read_known(self.out_dir)
+    def known(self, url_map: Callable[[str], str] | None = None) -> dict[str, Known]:
+        """What the fetch log says about each URL, for conditional requests and resuming (see `read_known`)."""
+        return read_known(self.out_dir, url_map)
 
     def load(self, entry: LogEntry) -> tuple[tuple[tuple[str, str], ...], bytes]:
         """Headers and decoded body of the response a log row points at."""
@@ -244,9 +245,13 @@ def read_log(out_dir: str | Path) -> list[LogEntry]:
     return rows
 
 
-def read_known(out_dir: str | Path) -> dict[str, Known]:
+def read_known(out_dir: str | Path, url_map: Callable[[str], str] | None = None) -> dict[str, Known]:
+    """The latest outcome and last good body of each logged URL; `url_map` rewrites the logged URLs first
+    (a local mirror served on a new port each run is still the same site)."""
     known: dict[str, Known] = {}
     for row in read_log(out_dir):
+        if url_map is not None:
+            row = replace(row, url=url_map(row.url), final_url=url_map(row.final_url))
         prev = known.get(row.url)
         body = prev.body if prev else None
         checked = prev.checked_at if prev else None

@@ -33,3 +33,12 @@ def test_local_site_crawl_reads_the_served_folder_without_delay(tmp_path, articl
 def test_local_site_missing_folder_is_an_input_error(tmp_path, folder):
     with pytest.raises(InputError, match="site folder not found"):
         crawl_source("esf-meldungen", tmp_path / "crawl", load_settings(environ={}), site_folder=tmp_path / folder)
+
+
+@pytest.mark.parametrize("runs", [2, 3])
+def test_local_site_rerun_finds_unchanged_pages_on_a_new_port(tmp_path, runs):
+    settings = load_settings(environ={})
+    first = crawl_source("esf-meldungen", tmp_path, settings, site_folder=SITE)
+    for _ in range(runs - 1):  # each run serves the folder on a fresh port
+        again = crawl_source("esf-meldungen", tmp_path, settings, site_folder=SITE)
+        assert (again.pages, again.downloaded, again.not_modified, again.articles) == (first.pages, 0, first.pages, first.articles)

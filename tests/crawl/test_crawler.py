@@ -11,7 +11,7 @@ import pytest
 
 from biwaq_extract.crawl.warc import iter_responses
 from biwaq_extract.cli.main import main
-from biwaq_extract.crawl.crawler import Scope, crawl
+from biwaq_extract.crawl.crawler import Scope, crawl, onto_origin
 from biwaq_extract.reading.documents import read_jsonl
 from biwaq_extract.reading.html import canonicalize_url
 from biwaq_extract.records import Document
@@ -181,6 +181,28 @@ def test_crawl_a_saved_site_folder_is_served_on_loopback_and_crawled(tmp_path, p
     summary = crawl(str(fixture_path("crawl", "site")), tmp_path, settings)  # starts at /index.html
     assert summary.start_url.startswith("http://127.0.0.1:") and summary.start_url.endswith("/index.html")
     assert summary.articles == 3 and summary.failed == 0
+
+
+@pytest.mark.parametrize("url, moved", [
+    ("http://127.0.0.1:8000/a/b.html?p=2", "http://127.0.0.1:9/a/b.html?p=2"),
+    ("http://localhost:5000/robots.txt", "http://127.0.0.1:9/robots.txt"),
+    ("https://www.esf.de/portal/DE/a.html", "https://www.esf.de/portal/DE/a.html"),
+])
+def test_crawl_mirror_origin_moves_only_loopback_urls(url, moved):
+    assert onto_origin("http://127.0.0.1:9/start.html")(url) == moved
+
+
+@pytest.mark.parametrize("mirror, downloaded", [(True, 0), (False, None)])
+def test_crawl_mirror_on_a_new_port_revalidates_what_the_archive_holds(tmp_path, mirror, downloaded):
+    root = fixture_path("pipelines", "site")
+    start = "/portal/DE/Aktuelles/Meldungen/meldungen_node.html"
+    with serve(root) as site:
+        first = crawl(site.url + start, tmp_path, crawl_settings(revisit_after=0))
+    with serve(root) as site:
+        again = crawl(site.url + start, tmp_path, crawl_settings(revisit_after=0), mirror=mirror)
+    # Without `mirror` a new port is another site: everything is downloaded again.
+    assert again.downloaded == (first.downloaded if downloaded is None else downloaded)
+    assert again.not_modified == (first.pages if mirror else 0)
 
 
 @pytest.mark.parametrize("since", ["gestern"])
