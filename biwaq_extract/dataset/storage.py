@@ -28,7 +28,6 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import re
 import shlex
 import time
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ import pandas as pd
 from biwaq_extract.dataset import versions
 from biwaq_extract.dataset.decided import StoredDecisions, extracted_paths, extractor_rows_sql, store_decisions, with_named_ids
 from biwaq_extract.dataset.datapackage import DATAPACKAGE_FILE, all_tables, build_descriptor, csv_path, parquet_path
+from biwaq_extract.dataset.document_ids import read_document_ids
 from biwaq_extract.dataset.files import check_parquet, read_table, write_csv
 from biwaq_extract.dataset.outofcore import WorkDir, connect, file_frames, quote, row_count, scalar, scan, write_empty
 from biwaq_extract.dataset.schemas import HISTORY_TABLES, SCHEMA_VERSION, TABLES, Table, conform, empty_frame
@@ -314,25 +314,7 @@ def _before(root: Path, published: tuple[dt.date | None, dt.date | None]) -> Bef
     if not dataset_exists(root):
         return Before([], {}, published)
     folder = versions.resolve(root)
-    return Before(_read_ids(folder / READ_FILE), extracted_paths(folder), published)
-
-
-# documents.jsonl lines start with the id; reading only it spares parsing every document's text
-_LEADING_ID = re.compile(r'^\{"id": ("(?:[^"\\]|\\.)*")')
-
-
-def _read_ids(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    ids = []
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            try:
-                match = _LEADING_ID.match(line)
-                ids.append(str(json.loads(match.group(1)) if match else json.loads(line)["id"]))
-            except (ValueError, KeyError, TypeError):
-                continue  # a damaged line names no document; the review skips it the same way
-    return ids
+    return Before(read_document_ids(folder / READ_FILE), extracted_paths(folder), published)
 
 
 def dataset_counts(folder: Path) -> dict[str, int]:

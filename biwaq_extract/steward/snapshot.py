@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
+from biwaq_extract.dataset.document_ids import read_document_ids
 from biwaq_extract.errors import DatasetError, StewardError
 
 RUN_FILE = "run.json"
@@ -100,21 +101,7 @@ def load_snapshot(folder: Path) -> Snapshot:
         run = json.loads(run_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise StewardError(f"{run_path}: unreadable ({exc})") from None
-    return Snapshot(folder, run, tuple(_read_ids(folder / DOCUMENTS_FILE)))
-
-
-def _read_ids(path: Path) -> list[str]:
-    """Ids of the documents a run read (documents.jsonl holds exactly those); lines that do not parse are skipped."""
-    if not path.exists():
-        return []
-    ids = []
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for line in fh:
-            try:
-                ids.append(str(json.loads(line)["id"]))
-            except (ValueError, KeyError, TypeError):
-                continue
-    return ids
+    return Snapshot(folder, run, tuple(read_document_ids(folder / DOCUMENTS_FILE)))
 
 
 def previous_version_folder(dataset: Path) -> Path | None:

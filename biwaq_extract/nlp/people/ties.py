@@ -124,15 +124,21 @@ def _moderation_around(doc: Doc, v: TokenView, first: Candidate, last: Candidate
                             or len(after) == 2 and after[0] in res.guide_verbs and after[1] == "durch")
 
 
-def leads(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
-    """ "X leitet die Fachstelle Querschnittsthemen": X is its Leiter or Leiterin."""
+def _led_organisation(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> int | None:
+    """Where the organisation a role-less candidate leads starts ("X leitet die Fachstelle …"), or None."""
     k = cand.end
     if cand.role or k + 1 >= v.n or v.lowers[k] not in res.lead_verbs:
-        return
+        return None
     k += 1
     if v.lowers[k] in {"die", "das", "den", "seit"}:
         k += 1
-    if k in orgs:
+    return k if k in orgs else None
+
+
+def leads(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
+    """ "X leitet die Fachstelle Querschnittsthemen": X is its Leiter or Leiterin."""
+    k = _led_organisation(v, cand, orgs, res)
+    if k is not None:
         sex = gender(v, cand, res)
         if sex:
             cand.role = "Leiterin" if sex == "f" else "Leiter"
@@ -256,12 +262,7 @@ def _definite_role(v: TokenView, p: int, res: PeopleResources) -> str | None:
 
 def _lead_as(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources, sex: str) -> None:
     """ "Sie leitet die X": `leads` for a stand-in whose gender the pronoun gives."""
-    k = cand.end
-    if cand.role or k + 1 >= v.n or v.lowers[k] not in res.lead_verbs:
-        return
-    k += 1
-    if v.lowers[k] in {"die", "das", "den", "seit"}:
-        k += 1
-    if k in orgs:
+    k = _led_organisation(v, cand, orgs, res)
+    if k is not None:
         cand.role = "Leiterin" if sex == "f" else "Leiter"
         cand.org, cand.org_strength = orgs[k][0], 3
