@@ -508,3 +508,41 @@ def test_organisations_named_right_after_a_person(make_doc, text, expected):
 )
 def test_organisations_on_logo_lines_only_are_not_organisations(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # whom or what a bare head is for is no name; an adjective or a compound makes one
+        ("Sie fördert die Teilhabe an der Gesellschaft für Menschen mit Behinderung.", set()),
+        ("Im Stadtteil gibt es ein offenes Forum für Austausch und Vernetzung.", set()),
+        ("Die Teilnehmer des Forums für Frauen diskutierten lange.", set()),
+        ("Die Deutsche Gesellschaft für Soziale Arbeit und das Frauenforum für Austausch laden ein.",
+         {"Deutsche Gesellschaft für Soziale Arbeit", "Frauenforum für Austausch"}),
+        # common nouns ending in a head
+        ("Im Kurs lernen sie Handwerk für Einsteiger, und die Zivilgesellschaft für Demokratie wächst.", set()),
+        ("Das Stadtzentrum für Fußgänger wird umgebaut.", set()),
+        # a run of capitalised words this long is a list, not one name
+        ("Sie sprach vom Zentrum für Jugend Wohnen Arbeit Bildung Kultur Sport und Freizeit Kassel Nord.", set()),
+        # an adverb opening the next clause is no university's name
+        ("Die Hochschule Gestern war das anders. Die Hochschule Niederrhein hat geforscht.", {"Hochschule Niederrhein"}),
+    ],
+)
+def test_organisations_bodies_named_by_their_remit_not_by_whom_they_serve(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a birth year, an occasion, a staff or a time after a person names no body
+        ("Lena Vogt (Jahrgang 1984) leitet die Gruppe.", set()),
+        ("Lena Vogt bei der Abschlussveranstaltung Anfang Juli sprach zuerst.", set()),
+        ("Lena Vogt bei der Veranstaltung Zukunft Arbeit sprach zuerst.", set()),
+        ("Lena Vogt (Projektleitung Kiezküche Ost) erklärt das Angebot.", set()),
+        ("Lena Vogt vom Lernladen Nord Ende Mai und Tim Lenz vom Jobcenter Berlin Mitte kamen.",
+         {"Lernladen Nord", "Jobcenter Berlin Mitte"}),
+    ],
+)
+def test_organisations_after_a_person_times_and_occasions_are_no_names(make_doc, text, expected):
+    assert _names(make_doc, text) == expected

@@ -124,6 +124,8 @@ _INSTITUTION_HEADS = {"Klinikum", "Universitätsklinikum", "Krankenhaus", "Volks
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig)e[nmrs]?[ \t]+$")
 
 
+_WORD = re.compile(r"[\w-]+")
+_LIST_WORDS = frozenset({"und", "sowie", "oder"})
 _LINK_AFTER_HEAD = re.compile(r"(?:e?s)?[ \t]+(?P<link>für|der|des)(?![\w])")
 
 
@@ -150,6 +152,9 @@ def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidat
         if not (low.endswith(heads) or low.endswith("s") and low[:-1].endswith(heads)
                 or low.endswith("es") and low[:-2].endswith(heads)):
             continue
+        if low in res.body_head_common_nouns or low[:-1] in res.body_head_common_nouns \
+                or low[:-2] in res.body_head_common_nouns:
+            continue  # "Handwerk für Einsteiger"
         tail = (BODY_FOR_TAIL if words[i] == "für" else BODY_OF_TAIL).match(text, ends[i - 1])
         if tail is None:
             continue
@@ -157,6 +162,12 @@ def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidat
         adjectives = ADJECTIVES_BEFORE.search(text, max(0, start - 60), start)
         if adjectives:
             start = adjectives.start()
+        remit = [w for w in _WORD.findall(text, ends[i], tail.end()) if w not in _LIST_WORDS]
+        bare = low in heads or low[:-1] in heads or low[:-2] in heads
+        if not adjectives and bare and all(w in res.no_name_remits for w in remit):
+            continue  # "an der Gesellschaft für Menschen mit …", "ein offenes Forum für Austausch"
+        if sum(w[:1].isupper() for w in _WORD.findall(text, start, tail.end())) > res.body_name_max_words:
+            continue  # a run of capitalised words this long is a list or a clause
         before = text[max(0, start - 14): start].split()
         if before and before[-1].lower() in res.indefinite_words:
             continue

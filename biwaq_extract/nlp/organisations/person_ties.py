@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ _AFTER_ROLE = _LINK_ARTICLES | {"vom", "beim", "des"}
 _INNER = frozenset({"für", "der", "des", "zur", "zum"})
 _DASHES = frozenset({"-", "–"})
 _MAX_PIECES = 12
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: frozenset[str],
@@ -54,7 +56,7 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
                 first += 1
         else:
             continue
-        last = _name_end(text, toks, first, given_names)
+        last = _name_end(text, toks, first, given_names, res.time_words)
         if last <= first or any(s < ends[last - 1] and starts[first] < e for s, e in spans):
             continue
         if words[i] == "(" and not (last < len(words) and words[last] in {")", ","}):
@@ -65,8 +67,12 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
         if words[first] in res.role_nouns or words[first] in res.units or words[first].lower().endswith(res.role_endings) \
                 or res.known_place(words[first]) and len(name_words) == 1:
             continue
-        if len(name_words) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]):
-            continue
+        alpha = [w for w in name_words if not w.isdigit()]
+        if len(alpha) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]) \
+                and (len(name_words) < 2 or any(_YEAR.fullmatch(w) for w in name_words)):
+            continue  # one plain word, or one and a year ("(Jahrgang 1980)")
+        if words[first].endswith("ung") and not words[first].endswith("stiftung"):
+            continue  # an occasion or a staff ("bei der Eröffnung Zukunft Arbeit", "(Projektleitung …)")
         if words[i] in _AFTER_ROLE and words[i - 2] == "," \
                 and " " not in text[starts[first]: ends[last - 1]]:
             continue  # after a role, one word ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit
@@ -77,7 +83,7 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
     return found
 
 
-def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str]) -> int:
+def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str], time_words: Container[str]) -> int:
     """Index after the last piece of the name opening at piece `first` (== first when none)."""
     words, starts, ends = toks.words, toks.starts, toks.ends
     k = first
@@ -86,8 +92,9 @@ def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str]) 
         if k > first and "\n" in text[ends[k - 1]: starts[k]]:
             break
         if w[:1].isupper() or w[:1].isdigit() or w == "²":
-            if k > first and w in given_names:
-                break  # "… und Herr Tim Lenz": the next person
+            if k > first and w in given_names or w in time_words and (
+                    w != "Mitte" or k + 1 < len(words) and words[k + 1] in time_words):  # (Berlin Mitte: a place)
+                break  # "… und Herr Tim Lenz": the next person; "Ende Mai": a time
             k += 1
         elif w in _DASHES and k + 1 < len(words) and (words[k + 1][:1].isupper() or words[k + 1] == "und"):
             k += 1  # "Campus Nord – Projektbüro", "Projekt-"

@@ -61,6 +61,10 @@ class OrgResources:
     indefinite_words: frozenset[str]  # before a body's head: it names no body ("ein Zentrum für …")
     body_heads: dict[str, tuple[str, ...]]  # "für"/"der"/"des" -> heads of bodies named so, lower case
     body_head_forms: tuple[str, ...]  # those heads as written in compounds and alone ("zentrum", "Zentrum")
+    body_head_common_nouns: frozenset[str] = frozenset()  # "handwerk": ends in a head, names no body
+    no_name_remits: frozenset[str] = frozenset()  # "für Menschen", "für Austausch" after a bare head: no name
+    body_name_max_words: int = 8
+    time_words: frozenset[str] = frozenset()  # "Ende", "Mai": a name tied to a person ends before them
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
     use_ner: bool = False
@@ -149,6 +153,10 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
                     "des": tuple(words["body_heads"]["of"])},
         body_head_forms=tuple(sorted({f for group in words["body_heads"].values() for h in group
                                       for f in (h, h[:1].upper() + h[1:])})),
+        body_head_common_nouns=frozenset(words["body_head_common_nouns"]),
+        no_name_remits=frozenset(words["no_name_remits"]),
+        body_name_max_words=int(words["body_name_max_words"]),
+        time_words=frozenset(words["time_words"]),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,

@@ -53,6 +53,7 @@ class ShapeRules:
     centre: re.Pattern  # a centre's head and its own name (groups "head", "name")
     school: re.Pattern  # a school and its site: "Gemeinschaftsschule auf dem Campus Nord" (group "name")
     not_school_sites: frozenset[str]  # "am Montag": when, not where
+    not_university_names: frozenset[str]  # "die Hochschule Gestern …": an adverb opening the next clause
     common_noun_endings: tuple[str, ...]
 
 
@@ -76,6 +77,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
                           rf"{S}(?P<name>{_CAP}(?:{S}{_CAP})?)(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
         common_noun_endings=tuple(words["common_noun_endings"]),
         not_school_sites=frozenset(words["not_school_sites"]),
+        not_university_names=frozenset(words["not_university_names"]),
     )
 
 
@@ -251,13 +253,14 @@ _UNIVERSITY = re.compile(rf"(?<![\w-])(?:{_UP}[\wäöüß]*-)?(?:Universität|Ho
 def universities(text: str, rules: ShapeRules) -> list[Shape]:
     """A university named by a region or a name of its own ("Hochschule Niederrhein", "Hochschule
     RheinMain"), where the name ends the phrase; an inflected or abstract noun after the head ("die
-    Hochschule Kurse", "Hochschule Forschung") is no name."""
+    Hochschule Kurse", "Hochschule Forschung") or an adverb opening the next clause is no name."""
     if "ochschule" not in text and "Universität" not in text:
         return []
     found = []
     for m in _UNIVERSITY.finditer(text):
         word = m.group("name")
-        if word.endswith(("e", "en", "er", "es", "s")) or word.lower().endswith(rules.common_noun_endings):
+        if word.endswith(("e", "en", "er", "es", "s")) or word.lower().endswith(rules.common_noun_endings) \
+                or word in rules.not_university_names:
             continue
         found.append(Shape(m.start(), m.end(), m.group(), "university"))
     return found
