@@ -524,6 +524,12 @@ def test_organisations_on_logo_lines_only_are_not_organisations(make_doc, text, 
         ("Das Stadtzentrum für Fußgänger wird umgebaut.", set()),
         # a run of capitalised words this long is a list, not one name
         ("Sie sprach vom Zentrum für Jugend Wohnen Arbeit Bildung Kultur Sport und Freizeit Kassel Nord.", set()),
+        # after "der"/"des" a place, a time or a crowd is not whom a body gathers
+        ("Der Verband des Jahres ist gewählt, die Kammer der Zukunft tagt und der Verband der Tafeln lädt ein.",
+         {"Verband der Tafeln"}),
+        ("Die Arbeitsgemeinschaft der Teilnehmenden trifft sich.", set()),
+        # an abstract noun before "Stiftung" is no founder's name
+        ("Laut Satzung Stiftung des Landes, sagt die Freudenberg Stiftung.", {"Freudenberg Stiftung"}),
         # an adverb opening the next clause is no university's name
         ("Die Hochschule Gestern war das anders. Die Hochschule Niederrhein hat geforscht.", {"Hochschule Niederrhein"}),
     ],
@@ -540,6 +546,8 @@ def test_organisations_bodies_named_by_their_remit_not_by_whom_they_serve(make_d
         ("Lena Vogt bei der Abschlussveranstaltung Anfang Juli sprach zuerst.", set()),
         ("Lena Vogt bei der Veranstaltung Zukunft Arbeit sprach zuerst.", set()),
         ("Lena Vogt (Projektleitung Kiezküche Ost) erklärt das Angebot.", set()),
+        # a named project is no organisation
+        ("Lena Vogt vom Modellprojekt Starke Nachbarschaft erklärt das Angebot.", set()),
         ("Lena Vogt vom Lernladen Nord Ende Mai und Tim Lenz vom Jobcenter Berlin Mitte kamen.",
          {"Lernladen Nord", "Jobcenter Berlin Mitte"}),
     ],

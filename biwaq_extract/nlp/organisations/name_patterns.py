@@ -106,8 +106,10 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", (foundation_kw,), "foundation", "other",
          "foundation"),
         (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
-        # a family or place name before the head ("Freudenberg Stiftung"), not an article or adjective
-        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S}){_UP}[a-zäöüß]{{2,}}(?<!e)(?<!en)(?<!es){S}{foundation}"
+        # a family or place name before the head ("Freudenberg Stiftung"), not an article, adjective or
+        # abstract noun ("laut Satzung Stiftung des Landes")
+        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S}){_UP}[a-zäöüß]{{2,}}(?<!e)(?<!en)(?<!es)(?<!ung)(?<!heit)"
+         rf"(?<!keit)(?<!schaft)(?<!tion){S}{foundation}"
          rf"(?![\w-])", (foundation_kw,), "foundation", "other", "foundation"),
     ]
     for head, info in data["local_heads"].items():

@@ -166,6 +166,8 @@ def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidat
         bare = low in heads or low[:-1] in heads or low[:-2] in heads
         if not adjectives and bare and all(w in res.no_name_remits for w in remit):
             continue  # "an der Gesellschaft für Menschen mit …", "ein offenes Forum für Austausch"
+        if words[i] != "für" and remit and remit[-1] in res.no_member_words:
+            continue  # "Verband des Jahres", "Kammer der Zukunft"
         if sum(w[:1].isupper() for w in _WORD.findall(text, start, tail.end())) > res.body_name_max_words:
             continue  # a run of capitalised words this long is a list or a clause
         before = text[max(0, start - 14): start].split()

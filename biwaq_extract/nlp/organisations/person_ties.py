@@ -73,6 +73,8 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
             continue  # one plain word, or one and a year ("(Jahrgang 1980)")
         if words[first].endswith("ung") and not words[first].endswith("stiftung"):
             continue  # an occasion or a staff ("bei der Eröffnung Zukunft Arbeit", "(Projektleitung …)")
+        if words[first].lower().endswith(("projekt", "projekts", "projektes")):
+            continue  # a named project is no organisation (ANNOTATION_GUIDE)
         if words[i] in _AFTER_ROLE and words[i - 2] == "," \
                 and " " not in text[starts[first]: ends[last - 1]]:
             continue  # after a role, one word ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit

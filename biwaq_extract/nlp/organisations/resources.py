@@ -63,6 +63,7 @@ class OrgResources:
     body_head_forms: tuple[str, ...]  # those heads as written in compounds and alone ("zentrum", "Zentrum")
     body_head_common_nouns: frozenset[str] = frozenset()  # "handwerk": ends in a head, names no body
     no_name_remits: frozenset[str] = frozenset()  # "für Menschen", "für Austausch" after a bare head: no name
+    no_member_words: frozenset[str] = frozenset()  # "des Jahres", "der Stadt" after a head: no members
     body_name_max_words: int = 8
     time_words: frozenset[str] = frozenset()  # "Ende", "Mai": a name tied to a person ends before them
     programme_names: frozenset[str] = frozenset()
@@ -155,6 +156,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
                                       for f in (h, h[:1].upper() + h[1:])})),
         body_head_common_nouns=frozenset(words["body_head_common_nouns"]),
         no_name_remits=frozenset(words["no_name_remits"]),
+        no_member_words=frozenset(words["no_member_words"]),
         body_name_max_words=int(words["body_name_max_words"]),
         time_words=frozenset(words["time_words"]),
         programme_names=programme_names,
