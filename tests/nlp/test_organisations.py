@@ -530,6 +530,9 @@ def test_organisations_on_logo_lines_only_are_not_organisations(make_doc, text, 
         ("Die Arbeitsgemeinschaft der Teilnehmenden trifft sich.", set()),
         # an abstract noun before "Stiftung" is no founder's name
         ("Laut Satzung Stiftung des Landes, sagt die Freudenberg Stiftung.", {"Freudenberg Stiftung"}),
+        # a capitalised function word starts a motto, not more of the name
+        ("Im Zentrum für Berufsorientierung Mit Herz lernen sie.", {"Zentrum für Berufsorientierung"}),
+        ("Der Verein Hilfe Für Alle und der Förderverein Schule Und Zukunft helfen.", set()),
         # an adverb opening the next clause is no university's name
         ("Die Hochschule Gestern war das anders. Die Hochschule Niederrhein hat geforscht.", {"Hochschule Niederrhein"}),
     ],
@@ -546,8 +549,10 @@ def test_organisations_bodies_named_by_their_remit_not_by_whom_they_serve(make_d
         ("Lena Vogt bei der Abschlussveranstaltung Anfang Juli sprach zuerst.", set()),
         ("Lena Vogt bei der Veranstaltung Zukunft Arbeit sprach zuerst.", set()),
         ("Lena Vogt (Projektleitung Kiezküche Ost) erklärt das Angebot.", set()),
-        # a named project is no organisation
+        # a named project, an occasion or a course is no organisation
         ("Lena Vogt vom Modellprojekt Starke Nachbarschaft erklärt das Angebot.", set()),
+        ("Lena Vogt beim Bürgerfest Nord und Tim Lenz, Leiter des Kurses Deutsch Plus, lachen.", set()),
+        ("Lena Vogt beim Sommerfest Am Markt und Tim Lenz vom Stand Der Dinge lachen.", set()),
         ("Lena Vogt vom Lernladen Nord Ende Mai und Tim Lenz vom Jobcenter Berlin Mitte kamen.",
          {"Lernladen Nord", "Jobcenter Berlin Mitte"}),
     ],

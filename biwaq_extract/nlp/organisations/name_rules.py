@@ -162,18 +162,25 @@ def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidat
         adjectives = ADJECTIVES_BEFORE.search(text, max(0, start - 60), start)
         if adjectives:
             start = adjectives.start()
-        remit = [w for w in _WORD.findall(text, ends[i], tail.end()) if w not in _LIST_WORDS]
+        tail_end = tail.end()
+        for w in _WORD.finditer(text, ends[i], tail_end):
+            if w.group() in res.function_words:  # "Zentrum für Berufsorientierung Mit Herz": a slogan follows
+                tail_end = w.start()
+                break
+        remit = [w for w in _WORD.findall(text, ends[i], tail_end) if w not in _LIST_WORDS]
+        if not remit:
+            continue
         bare = low in heads or low[:-1] in heads or low[:-2] in heads
         if not adjectives and bare and all(w in res.no_name_remits for w in remit):
             continue  # "an der Gesellschaft für Menschen mit …", "ein offenes Forum für Austausch"
         if words[i] != "für" and remit and remit[-1] in res.no_member_words:
             continue  # "Verband des Jahres", "Kammer der Zukunft"
-        if sum(w[:1].isupper() for w in _WORD.findall(text, start, tail.end())) > res.body_name_max_words:
+        if sum(w[:1].isupper() for w in _WORD.findall(text, start, tail_end)) > res.body_name_max_words:
             continue  # a run of capitalised words this long is a list or a clause
         before = text[max(0, start - 14): start].split()
         if before and before[-1].lower() in res.indefinite_words:
             continue
-        surface = text[start: tail.end()].rstrip(" ,-")
+        surface = text[start: tail_end].rstrip(" ,-")
         name = nominative(surface)
         cands.append(Candidate(start, start + len(surface), f"text:{ascii_slug(name)}", name, None,
                                "gazetteer:pattern", "association", "other", 1))

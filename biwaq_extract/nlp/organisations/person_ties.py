@@ -56,7 +56,7 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
                 first += 1
         else:
             continue
-        last = _name_end(text, toks, first, given_names, res.time_words)
+        last = _name_end(text, toks, first, given_names, res.time_words | res.function_words)
         if last <= first or any(s < ends[last - 1] and starts[first] < e for s, e in spans):
             continue
         if words[i] == "(" and not (last < len(words) and words[last] in {")", ","}):
@@ -73,8 +73,8 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
             continue  # one plain word, or one and a year ("(Jahrgang 1980)")
         if words[first].endswith("ung") and not words[first].endswith("stiftung"):
             continue  # an occasion or a staff ("bei der Eröffnung Zukunft Arbeit", "(Projektleitung …)")
-        if words[first].lower().endswith(("projekt", "projekts", "projektes")):
-            continue  # a named project is no organisation (ANNOTATION_GUIDE)
+        if words[first].lower().endswith(res.occasion_endings):
+            continue  # an occasion, a course or a project (no organisation: ANNOTATION_GUIDE)
         if words[i] in _AFTER_ROLE and words[i - 2] == "," \
                 and " " not in text[starts[first]: ends[last - 1]]:
             continue  # after a role, one word ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit
@@ -86,7 +86,8 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
 
 
 def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str], time_words: Container[str]) -> int:
-    """Index after the last piece of the name opening at piece `first` (== first when none)."""
+    """Index after the last piece of the name opening at piece `first` (== first when none); a word of
+    `time_words` ("Ende", "Mai", a capitalised "Mit") ends it."""
     words, starts, ends = toks.words, toks.starts, toks.ends
     k = first
     while k < len(words) and k - first < _MAX_PIECES:

@@ -65,6 +65,8 @@ class OrgResources:
     no_name_remits: frozenset[str] = frozenset()  # "für Menschen", "für Austausch" after a bare head: no name
     no_member_words: frozenset[str] = frozenset()  # "des Jahres", "der Stadt" after a head: no members
     body_name_max_words: int = 8
+    function_words: frozenset[str] = frozenset()  # "Mit", "Für" capitalised: a title's or slogan's, ends a name
+    occasion_endings: tuple[str, ...] = ()  # "fest", "kurs": a first word after a person naming no body
     time_words: frozenset[str] = frozenset()  # "Ende", "Mai": a name tied to a person ends before them
     programme_names: frozenset[str] = frozenset()
     programme_acronyms: tuple[str, ...] = ()  # the programme names that are acronyms ("BIWAQ")
@@ -159,6 +161,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         no_member_words=frozenset(words["no_member_words"]),
         body_name_max_words=int(words["body_name_max_words"]),
         time_words=frozenset(words["time_words"]),
+        function_words=frozenset(words["capitalised_function_words"]),
+        occasion_endings=tuple(words["occasion_endings"]),
         programme_names=programme_names,
         programme_acronyms=tuple(sorted(p for p in programme_names if is_acronym(p))),
         use_ner=use_ner,

@@ -54,6 +54,7 @@ class ShapeRules:
     school: re.Pattern  # a school and its site: "Gemeinschaftsschule auf dem Campus Nord" (group "name")
     not_school_sites: frozenset[str]  # "am Montag": when, not where
     not_university_names: frozenset[str]  # "die Hochschule Gestern …": an adverb opening the next clause
+    function_words: frozenset[str]  # "Für", "Mit" capitalised: a motto's words, not a name's
     common_noun_endings: tuple[str, ...]
 
 
@@ -78,6 +79,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
         common_noun_endings=tuple(words["common_noun_endings"]),
         not_school_sites=frozenset(words["not_school_sites"]),
         not_university_names=frozenset(words["not_university_names"]),
+        function_words=frozenset(words["capitalised_function_words"]),
     )
 
 
@@ -237,12 +239,14 @@ _CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband
                    rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
-def clubs(text: str) -> list[Shape]:
+def clubs(text: str, rules: ShapeRules) -> list[Shape]:
     """An association and its own name of two or three capitalised words: "Verein Kinderhilfe Neustadt",
-    "Förderverein Jugendhaus Süd" (one word, as in "der Verein Mitglieder wirbt", is too often a noun)."""
+    "Förderverein Jugendhaus Süd" (one word, as in "der Verein Mitglieder wirbt", is too often a noun, and a
+    capitalised function word makes a motto)."""
     if "erein" not in text and "Verband" not in text:
         return []
-    return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)]
+    return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)
+            if rules.function_words.isdisjoint(m.group("name").split())]
 
 
 _UNIVERSITY = re.compile(rf"(?<![\w-])(?:{_UP}[\wäöüß]*-)?(?:Universität|Hochschule|Fachhochschule){S}"
@@ -271,4 +275,4 @@ def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[st
     """Every shape's finds in `text`; `is_place` tells a place name (the places gazetteer)."""
     return [*quoted_names(text, rules), *houses(text), *offices_for(text),
             *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place),
-            *schools(text, rules, is_place), *clubs(text), *universities(text, rules)]
+            *schools(text, rules, is_place), *clubs(text, rules), *universities(text, rules)]
