@@ -549,6 +549,7 @@ def test_organisations_bodies_named_by_their_remit_not_by_whom_they_serve(make_d
         ("Lena Vogt bei der Abschlussveranstaltung Anfang Juli sprach zuerst.", set()),
         ("Lena Vogt bei der Veranstaltung Zukunft Arbeit sprach zuerst.", set()),
         ("Lena Vogt (Projektleitung Kiezküche Ost) erklärt das Angebot.", set()),
+        ("Lena Vogt (Koordination Nord) und Tim Lenz (Hamburg-Mitte) erklären das Angebot.", set()),
         # a named project, an occasion or a course is no organisation
         ("Lena Vogt vom Modellprojekt Starke Nachbarschaft erklärt das Angebot.", set()),
         ("Lena Vogt beim Bürgerfest Nord und Tim Lenz, Leiter des Kurses Deutsch Plus, lachen.", set()),

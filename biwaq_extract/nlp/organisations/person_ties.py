@@ -71,8 +71,11 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
         if len(alpha) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]) \
                 and (len(name_words) < 2 or any(_YEAR.fullmatch(w) for w in name_words)):
             continue  # one plain word, or one and a year ("(Jahrgang 1980)")
-        if words[first].endswith("ung") and not words[first].endswith("stiftung"):
+        if words[first].endswith(("ung", "tion")) and not words[first].endswith("stiftung"):
             continue  # an occasion or a staff ("bei der Eröffnung Zukunft Arbeit", "(Projektleitung …)")
+        whole = text[starts[first]: ends[last - 1]]
+        if " " not in whole and "-" in whole and res.known_place(whole.split("-")[0]):
+            continue  # "(Hamburg-Mitte)": where the person lives or works
         if words[first].lower().endswith(res.occasion_endings):
             continue  # an occasion, a course or a project (no organisation: ANNOTATION_GUIDE)
         if words[i] in _AFTER_ROLE and words[i - 2] == "," \
