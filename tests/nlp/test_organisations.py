@@ -534,7 +534,8 @@ def test_organisations_on_logo_lines_only_are_not_organisations(make_doc, text, 
         ("Im Zentrum für Berufsorientierung Mit Herz lernen sie.", {"Zentrum für Berufsorientierung"}),
         ("Der Verein Hilfe Für Alle und der Förderverein Schule Und Zukunft helfen.", set()),
         # an adverb opening the next clause is no university's name
-        ("Die Hochschule Gestern war das anders. Die Hochschule Niederrhein hat geforscht.", {"Hochschule Niederrhein"}),
+        ("Die Hochschule Gestern war das anders. Die Hochschule Niederrhein hat geforscht.",
+         {"Hochschule Niederrhein"}),
     ],
 )
 def test_organisations_bodies_named_by_their_remit_not_by_whom_they_serve(make_doc, text, expected):
