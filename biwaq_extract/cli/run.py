@@ -151,5 +151,19 @@ def _run_plain(params) -> int:
         f"{t.documents_in} documents read, {t.extracted} extracted, {t.quarantined} quarantined "
         f"({t.from_cache} from the NLP cache, {t.out_of_range} outside the date range; {done.crawl.get('articles', 0)} "
         f"articles crawled, without Prefect); model {done.model.name} {done.model.version}; outputs in {params.output}"
+        f"; verdict: {_verdict_line(params.output)}"
     )
     return EXIT_SOME_FAILED if t.quarantined else EXIT_OK
+
+
+def _verdict_line(output) -> str:
+    """The steward's verdict in one line, as the Prefect flow's state message gives it; the data is written
+    whatever it says, so a dataset that cannot be judged is reported, not an error."""
+    from biwaq_extract.errors import BiwaqError
+    from biwaq_extract.steward.verdict import assess
+
+    try:
+        verdict = assess(output)
+    except (BiwaqError, OSError, ValueError) as exc:
+        return f"not assessed ({exc})"
+    return f"{verdict.status}: {'; '.join(verdict.reasons)}" if verdict.reasons else verdict.status

@@ -40,7 +40,9 @@ def test_run_no_prefect_rerun_takes_every_result_from_the_nlp_cache(tmp_path, ex
     assert _plain(output, "--batch-size", batch_size) == 3  # the English article is quarantined
     assert len(extractions) == N_GERMAN
     first = (output / "documents.jsonl").read_bytes()
-    assert f"{N_ARTICLES} documents read, {N_GERMAN} extracted, 1 quarantined (0 from the NLP cache" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{N_ARTICLES} documents read, {N_GERMAN} extracted, 1 quarantined (0 from the NLP cache" in out
+    assert "; verdict: needs attention: 1 quarantined document" in out  # the line says what `biwaq review` says
 
     assert _plain(output, "--batch-size", batch_size) == 3
     assert len(extractions) == N_GERMAN  # nothing extracted again
