@@ -19,7 +19,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.events import emit_event
 from prefect.logging import get_run_logger
 
-from biwaq_extract.steward.verdict import READY
+from biwaq_extract.steward.verdict import READY, verdict_message
 
 # Fixed key: the Artifacts page keeps one history of verdicts across runs.
 VERDICT_KEY = "biwaq-verdict"
@@ -43,7 +43,7 @@ class RunVerdict:
     @property
     def message(self) -> str:
         """One line for the flow run's state message: 'needs attention: 1 quarantined document; ...'."""
-        return f"{self.status}: {'; '.join(self.reasons)}" if self.reasons else self.status
+        return verdict_message(self.status, self.reasons)
 
 
 def dataset_resource(output: Path) -> dict[str, str]:

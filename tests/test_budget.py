@@ -82,10 +82,9 @@ def test_budget_map_returns_every_result(seconds):
     assert list(map_within(seconds, double, (2,), range(5))) == [(i, 2 * i) for i in range(5)]
 
 
-def run_with_slow_document(tmp_path, monkeypatch, seconds):
-    """`biwaq extract` (the library's run) over three documents whose middle one stalls the NLP."""
+def _stall_slow_document(monkeypatch) -> None:
+    """Make the NLP of the document SLOW_ID stall for ten minutes; the others go through as usual."""
     import biwaq_extract.extract as extract
-    from biwaq_extract.config import load_settings
 
     real = extract.extract_document
 
@@ -95,6 +94,14 @@ def run_with_slow_document(tmp_path, monkeypatch, seconds):
         return real(nlp, document)
 
     monkeypatch.setattr(extract, "extract_document", stalling)
+
+
+def run_with_slow_document(tmp_path, monkeypatch, seconds):
+    """`biwaq extract` (the library's run) over three documents whose middle one stalls the NLP."""
+    import biwaq_extract.extract as extract
+    from biwaq_extract.config import load_settings
+
+    _stall_slow_document(monkeypatch)
     settings = load_settings()
     settings["extract"]["max_seconds_per_document"] = seconds
     settings["extract"]["max_seconds_per_million_chars"] = 0
@@ -118,19 +125,11 @@ def test_budget_slow_document_is_quarantined_and_the_run_goes_on(tmp_path, monke
 def test_budget_applies_to_the_batch_task(monkeypatch, seconds, from_environment):
     """The batch function that the Prefect task runs (threads or Dask workers) calls the library per document and
     takes the budget from the run's settings, or from the process's (environment) when it is given none."""
-    import biwaq_extract.extract as extract
     from biwaq_extract.batch.worker import run_batch
     from biwaq_extract.config import load_settings
     from biwaq_extract.records import Document
 
-    real = extract.extract_document
-
-    def stalling(nlp, document):
-        if document.id == SLOW_ID:
-            time.sleep(600)
-        return real(nlp, document)
-
-    monkeypatch.setattr(extract, "extract_document", stalling)
+    _stall_slow_document(monkeypatch)
     settings = load_settings()
     settings["extract"].update(max_seconds_per_document=seconds, max_seconds_per_million_chars=0)
     if from_environment:

@@ -166,4 +166,4 @@ def _verdict_line(output) -> str:
         verdict = assess(output)
     except (BiwaqError, OSError, ValueError) as exc:
         return f"not assessed ({exc})"
-    return f"{verdict.status}: {'; '.join(verdict.reasons)}" if verdict.reasons else verdict.status
+    return verdict.message

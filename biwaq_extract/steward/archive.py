@@ -55,14 +55,11 @@ class Fixity:
     damaged: list[str] = field(default_factory=list)
 
 
-def _settings_gazetteer(run_file: Path) -> Path | None:
+def _settings_gazetteer(run: dict) -> Path | None:
     """The user gazetteer a run used from elsewhere than the dataset folder (named in the settings), as run.json
     records it; StewardError when that file is gone or changed since, for the package must hold what the run
     applied."""
-    try:
-        record = json.loads(run_file.read_text(encoding="utf-8")).get("extra", {}).get("user_gazetteer")
-    except (OSError, ValueError):
-        return None
+    record = (run.get("extra") or {}).get("user_gazetteer")
     if not record or not record.get("path"):
         return None
     path = Path(record["path"])
@@ -72,7 +69,7 @@ def _settings_gazetteer(run_file: Path) -> Path | None:
     return path
 
 
-def _payload(dataset: Path) -> list[tuple[Path, str]]:
+def _payload(dataset: Path, run: dict) -> list[tuple[Path, str]]:
     """(source file, path inside data/) for everything the package holds.
 
     The version's files come from the folder `DIR/current` points at, resolved once, so a run that switches
@@ -91,7 +88,7 @@ def _payload(dataset: Path) -> list[tuple[Path, str]]:
     for name in ROOT_FILES:
         if (dataset / name).is_file():
             out.append((dataset / name, name))
-    named = None if (dataset / GAZETTEER_FILE).is_file() else _settings_gazetteer(version / RUN_FILE)
+    named = None if (dataset / GAZETTEER_FILE).is_file() else _settings_gazetteer(run)
     if named is not None:
         out.append((named, GAZETTEER_FILE))
     crawl = dataset / CRAWL_DIR
@@ -163,7 +160,7 @@ def write_package(dataset: Path, output: Path, force: bool = False) -> Package:
     dataset_gazetteer(dataset)  # a broken user gazetteer is an error now, not a surprise for the next reader
     decisions = read_decisions(dataset)
     digest = decisions_digest(decisions)
-    payload = _payload(dataset)
+    payload = _payload(dataset, verdict.run)
     output.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=".archiving-", dir=output))
     try:

@@ -63,6 +63,10 @@ class Verdict:
     def ready(self) -> bool:
         return self.status == READY
 
+    @property
+    def message(self) -> str:
+        return verdict_message(self.status, self.reasons)
+
     def as_dict(self) -> dict[str, Any]:
         dataset = str(self.dataset)
         model = self.run.get("model") or {}
@@ -76,6 +80,15 @@ class Verdict:
             "decisions": {**self.decisions.as_dict(), "in_tables": self.in_tables, "pending": self.pending,
                           "tables_digest": self.tables_digest},
         }
+
+
+def verdict_message(status: str, reasons) -> str:
+    """The verdict in one line, as run summaries and state messages give it.
+
+    >>> verdict_message("needs attention", ["1 quarantined document"])
+    'needs attention: 1 quarantined document'
+    """
+    return f"{status}: {'; '.join(reasons)}" if reasons else status
 
 
 def crawl_facts(dataset: Path) -> dict[str, int] | None:
