@@ -23,7 +23,9 @@ CRAFTED = {
 NORMAL = [
     "Fachtag in Leipzig am 12. Mai 2022: rund 120 Teilnehmende (u. a. aus Köln) kamen – z. B. zur „Werkstatt“.",
     "Siehe https://www.esf.de/portal/SharedDocs/Meldungen/DE/2022/fachtag.html?nn=123&x=1 😀 Grüße, Jörg!",
-    "Technik-Diversity-Chancengleichheit\n\n" + "-" * MAX_MARK_RUN + "\nEnde... ?\"."
+    "Technik-Diversity-Chancengleichheit\n\n" + "-" * MAX_MARK_RUN + "\nEnde... ?\".",
+    # a special case first: spaCy caches no chunk after it, the wrapper has cached them before
+    "Dr. Anna Berg (Caritas e.V.) und Prof. Jörg Roth: „Werkstatt“, 12.05.2022, 3.000 Euro, Köln-Mülheim.",
 ]
 
 
@@ -36,6 +38,9 @@ class Recording:
     def __call__(self, text):
         self.seen.append(text)
         return self.tokenizer(text)
+
+    def __getattr__(self, name):  # max_cache_size, add_special_case, ...
+        return getattr(self.tokenizer, name)
 
 
 def bounded():
@@ -72,8 +77,31 @@ def test_tokenizer_normal_text_is_tokenized_exactly_as_by_spacy(text):
     tokenizer, recording = bounded()
     ours = tokenizer(text)
     theirs = spacy.blank("de").tokenizer(text)
-    assert recording.seen == [text]
+    assert recording.seen[-1] == text  # the Doc is spaCy's for the whole text; before it, only its words
+    assert set(recording.seen[:-1]) == set(text.split())
     assert [(t.text, t.whitespace_, t.norm_) for t in ours] == [(t.text, t.whitespace_, t.norm_) for t in theirs]
+
+
+@pytest.mark.parametrize("texts", [NORMAL[:2], [NORMAL[3], NORMAL[3] + " Dr. Berg"]])
+def test_tokenizer_splits_each_word_on_its_own_once(texts):
+    tokenizer, recording = bounded()
+    for text in texts:
+        tokenizer(text)
+    words = [seen for seen in recording.seen if seen not in texts]
+    assert sorted(words) == sorted({word for text in texts for word in text.split()})
+
+
+@pytest.mark.parametrize("text", [NORMAL[3]])
+def test_tokenizer_tokens_stay_spacys_when_pickled_or_given_a_special_case(text):
+    import pickle
+
+    tokenizer = pickle.loads(pickle.dumps(BoundedTokenizer(spacy.blank("de").tokenizer)))
+    tokenizer(text)
+    tokenizer.add_special_case("Berg", [{"ORTH": "Be"}, {"ORTH": "rg"}])
+    reference = spacy.blank("de").tokenizer
+    reference.add_special_case("Berg", [{"ORTH": "Be"}, {"ORTH": "rg"}])
+    assert [t.text for t in tokenizer(text)] == [t.text for t in reference(text)]
+    assert "Be" in [t.text for t in tokenizer(text)]
 
 
 @pytest.mark.parametrize("text", [CRAFTED["runs inside prose"]])
