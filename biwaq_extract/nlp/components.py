@@ -145,7 +145,7 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headings, the "Datum" line and paragraphs stand alone."""
     tokens = view(doc)  # the shared token view: no Token objects (see nlp/token_view.py)
     texts = tokens.texts
-    starts = [i + 1 for i, space in enumerate(tokens.is_space[:-1]) if space and "\n" in texts[i]]
+    starts = [i + 1 for i in compress(range(tokens.n - 1), tokens.is_space) if "\n" in texts[i]]  # spaces only
     if not starts:
         return doc
     # One array write: setting Token.is_sent_start checks the whole Doc on every call (quadratic).
