@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
-
+from numpy import flatnonzero
 from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
 from biwaq_extract.nlp.token_view import view
 
@@ -31,8 +31,8 @@ class SentenceIndex:
         self.token_starts: list[int] = []
         if len(doc) and doc.has_annotation("SENT_START"):
             # What `doc.sents` gives, read from one array instead of a Span per sentence.
-            flags = doc.to_array([SENT_START]).tolist()
-            starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
+            flags = doc.to_array([SENT_START])
+            starts = [0, *(flatnonzero(flags[1:] == 1) + 1).tolist()]  # numpy: no Python step per token
             idx, ends = tokens.idx, tokens.ends
             self.token_starts = starts
             self.bounds = [(idx[a], ends[b - 1]) for a, b in zip(starts, [*starts[1:], len(flags)])]
