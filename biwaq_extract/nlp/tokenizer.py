@@ -31,7 +31,7 @@ neighbours: the tokens are the same).
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 from spacy.tokens import Doc
@@ -89,8 +89,12 @@ class BoundedTokenizer:
     def _warm(self, words: set[str]) -> None:
         """Tokenize the words not seen before on their own, so that spaCy caches them (module docstring)."""
         words -= self.warmed
-        # spaCy caches max_cache_size chunks and then no more: past that, warming would split a word twice
-        if words and len(self.warmed) < getattr(self.tokenizer, "max_cache_size", 0):
+        # spaCy caches max_cache_size chunks and then no more: past that, warming would split a word twice (and
+        # the set of warmed words stays as small as spaCy's cache, whatever the texts)
+        room = getattr(self.tokenizer, "max_cache_size", 0) - len(self.warmed)
+        if words and room > 0:
+            if len(words) > room:
+                words = set(islice(words, room))
             for word in words:
                 self.tokenizer(word)
             self.warmed |= words

@@ -133,3 +133,13 @@ def test_tokenizer_is_installed_once_by_the_loader(model):
     wrapped = nlp.tokenizer
     assert isinstance(wrapped, BoundedTokenizer)
     assert bound_tokenizer(nlp).tokenizer is wrapped
+
+
+@pytest.mark.parametrize("size", [50])
+def test_tokenizer_warms_no_more_words_than_spacy_caches(size):
+    tokenizer, recording = bounded()
+    recording.tokenizer.max_cache_size = size
+    text = " ".join(f"Wort{i}" for i in range(3 * size))
+    doc = tokenizer(text)
+    assert len(recording.seen) == size + 1 and len(tokenizer.warmed) == size
+    assert [t.text for t in doc] == text.split()
