@@ -62,10 +62,10 @@ def load_link_rules(data: dict) -> LinkRules:
     word = r"[A-ZÄÖÜ][\w'’.-]*"
     # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune",
     # "im Haus der Kirche" (a house named by its genitive):
-    # after a locative preposition, up to two capitalised words and a word ending in a venue noun, then
+    # after a locative preposition (capitalised when it opens a sentence), up to two capitalised words and a word ending in a venue noun, then
     # capitalised name words or one genitive phrase
     venue = re.compile(
-        rf"\b(?:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"\b(?i:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
         rf"|Haus(?=\s+de[rs]\s))"
         rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
     )
@@ -268,7 +268,7 @@ def venue_in(
     return venue, town or town_in_venue(venue, known_city), m.end(1)
 
 
-_LOCATIVE_ADJECTIVE = re.compile(r"\b(?:im|in der|in dem|ins|am|auf dem)\s+([A-ZÄÖÜ]\w+er)\s+[A-ZÄÖÜ]")
+_LOCATIVE_ADJECTIVE = re.compile(r"\b(?i:im|in der|in dem|ins|am|auf dem)\s+([A-ZÄÖÜ]\w+er)\s+[A-ZÄÖÜ]")
 # "Erfurt. Spiel, Spaß …", "Kassel – Schöner als …": a news paragraph opening with the town it reports from
 _DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ][\w-]+(?: am [A-ZÄÖÜ]\w+)?)(?:\.| [–-]) [A-ZÄÖÜ„\"]")
 

@@ -8,15 +8,18 @@ from typing import Any
 Mention = Any
 
 
-def keep(events: list[Mention], part_heads: frozenset[str]) -> list[Mention]:
-    """Drop parts of a larger gathering (a panel, an info stand) when the article names another
-    gathering, workshops held within a gathering of several days, and mentions with neither time nor
+def wholes(candidates: list[Mention], part_heads: frozenset[str]) -> list[Mention]:
+    """The mentions without the parts of a larger gathering (a panel, an info stand, an exhibition shown
+    at a fair) when the article names another gathering; dropped before merging, so a part lends the
+    whole neither its place nor its date."""
+    rest = [e for e in candidates if e.rule.rpartition(":")[2] not in part_heads]
+    return rest or candidates
+
+
+def keep(events: list[Mention]) -> list[Mention]:
+    """Drop workshops held within a gathering of several days, and mentions with neither time nor
     place when others have one: a gathering talked about, not one reported (alone, it is the article's
     subject)."""
-    def part(e: Mention) -> bool:
-        return e.rule.rpartition(":")[2] in part_heads
-
-    events = [e for e in events if not part(e)] or events
     events = [e for e in events if not any(_held_within(e, whole) for whole in events)]
     told = [e for e in events if e.start or e.location or e.venue]
     return events if len(told) == len(events) else told or events

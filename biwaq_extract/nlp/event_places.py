@@ -67,18 +67,21 @@ def title_town(text: str, places: list[PlaceMention], rules: PlaceRules) -> str 
     return None
 
 
-def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...]) -> dict[int, str]:
+def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...], known_city=None) -> dict[int, str]:
     """Sentence index -> the town a local organisation named in it is called after ("Caritas Dortmund",
-    "Jobcenter Kiel"): a gathering it holds takes place there. Only towns the text also names as places
-    count, so a Land or a name that merely looks like a town does not."""
+    "Jobcenter Kiel", "Hochschule in Magdeburg"): a gathering it holds takes place there. A bare last word
+    counts only when the text also names it as a town, so a Land or a name that merely looks like a town
+    does not; after "in" a town of the gazetteer (`known_city`) counts too."""
     towns = {p.name for p in places if p.kind in _TOWN_KINDS}
-    if not towns or not organisations:
+    if not organisations or not (towns or known_city):
         return {}
     starts = [c.span.start_char for c in contexts]
     out: dict[int, str] = {}
     for o in organisations:
-        last = o.text.rsplit(None, 1)[-1] if " " in o.text else ""
-        if last in towns:
+        words = o.text.split()
+        last = words[-1] if len(words) > 1 else ""
+        located = len(words) > 2 and words[-2] == "in" and known_city is not None and known_city(last)
+        if last in towns or located:
             k = bisect_right(starts, o.start_char) - 1
             if k >= 0:
                 out.setdefault(k, last)

@@ -125,7 +125,9 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     ]
     # compounds count too ("EHAP-Verantwortliche"); gender endings are dropped first ("Teilnehmer*innen")
     attendees = tuple(rules.attendee_words)
-    attending = [c for c in ext.participant_counts if _GENDER.sub("", c.who.rsplit(None, 1)[-1].lower()).endswith(attendees)]
+    # ("Teilnehmende und Mitarbeitende": each noun of a coordination)
+    attending = [c for c in ext.participant_counts
+                 if any(_GENDER.sub("", part.rsplit(None, 1)[-1].lower()).endswith(attendees) for part in _COORDINATED.split(c.who) if part.strip())]
     attending_set = set(attending)
     # other people ("800 Schülerinnen und Schüler") count when the sentence says they came
     # (words without their punctuation: the verb often ends the sentence, "… an dem 45 Mitarbeitende teilnahmen.")
@@ -295,6 +297,7 @@ _TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a titl
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
 # gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
+_COORDINATED = re.compile(r",|\bund\b|\bsowie\b|\boder\b")
 _GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
 def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context], set[int]]:
@@ -352,7 +355,7 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         org_starts=[a for a, _ in org_spans],
         org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
         organisers_of=sentence_organisers(organisations, contexts),
-        org_towns=organisation_towns(organisations, contexts, doc._.places),
+        org_towns=organisation_towns(organisations, contexts, doc._.places, known_place),
         venues=links.Venues(text, rules.links, known_place, bool(venue_words(words, rules))),
         is_head=lambda word: event_head(word, rules, genitive=True) is not None,
         rules=rules,
@@ -511,6 +514,8 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
         count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
         sentence = ctx.span.text.strip()
         etype, name = (links.typed(plural[0].lower(), plural[2], rules.links), plural[0]) if plural else (ctx.frame, None)
+        if online and etype == "other":
+            etype = "webinar"  # "lädt am 7. Februar zu einem digitalen Austausch ein": held online
         # a counted plural is a series of gatherings, which a single one of them inside its span does not date
         rule = f"rule:event-series:{plural[1]}" if plural else "rule:event-frame"
         # "fanden in Halle und Magdeburg zwei Workshops statt": one gathering per place of a series
@@ -553,7 +558,7 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
     unplaced ones."""
     candidates.sort(key=lambda e: e.start_char)
     kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
-    events = merging.keep(merging.merge(candidates, kinds), rules.links.part_heads)
+    events = merging.keep(merging.merge(merging.wholes(candidates, rules.links.part_heads), kinds))
     if events and events[0].location is None and events[0].type != "webinar":
         town = title_town(text, contexts[0].places, rules.places)
         events[0] = events[0]._replace(location=town) if town else events[0]

@@ -56,7 +56,7 @@ def test_event_merge_mentions_of_one_gathering(mentions, expected):
 )
 def test_event_merge_parts_only_without_a_whole(rules, kept):
     mentions = [_mention(i * 10, r, start=D(2023, 5, 2), location="Bonn") for i, r in enumerate(rules)]
-    assert [e.rule for e in event_merge.keep(mentions, frozenset({"podiumsdiskussion"}))] == kept
+    assert [e.rule for e in event_merge.wholes(mentions, frozenset({"podiumsdiskussion"}))] == kept
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_event_merge_parts_only_without_a_whole(rules, kept):
 )
 def test_event_merge_workshops_held_within_a_gathering_of_several_days(part, kept):
     whole = _mention(0, "rule:event-head:konferenz", start=D(2023, 5, 2), end=D(2023, 5, 3), location="Bonn")
-    assert len(event_merge.keep([whole, part], frozenset())) == kept
+    assert len(event_merge.keep([whole, part])) == kept
 
 
 @pytest.mark.parametrize(
