@@ -47,28 +47,6 @@ def _held_within(e: Mention, whole: Mention) -> bool:
             and e.end <= whole.end and (e.location is None or e.location == whole.location))
 
 
-def lead_attendance(events: list[Mention], lead_counts: list, next_end: int) -> list[Mention]:
-    """The article's main event (the first, named in the title, the lead or the sentence after it, which
-    ends at `next_end`) takes the one attendance count of an undated lead ("Knapp 300 Fachleute
-    diskutierten …" before "Der Fachtag fand am 27. September in Hannover statt"): news style tells who
-    came first, then when and where."""
-    if not events or events[0].participants is not None or events[0].start_char >= next_end:
-        return events
-    if len({c.count for c in lead_counts}) != 1:
-        return events
-    return [events[0]._replace(participants=lead_counts[0].count), *events[1:]]
-
-
-def capacity(events: list[Mention], limits: list, published) -> list[Mention]:
-    """Announced gatherings (after `published`) without attendance take the one limit on places an
-    article gives ("Die Teilnahme ist auf bis zu 30 Personen je Termin begrenzt"); `limits` are the
-    counts of such sentences."""
-    if len({c.count for c in limits}) != 1 or published is None:
-        return events
-    n = limits[0].count
-    return [e._replace(participants=n) if e.participants is None and e.start and e.start > published else e for e in events]
-
-
 def _combine(old: Mention, ev: Mention) -> Mention:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
     ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's

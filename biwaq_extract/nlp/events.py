@@ -11,6 +11,7 @@ from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc
 
+from biwaq_extract.nlp import event_attendance as attendance
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
@@ -123,16 +124,8 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         # (a bare year after "post" or "seit" is left to `names_year`: a sentence with one borrows no other date)
         and (d.granularity == "year" or not links.bounds_period(text, d.start_char, rules.period_words, rules.links))
     ]
-    # compounds count too ("EHAP-Verantwortliche"); gender endings are dropped first ("Teilnehmer*innen")
-    attendees = tuple(rules.attendee_words)
-    # ("Teilnehmende und Mitarbeitende": each noun of a coordination)
-    attending = [c for c in ext.participant_counts
-                 if any(_GENDER.sub("", part.rsplit(None, 1)[-1].lower()).endswith(attendees) for part in _COORDINATED.split(c.who) if part.strip())]
-    attending_set = set(attending)
-    # other people ("800 Schülerinnen und Schüler") count when the sentence says they came
-    # (words without their punctuation: the verb often ends the sentence, "… an dem 45 Mitarbeitende teilnahmen.")
-    counts = [c for c in ext.participant_counts
-              if c in attending_set or not rules.attendance_verbs.isdisjoint(_WORD.findall(c.sentence.lower()))]
+    attending = attendance.attendees(ext.participant_counts, rules.attendee_words)
+    counts = attendance.attendance(ext.participant_counts, attending, rules.attendance_verbs)
     starts = [s.start_char for s in sents]
 
     def bucket(mentions) -> list:
@@ -149,7 +142,7 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         return out
 
     by_dates, by_places, by_counts = bucket(dates), bucket(ext.places), bucket(counts)
-    not_attendance = rules.links.stand_words | rules.links.capacity_words
+    elsewhere = rules.links.stand_words | rules.links.capacity_words
     for k, span in enumerate(sents[:4]):
         s_dates = by_dates[k]
         if len(s_dates) == 1 and s_dates[0].text == span.text.strip(_BULLETS):
@@ -157,10 +150,7 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     for k in called_off:  # a gathering called off ("hätte im Mai stattfinden sollen"): its date is no gathering's
         by_dates[k], frames[k] = (), None
     for k, span in enumerate(sents):
-        if by_counts[k] and not (rules.links.cumulative_words.isdisjoint(span.text.lower().split())
-                                 and not_attendance.isdisjoint(_WORD.findall(span.text.lower()))):
-            # "seit 2011 haben 13.000 Fachkräfte …": a running total, not attendance; "kamen 300 Besucher an
-            # unseren Stand": the visitors of a stand at the gathering; "ist auf 20 Personen begrenzt": places
+        if by_counts[k] and attendance.not_attendance(span.text, rules.links.cumulative_words, elsewhere):
             by_counts[k] = ()
     if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
         # "hat am Montag in Berlin … ausgezeichnet"
@@ -202,12 +192,6 @@ def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules, text: s
     if not dates:
         return None
     return min(dates, key=lambda d: (rules.date_rank.get(d.granularity, 99), abs(d.start_char - anchor)))
-
-
-def _pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount | None:
-    if not counts:
-        return None
-    return min(counts, key=lambda c: abs(c.start_char - anchor))
 
 
 def _day_dated(ctx: Context) -> bool:
@@ -292,13 +276,9 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 
 _BULLETS = " \t\n-–•*·"
-_WORD = re.compile(r"\w+")
 _TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a title noun took the lead's
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
-# gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
-_COORDINATED = re.compile(r",|\bund\b|\bsowie\b|\boder\b")
-_GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
 def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context], set[int]]:
     """The Doc's possible event nouns, the positions of them and of gathering verbs, what each sentence offers,
@@ -432,18 +412,6 @@ def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> 
     return source
 
 
-def _head_counts(contexts: list[Context], k: int, source: Context, rules: EventRules) -> list[ParticipantCount]:
-    """The attendance counts for the gathering named in sentence k: its sentences', else a next undated sentence's."""
-    ctx = contexts[k]
-    counts = source.counts or ctx.counts
-    if not counts:
-        for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
-            if contexts[j].counts and not contexts[j].dates:
-                counts = contexts[j].counts
-                break
-    return counts
-
-
 def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: set[str], used_frames: set[int]) -> _Candidate | None:
     """The event an event noun names, with its date, place and attendance; None when it names none."""
     start, end, head, etype = found
@@ -470,7 +438,7 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
         # "beim Kieler Fachtag", else "auf dem Sommerfest der Caritas Dortmund"
         name = (start and links.town_of_adjective(v.texts[start - 1], rules.links, known_place)) or facts.org_towns.get(k)
         place = PlaceMention(name, 0, 0, name, "city", "rule:event-town") if name else None
-    count = _pick_count(_head_counts(facts.contexts, k, source, rules), start_char)
+    count = attendance.pick_count(attendance.head_counts(facts.contexts, k, source, rules.link_window), start_char)
     if source is ctx and ctx.frame and ctx.dates:
         used_frames.add(k)
     span_text = text[start_char:end_char]
@@ -511,7 +479,7 @@ def _frame_candidates(facts: _DocFacts, used_frames: set[int]) -> list[_Candidat
         place = None if online else head_place(text, ctx.places, False, town, date.start_char, rules.places)
         if place is None and not online and k in facts.org_towns:
             place = PlaceMention(facts.org_towns[k], 0, 0, facts.org_towns[k], "city", "rule:organisation-town")
-        count = _pick_count(_head_counts(facts.contexts, k, ctx, rules), date.start_char)
+        count = attendance.pick_count(attendance.head_counts(facts.contexts, k, ctx, rules.link_window), date.start_char)
         sentence = ctx.span.text.strip()
         etype, name = (links.typed(plural[0].lower(), plural[2], rules.links), plural[0]) if plural else (ctx.frame, None)
         if online and etype == "other":
@@ -563,10 +531,10 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
         town = title_town(text, contexts[0].places, rules.places)
         events[0] = events[0]._replace(location=town) if town else events[0]
     if lead is not None and lead + 1 < len(contexts) and not contexts[lead].dates:
-        events = merging.lead_attendance(events, contexts[lead].counts, contexts[lead + 1].span.end_char)
-    limits = [c for c in doc._.participant_counts if not rules.links.capacity_words.isdisjoint(_WORD.findall(c.sentence.lower()))]
+        events = attendance.lead_attendance(events, contexts[lead].counts, contexts[lead + 1].span.end_char)
+    limits = [c for c in doc._.participant_counts if not rules.links.capacity_words.isdisjoint(attendance.words_of(c.sentence))]
     if limits:
-        events = merging.capacity(events, limits, doc._.published if isinstance(doc._.published, dt.date) else None)
+        events = attendance.capacity(events, limits, doc._.published if isinstance(doc._.published, dt.date) else None)
     town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
     if town:  # a local news story's gatherings take place in the town it reports from
         events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]

@@ -92,15 +92,3 @@ def test_event_merge_workshops_held_within_a_gathering_of_several_days(part, kep
 def test_event_merge_type_of_the_named_gathering(mentions, etype):
     (event,) = event_merge.merge(mentions, {})
     assert event.type == etype
-
-
-@pytest.mark.parametrize(
-    "counts, next_end, participants",
-    [([80], 100, 80), ([80, 120], 100, None), ([], 100, None), ([80], 5, None)],
-)
-def test_event_merge_lead_attendance(counts, next_end, participants):
-    from types import SimpleNamespace
-
-    events = [_mention(10, "rule:event-head:tagung", start=D(2023, 5, 2))]
-    lead = [SimpleNamespace(count=c) for c in counts]
-    assert event_merge.lead_attendance(events, lead, next_end)[0].participants == participants

@@ -1,0 +1,85 @@
+"""Which participant counts are a gathering's attendance: people who came, not running totals or places."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from biwaq_extract.records import ParticipantCount
+
+# An event mention before merging: the named tuple events.py builds (fields as records.EventMention).
+Mention = Any
+
+_WORD = re.compile(r"\w+")
+# "Teilnehmende und Mitarbeitende": each noun of a coordination names people
+_COORDINATED = re.compile(r",|\bund\b|\bsowie\b|\boder\b")
+# gender endings written with a star, colon or underscore ("Teilnehmer*innen", "Gäst:innen")
+_GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
+
+
+def words_of(text: str) -> set[str]:
+    """The lower-case words of a text without their punctuation ("… an dem 45 Mitarbeitende teilnahmen.")."""
+    return set(_WORD.findall(text.lower()))
+
+
+def attendees(counts: Iterable[ParticipantCount], attendee_words: frozenset[str]) -> list[ParticipantCount]:
+    """The counts of people who attend by the noun counted ("80 Teilnehmende", "120 Teilnehmer*innen",
+    "EHAP-Verantwortliche": compounds count too; in "60 Teilnehmende und Mitarbeitende" any noun)."""
+    ends = tuple(attendee_words)
+    return [c for c in counts
+            if any(_GENDER.sub("", part.rsplit(None, 1)[-1].lower()).endswith(ends) for part in _COORDINATED.split(c.who) if part.strip())]
+
+
+def attendance(counts: Iterable[ParticipantCount], attending: list[ParticipantCount], verbs: frozenset[str]) -> list[ParticipantCount]:
+    """The counts that may be a gathering's attendance: attendees (`attending`), and other people ("800
+    Schülerinnen und Schüler") when their sentence says they came (one of `verbs`)."""
+    attending_set = set(attending)
+    return [c for c in counts if c in attending_set or not verbs.isdisjoint(words_of(c.sentence))]
+
+
+def not_attendance(sentence: str, cumulative: frozenset[str], elsewhere: frozenset[str]) -> bool:
+    """The counts of a sentence are no gathering's attendance: a running total ("seit 2011 haben 13.000
+    Fachkräfte …", one of `cumulative`), the visitors of a stand at it ("kamen 300 Besucher an unseren
+    Stand") or a limit on places ("ist auf 20 Personen begrenzt"), words of `elsewhere`."""
+    return not cumulative.isdisjoint(sentence.lower().split()) or not elsewhere.isdisjoint(words_of(sentence))
+
+
+def pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount | None:
+    """The count nearest to the gathering's noun or date at `anchor`."""
+    if not counts:
+        return None
+    return min(counts, key=lambda c: abs(c.start_char - anchor))
+
+
+def head_counts(contexts: list, k: int, source, window: int) -> list[ParticipantCount]:
+    """The attendance counts for the gathering named in sentence k: its sentences', else those of one of
+    the next `window` sentences that is undated (a dated one tells of another gathering)."""
+    counts = source.counts or contexts[k].counts
+    if not counts:
+        for j in range(k + 1, min(len(contexts), k + 1 + window)):
+            if contexts[j].counts and not contexts[j].dates:
+                return contexts[j].counts
+    return counts
+
+
+def lead_attendance(events: list[Mention], lead_counts: list, next_end: int) -> list[Mention]:
+    """The article's main event (the first, named in the title, the lead or the sentence after it, which
+    ends at `next_end`) takes the one attendance count of an undated lead ("Knapp 300 Fachleute
+    diskutierten …" before "Der Fachtag fand am 27. September in Hannover statt"): news style tells who
+    came first, then when and where."""
+    if not events or events[0].participants is not None or events[0].start_char >= next_end:
+        return events
+    if len({c.count for c in lead_counts}) != 1:
+        return events
+    return [events[0]._replace(participants=lead_counts[0].count), *events[1:]]
+
+
+def capacity(events: list[Mention], limits: list, published) -> list[Mention]:
+    """Announced gatherings (after `published`) without attendance take the one limit on places an
+    article gives ("Die Teilnahme ist auf bis zu 30 Personen je Termin begrenzt"); `limits` are the
+    counts of such sentences."""
+    if len({c.count for c in limits}) != 1 or published is None:
+        return events
+    n = limits[0].count
+    return [e._replace(participants=n) if e.participants is None and e.start and e.start > published else e for e in events]
