@@ -16,6 +16,10 @@ def wholes(candidates: list[Mention], part_heads: frozenset[str]) -> list[Mentio
     return rest or candidates
 
 
+# Heads that say only that something is held ("Veranstaltung", "Bilanzveranstaltung"): their type is a guess.
+VAGUE_HEADS = frozenset({"veranstaltung"})
+
+
 def keep(events: list[Mention]) -> list[Mention]:
     """Drop workshops held within a gathering of several days, and mentions with neither time nor
     place when others have one: a gathering talked about, not one reported (alone, it is the article's
@@ -51,7 +55,9 @@ def _combine(old: Mention, ev: Mention) -> Mention:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
     ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's
     type beats the guess from a verb ("trafen sich" and "Tagung" of one gathering make a conference)."""
-    told_by_verb = old.rule == "rule:event-frame" and old.name is None and ev.name is not None
+    # "Veranstaltung" says only that something is held: its type is a guess that a verb's does not yield to
+    told_by_verb = (old.rule == "rule:event-frame" and old.name is None and ev.name is not None
+                    and not (old.type != "other" and ev.rule.rpartition(":")[2] in VAGUE_HEADS))
     # a kick-off is what a gathering is for, its format (conference, webinar) how it is held: "eröffnete die
     # Förderperiode mit einer Online-Konferenz … verfolgten die Auftaktveranstaltung" is a kick-off
     kickoff = ev.type == "kickoff" and old.type != "award"

@@ -41,6 +41,7 @@ class EventRules:
     head_types: dict[str, str]
     multiword: tuple[tuple[tuple[str, ...], str], ...]
     weak: frozenset[str]
+    weak_bare: frozenset[str]  # heads weak only as a word of their own, not in a compound
     not_events: frozenset[str]
     date_rank: dict[str, int]
     evidence: frozenset[str]
@@ -66,6 +67,7 @@ def load_rules(text: str | None = None) -> EventRules:
         head_types=dict(single),
         multiword=tuple(sorted(multi, key=lambda ht: -len(ht[0]))),
         weak=frozenset(w.lower() for w in data["weak_heads"]),
+        weak_bare=frozenset(w.lower() for w in data["weak_words"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
@@ -276,6 +278,7 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 
 _BULLETS = " \t\n-–•*·"
+_SPECIFIC_FRAMES = frozenset({"meeting", "award"})  # frame types that name a kind of gathering ("other" does not)
 _TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a title noun took the lead's
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
@@ -398,14 +401,23 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
     return k, quoted, ref, kind
 
 
-def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int]) -> Context | None:
+def _weak(word: str, head: str, rules: EventRules) -> bool:
+    """A noun that names a gathering only with a date, place or count beside it: a weak head, and a bare
+    generic one ("Treffen", "Veranstaltung"), whose compounds name a gathering by themselves
+    ("Netzwerktreffen", "Fachveranstaltung")."""
+    if head in rules.weak:
+        return True
+    return head in rules.weak_bare and word.lstrip("-\"'„“") in (head, head + "s", head + "es")
+
+
+def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int], word: str = "") -> Context | None:
     """The sentence telling of the gathering named in sentence k (its own or a neighbour); None for a bare
     weak noun or a subheading nothing dates or places."""
     ctx = facts.contexts[k]
     source = ctx
     if not ctx.dates and not ref:
         source = _borrow(facts.contexts, k, facts.lead, used_frames, facts.rules, facts.text) or ctx
-    if head in facts.rules.weak and not ref and not _has_evidence(source, facts.rules):
+    if _weak(word or head, head, facts.rules) and not ref and not _has_evidence(source, facts.rules):
         return None
     if source is ctx and k > 0 and not _has_evidence(ctx, facts.rules) and _heading(ctx.span, facts.text):
         return None  # a subheading whose lines tell of no gathering names a topic ("Neuerungen und Infoabend")
@@ -425,9 +437,13 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     etype = links.typed(v.lowers[start], etype, rules.links)
     if etype == "other" and start and v.lowers[start - 1] in rules.online_words:
         etype = "webinar"  # "eine digitale Sprechstunde", "ein virtueller Infoabend"
-    source = _source(facts, k, ref, head, used_frames)
+    source = _source(facts, k, ref, head, used_frames, v.lowers[start])
     if source is None:
         return None
+    if head in merging.VAGUE_HEADS and source.frame in _SPECIFIC_FRAMES:
+        # "Veranstaltung" says only that something is held; the verb of the sentence that dates it tells what
+        # ("eröffnete die Bilanzveranstaltung" … "hat am Montag die Gewinner ausgezeichnet": an award)
+        etype = source.frame
     venue, town = facts.venues.of(facts.contexts, k, source)
     # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
     online = not venue and (etype == "webinar" or (
