@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from biwaq_extract.records import PlaceMention
 
@@ -17,6 +17,12 @@ class PlaceRules:
     prepositions: frozenset[str]  # "in", "im", "nach", "auf": the place after them is where
     area_nouns: tuple[str, ...]  # "im Stadtteil Gröpelingen": endings of nouns naming an area
     city_states: frozenset[str]  # the Länder that are towns too ("in Berlin")
+    gazetteer: dict = field(default_factory=dict, compare=False, repr=False)  # surface form -> places.Place
+
+    def town_named(self, word: str) -> str | None:
+        """The town (or district, or city state) a word names in the gazetteer, in its nominative."""
+        p = self.gazetteer.get(word)
+        return p.name if p is not None and (p.kind in _TOWN_KINDS or p.name in self.city_states) else None
 
 
 def town(p: PlaceMention, rules: PlaceRules) -> bool:
@@ -67,22 +73,25 @@ def title_town(text: str, places: list[PlaceMention], rules: PlaceRules) -> str 
     return None
 
 
-def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...], known_city=None) -> dict[int, str]:
+def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention, ...], town_named=None,
+                       city_states: frozenset[str] = frozenset()) -> dict[int, str]:
     """Sentence index -> the town a local organisation named in it is called after ("Caritas Dortmund",
-    "Jobcenter Kiel", "Hochschule in Magdeburg"): a gathering it holds takes place there. A bare last word
-    counts only when the text also names it as a town, so a Land or a name that merely looks like a town
-    does not; after "in" a town of the gazetteer (`known_city`) counts too."""
+    "Jobcenter Kiel", "Universität Bremen", "Hochschule in Magdeburg"): a gathering it holds takes place
+    there. Its last word counts when the text names it as a town elsewhere, when it is a city state, or
+    after "in" when `town_named` (the gazetteer) gives it as a town; not otherwise, as many towns are
+    common words too ("Essen", "Halle"), and a Land ("Diakonie Hessen") is what a body serves."""
     towns = {p.name for p in places if p.kind in _TOWN_KINDS}
-    if not organisations or not (towns or known_city):
+    if not organisations or not (towns or town_named):
         return {}
     starts = [c.span.start_char for c in contexts]
     out: dict[int, str] = {}
     for o in organisations:
         words = o.text.split()
         last = words[-1] if len(words) > 1 else ""
-        located = len(words) > 2 and words[-2] == "in" and known_city is not None and known_city(last)
-        if last in towns or located:
+        located = len(words) > 2 and words[-2] == "in"
+        name = last if last in towns or last in city_states else town_named(last) if town_named and located else None
+        if name:
             k = bisect_right(starts, o.start_char) - 1
             if k >= 0:
-                out.setdefault(k, last)
+                out.setdefault(k, name)
     return out

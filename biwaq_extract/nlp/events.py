@@ -26,7 +26,7 @@ from biwaq_extract.nlp.event_sentences import (
     sentence_frames,
     sentence_organisers,
 )
-from biwaq_extract.nlp.places import known_place
+from biwaq_extract.nlp.places import known_place, place_forms
 from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import SentenceIndex, sentence_index
 from biwaq_extract.nlp.token_view import TokenView, view
@@ -72,7 +72,7 @@ def load_rules(text: str | None = None) -> EventRules:
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
         places=PlaceRules(frozenset(data["place_prepositions"]), tuple(data["area_nouns"]),
-                          frozenset(e["name"] for e in load("places")["states"] if e.get("city"))),
+                          frozenset(e["name"] for e in load("places")["states"] if e.get("city")), place_forms()),
         online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
         online_words=frozenset(data["online_words"]),
         frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
@@ -161,8 +161,14 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
         attended = {k for k, found in enumerate(bucket(attending)) if found}
         frames = [("other" if k in attended else None) if f == _ATTENDANCE else f for k, f in enumerate(frames)]
     if _VISIT in frames:  # "informierte sich in Gera über das Projekt": a visit only where a town is named
-        frames = [("other" if any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in by_places[k]) else None)
-                  if f == _VISIT else f for k, f in enumerate(frames)]
+        def placed(k: int) -> bool:
+            return any(town(p, rules.places) and after_preposition(text, p, rules.places) for p in by_places[k])
+
+        # the first visit the body tells of may take the town of a title that tells of it ("Ministerin besucht
+        # Projekt in Cottbus" over "Am Donnerstag informierte sich die Ministerin …")
+        title = frames[0] is not None and placed(0)
+        first = next((k for k, f in enumerate(frames) if f == _VISIT and k > 0), -1)
+        frames = [("other" if placed(k) or (title and k == first) else None) if f == _VISIT else f for k, f in enumerate(frames)]
     return named_rows(Context, zip(sents, by_dates, by_places, by_counts, frames, repeat(rules.online)))
 
 
@@ -338,7 +344,7 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         org_starts=[a for a, _ in org_spans],
         org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
         organisers_of=sentence_organisers(organisations, contexts),
-        org_towns=organisation_towns(organisations, contexts, doc._.places, known_place),
+        org_towns=organisation_towns(organisations, contexts, doc._.places, rules.places.town_named, rules.places.city_states),
         venues=links.Venues(text, rules.links, known_place, bool(venue_words(words, rules))),
         is_head=lambda word: event_head(word, rules, genitive=True) is not None,
         rules=rules,
