@@ -20,9 +20,10 @@ class PlaceRules:
     gazetteer: dict = field(default_factory=dict, compare=False, repr=False)  # surface form -> places.Place
 
     def town_named(self, word: str) -> str | None:
-        """The town (or district, or city state) a word names in the gazetteer, in its nominative."""
+        """The town (or city state) a word names in the gazetteer, in its nominative; not a district, whose
+        names are often a part of a town's name ("Zentrum Mitte")."""
         p = self.gazetteer.get(word)
-        return p.name if p is not None and (p.kind in _TOWN_KINDS or p.name in self.city_states) else None
+        return p.name if p is not None and (p.kind == "city" or p.name in self.city_states) else None
 
 
 def town(p: PlaceMention, rules: PlaceRules) -> bool:
@@ -77,9 +78,8 @@ def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention
                        city_states: frozenset[str] = frozenset()) -> dict[int, str]:
     """Sentence index -> the town a local organisation named in it is called after ("Caritas Dortmund",
     "Jobcenter Kiel", "Universität Bremen", "Hochschule in Magdeburg"): a gathering it holds takes place
-    there. Its last word counts when the text names it as a town elsewhere, when it is a city state, or
-    after "in" when `town_named` (the gazetteer) gives it as a town; not otherwise, as many towns are
-    common words too ("Essen", "Halle"), and a Land ("Diakonie Hessen") is what a body serves."""
+    there. Its last word counts when the text names it as a town elsewhere or when `town_named` (the
+    gazetteer) gives it as a town; a Land ("Diakonie Hessen") is what a body serves, not where it meets."""
     towns = {p.name for p in places if p.kind in _TOWN_KINDS}
     if not organisations or not (towns or town_named):
         return {}
@@ -88,8 +88,7 @@ def organisation_towns(organisations, contexts: list, places: tuple[PlaceMention
     for o in organisations:
         words = o.text.split()
         last = words[-1] if len(words) > 1 else ""
-        located = len(words) > 2 and words[-2] == "in"
-        name = last if last in towns or last in city_states else town_named(last) if town_named and located else None
+        name = last if last in towns or last in city_states else town_named(last) if town_named and last[:1].isupper() else None
         if name:
             k = bisect_right(starts, o.start_char) - 1
             if k >= 0:

@@ -396,10 +396,15 @@ def test_events_recurring_gathering_with_its_day_is_one(make_doc, text):
             "Jubiläumsfeier des Jobcenters Essen. Das Jobcenter in Essen berät seit 2014.",
             "Essen",
         ),
-        # not when the text never names the town as a place of its own
+        # also when the text names the town only in the organisation's name
         (
             "Titel\nAm 6. Juni 2024 beging das Jobcenter sein zehnjähriges Bestehen. Die Ministerin sprach auf der "
             "Jubiläumsfeier des Jobcenters Essen.",
+            "Essen",
+        ),
+        # not a Land: what a body serves, not where it meets
+        (
+            "Titel\nAm 6. Juni 2024 beging die Diakonie Hessen ihr Jubiläum mit einer Feier.",
             None,
         ),
     ],
