@@ -29,7 +29,8 @@ class LinkRules:
     town_adjectives: dict[str, str]
     cumulative_words: frozenset[str]
     habitual_words: frozenset[str]
-    weekday_pattern: re.Pattern  # "am Montag": group 1 the weekday
+    weekday_pattern: re.Pattern  # "am (vergangenen) Montag": group 1 the adjective, group 2 the weekday
+    weekday_past: frozenset[str]  # "vergangenen", "letzten": the weekday before publication
     weekdays: dict[str, int]  # lower-case weekday -> Monday 0 … Sunday 6
     future_cues: frozenset[str]  # words of an announcement (from data/temporal.yaml)
     max_frame_days: int
@@ -61,11 +62,13 @@ def load_link_rules(data: dict) -> LinkRules:
     heads = sorted(data["venue_heads"], key=len, reverse=True)
     word = r"[A-ZÄÖÜ][\w'’.-]*"
     # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune",
-    # "im Haus der Kirche" (a house named by its genitive):
-    # after a locative preposition (capitalised when it opens a sentence), up to two capitalised words and a word ending in a venue noun, then
-    # capitalised name words or one genitive phrase
+    # "im Haus der Kirche" (a house named by its genitive), "im Congress Center Leipzig" (a venue noun of its own
+    # before a name):
+    # after a locative preposition (capitalised when it opens a sentence), up to two capitalised words and a word
+    # ending in a venue noun, then capitalised name words or one genitive phrase
     venue = re.compile(
-        rf"\b(?i:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+){{0,2}}{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"\b(?i:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+){{0,2}}(?:{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"|(?:{'|'.join(re.escape(w.capitalize()) for w in data['venue_words'])})(?=\s+[A-ZÄÖÜ]))"
         rf"|Haus(?=\s+de[rs]\s))"
         rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
     )
@@ -83,7 +86,9 @@ def load_link_rules(data: dict) -> LinkRules:
         town_adjectives=dict(data["town_adjectives"]),
         cumulative_words=frozenset(data["cumulative_words"]),
         habitual_words=frozenset(data["habitual_words"]),
-        weekday_pattern=re.compile(r"(?i)\bam (" + "|".join(data["weekdays"]) + r")\b"),
+        weekday_pattern=re.compile(r"(?i)\bam (?:(" + "|".join(data["weekday_past"] + data["weekday_next"]) + r") )?("
+                                   + "|".join(data["weekdays"]) + r")\b"),
+        weekday_past=frozenset(data["weekday_past"]),
         weekdays={w: i for i, w in enumerate(data["weekdays"])} | {"sonnabend": 5},
         future_cues=frozenset(load("temporal")["future_cues"]),
         max_frame_days=int(data["max_frame_days"]),
@@ -187,11 +192,14 @@ def kind_of_gathering(v: TokenView, i: int, rules: LinkRules) -> bool:
     return any(v.lowers[k] in rules.kind_determiners for k in range(max(0, i - 3), i))
 
 
-def weekday_date(weekday: str, published: dt.date, sentence: str, rules: LinkRules) -> dt.date:
+def weekday_date(weekday: str, published: dt.date, sentence: str, rules: LinkRules, said: str | None = None) -> dt.date:
     """The day "am Montag" means in an article published on `published`: in a report the most recent
-    such weekday up to publication, in an announcement (a future cue in the sentence) the next one."""
+    such weekday up to publication, in an announcement (a future cue in the sentence) the next one;
+    "am vergangenen Montag" is always the one before, "am kommenden Montag" the one after (`said`, the
+    adjective)."""
     day = rules.weekdays[weekday.lower()]
-    if rules.future_cues.isdisjoint(sentence.lower().split()):
+    past = said.lower() in rules.weekday_past if said else rules.future_cues.isdisjoint(sentence.lower().split())
+    if past:
         return published - dt.timedelta(days=(published.weekday() - day) % 7)
     return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7)
 
@@ -203,7 +211,7 @@ def add_weekday_dates(text: str, sents: list, by_dates: list, published: dt.date
     for m in rules.weekday_pattern.finditer(text):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and all(d.granularity in ("year", "years") for d in by_dates[k]):  # no day or month given
-            day = weekday_date(m.group(1), published, sents[k].text, rules)
+            day = weekday_date(m.group(2), published, sents[k].text, rules, m.group(1))
             mention = DateMention(m.group(0), m.start(), m.end(), day, day, "day", "rule:weekday", sents[k].text)
             by_dates[k] = [*by_dates[k], mention]
 

@@ -28,8 +28,19 @@ def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[st
             m = rules.head_suffix.search(form, 3)
         if m:
             head = m.group(0)
+            if head in _DAY_HEADS and _names_gathering(form[: m.start()], rules):
+                return None  # "Kongresstag", "Veranstaltungstag": a day of a gathering, a part of it
             return head, rules.head_types[head]
     return None
+
+
+_DAY_HEADS = frozenset({"tag"})
+
+
+def _names_gathering(modifier: str, rules: EventRules) -> bool:
+    """The first part of a compound is itself a gathering noun, perhaps with a joint "s" ("Kongress", "Veranstaltungs")."""
+    m = modifier.rstrip("-")
+    return any(rules.head_suffix.search(f) is not None for f in (m, m[:-1] if m.endswith("s") else m) if len(f) > 3)
 
 
 _GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})

@@ -59,15 +59,18 @@ def test_event_links_dateline(text, town):
 
 
 @pytest.mark.parametrize(
-    "weekday, sentence, day",
+    "weekday, sentence, said, day",
     [
-        ("Montag", "Sie hat am Montag die Preise verliehen.", dt.date(2014, 6, 23)),  # published on that Monday
-        ("Freitag", "Sie hat am Freitag die Preise verliehen.", dt.date(2014, 6, 20)),
-        ("Freitag", "Die Verleihung findet am Freitag statt.", dt.date(2014, 6, 27)),
+        ("Montag", "Sie hat am Montag die Preise verliehen.", None, dt.date(2014, 6, 23)),  # published on that Monday
+        ("Freitag", "Sie hat am Freitag die Preise verliehen.", None, dt.date(2014, 6, 20)),
+        ("Freitag", "Die Verleihung findet am Freitag statt.", None, dt.date(2014, 6, 27)),
+        # the adjective says which one, whatever the tense
+        ("Samstag", "Zur Messe kamen am vergangenen Samstag 500 Gäste, die wiederkommen werden.", "vergangenen", dt.date(2014, 6, 21)),
+        ("Samstag", "Am kommenden Samstag öffnet die Messe.", "kommenden", dt.date(2014, 6, 28)),
     ],
 )
-def test_event_links_weekday_date(weekday, sentence, day):
-    assert event_links.weekday_date(weekday, dt.date(2014, 6, 23), sentence, RULES) == day
+def test_event_links_weekday_date(weekday, sentence, said, day):
+    assert event_links.weekday_date(weekday, dt.date(2014, 6, 23), sentence, RULES, said) == day
 
 
 @pytest.mark.parametrize(
