@@ -38,11 +38,18 @@ def attendance(counts: Iterable[ParticipantCount], attending: list[ParticipantCo
     return [c for c in counts if c in attending_set or not verbs.isdisjoint(words_of(c.sentence))]
 
 
+# taking part in a project or programme, not in a gathering: "haben 240 Frauen am Projekt teilgenommen",
+# "nahmen im ESF-Programm 80 Jugendliche teil" (a compound that only starts so, "am Projekttag", is a gathering)
+_IN_PROJECT = re.compile(r"(?i)\b(?:am|im|beim|an dem|in dem|an der|in der|an den|in den)\s+(?:\w+\s+)?[\w-]*(?:projekt|programm|maßnahme|vorhaben)(?:s|es|en)?\b")
+
+
 def not_attendance(sentence: str, cumulative: frozenset[str], elsewhere: frozenset[str]) -> bool:
     """The counts of a sentence are no gathering's attendance: a running total ("seit 2011 haben 13.000
-    Fachkräfte …", one of `cumulative`), the visitors of a stand at it ("kamen 300 Besucher an unseren
-    Stand") or a limit on places ("ist auf 20 Personen begrenzt"), words of `elsewhere`."""
-    return not cumulative.isdisjoint(sentence.lower().split()) or not elsewhere.isdisjoint(words_of(sentence))
+    Fachkräfte …", one of `cumulative`), the people of a project ("haben 240 Frauen am Projekt
+    teilgenommen"), the visitors of a stand at it ("kamen 300 Besucher an unseren Stand") or a limit on
+    places ("ist auf 20 Personen begrenzt"), words of `elsewhere`."""
+    return (not cumulative.isdisjoint(sentence.lower().split()) or not elsewhere.isdisjoint(words_of(sentence))
+            or _IN_PROJECT.search(sentence) is not None)
 
 
 def pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount | None:

@@ -8,22 +8,32 @@ from typing import Any
 Mention = Any
 
 
-def wholes(candidates: list[Mention], part_heads: frozenset[str]) -> list[Mention]:
-    """The mentions without the parts of a larger gathering (a panel, an info stand, an exhibition shown
-    at a fair) when the article names another gathering; dropped before merging, so a part lends the
-    whole neither its place nor its date."""
-    rest = [e for e in candidates if e.rule.rpartition(":")[2] not in part_heads]
-    return rest or candidates
-
-
 # Heads that say only that something is held ("Veranstaltung", "Bilanzveranstaltung"): their type is a guess.
 VAGUE_HEADS = frozenset({"veranstaltung"})
 
 
-def keep(events: list[Mention]) -> list[Mention]:
-    """Drop workshops held within a gathering of several days, and mentions with neither time nor
-    place when others have one: a gathering talked about, not one reported (alone, it is the article's
-    subject)."""
+def _part(e: Mention, part_heads: frozenset[str]) -> bool:
+    return e.rule.rpartition(":")[2] in part_heads
+
+
+def wholes(candidates: list[Mention], part_heads: frozenset[str]) -> list[Mention]:
+    """The mentions without the parts of a larger gathering (a panel, an info stand, an exhibition shown
+    at a fair) that have no date of their own or the date of another gathering, when the article names
+    one: dropped before merging, so a part lends the whole neither its place nor its date. (A part
+    with a date of its own may be the article's gathering: "Die Ausstellung wurde am 8. September
+    eröffnet. Zur Vernissage kamen 70 Gäste.")"""
+    rest = [e for e in candidates if not _part(e, part_heads)]
+    if not rest:
+        return candidates
+    dates = {(e.start, e.end) for e in rest if e.start is not None}
+    return [e for e in candidates if not _part(e, part_heads) or (e.start is not None and (e.start, e.end) not in dates)]
+
+
+def keep(events: list[Mention], part_heads: frozenset[str] = frozenset()) -> list[Mention]:
+    """Drop parts of a larger gathering when the article names another gathering, workshops held within
+    a gathering of several days, and mentions with neither time nor place when others have one: a
+    gathering talked about, not one reported (alone, it is the article's subject)."""
+    events = [e for e in events if not _part(e, part_heads)] or events
     events = [e for e in events if not any(_held_within(e, whole) for whole in events)]
     told = [e for e in events if e.start or e.location or e.venue]
     return events if len(told) == len(events) else told or events
@@ -55,9 +65,10 @@ def _combine(old: Mention, ev: Mention) -> Mention:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
     ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's
     type beats the guess from a verb ("trafen sich" and "Tagung" of one gathering make a conference)."""
-    # "Veranstaltung" says only that something is held: its type is a guess that a verb's does not yield to
+    # a noun of type other ("Feierstunde") or a "Veranstaltung" says only that something is held: the kind a
+    # verb tells ("wurden … ausgezeichnet. Zur Feierstunde kamen …": an award) stays
     told_by_verb = (old.rule == "rule:event-frame" and old.name is None and ev.name is not None
-                    and not (old.type != "other" and ev.rule.rpartition(":")[2] in VAGUE_HEADS))
+                    and not (old.type != "other" and (ev.type == "other" or ev.rule.rpartition(":")[2] in VAGUE_HEADS)))
     # a kick-off is what a gathering is for, its format (conference, webinar) how it is held: "eröffnete die
     # Förderperiode mit einer Online-Konferenz … verfolgten die Auftaktveranstaltung" is a kick-off
     kickoff = ev.type == "kickoff" and old.type != "award"

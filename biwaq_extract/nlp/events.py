@@ -446,9 +446,9 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     source = _source(facts, k, ref, head, used_frames, v.lowers[start])
     if source is None:
         return None
-    if head in merging.VAGUE_HEADS and source.frame in _SPECIFIC_FRAMES:
-        # "Veranstaltung" says only that something is held; the verb of the sentence that dates it tells what
-        # ("eröffnete die Bilanzveranstaltung" … "hat am Montag die Gewinner ausgezeichnet": an award)
+    if (etype == "other" or head in merging.VAGUE_HEADS) and source.frame in _SPECIFIC_FRAMES:
+        # "Veranstaltung", "Feierstunde" say only that something is held; the verb of the sentence that dates
+        # it tells what ("hat am Montag die Gewinner ausgezeichnet" … "eröffnete die Bilanzveranstaltung")
         etype = source.frame
     venue, town = facts.venues.of(facts.contexts, k, source)
     # a named building makes a streamed gathering one with a place ("aus der Kalkscheune in Berlin")
@@ -548,7 +548,8 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
     unplaced ones."""
     candidates.sort(key=lambda e: e.start_char)
     kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
-    events = merging.keep(merging.merge(merging.wholes(candidates, rules.links.part_heads), kinds))
+    parts = rules.links.part_heads
+    events = merging.keep(merging.merge(merging.wholes(candidates, parts), kinds), parts)
     if events and events[0].location is None and events[0].type != "webinar":
         town = title_town(text, contexts[0].places, rules.places)
         events[0] = events[0]._replace(location=town) if town else events[0]

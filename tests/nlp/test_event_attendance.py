@@ -53,6 +53,8 @@ def test_event_attendance_other_people_when_they_came(sentence, counted):
         ("Seit 2011 haben 13.000 Fachkräfte die Schulung besucht.", True),
         ("Am Stand informierten sich 300 Besucher.", True),
         ("Am 3. Mai kamen 300 Besucher nach Bonn.", False),
+        ("Insgesamt haben 240 Frauen am Projekt teilgenommen.", True),
+        ("Am Projekttag nahmen 40 Schüler teil.", False),
     ],
 )
 def test_event_attendance_running_totals_and_stands_are_not_attendance(sentence, excluded):

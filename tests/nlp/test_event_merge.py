@@ -56,7 +56,8 @@ def test_event_merge_mentions_of_one_gathering(mentions, expected):
 )
 def test_event_merge_parts_only_without_a_whole(rules, kept):
     mentions = [_mention(i * 10, r, start=D(2023, 5, 2), location="Bonn") for i, r in enumerate(rules)]
-    assert [e.rule for e in event_merge.wholes(mentions, frozenset({"podiumsdiskussion"}))] == kept
+    parts = frozenset({"podiumsdiskussion"})
+    assert [e.rule for e in event_merge.keep(event_merge.wholes(mentions, parts), parts)] == kept
 
 
 @pytest.mark.parametrize(
