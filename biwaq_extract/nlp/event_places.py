@@ -56,7 +56,9 @@ def head_place(text: str, places: list[PlaceMention], ref: bool, venue_town: str
     if ref:  # a back-reference tells where only with "in <town>" ("die Veranstaltung in Helsinki")
         places = [p for p in places if after_preposition(text, p, rules) and town(p, rules)]
     place = pick_place(text, places, anchor, rules)
-    if place is None and venue_town:
+    # a Land named with the gathering ("Jahresveranstaltung des ESF Plus in Nordrhein-Westfalen") is its
+    # scope; the town of its venue ("Veranstaltungsort war das RuhrCongress Bochum") is where it is
+    if venue_town and (place is None or not town(place, rules)):
         place = PlaceMention(venue_town, 0, 0, venue_town, "city", "rule:venue-town")
     return place
 

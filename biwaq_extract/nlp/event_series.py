@@ -73,14 +73,23 @@ def joined_places(text: str, places: list) -> list:
     return []
 
 
+# dates a place of a series may have of its own: days, else months or seasons ("im Frühjahr in Rostock und im
+# Herbst in Stuttgart"); a year is a period, not one gathering's date
+_OWN_DATES = (_DAYS, ("month", "season", "quarter"))
+
+
 def _dated_places(ctx) -> list[tuple]:
-    """(day, place) pairs of a sentence that gives each of two or more places its own day, in the same
-    order: "am 6. Juni in Kiel und am 13. Juni in Hamburg", "in Kiel (6. Juni) und Hamburg (13. Juni)"."""
-    days = [d for d in ctx.dates if d.granularity in _DAYS]
+    """(date, place) pairs of a sentence that gives each of two or more places its own day (or month or
+    season), in the same order: "am 6. Juni in Kiel und am 13. Juni in Hamburg", "in Kiel (6. Juni) und
+    Hamburg (13. Juni)", "im Frühjahr in Rostock und im Herbst in Stuttgart"."""
     places = ctx.places
-    if len(places) < 2 or len(days) != len(places) or len({p.name for p in places}) != len(places):
+    if len(places) < 2 or len({p.name for p in places}) != len(places):
         return []
-    return list(zip(days, places))
+    for kinds in _OWN_DATES:
+        dates = [d for d in ctx.dates if d.granularity in kinds]
+        if len(dates) == len(places):
+            return list(zip(dates, places))
+    return []
 
 
 def may_hold_series(text: str, contexts: list, k: int) -> bool:

@@ -43,6 +43,7 @@ class EventRules:
     weak: frozenset[str]
     weak_bare: frozenset[str]  # heads weak only as a word of their own, not in a compound
     not_events: frozenset[str]
+    squares: frozenset[str]  # heads that after "am" name a square ("am Marktplatz")
     date_rank: dict[str, int]
     evidence: frozenset[str]
     places: PlaceRules
@@ -69,6 +70,7 @@ def load_rules(text: str | None = None) -> EventRules:
         weak=frozenset(w.lower() for w in data["weak_heads"]),
         weak_bare=frozenset(w.lower() for w in data["weak_words"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
+        squares=frozenset(data["square_heads"]),
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
         places=PlaceRules(frozenset(data["place_prepositions"]), tuple(data["area_nouns"]),
@@ -284,6 +286,7 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 
 _BULLETS = " \t\n-–•*·"
+_AREA_KINDS = ("state", "country", "region")  # places a gathering may be about rather than in
 _SPECIFIC_FRAMES = frozenset({"meeting", "award"})  # frame types that name a kind of gathering ("other" does not)
 _TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a title noun took the lead's
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
@@ -386,6 +389,8 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
         return None  # a gathering called off, or the record of one told of ("die Dokumentation der Konferenz")
     ctx = facts.contexts[k]
     word = v.lowers[start]
+    if start and v.lowers[start - 1] == "am" and head in facts.rules.squares:
+        return None  # "im Stadthaus am Marktplatz": an address, the square by a building
     if word == head and head in facts.facilities:
         return None  # "die Werkstatt" of an article about a "Jugendwerkstatt": the place of work
     quoted = _quoted_after(facts.text, end_char)
@@ -550,17 +555,22 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
     kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
     parts = rules.links.part_heads
     events = merging.keep(merging.merge(merging.wholes(candidates, parts), kinds), parts)
-    if events and events[0].location is None and events[0].type != "webinar":
-        town = title_town(text, contexts[0].places, rules.places)
-        events[0] = events[0]._replace(location=town) if town else events[0]
+    if events and events[0].type != "webinar":
+        # the article's gathering is where its title says, unless the text names its town; a Land or country
+        # of the text is its scope ("… des ESF Plus in Nordrhein-Westfalen" under "… in Bochum")
+        first = events[0].location
+        if first is None or not any(p.name == first and town(p, rules.places) for p in doc._.places):
+            title = title_town(text, contexts[0].places, rules.places)
+            if title and (first is None or any(p.name == first and p.kind in _AREA_KINDS for p in doc._.places)):
+                events[0] = events[0]._replace(location=title)
     if lead is not None and lead + 1 < len(contexts) and not contexts[lead].dates:
         events = attendance.lead_attendance(events, contexts[lead].counts, contexts[lead + 1].span.end_char)
     limits = [c for c in doc._.participant_counts if not rules.links.capacity_words.isdisjoint(attendance.words_of(c.sentence))]
     if limits:
         events = attendance.capacity(events, limits, doc._.published if isinstance(doc._.published, dt.date) else None)
-    town = links.dateline(text, known_place) if any(e.location is None for e in events) else None
-    if town:  # a local news story's gatherings take place in the town it reports from
-        events = [e._replace(location=town) if e.location is None and e.type != "webinar" else e for e in events]
+    home = links.dateline(text, known_place) if any(e.location is None for e in events) else None
+    if home:  # a local news story's gatherings take place in the town it reports from
+        events = [e._replace(location=home) if e.location is None and e.type != "webinar" else e for e in events]
     return tuple(EventMention(*c) for c in events)
 
 
