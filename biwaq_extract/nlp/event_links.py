@@ -173,17 +173,25 @@ def definite(v: TokenView, i: int, rules: LinkRules) -> bool:
     return v.lowers[k] in rules.back_determiners
 
 
+# a year told as a phrase of its own ("im vergangenen Jahr", "im Jahr 2022", "in diesem Jahr")
+_YEAR_PHRASES = ("im ", "Im ", "in diesem", "In diesem", "vergangenes", "Vergangenes", "letztes", "Letztes", "nächstes", "Nächstes")
+
+
 def names_year(text: str, head_end: int, year_start: int, period_words: frozenset[str]) -> bool:
     """A bare year dates a gathering when it ends the gathering's own name ("Jahrestagung der
     Zukunftszentren 2024") or stands free ("im Jahr 2022"); not after another noun ("zum Aufruf 2023
     und Informationsveranstaltung") nor after a period word ("post 2020")."""
+    if text.startswith(_YEAR_PHRASES, year_start):
+        return True  # "Im vergangenen Jahr hatte der Netzwerktag in Magdeburg stattgefunden"
     before = text[max(0, year_start - 30) : year_start].split()
     if not before or before[-1].lower().strip("\"„“(") in period_words:
         return False
     gap = text[head_end : year_start] if head_end <= year_start else "."
     if len(gap.split()) <= 4 and not any(c in gap for c in ".,;:!?"):
         return True
-    return not before[-1][:1].isupper() or before[-1] in ("Jahr", "Jahres")
+    # a capitalised word opening the sentence is no noun the year belongs to ("Auch 2025 soll es … geben")
+    opening = len(before) < 2 or before[-2][-1:] in ".!?:"
+    return not before[-1][:1].isupper() or before[-1] in ("Jahr", "Jahres") or opening
 
 
 def kind_of_gathering(v: TokenView, i: int, rules: LinkRules) -> bool:
