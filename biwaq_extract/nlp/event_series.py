@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from biwaq_extract.records import PlaceMention
+
 # endings of a plural or dative plural after the singular head ("Seminare", "Konferenzen", "Workshops")
 _PLURAL_ENDINGS = ("en", "n", "e", "s")
 # what may stand between two places of one list
@@ -30,14 +32,21 @@ class SeriesEvent(NamedTuple):
     place: object | None  # a PlaceMention
 
 
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
 def singular_head(word: str, head_of: Callable[[str], tuple[str, str] | None]) -> tuple[str, str] | None:
-    """(head, type) of a plural gathering noun: "Pflegekongressen" -> ("kongress", "conference")."""
+    """(head, type) of a plural gathering noun: "Pflegekongressen" -> ("kongress", "conference"); an umlaut of
+    the plural goes back to the singular's vowel ("Werkstätten" -> "werkstatt", "Empfänge" -> "empfang")."""
     w = word.lower()
     for end in _PLURAL_ENDINGS:
         if w.endswith(end) and len(w) > len(end) + 4:
-            hit = head_of(w[: -len(end)])
-            if hit:
-                return hit
+            stem = w[: -len(end)]
+            k = max(stem.rfind(u) for u in "äöü")
+            for form in (stem, stem[:k] + stem[k].translate(_UMLAUTS) + stem[k + 1 :]) if k >= 0 else (stem,):
+                hit = head_of(form)
+                if hit:
+                    return hit
     return None
 
 
@@ -93,21 +102,56 @@ def _dated_places(ctx) -> list[tuple]:
 
 
 def may_hold_series(text: str, contexts: list, k: int) -> bool:
-    """Whether sentence k can name a series: two places joined as a list or each with its own day, or a
-    colon followed by a bullet line (a cheap test before its words are read)."""
+    """Whether sentence k can name a series by its places: two places joined as a list or each with its
+    own day (a cheap test before its words are read)."""
     ctx = contexts[k]
     places = ctx.places
-    if len(places) >= 2:
-        joined = any(_LIST_JOINT.match(text[a.end_char : b.start_char]) for a, b in zip(places, places[1:]))
-        return joined or bool(_dated_places(ctx))
-    return ctx.span.text.rstrip().endswith(":") and k + 1 < len(contexts) and bool(_BULLET.match(contexts[k + 1].span.text))
+    if len(places) < 2:
+        return False
+    joined = any(_LIST_JOINT.match(text[a.end_char : b.start_char]) for a, b in zip(places, places[1:]))
+    return joined or bool(_dated_places(ctx))
+
+
+def _schedule_line(line) -> bool:
+    """A line of a schedule: a bullet, or a short line opening with its day ("Dienstag, 14. März 2023, 10 bis
+    16 Uhr")."""
+    if _BULLET.match(line.span.text):
+        return True
+    days = [d for d in line.dates if d.granularity in _DAYS]
+    return bool(days) and len(line.span.text.split()) <= 12 and days[0].start_char - line.span.start_char <= 16
+
+
+def _line_town(line, town_named) -> PlaceMention | None:
+    """The town opening a place line of a schedule, as written ("Halle (Saale), Stadthaus am Marktplatz")."""
+    first = line.span.text.split(",")[0].strip()
+    if town_named is None or not first or len(first.split()) > 3 or not town_named(first.split()[0]):
+        return None
+    start = line.span.start_char + line.span.text.index(first)
+    return PlaceMention(first, start, start + len(first), first, "city", "rule:schedule-town")
+
+
+def schedule(contexts: list, k: int, name: str, head: str, etype: str, town_named=None) -> list[SeriesEvent]:
+    """One event per dated line of the schedule under sentence k (which ends in a colon), placed by its own
+    place or by a place line right under it ("Gelsenkirchen, Wissenschaftspark")."""
+    out: list[SeriesEvent] = []
+    j = k + 1
+    while j < min(len(contexts), k + 25) and _schedule_line(contexts[j]):
+        line = contexts[j]
+        days = [d for d in line.dates if d.granularity in _DAYS]
+        if days:
+            place = line.places[0] if line.places else None
+            under = contexts[j + 1] if j + 1 < len(contexts) else None
+            if place is None and under is not None and not under.dates and len(under.span.text.split()) <= 8:
+                place, j = (under.places[0] if under.places else _line_town(under, town_named)), j + 1
+            out.append(SeriesEvent(days[0].start_char, days[0].end_char, j, name, head, etype, days[0], place))
+        j += 1
+    return out
 
 
 def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, str, bool]], is_town) -> list[SeriesEvent]:
     """One event per place of "<plural noun> … in X, Y und Z" (two places at least; each with its own
-    day when the sentence gives each place one), and one per dated bullet line under a plural noun that
-    ends its sentence with a colon ("Termine: • 9. September …"). A singular noun ("Die Info-Tour machte
-    Station in Kiel, Lübeck und Flensburg") makes a series only of towns (`is_town`).
+    day when the sentence gives each place one). A singular noun ("Die Info-Tour machte Station in Kiel,
+    Lübeck und Flensburg") makes a series only of towns (`is_town`).
 
     `heads` yields (sentence index, start char, end char, head, type, plural) of gathering nouns.
     """
@@ -124,36 +168,62 @@ def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, 
             name = text[start:end]
             out.extend(SeriesEvent(p.start_char, p.end_char, k, name, head, etype, date, p) for p in places)
             continue
-        if not plural or not ctx.span.text.rstrip().endswith(":"):
-            continue
-        for j in range(k + 1, min(len(contexts), k + 13)):
-            line = contexts[j]
-            if not _BULLET.match(line.span.text):
-                break
-            days = [d for d in line.dates if d.granularity in ("day", "days")]
-            if days:
-                place = line.places[0] if line.places else None
-                out.append(SeriesEvent(days[0].start_char, days[0].end_char, j, text[start:end], head, etype, days[0], place))
     return out
 
 
-def series_of(v, contexts: list, text: str, head_of, typed, is_town) -> list[SeriesEvent]:
-    """The series events of a Doc: only sentences with a list of places or a colon are read, for
-    gathering nouns (`head_of` gives a word's head and type, `typed` refines the type)."""
+def series_of(v, contexts: list, text: str, head_of, typed, is_town, schedule_words: frozenset[str] = frozenset(),
+              vague: frozenset[str] = frozenset(), town_named=None) -> list[SeriesEvent]:
+    """The series events of a Doc: sentences with a list of places, and schedules under a line ending in a
+    colon (see `schedule`), for gathering nouns (`head_of` gives a word's head and type, `typed` refines
+    the type). A schedule word ("Weitere Termine … in Freising und Bad Tölz", "Die Termine im Überblick:")
+    stands for the gathering noun of the sentences before it."""
+
+    def noun_in(k: int, plural_only: bool):
+        ctx = contexts[k]
+        for i in range(ctx.span.start, ctx.span.end):
+            if v.texts[i][:1].isupper():
+                hit, plural = singular_head(v.texts[i], head_of), True
+                if not hit and not plural_only:
+                    hit, plural = head_of(v.texts[i]), False
+                if hit:
+                    return v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1]), plural
+        return None
+
+    def told_before(k: int):
+        """The nearest gathering noun of the few sentences before k: what "Termine" stands for (one that
+        names a kind of gathering before a mere "Veranstaltungen")."""
+        found = [f for j in range(k - 1, max(-1, k - 6), -1) if (f := noun_in(j, False))]
+        return next((f for f in found if f[2] not in vague), found[0] if found else None)
 
     def heads():
         for k, ctx in enumerate(contexts):
-            if (len(ctx.places) > 1 or ":" in ctx.span.text) and may_hold_series(text, contexts, k):
+            if len(ctx.places) > 1 and may_hold_series(text, contexts, k):
+                found = False
                 for i in range(ctx.span.start, ctx.span.end):
                     if not v.texts[i][:1].isupper():
                         continue
                     hit, plural = singular_head(v.texts[i], head_of), True
-                    if not hit and len(ctx.places) > 1:
+                    if not hit:
                         hit, plural = head_of(v.texts[i]), False
                     if hit:
+                        found = True
                         yield k, v.idx[i], v.ends[i], hit[0], typed(v.lowers[i], hit[1]), plural
+                if not found and schedule_words and not schedule_words.isdisjoint(v.lowers[ctx.span.start : ctx.span.end]):
+                    before = told_before(k)
+                    if before:  # the series is read from the schedule word, of the kind told before
+                        i = next(i for i in range(ctx.span.start, ctx.span.end) if v.lowers[i] in schedule_words)
+                        yield k, v.idx[i], v.ends[i], before[2], before[3], True
 
-    return series(text, contexts, heads(), is_town)
+    out = series(text, contexts, heads(), is_town)
+    for k, ctx in enumerate(contexts):
+        if ctx.span.text.rstrip().endswith(":") and k + 1 < len(contexts) and _schedule_line(contexts[k + 1]):
+            found = noun_in(k, True)
+            if found is None and not schedule_words.isdisjoint(v.lowers[ctx.span.start : ctx.span.end]):
+                found = told_before(k)
+            if found:
+                start, end, head, etype, _ = found
+                out.extend(schedule(contexts, k, text[start:end], head, etype, town_named))
+    return out
 
 
 # numbers and the determiners of a plural that a verb reports ("Die Online-Infoveranstaltungen finden am 3. und

@@ -44,6 +44,7 @@ class EventRules:
     weak_bare: frozenset[str]  # heads weak only as a word of their own, not in a compound
     not_events: frozenset[str]
     squares: frozenset[str]  # heads that after "am" name a square ("am Marktplatz")
+    schedule_words: frozenset[str]  # "Termine": the dates of the gathering told of before
     date_rank: dict[str, int]
     evidence: frozenset[str]
     places: PlaceRules
@@ -71,6 +72,7 @@ def load_rules(text: str | None = None) -> EventRules:
         weak_bare=frozenset(w.lower() for w in data["weak_words"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
         squares=frozenset(data["square_heads"]),
+        schedule_words=frozenset(data["schedule_words"]),
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
         evidence=frozenset(data["evidence_granularities"]),
         places=PlaceRules(frozenset(data["place_prepositions"]), tuple(data["area_nouns"]),
@@ -270,7 +272,7 @@ def _borrow(
 def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str) -> list[_Candidate]:
     """The events of a series named by a plural noun (see event_series)."""
     found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links),
-                                   lambda p: town(p, rules.places))
+                                   lambda p: town(p, rules.places), rules.schedule_words, merging.VAGUE_HEADS, rules.places.town_named)
     return [
         _Candidate(
             text[s.start_char : s.end_char], s.start_char, s.end_char, s.type, s.name,
