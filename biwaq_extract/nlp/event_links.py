@@ -63,11 +63,11 @@ def load_link_rules(data: dict) -> LinkRules:
     word = r"[A-ZÄÖÜ][\w'’.-]*"
     # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune",
     # "im Haus der Kirche" (a house named by its genitive), "im Congress Center Leipzig" (a venue noun of its own
-    # before a name):
+    # before a name), "im Kultur- und Kongresszentrum Rosenheim":
     # after a locative preposition (capitalised when it opens a sentence), up to two capitalised words and a word
     # ending in a venue noun, then capitalised name words or one genitive phrase
     venue = re.compile(
-        rf"\b(?i:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+){{0,2}}(?:{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"\b(?i:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+(?:und\s+)?){{0,2}}(?:{word}(?:{'|'.join(map(re.escape, heads))})"
         rf"|(?:{'|'.join(re.escape(w.capitalize()) for w in data['venue_words'])})(?=\s+[A-ZÄÖÜ]))"
         rf"|Haus(?=\s+de[rs]\s))"
         rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
@@ -189,8 +189,9 @@ def names_year(text: str, head_end: int, year_start: int, period_words: frozense
     gap = text[head_end : year_start] if head_end <= year_start else "."
     if len(gap.split()) <= 4 and not any(c in gap for c in ".,;:!?"):
         return True
-    # a capitalised word opening the sentence is no noun the year belongs to ("Auch 2025 soll es … geben")
-    opening = len(before) < 2 or before[-2][-1:] in ".!?:"
+    # a capitalised word opening the sentence is no noun the year belongs to ("Auch 2025 soll es … geben"),
+    # nor one before a colon ("Zum Vergleich: 2025 kamen …")
+    opening = len(before) < 2 or before[-2][-1:] in ".!?:" or before[-1][-1:] == ":"
     return not before[-1][:1].isupper() or before[-1] in ("Jahr", "Jahres") or opening
 
 
@@ -309,6 +310,20 @@ def locator_line(text: str, start: int, end: int, rules: LinkRules) -> str | Non
         return None
     venue = m.group(2).split(",")[0].split(" in ")[0].strip().rstrip(".").strip()
     return venue or None
+
+
+def venue_towns(text: str, start: int, end: int, rules: LinkRules, known_city) -> list[tuple[int, int, str]]:
+    """(start, end, town) of every venue phrase between `start` and `end` whose town it names ("am 5. März im
+    Kongresszentrum Rosenheim und am 19. März im Stadttheater Ingolstadt"); empty when one names none."""
+    out = []
+    for m in rules.venue_pattern.finditer(text, start, end):
+        venue = m.group(1).rstrip(".")  # a sentence's full stop, not part of the name
+        town = next((t for w in venue.split() if (t := town_of_adjective(w, rules, known_city))), None)
+        town = town or town_in_venue(venue, known_city)
+        if town is None:
+            return []
+        out.append((m.start(1), m.start(1) + len(venue), town))
+    return out
 
 
 def town_in_venue(venue: str, known_city) -> str | None:

@@ -12,6 +12,17 @@ Mention = Any
 VAGUE_HEADS = frozenset({"veranstaltung"})
 
 
+def kind_of_the_article(events: list[Mention]) -> list[Mention]:
+    """A "Veranstaltung" of an article whose other gatherings are all of one kind is of that kind ("zwei
+    Azubi-Speed-Datings … 2025 kamen zur Veranstaltung in Rosenheim …": a fair)."""
+    vague = [e for e in events if e.text.lower() in VAGUE_HEADS]  # the bare noun; a compound names a kind
+    kinds = {e.type for e in events if e.text.lower() not in VAGUE_HEADS and e.type != "other"}
+    if not vague or len(kinds) != 1:
+        return events
+    (kind,) = kinds
+    return [e._replace(type=kind) if e in vague else e for e in events]
+
+
 def _part(e: Mention, part_heads: frozenset[str]) -> bool:
     return e.rule.rpartition(":")[2] in part_heads
 

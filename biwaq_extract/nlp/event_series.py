@@ -148,16 +148,25 @@ def schedule(contexts: list, k: int, name: str, head: str, etype: str, town_name
     return out
 
 
-def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, str, bool]], is_town) -> list[SeriesEvent]:
+def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, str, bool]], is_town, venues_of=None) -> list[SeriesEvent]:
     """One event per place of "<plural noun> … in X, Y und Z" (two places at least; each with its own
-    day when the sentence gives each place one). A singular noun ("Die Info-Tour machte Station in Kiel,
-    Lübeck und Flensburg") makes a series only of towns (`is_town`).
+    day when the sentence gives each place one), or one per day at its own venue (`venues_of` gives a
+    sentence's venues with their towns). A singular noun ("Die Info-Tour machte Station in Kiel, Lübeck und
+    Flensburg") makes a series only of towns (`is_town`).
 
     `heads` yields (sentence index, start char, end char, head, type, plural) of gathering nouns.
     """
     out: list[SeriesEvent] = []
     for k, start, end, head, etype, plural in heads:
         ctx = contexts[k]
+        if plural and venues_of is not None:
+            # each day at its own venue, whose name gives the town
+            days = [d for d in ctx.dates if d.granularity in _DAYS]
+            venues = venues_of(ctx) if len(days) >= 2 else []
+            if len(venues) == len(days) >= 2:
+                out.extend(SeriesEvent(a, b, k, text[start:end], head, etype, d, PlaceMention(t, a, b, t, "city", "rule:venue-town"))
+                           for d, (a, b, t) in zip(days, venues))
+                continue
         dated = _dated_places(ctx)
         if dated and (plural or all(is_town(p) for _, p in dated)):
             out.extend(SeriesEvent(p.start_char, p.end_char, k, text[start:end], head, etype, d, p) for d, p in dated)
@@ -172,7 +181,7 @@ def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, 
 
 
 def series_of(v, contexts: list, text: str, head_of, typed, is_town, schedule_words: frozenset[str] = frozenset(),
-              vague: frozenset[str] = frozenset(), town_named=None) -> list[SeriesEvent]:
+              vague: frozenset[str] = frozenset(), town_named=None, venues_of=None) -> list[SeriesEvent]:
     """The series events of a Doc: sentences with a list of places, and schedules under a line ending in a
     colon (see `schedule`), for gathering nouns (`head_of` gives a word's head and type, `typed` refines
     the type). A schedule word ("Weitere Termine … in Freising und Bad Tölz", "Die Termine im Überblick:")
@@ -197,7 +206,8 @@ def series_of(v, contexts: list, text: str, head_of, typed, is_town, schedule_wo
 
     def heads():
         for k, ctx in enumerate(contexts):
-            if len(ctx.places) > 1 and may_hold_series(text, contexts, k):
+            several_days = venues_of is not None and sum(d.granularity in _DAYS for d in ctx.dates) >= 2
+            if (len(ctx.places) > 1 and may_hold_series(text, contexts, k)) or several_days:
                 found = False
                 for i in range(ctx.span.start, ctx.span.end):
                     if not v.texts[i][:1].isupper():
@@ -214,7 +224,7 @@ def series_of(v, contexts: list, text: str, head_of, typed, is_town, schedule_wo
                         i = next(i for i in range(ctx.span.start, ctx.span.end) if v.lowers[i] in schedule_words)
                         yield k, v.idx[i], v.ends[i], before[2], before[3], True
 
-    out = series(text, contexts, heads(), is_town)
+    out = series(text, contexts, heads(), is_town, venues_of)
     for k, ctx in enumerate(contexts):
         if ctx.span.text.rstrip().endswith(":") and k + 1 < len(contexts) and _schedule_line(contexts[k + 1]):
             found = noun_in(k, True)

@@ -269,10 +269,12 @@ def _borrow(
     return None
 
 
-def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str) -> list[_Candidate]:
-    """The events of a series named by a plural noun (see event_series)."""
+def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str, used_frames: set[int]) -> list[_Candidate]:
+    """The events of a series named by a plural noun (see event_series); marks their sentences' verbs used."""
     found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links),
-                                   lambda p: town(p, rules.places), rules.schedule_words, merging.VAGUE_HEADS, rules.places.town_named)
+                                   lambda p: town(p, rules.places), rules.schedule_words, merging.VAGUE_HEADS, rules.places.town_named,
+                                   lambda ctx: links.venue_towns(text, ctx.span.start_char, ctx.span.end_char, rules.links, known_place))
+    used_frames.update(s.sentence for s in found)  # a verb of a series' sentence tells of the series
     return [
         _Candidate(
             text[s.start_char : s.end_char], s.start_char, s.end_char, s.type, s.name,
@@ -556,7 +558,7 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
     candidates.sort(key=lambda e: e.start_char)
     kinds = {p.name: p.kind for p in doc._.places} if any("event-ref" in c.rule or "event-def" in c.rule for c in candidates) else {}
     parts = rules.links.part_heads
-    events = merging.keep(merging.merge(merging.wholes(candidates, parts), kinds), parts)
+    events = merging.kind_of_the_article(merging.keep(merging.merge(merging.wholes(candidates, parts), kinds), parts))
     if events and events[0].type != "webinar":
         # the article's gathering is where its title says, unless the text names its town; a Land or country
         # of the text is its scope ("… des ESF Plus in Nordrhein-Westfalen" under "… in Bochum")
@@ -592,7 +594,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     facts = _doc_facts(doc, v, words, contexts, rules, called_off)
     used_frames: set[int] = set()  # sentences reporting a gathering whose date an event took already
     candidates = _head_candidates(facts, list(heads(v, positions, nouns, rules)), used_frames)
-    candidates.extend(_series(v, contexts, rules, facts.text))
+    candidates.extend(_series(v, contexts, rules, facts.text, used_frames))
     candidates.extend(_frame_candidates(facts, used_frames))
     return _merged_events(doc, candidates, contexts, facts.text, rules, facts.lead)
 
