@@ -1,4 +1,4 @@
-"""A Doc's sentences as plain values, the gathering verb each holds, and what each offers an event."""
+"""A Doc's sentences as plain values, the gathering verb each holds, what each offers an event, and which neighbour dates it."""
 
 from __future__ import annotations
 
@@ -108,3 +108,70 @@ def sentence_organisers(organisations, contexts: list[Context]) -> dict[int, tup
         if k >= 0 and within(o, contexts[k].span):
             orgs_by_sentence.setdefault(k, []).append(o)
     return {k: tuple(dict.fromkeys(o.org_id for o in orgs)) for k, orgs in orgs_by_sentence.items()}
+
+
+BULLETS = " \t\n-–•*·"
+_TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a title noun took the lead's
+
+
+def day_dated(ctx: Context) -> bool:
+    """The sentence names a day or a span of days."""
+    return any(d.granularity in ("day", "days") for d in ctx.dates)
+
+
+def lead_index(contexts: list[Context]) -> int | None:
+    """The first sentence of the article body: after the title and the "Datum" line."""
+    for k, ctx in enumerate(contexts[1:], start=1):
+        words = ctx.span.text.strip(BULLETS).split()
+        if not words or words[0] == "Datum" or (not ctx.dates and len(words) <= 4):
+            continue
+        return k
+    return None
+
+
+def heading(span: Sentence, text: str) -> bool:
+    """A line of a few words without a full stop, ending at a line break: a title or subheading."""
+    line = span.text.strip()
+    if not line or line[-1] in ".!?:;,\"“”" or len(line.split()) > 12:
+        return False
+    return span.text.rstrip(" \t").endswith("\n") or text[span.end_char : span.end_char + 3].lstrip(" \t")[:1] in ("\n", "")
+
+
+def borrow(
+    contexts: list[Context], k: int, lead: int | None, used: set[int], window: int, text: str
+) -> Context | None:
+    """A neighbouring sentence that dates the gathering named in sentence k (which has no date).
+
+    In order: a report of a gathering just before or after ("80 Fachleute trafen sich am 25. September
+    in Bonn. In einer Werkstatt …"); for a title, the article's lead sentence (news style puts the
+    when and where there); for a subheading, a day-dated sentence of the lines under it; then a
+    day-dated sentence directly before or after in the same paragraph.
+    """
+    for j in [k - 1, *range(k + 1, k + 1 + window)]:
+        if 0 <= j < len(contexts) and contexts[j].frame and contexts[j].dates and j not in used:
+            used.add(j)
+            return contexts[j]
+    if k == 0 and lead is not None and day_dated(contexts[lead]) and (lead not in used or (
+            _TITLE_BORROWED not in used and heading(contexts[0].span, text))):
+        # (a title line also when a noun of the lead took its date: it names the lead's gathering again;
+        # but only its first gathering noun: "BIWAQ-Konferenz und Projektmesse in Halle" names two)
+        used.update((lead, _TITLE_BORROWED))
+        return contexts[lead]
+    here = contexts[k].span
+    if k > 0 and heading(here, text):  # a subheading: the paragraph under it tells of its gathering
+        for j in range(k + 1, min(len(contexts), k + 1 + window)):
+            if day_dated(contexts[j]):
+                return contexts[j]
+        # a line of a block ("Wann: 6. Juni 2024" / "Wo: …" / "Was: Netzwerktreffen"): a dated line above it
+        for j in range(k - 1, max(-1, k - 1 - window), -1):
+            if "\n\n" in text[contexts[j].span.start_char : here.start_char]:
+                break
+            if day_dated(contexts[j]):
+                return contexts[j]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(contexts) and day_dated(contexts[j]) and j not in used:
+            other = contexts[j].span
+            gap = text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
+            if "\n\n" not in gap:
+                return contexts[j]
+    return None

@@ -18,9 +18,14 @@ from biwaq_extract.nlp import event_series
 from biwaq_extract.nlp.event_nouns import SuffixMemo, event_head, head_words, heads, venue_words
 from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, organisation_towns, title_town, town
 from biwaq_extract.nlp.event_sentences import (
+    BULLETS,
     Context,
     Sentence,
+    borrow,
+    day_dated,
     doc_sentences,
+    heading,
+    lead_index,
     frame_anchor,
     named_rows,
     sentence_frames,
@@ -151,7 +156,7 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     elsewhere = rules.links.stand_words | rules.links.capacity_words
     for k, span in enumerate(sents[:4]):
         s_dates = by_dates[k]
-        if len(s_dates) == 1 and s_dates[0].text == span.text.strip(_BULLETS):
+        if len(s_dates) == 1 and s_dates[0].text == span.text.strip(BULLETS):
             by_dates[k] = ()  # a date line under the title is the publication date, whatever its format
     for k in called_off:  # a gathering called off ("hätte im Mai stattfinden sollen"): its date is no gathering's
         by_dates[k], frames[k] = (), None
@@ -206,69 +211,6 @@ def _pick_date(dates: list[DateMention], anchor: int, rules: EventRules, text: s
     return min(dates, key=lambda d: (rules.date_rank.get(d.granularity, 99), abs(d.start_char - anchor)))
 
 
-def _day_dated(ctx: Context) -> bool:
-    return any(d.granularity in ("day", "days") for d in ctx.dates)
-
-
-def _lead_index(contexts: list[Context]) -> int | None:
-    """The first sentence of the article body: after the title and the "Datum" line."""
-    for k, ctx in enumerate(contexts[1:], start=1):
-        words = ctx.span.text.strip(_BULLETS).split()
-        if not words or words[0] == "Datum" or (not ctx.dates and len(words) <= 4):
-            continue
-        return k
-    return None
-
-
-def _heading(span: Sentence, text: str) -> bool:
-    """A line of a few words without a full stop, ending at a line break: a title or subheading."""
-    line = span.text.strip()
-    if not line or line[-1] in ".!?:;,\"“”" or len(line.split()) > 12:
-        return False
-    return span.text.rstrip(" \t").endswith("\n") or text[span.end_char : span.end_char + 3].lstrip(" \t")[:1] in ("\n", "")
-
-
-def _borrow(
-    contexts: list[Context], k: int, lead: int | None, used: set[int], rules: EventRules, text: str
-) -> Context | None:
-    """A neighbouring sentence that dates the gathering named in sentence k (which has no date).
-
-    In order: a report of a gathering just before or after ("80 Fachleute trafen sich am 25. September
-    in Bonn. In einer Werkstatt …"); for a title, the article's lead sentence (news style puts the
-    when and where there); for a subheading, a day-dated sentence of the lines under it; then a
-    day-dated sentence directly before or after in the same paragraph.
-    """
-    window = [k - 1] + list(range(k + 1, k + 1 + rules.link_window))
-    for j in window:
-        if 0 <= j < len(contexts) and contexts[j].frame and contexts[j].dates and j not in used:
-            used.add(j)
-            return contexts[j]
-    if k == 0 and lead is not None and _day_dated(contexts[lead]) and (lead not in used or (
-            _TITLE_BORROWED not in used and _heading(contexts[0].span, text))):
-        # (a title line also when a noun of the lead took its date: it names the lead's gathering again;
-        # but only its first gathering noun: "BIWAQ-Konferenz und Projektmesse in Halle" names two)
-        used.update((lead, _TITLE_BORROWED))
-        return contexts[lead]
-    here = contexts[k].span
-    if k > 0 and _heading(here, text):  # a subheading: the paragraph under it tells of its gathering
-        for j in range(k + 1, min(len(contexts), k + 1 + rules.link_window)):
-            if _day_dated(contexts[j]):
-                return contexts[j]
-        # a line of a block ("Wann: 6. Juni 2024" / "Wo: …" / "Was: Netzwerktreffen"): a dated line above it
-        for j in range(k - 1, max(-1, k - 1 - rules.link_window), -1):
-            if "\n\n" in text[contexts[j].span.start_char : here.start_char]:
-                break
-            if _day_dated(contexts[j]):
-                return contexts[j]
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(contexts) and _day_dated(contexts[j]) and j not in used:
-            other = contexts[j].span
-            gap = text[min(here.end_char, other.end_char) : max(here.start_char, other.start_char)]
-            if "\n\n" not in gap:
-                return contexts[j]
-    return None
-
-
 def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str, used_frames: set[int]) -> list[_Candidate]:
     """The events of a series named by a plural noun (see event_series); marks their sentences' verbs used."""
     found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links),
@@ -289,10 +231,8 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
     return any(d.granularity in rules.evidence for d in ctx.dates) or bool(ctx.places)
 
 
-_BULLETS = " \t\n-–•*·"
 _AREA_KINDS = ("state", "country", "region")  # places a gathering may be about rather than in
 _SPECIFIC_FRAMES = frozenset({"meeting", "award"})  # frame types that name a kind of gathering ("other" does not)
-_TITLE_BORROWED = -1  # marks, among the sentences that lent a date, that a title noun took the lead's
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
 
@@ -347,7 +287,7 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         contexts=contexts,
         sent_index={c.span.start: k for k, c in enumerate(contexts)},
         index=sentence_index(doc),
-        lead=_lead_index(contexts),
+        lead=lead_index(contexts),
         org_starts=[a for a, _ in org_spans],
         org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
         organisers_of=sentence_organisers(organisations, contexts),
@@ -404,7 +344,7 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
     # tell more about (its place, its attendance); it never makes an event of its own
     if not ctx.dates and not quoted and links.kind_of_gathering(v, start, lr):
         return None  # "Organisation eines Stadtteilfestes": a kind of gathering, not one that takes place
-    if not _day_dated(ctx) and not lr.habitual_words.isdisjoint(v.lowers[ctx.span.start : ctx.span.end]):
+    if not day_dated(ctx) and not lr.habitual_words.isdisjoint(v.lowers[ctx.span.start : ctx.span.end]):
         return None  # "organisiert jedes Jahr einen Aktionstag": a recurring kind, not one gathering
     definite = not quoted and links.definite(v, start, lr)
     ref = definite and not ctx.dates and links.back_reference(word, head, named, lr)
@@ -431,10 +371,10 @@ def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int], wor
     ctx = facts.contexts[k]
     source = ctx
     if not ctx.dates and not ref:
-        source = _borrow(facts.contexts, k, facts.lead, used_frames, facts.rules, facts.text) or ctx
+        source = borrow(facts.contexts, k, facts.lead, used_frames, facts.rules.link_window, facts.text) or ctx
     if _weak(word or head, head, facts.rules) and not ref and not _has_evidence(source, facts.rules):
         return None
-    if source is ctx and k > 0 and not _has_evidence(ctx, facts.rules) and _heading(ctx.span, facts.text):
+    if source is ctx and k > 0 and not _has_evidence(ctx, facts.rules) and heading(ctx.span, facts.text):
         return None  # a subheading whose lines tell of no gathering names a topic ("Neuerungen und Infoabend")
     return source
 
