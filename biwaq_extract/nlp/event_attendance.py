@@ -43,13 +43,25 @@ def attendance(counts: Iterable[ParticipantCount], attending: list[ParticipantCo
 _IN_PROJECT = re.compile(r"(?i)\b(?:am|im|beim|an dem|in dem|an der|in der|an den|in den)\s+(?:\w+\s+)?[\w-]*(?:projekt|programm|maßnahme|vorhaben)(?:s|es|en)?\b")
 
 
-def not_attendance(sentence: str, cumulative: frozenset[str], elsewhere: frozenset[str]) -> bool:
-    """The counts of a sentence are no gathering's attendance: a running total ("seit 2011 haben 13.000
-    Fachkräfte …", one of `cumulative`), the people of a project ("haben 240 Frauen am Projekt
-    teilgenommen"), the visitors of a stand at it ("kamen 300 Besucher an unseren Stand") or a limit on
-    places ("ist auf 20 Personen begrenzt"), words of `elsewhere`."""
-    return (not cumulative.isdisjoint(sentence.lower().split()) or not elsewhere.isdisjoint(words_of(sentence))
-            or _IN_PROJECT.search(sentence) is not None)
+def not_attendance(sentence: str, cumulative: frozenset[str], elsewhere: frozenset[str], count: tuple[str, int, int] | None = None) -> bool:
+    """A count of the sentence is no gathering's attendance, by the part of the sentence around it
+    (`count`: the text and the count's character range; the whole sentence when not given): a running
+    total ("seit 2011 haben 13.000 Fachkräfte …", one of `cumulative`), the people of a project ("haben 240
+    Frauen am Projekt teilgenommen"), and, by the words of `elsewhere` near it, the visitors of a stand
+    ("kamen 300 Besucher an unseren Stand") or a limit on places ("ist auf 20 Personen begrenzt")."""
+    part, near = (clause_of(*count), clause_of(*count, reach=60)) if count else (sentence, sentence)
+    return (not cumulative.isdisjoint(part.lower().split()) or _IN_PROJECT.search(part) is not None
+            or not elsewhere.isdisjoint(words_of(near)))
+
+
+def clause_of(text: str, start: int, end: int, reach: int = 400) -> str:
+    """The words around a count up to the nearest full stop, colon or semicolon on either side, at most
+    `reach` characters each way ("war die bisher erfolgreichste: Am Samstag kamen 1.800 Besucher in die
+    Halle 39. 95 Arbeitgeber präsentierten sich mit Ständen": neither a running total nor a stand's
+    visitors)."""
+    before = re.split(r"[.;:!?]\s", text[max(0, start - reach) : start])[-1]
+    after = re.split(r"[.;:!?]\s", text[end : end + reach])[0]
+    return before + text[start:end] + after
 
 
 def pick_count(counts: list[ParticipantCount], anchor: int) -> ParticipantCount | None:

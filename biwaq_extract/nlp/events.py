@@ -161,8 +161,9 @@ def _contexts(doc: Doc, sents: list[Sentence], frames: list[str | None], rules: 
     for k in called_off:  # a gathering called off ("hätte im Mai stattfinden sollen"): its date is no gathering's
         by_dates[k], frames[k] = (), None
     for k, span in enumerate(sents):
-        if by_counts[k] and attendance.not_attendance(span.text, rules.links.cumulative_words, elsewhere):
-            by_counts[k] = ()
+        if by_counts[k]:
+            by_counts[k] = [c for c in by_counts[k] if not attendance.not_attendance(
+                span.text, rules.links.cumulative_words, elsewhere, (text, c.start_char, c.end_char))] or ()
     if isinstance(ext.published, dt.date) and not rules.links.weekdays.keys().isdisjoint(view(doc).lowers):
         # "hat am Montag in Berlin … ausgezeichnet"
         links.add_weekday_dates(view(doc).text, sents, by_dates, ext.published, rules.links)

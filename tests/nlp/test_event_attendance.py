@@ -55,10 +55,15 @@ def test_event_attendance_other_people_when_they_came(sentence, counted):
         ("Am 3. Mai kamen 300 Besucher nach Bonn.", False),
         ("Insgesamt haben 240 Frauen am Projekt teilgenommen.", True),
         ("Am Projekttag nahmen 40 Schüler teil.", False),
+        # a stand in another clause of the sentence is not where the people were counted
+        ("Am 3. Mai kamen 300 Besucher in die Halle 39. 95 Betriebe präsentierten sich mit Ständen.", False),
+        ("Die Messe war die bisher größte: Am 3. Mai kamen 300 Besucher.", False),
     ],
 )
 def test_event_attendance_running_totals_and_stands_are_not_attendance(sentence, excluded):
-    assert event_attendance.not_attendance(sentence, frozenset({"seit"}), frozenset({"stand"})) == excluded
+    start = next((sentence.index(w) for w in ("Besucher", "Fachkräfte", "Frauen") if w in sentence), 0)
+    count = (sentence, start, start + 8)
+    assert event_attendance.not_attendance(sentence, frozenset({"seit", "bisher"}), frozenset({"stand", "ständen"}), count) == excluded
 
 
 def _event(start_char=10, participants=None, start=D(2023, 5, 2)):
