@@ -39,23 +39,29 @@ def after_preposition(text: str, p: PlaceMention, rules: PlaceRules) -> bool:
     return bool(before) and before[-1].lower() in rules.prepositions
 
 
-def pick_place(text: str, places: list[PlaceMention], anchor: int, rules: PlaceRules) -> PlaceMention | None:
+def pick_place(text: str, places: list[PlaceMention], anchor: int, rules: PlaceRules, anchor_end: int | None = None) -> PlaceMention | None:
     """The place of a gathering among its sentence's places: one after a preposition, else a town; a
-    town or district before a Land or country, then the nearest to `anchor`."""
+    town or district before a Land or country, then the nearest to the gathering's noun from `anchor` to
+    `anchor_end` ("Der Fachtag in Kiel und die Werkstatt in Lübeck": the Werkstatt's is Lübeck)."""
+    end = anchor if anchor_end is None else anchor_end
+
+    def gap(p: PlaceMention) -> int:
+        return p.start_char - end if p.start_char >= end else abs(anchor - p.end_char)
+
     # a Land or country named without a preposition ("Aktionstag des ESF für Thüringen") is what a
     # gathering is about, not where it is
     good = [p for p in places if after_preposition(text, p, rules)] or [p for p in places if town(p, rules)]
     if not good:
         return None
-    return min(good, key=lambda p: (p.kind not in _TOWN_KINDS, abs(p.start_char - anchor)))
+    return min(good, key=lambda p: (p.kind not in _TOWN_KINDS, gap(p)))
 
 
 def head_place(text: str, places: list[PlaceMention], ref: bool, venue_town: str | None, anchor: int,
-               rules: PlaceRules) -> PlaceMention | None:
+               rules: PlaceRules, anchor_end: int | None = None) -> PlaceMention | None:
     """Where a gathering named by a noun takes place: a place of its sentences, else its venue's town."""
     if ref:  # a back-reference tells where only with "in <town>" ("die Veranstaltung in Helsinki")
         places = [p for p in places if after_preposition(text, p, rules) and town(p, rules)]
-    place = pick_place(text, places, anchor, rules)
+    place = pick_place(text, places, anchor, rules, anchor_end)
     # a Land named with the gathering ("Jahresveranstaltung des ESF Plus in Nordrhein-Westfalen") is its
     # scope; the town of its venue ("Veranstaltungsort war das RuhrCongress Bochum") is where it is
     if venue_town and (place is None or not town(place, rules)):

@@ -405,7 +405,7 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     online = not venue and (etype == "webinar" or (
         (source.online or (source is not ctx and ctx.online)) and not (_placed(text, source, rules) or _placed(text, ctx, rules))))
     date = _pick_date(source.dates, start_char, rules, text, end_char if source is ctx else -1)
-    place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places)
+    place = None if online else head_place(text, source.places or ctx.places, ref, town, start_char, rules.places, end_char)
     if place is None and not online and not ref:
         # "beim Kieler Fachtag", else "auf dem Sommerfest der Caritas Dortmund"
         name = (start and links.town_of_adjective(v.texts[start - 1], rules.links, known_place)) or facts.org_towns.get(k)
