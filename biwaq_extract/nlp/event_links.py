@@ -301,6 +301,9 @@ def dateline(text: str, known_city) -> str | None:
 _LOCATOR = re.compile(r"(\w+)(?:\s*:|\s+(?:ist|war)\s+(?:das|die|der|dem|im|in der|in dem)\b)\s*(.*)", re.S)
 
 
+_ONLINE_PLACES = ("online", "digital", "virtuell", "per zoom", "per video", "webex", "zoom")
+
+
 def locator_line(text: str, start: int, end: int, rules: LinkRules) -> str | None:
     """The venue of an announcement's place line: "Ort: Centre Monbijou, Straße 1, 10178 Berlin",
     "Veranstaltungsort ist das Bürgerhaus in Kassel"."""
@@ -309,6 +312,8 @@ def locator_line(text: str, start: int, end: int, rules: LinkRules) -> str | Non
     if not m or m.group(1) not in rules.locator_labels:
         return None
     venue = m.group(2).split(",")[0].split(" in ")[0].strip().rstrip(".").strip()
+    if venue.lower().startswith(_ONLINE_PLACES):
+        return None  # "Ort: online", "Ort: digital per Zoom": no building
     return venue or None
 
 

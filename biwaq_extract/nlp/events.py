@@ -347,7 +347,8 @@ def _reading(facts: _DocFacts, start: int, end: int, head: str, named: set[str])
         return None  # "Organisation eines Stadtteilfestes": a kind of gathering, not one that takes place
     if not day_dated(ctx) and not lr.habitual_words.isdisjoint(v.lowers[ctx.span.start : ctx.span.end]):
         return None  # "organisiert jedes Jahr einen Aktionstag": a recurring kind, not one gathering
-    definite = not quoted and links.definite(v, start, lr)
+    # a title or the lines above the lead tell of nothing before them ("Einladung zum Fachtag")
+    definite = not quoted and (facts.lead is None or k >= facts.lead) and links.definite(v, start, lr)
     ref = definite and not ctx.dates and links.back_reference(word, head, named, lr)
     # a new noun with a definite article ("bei dem Projektbesuch") points back when a gathering was
     # told of before it, else it introduces one (settled in event_merge)
