@@ -63,12 +63,13 @@ def load_link_rules(data: dict) -> LinkRules:
     word = r"[A-ZÄÖÜ][\w'’.-]*"
     # "im Parksaal des Erfurter Steigerwaldstadions", "im Kulturzentrum Schlachthof", "in der Kalkscheune",
     # "im Haus der Kirche" (a house named by its genitive), "im Congress Center Leipzig" (a venue noun of its own
-    # before a name), "im Kultur- und Kongresszentrum Rosenheim":
+    # before a name or a genitive: "in den Räumen der Arbeitsagentur Weimar"), "im Kultur- und Kongresszentrum
+    # Rosenheim":
     # after a locative preposition (capitalised when it opens a sentence), up to two capitalised words and a word
     # ending in a venue noun, then capitalised name words or one genitive phrase
     venue = re.compile(
-        rf"\b(?i:im|in der|in dem|in das|in die|ins|auf dem)\s+((?:(?:{word}\s+(?:und\s+)?){{0,2}}(?:{word}(?:{'|'.join(map(re.escape, heads))})"
-        rf"|(?:{'|'.join(re.escape(w.capitalize()) for w in data['venue_words'])})(?=\s+[A-ZÄÖÜ]))"
+        rf"\b(?i:im|in der|in dem|in das|in die|in den|ins|auf dem)\s+((?:(?:{word}\s+(?:und\s+)?){{0,2}}(?:{word}(?:{'|'.join(map(re.escape, heads))})"
+        rf"|(?:{'|'.join(re.escape(w.capitalize()) for w in data['venue_words'])})(?=\s+(?:[A-ZÄÖÜ]|de[rs]\s)))"
         rf"|Haus(?=\s+de[rs]\s))"
         rf"(?:\s+(?:des|der)\s+(?:{word}\s+)?{word}|(?:\s+{word}){{0,3}})?)(?=[\s,.;:!?)]|$)"
     )
