@@ -10,6 +10,9 @@ Mention = Any
 
 # Heads that say only that something is held ("Veranstaltung", "Bilanzveranstaltung"): their type is a guess.
 VAGUE_HEADS = frozenset({"veranstaltung"})
+# Frame types that tell the kind of a gathering named by a vague noun ("ausgezeichnet", "überreichte"); meeting
+# verbs ("trafen sich", "kamen zusammen") tell of people at any gathering.
+TELLING_FRAMES = frozenset({"award"})
 
 
 def kind_of_the_article(events: list[Mention]) -> list[Mention]:
@@ -41,10 +44,11 @@ def wholes(candidates: list[Mention], part_heads: frozenset[str]) -> list[Mentio
 
 
 def keep(events: list[Mention], part_heads: frozenset[str] = frozenset()) -> list[Mention]:
-    """Drop parts of a larger gathering when the article names another gathering, workshops held within
-    a gathering of several days, and mentions with neither time nor place when others have one: a
-    gathering talked about, not one reported (alone, it is the article's subject)."""
-    events = [e for e in events if not _part(e, part_heads)] or events
+    """Drop parts of a larger gathering when the article names another gathering (as `wholes`: not one with
+    a date of its own), workshops held within a gathering of several days, and mentions with neither time
+    nor place when others have one: a gathering talked about, not one reported (alone, it is the article's
+    subject)."""
+    events = wholes(events, part_heads)
     events = [e for e in events if not any(_held_within(e, whole) for whole in events)]
     told = [e for e in events if e.start or e.location or e.venue]
     return events if len(told) == len(events) else told or events
@@ -76,10 +80,10 @@ def _combine(old: Mention, ev: Mention) -> Mention:
     """Keep the first mention's text and name; fill what it lacks; a specific type beats "other"
     ("die Veranstaltung „X“" and "zum Auftakt" of one gathering make a kick-off), and a gathering noun's
     type beats the guess from a verb ("trafen sich" and "Tagung" of one gathering make a conference)."""
-    # a noun of type other ("Feierstunde") or a "Veranstaltung" says only that something is held: the kind a
-    # verb tells ("wurden … ausgezeichnet. Zur Feierstunde kamen …": an award) stays
+    # a noun of type other ("Feierstunde") or a "Veranstaltung" says only that something is held: the kind an
+    # award verb tells ("wurden … ausgezeichnet. Zur Feierstunde kamen …") stays (people meet at any gathering)
     told_by_verb = (old.rule == "rule:event-frame" and old.name is None and ev.name is not None
-                    and not (old.type != "other" and (ev.type == "other" or ev.rule.rpartition(":")[2] in VAGUE_HEADS)))
+                    and not (old.type in TELLING_FRAMES and (ev.type == "other" or ev.rule.rpartition(":")[2] in VAGUE_HEADS)))
     # a kick-off is what a gathering is for, its format (conference, webinar) how it is held: "eröffnete die
     # Förderperiode mit einer Online-Konferenz … verfolgten die Auftaktveranstaltung" is a kick-off
     kickoff = ev.type == "kickoff" and old.type != "award"

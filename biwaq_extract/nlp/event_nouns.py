@@ -28,8 +28,8 @@ def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[st
             m = rules.head_suffix.search(form, 3)
         if m:
             head = m.group(0)
-            if head in _DAY_HEADS and _names_gathering(form[: m.start()], rules):
-                return None  # "Kongresstag", "Veranstaltungstag": a day of a gathering, a part of it
+            if head in _DAY_HEADS and (form.endswith(rules.not_day_endings) or _names_gathering(form[: m.start()], rules)):
+                return None  # "Nachmittag", "Landtag"; "Kongresstag", "Veranstaltungstag": a day of a gathering, a part of it
             return head, rules.head_types[head]
     return None
 

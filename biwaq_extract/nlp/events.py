@@ -48,6 +48,7 @@ class EventRules:
     weak: frozenset[str]
     weak_bare: frozenset[str]  # heads weak only as a word of their own, not in a compound
     not_events: frozenset[str]
+    not_day_endings: tuple[str, ...]  # "mittag", "landtag": words in "tag" that name no gathering
     squares: frozenset[str]  # heads that after "am" name a square ("am Marktplatz")
     schedule_words: frozenset[str]  # "Termine": the dates of the gathering told of before
     date_rank: dict[str, int]
@@ -76,6 +77,7 @@ def load_rules(text: str | None = None) -> EventRules:
         weak=frozenset(w.lower() for w in data["weak_heads"]),
         weak_bare=frozenset(w.lower() for w in data["weak_words"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
+        not_day_endings=tuple(data["not_day_endings"]),
         squares=frozenset(data["square_heads"]),
         schedule_words=frozenset(data["schedule_words"]),
         date_rank={g: i for i, g in enumerate(data["date_preference"])},
@@ -233,7 +235,6 @@ def _has_evidence(ctx: Context, rules: EventRules) -> bool:
 
 
 _AREA_KINDS = ("state", "country", "region")  # places a gathering may be about rather than in
-_SPECIFIC_FRAMES = frozenset({"meeting", "award"})  # frame types that name a kind of gathering ("other" does not)
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
 
@@ -397,7 +398,7 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     source = _source(facts, k, ref, head, used_frames, v.lowers[start])
     if source is None:
         return None
-    if (etype == "other" or head in merging.VAGUE_HEADS) and source.frame in _SPECIFIC_FRAMES:
+    if (etype == "other" or head in merging.VAGUE_HEADS) and source.frame in merging.TELLING_FRAMES:
         # "Veranstaltung", "Feierstunde" say only that something is held; the verb of the sentence that dates
         # it tells what ("hat am Montag die Gewinner ausgezeichnet" … "eröffnete die Bilanzveranstaltung")
         etype = source.frame
