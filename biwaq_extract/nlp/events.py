@@ -47,6 +47,7 @@ class EventRules:
     multiword: tuple[tuple[tuple[str, ...], str], ...]
     weak: frozenset[str]
     weak_bare: frozenset[str]  # heads weak only as a word of their own, not in a compound
+    placed_heads: frozenset[str]  # heads that need a place or a gathering verb ("Weltfrauentag" is a date too)
     not_events: frozenset[str]
     not_day_endings: tuple[str, ...]  # "mittag", "landtag": words in "tag" that name no gathering
     squares: frozenset[str]  # heads that after "am" name a square ("am Marktplatz")
@@ -76,6 +77,7 @@ def load_rules(text: str | None = None) -> EventRules:
         multiword=tuple(sorted(multi, key=lambda ht: -len(ht[0]))),
         weak=frozenset(w.lower() for w in data["weak_heads"]),
         weak_bare=frozenset(w.lower() for w in data["weak_words"]),
+        placed_heads=frozenset(data["placed_heads"]),
         not_events=frozenset(w.lower() for w in data["not_events"]),
         not_day_endings=tuple(data["not_day_endings"]),
         squares=frozenset(data["square_heads"]),
@@ -377,6 +379,8 @@ def _source(facts: _DocFacts, k: int, ref, head: str, used_frames: set[int], wor
         source = borrow(facts.contexts, k, facts.lead, used_frames, facts.rules.link_window, facts.text) or ctx
     if _weak(word or head, head, facts.rules) and not ref and not _has_evidence(source, facts.rules):
         return None
+    if head in facts.rules.placed_heads and not ref and not (source.places or source.frame or ctx.places):
+        return None  # "Zum Weltfrauentag am 8. März veröffentlichte das Ministerium eine Studie": a date only
     if source is ctx and k > 0 and not _has_evidence(ctx, facts.rules) and heading(ctx.span, facts.text):
         return None  # a subheading whose lines tell of no gathering names a topic ("Neuerungen und Infoabend")
     return source
