@@ -249,15 +249,27 @@ def _hyphen_district(token_text: str, res: PlaceResources, after_preposition: bo
     return None
 
 
-def _part_of_org_name(v: TokenView, start: int, res: PlaceResources) -> bool:
-    """A place right after an institution noun or an acronym is part of its name ("Hochschule Berlin")."""
+def _org_head(word: str, res: PlaceResources) -> bool:
+    return word in res.org_heads or (word[:1].isupper() and word.lower().endswith(res.org_head_suffixes))
+
+
+def _part_of_org_name(v: TokenView, start: int, res: PlaceResources, end: int | None = None) -> bool:
+    """A place right after an institution noun or an acronym is part of its name ("Hochschule Berlin"), as is
+    one after "Universität zu", "Handwerkskammer für", one before an English head ("Frankfurt University",
+    "Hamburg Media School") and one naming an establishment ("Café Moskau", "Hotel Berlin")."""
+    if end is not None and end < v.n:
+        nxt = v.texts[end]
+        if nxt in _ENGLISH_ORG_HEADS or (nxt[:1].isupper() and end + 1 < v.n and v.texts[end + 1] in _ENGLISH_ORG_HEADS):
+            return True
     if start == 0:
         return False
     prev = v.texts[start - 1]
     # an acronym before a town names an institution there ("von der HU Berlin"); after "im" the
     # building is where something happens ("im BMAS Berlin")
     acronym = 2 <= len(prev) <= 4 and prev.isalpha() and prev.isupper() and (start < 2 or v.lowers[start - 2] != "im")
-    return acronym or prev in res.org_heads or (prev[:1].isupper() and prev.lower().endswith(res.org_head_suffixes))
+    if acronym or _org_head(prev, res) or prev in _ESTABLISHMENT_HEADS:
+        return True
+    return start > 1 and prev in _ORG_NAME_LINKS and _org_head(v.texts[start - 2], res)
 
 
 def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
@@ -266,10 +278,18 @@ def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
 
 
 def _family_names(v: TokenView, res: PlaceResources) -> set[str]:
-    """The words that follow a given name in the text ("Eva Lindau" -> Lindau): family names."""
+    """The words that follow a given name or a salutation in the text ("Eva Lindau", "Frau Dr. Lindau" ->
+    Lindau): family names."""
     texts = v.texts
     given = res.first_names.intersection(texts)
-    return {texts[k + 1] for k in token_positions(texts, given) if k + 1 < v.n and texts[k + 1][:1].isupper()}
+    names = {texts[k + 1] for k in token_positions(texts, given) if k + 1 < v.n and texts[k + 1][:1].isupper()}
+    for k in token_positions(texts, _SALUTATIONS.intersection(texts)):
+        k += 1
+        while k < v.n and texts[k] in _SALUTATIONS:  # "Frau Dr. Lindau", "Herr Prof. Dr. Lindau"
+            k += 1
+        if k < v.n and texts[k][:1].isupper():
+            names.add(texts[k])
+    return names
 
 
 def _after_article(v: TokenView, start: int, res: PlaceResources, district: bool = False) -> bool:
@@ -320,6 +340,12 @@ def _mention(doc: Doc, start_char: int, end_char: int, place: Place, rule: str) 
 
 _COUNTY_WORDS = frozenset(_WORDS["county_words"])
 _SALUTATIONS = frozenset(_WORDS["salutations"])
+_ESTABLISHMENT_HEADS = frozenset(_WORDS["establishment_heads"])
+_ENGLISH_ORG_HEADS = frozenset(_WORDS["english_org_heads"])
+_ORG_NAME_LINKS = frozenset(_WORDS["org_name_links"])
+_DISTRICT_NOUNS = frozenset(_WORDS["district_nouns"])
+_DISTRICT_PREFIXES = frozenset(_WORDS["district_name_prefixes"])
+_COMMON_NOUN_ENDINGS = tuple(_WORDS["common_noun_endings"])
 
 
 def _may_start_place(text: str, res: PlaceResources) -> bool:
@@ -350,6 +376,7 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
     found = []
     surnames: set[str] | None = None  # family names of the text's people, read when first needed
     resume = 0  # tokens of a match are not looked at again
+    name_part_end = -1  # end token of the last place read as part of an institution's name
     for i in token_positions(texts, starts):
         if i < resume:
             continue
@@ -375,16 +402,21 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
         if "-" in text and text.split("-")[0] in res.big_cities and place.kind == "city":
             place = Place(text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
         ok = not in_ranges(v.idx[i], v.ends[end - 1], excluded)
-        ok = ok and not _part_of_org_name(v, i, res) and not _after_first_name(v, i, res)
+        if ok and (_part_of_org_name(v, i, res, end) or (i == name_part_end + 1 and v.lowers[i - 1] == "und")):
+            # "Handwerkskammer für München und Oberbayern": the town after "und" belongs to the name as well
+            ok, name_part_end = False, end
+        ok = ok and not _after_first_name(v, i, res)
         if ok and " " not in text and not _locative(v, i):
             if surnames is None:
                 surnames = _family_names(v, res)
             ok = text not in surnames  # "…, erklärte Lindau." after "Eva Lindau": the person
         ok = ok and not (rule == "gazetteer" and place.kind in ("city", "district") and _after_article(v, i, res, place.kind == "district"))
         if ok and text in res.ambiguous:
-            # after a locative, or next in a list of places ("in Dresden, Kiel und Mainz")
+            # after a locative, or next in a list of places ("in Dresden, Kiel und Mainz"), or with its
+            # official qualifier ("Halle (Saale)")
             listed = bool(found) and i >= 2 and v.texts[i - 1] in (",", "und", "sowie", "oder") and found[-1].end_char == v.ends[i - 2]
-            ok = (_locative(v, i) or listed) and not _before_date(v, end)
+            qualified = _with_qualifier(v, i, end, place, res)[0] > end
+            ok = qualified or ((_locative(v, i) or listed) and not _before_date(v, end))
         if ok:
             end, place = _with_qualifier(v, i, end, place, res)
             found.append(_mention(doc, v.idx[i], v.ends[end - 1], place, rule))
@@ -445,6 +477,69 @@ def _with_qualifier(v: TokenView, start: int, end: int, place: Place, res: Place
     return end, place
 
 
+def _district_name_end(v: TokenView, k: int, res: PlaceResources) -> int | None:
+    """End of a district's name starting at token k: one capitalised word ("Gaarden", "Halle-Neustadt"), or a
+    prefix and a name ("Neu Olvenstedt"); None for a common noun ("Verantwortung") or another word."""
+    if k >= v.n:
+        return None
+    word = v.texts[k]
+    if word in _DISTRICT_PREFIXES and k + 1 < v.n and v.texts[k + 1][:1].isupper() and v.texts[k + 1].isalpha():
+        return k + 2
+    parts = word.split("-")
+    if not all(p[:1].isupper() and p.isalpha() for p in parts) or word.isupper():
+        return None
+    if word.lower().endswith(_COMMON_NOUN_ENDINGS) or word.lower() in res.determiners:
+        return None
+    return k + 1
+
+
+def _named_districts(doc: Doc, res: PlaceResources, excluded: CharRanges, taken: CharRanges) -> list[PlaceMention]:
+    """A name after a noun for a part of a town is a district: "im Stadtteil Neu Olvenstedt", "im Ortsteil
+    Gaarden". District lists are never complete, so the noun is what makes the name a place."""
+    v = view(doc)
+    found = []
+    for i in token_positions(v.texts, _DISTRICT_NOUNS.intersection(doc_words(doc))):
+        end = _district_name_end(v, i + 1, res)
+        if end is None:
+            continue
+        start_char, end_char = v.idx[i + 1], v.ends[end - 1]
+        if in_ranges(start_char, end_char, excluded) or in_ranges(start_char, end_char, taken):
+            continue
+        place = res.forms.get(v.span_text(i + 1, end))
+        if place is None or place.kind not in ("district", "city"):
+            name = v.span_text(i + 1, end)
+            place = Place(name, "district", _slug(name))
+        found.append(_mention(doc, start_char, end_char, place, "district_noun"))
+    return found
+
+
+# A place at the start of a line followed by a date or a news agency: "Magdeburg, 12. März 2026",
+# "Dresden (epd) –". It says where a release was issued, not what the text is about.
+_DATELINE_TAIL = re.compile(r"\s*(?:\((?:[a-z]{2,5}|[A-Z]{2,5})(?:/[a-zA-Z]{2,5})?\)\s*[–—:-]|,\s*(?:den\s+)?\d{1,2}\.)")
+
+
+def _datelines_alone(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a dateline's place unless the text names that place elsewhere too."""
+    def dateline(m: PlaceMention) -> bool:
+        line_start = text.rfind("\n", 0, m.start_char) + 1
+        return not text[line_start:m.start_char].strip() and bool(_DATELINE_TAIL.match(text, m.end_char))
+
+    lines = [m for m in found if dateline(m)]
+    if not lines:
+        return found
+    elsewhere = {m.place_id for m in found if m not in lines}
+    return [m for m in found if m not in lines or m.place_id in elsewhere]
+
+
+def _qualified_names(found: list[PlaceMention]) -> list[PlaceMention]:
+    """A town the text names once with its official qualifier ("Halle (Saale)") keeps that name where the
+    text later names it short ("in Halle")."""
+    qualified = {m.place_id: m.name for m in found if m.kind == "city" and m.name.endswith(")")}
+    if not qualified:
+        return found
+    return [replace(m, name=qualified[m.place_id]) if m.place_id in qualified and m.kind == "city" else m for m in found]
+
+
 def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
     """LOC/GPE entities of a statistical model: in the gazetteer, or after in/aus/nach."""
     v = view(doc)
@@ -474,10 +569,12 @@ def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
     """Every place mention in reading order; rule mentions win where a model entity overlaps them."""
     excluded = _excluded_ranges(doc)
     found = _rule_mentions(doc, res, excluded)
+    found += _named_districts(doc, res, excluded, CharRanges((m.start_char, m.end_char) for m in found))
     from_model = _model_mentions(doc, res, excluded)
     if from_model:
         taken = CharRanges((m.start_char, m.end_char) for m in found)
         found += [m for m in from_model if not in_ranges(m.start_char, m.end_char, taken)]
+    found = _qualified_names(_datelines_alone(doc_text(doc), found))
     return tuple(sorted(_short_forms_as_written(found), key=lambda m: m.start_char))
 
 

@@ -197,3 +197,74 @@ def test_places_counties_abbreviations_and_family_names(nlp, text, expected):
 @pytest.mark.parametrize("text", ["Newsletter März\nEuropäischer Sozialfonds für Deutschland\nDer ESF Plus fördert."])
 def test_places_on_logo_lines_are_not_places(make_doc, text):
     assert [p.name for p in make_doc(text, "2024-03-01")._.places] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an establishment named after another place: the name is not where things happen
+        ("Die Runde traf sich im Café Wien in Jena.", ["Jena"]),
+        ("Übernachtet wurde im Hotel Hamburg in Rostock.", ["Rostock"]),
+        # a town linked into an institution's name by "zu" or "für", or before an English head
+        ("Die Industrie- und Handelskammer zu Kassel lud nach Fulda ein.", ["Fulda"]),
+        ("Die Handwerkskammer für Trier und Saarburg berät in Wittlich.", ["Wittlich"]),
+        ("Studierende der Hamburg Media School und der Bremen University kamen nach Kiel.", ["Kiel"]),
+        # a town after "für" that no institution precedes is a place
+        ("Das Geld ist für Cottbus bestimmt.", ["Cottbus"]),
+    ],
+)
+def test_places_inside_institution_and_establishment_names(nlp, text, expected):
+    assert [p.name for p in nlp(text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a family name after a salutation, used alone later, is the person
+        ("Frau Gotha eröffnete. Danach sprach Gotha über die Ziele in Erfurt.", ["Erfurt"]),
+        ("Herr Dr. Minden grüßte. Minden lobte die Gruppe.", []),
+    ],
+)
+def test_places_family_names_after_salutations(nlp, text, expected):
+    assert [p.name for p in nlp(text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Das Café im Stadtteil Neu Zippendorf öffnet.", [("Neu Zippendorf", "district")]),
+        ("Im Ortsteil Wiesenhof gibt es eine Sprechstunde.", [("Wiesenhof", "district")]),
+        ("Sie will im Stadtteil Verantwortung übernehmen.", []),
+    ],
+)
+def test_places_names_after_district_nouns(nlp, text, expected):
+    assert _names(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the place of a dateline alone says where a release was issued
+        ("Potsdam, 3. Mai 2025 – Das Land fördert Projekte in der Lausitz.", ["Lausitz"]),
+        ("Kiel (dpa) – Das Land fördert neue Projekte.", []),
+        # named again in the text, it stays
+        ("Potsdam, 3. Mai 2025\nIn Potsdam beginnt ein Projekt.", ["Potsdam", "Potsdam"]),
+        # a town and a venue at a line's start is no dateline
+        ("Dienstag, 4. Juni\nGera, Kulturhaus\nDie Tagung beginnt um zehn.", ["Gera"]),
+    ],
+)
+def test_places_datelines(nlp, text, expected):
+    assert [p.name for p in nlp(text)._.places] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a town named with its official qualifier is a place without a preposition, and keeps that name
+        ("Termine:\nHalle (Saale), Rathaus\nIn Halle beginnt es.", ["Halle (Saale)", "Halle (Saale)"]),
+        # regions and Regierungsbezirke
+        ("Im Harz und in Unterfranken fehlen Fachkräfte.", ["Harz", "Unterfranken"]),
+    ],
+)
+def test_places_qualified_towns_and_regions(nlp, text, expected):
+    assert [p.name for p in nlp(text)._.places] == expected
