@@ -29,6 +29,7 @@ class CountRules:
     scale_words: frozenset[str]
     vague_before: frozenset[str]
     min_count: int
+    not_taking_part: frozenset[str] = frozenset()
     # per language (like_num is language-specific): the numbers of the words seen so far (see _NumberMemo)
     number_memos: dict[str, _NumberMemo] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -48,6 +49,7 @@ def load_rules(text: str | None = None) -> CountRules:
         scale_words=frozenset(w.lower() for w in data.get("scale_words", [])),
         vague_before=frozenset(w.lower() for w in data.get("vague_before", [])),
         min_count=int(data.get("min_count", 1)),
+        not_taking_part=frozenset(w.lower() for w in data.get("not_taking_part", [])),
     )
 
 
@@ -121,6 +123,18 @@ def _gender_pair(v: TokenView, k: int) -> bool:
     return second in {stem, stem + "n", stem + "e"}
 
 
+_AND = frozenset({"und", "oder", "sowie"})
+
+
+def _paired_with_people(v: TokenView, k: int, rules: CountRules) -> bool:
+    """ "Coachinnen und Coaches", "Trainerinnen und Mentoren": a feminine plural joined to a people noun."""
+    text = v.texts[k]
+    return (
+        k + 2 < v.n and text[:1].isupper() and text.endswith("innen") and len(text) > 8
+        and v.lowers[k + 1] in _AND and is_people_noun(v.texts[k + 2], rules)
+    )
+
+
 def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] | None:
     """Starting after the number at j-1, find modifiers + people noun; return (noun start, end index)."""
     texts, lowers, n = v.texts, v.lowers, v.n
@@ -133,13 +147,18 @@ def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] |
         if text in _QUOTES:
             k += 1
             continue
+        if text.endswith("-") and text[:1].isupper() and k + 1 < n and lowers[k + 1] in _AND:
+            k += 2  # a compound cut before "und": "Personal- und Projektverantwortliche"
+            continue
+        if _paired_with_people(v, k, rules):
+            return k, k + 3
         if is_people_noun(text, rules) and (text[:1].isupper() or text[:1] in _QUOTES):
             end = k + 1
             # "Besucherinnen und Besucher", "Teilnehmerinnen und Teilnehmer"
             if end + 1 < n and lowers[end] in {"und", "oder"} and is_people_noun(texts[end + 1], rules):
                 end += 2
             return k, end
-        if _gender_pair(v, k):
+        if _gender_pair(v, k) and lowers[k + 2] not in rules.not_people:
             # "Elternbegleiterinnen und Elternbegleiter": any agent noun in its paired form
             end = k + 3
             while end < n and texts[end] in _QUOTES:
@@ -185,6 +204,26 @@ class _NumberMemo:
                     number_words.add(text)
             seen |= new
         return {t: numbers[t] for t in words & number_words}
+
+
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
+
+
+def _clause_says_not_taking_part(v: TokenView, start: int, end: int, rules: CountRules, reach: int = 12) -> bool:
+    """True when the clause around tokens start..end has a verb of shortage or residence ("fehlen", "leben")."""
+    if not rules.not_taking_part:
+        return False
+    k = start - 1
+    while k >= 0 and start - k <= reach and v.texts[k] not in _CLAUSE_ENDS and "\n" not in v.texts[k]:
+        if v.lowers[k] in rules.not_taking_part:
+            return True
+        k -= 1
+    k = end
+    while k < v.n and k - end <= reach and v.texts[k] not in _CLAUSE_ENDS and "\n" not in v.texts[k]:
+        if v.lowers[k] in rules.not_taking_part:
+            return True
+        k += 1
+    return False
 
 
 def _count_starts(doc: Doc, v: TokenView, rules: CountRules) -> list[int]:
@@ -245,7 +284,7 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
         elif last_who and after < n and lowers[after] in rules.davon:
             end_i = after + 1
             who_text = last_who
-        if who_text is None or end_i is None:
+        if who_text is None or end_i is None or _clause_says_not_taking_part(v, i, end_i, rules):
             continue
         qualifier, start_i = _qualifier(v, i, rules)
         start_char, end_char = idx[start_i], ends[end_i - 1]

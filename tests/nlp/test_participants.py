@@ -18,6 +18,11 @@ import pytest
         ("Rund 17.000 Beschäftigte der Sozialwirtschaft wurden erreicht.", [(17000, "approx", "Beschäftigte")]),
         ("Mehr als 8.000 Menschen wurden beraten. Über 3.000 davon fanden Arbeit.", [(8000, "min", "Menschen"), (3000, "min", "Menschen")]),
         ("Weit mehr als 100.000 „Staatsgäste“ besuchten die Ministerien.", [(100000, "min", "Staatsgäste")]),
+        # a compound cut before "und", and a feminine plural paired with another people noun
+        ("Rund 60 Lehr- und Fachkräfte bildeten sich fort.", [(60, "approx", "Lehr- und Fachkräfte")]),
+        ("Über 30 Trainerinnen und Coaches waren dabei.", [(30, "min", "Trainerinnen und Coaches")]),
+        # a shortage in another clause leaves the count alone
+        ("Obwohl Fachkräfte fehlen, kamen 70 Auszubildende zur Messe.", [(70, "exact", "Auszubildende")]),
     ],
 )
 def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
@@ -41,6 +46,11 @@ def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
         "Einige tausend Besucherinnen und Besucher informierten sich.",
         "Über 40 Projektträger stellten sich vor.",
         "Die Förderrunde 2019 bis 2022 ist abgeschlossen.",
+        # shortages and residents are no people taking part
+        "Im Landkreis fehlen bis 2030 etwa 900 Erzieherinnen und Erzieher.",
+        "Für das Lehrjahr werden 120 Auszubildende gesucht.",
+        "Im Quartier leben rund 6.000 Menschen aus 40 Ländern.",
+        "Die Gemeinde zählt 12.000 Einwohnerinnen und Einwohner.",
     ],
 )
 def test_participants_ignores_counts_of_things(make_doc, text):
