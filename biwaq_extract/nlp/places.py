@@ -277,6 +277,26 @@ def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:
     return start > 0 and (v.texts[start - 1] in res.first_names or v.texts[start - 1] in _SALUTATIONS)
 
 
+_ROLES = load("roles")
+_ROLE_WORDS = frozenset(_ROLES["words"])
+_ROLE_SUFFIXES = tuple(_ROLES["suffixes"])
+
+
+_SPEECH_VERBS = frozenset(load("people_words")["speech_verbs"])
+
+
+def _after_role(v: TokenView, start: int) -> bool:
+    """ "Bürgermeister Weimar", "Landrätin Kamenz": a town's name in the nominative right after a role word is
+    a family name; the town of an office holder takes the genitive ("Bürgermeister Weimars"). So is one that
+    names the speaker of a quote ("…“, sagt Goslar")."""
+    if start == 0:
+        return False
+    prev = v.texts[start - 1]
+    if prev in _SPEECH_VERBS and start > 1 and v.texts[start - 2] in (",", "“", "”", '"', "»", "«"):
+        return True
+    return prev in _ROLE_WORDS or (prev[:1].isupper() and prev.lower().endswith(_ROLE_SUFFIXES))
+
+
 def _family_names(v: TokenView, res: PlaceResources) -> set[str]:
     """The words that follow a given name or a salutation in the text ("Eva Lindau", "Frau Dr. Lindau" ->
     Lindau): family names."""
@@ -391,6 +411,10 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             after_prep = i > 0 and v.lowers[i - 1] in {"in", "im", "aus", "nach"}
             district = _hyphen_district(texts[i], res, after_prep)
             match = (i + 1, district) if district else None
+            if district and texts[i].rpartition("-")[2] in _DISTRICT_PREFIXES and i + 1 < v.n and texts[i + 1].istitle():
+                # "Bonn-Bad Godesberg": a district whose name has two words
+                name = v.span_text(i, i + 2)
+                match = (i + 2, Place(name, "district", _slug(name)))
             rule = "city_district"
         if match is None:
             match = _district_county(v, i, res)
@@ -406,10 +430,12 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
             # "Handwerkskammer für München und Oberbayern": the town after "und" belongs to the name as well
             ok, name_part_end = False, end
         ok = ok and not _after_first_name(v, i, res)
+        ok = ok and not (place.kind in ("city", "district") and text == place.name and _after_role(v, i))
         if ok and " " not in text and not _locative(v, i):
             if surnames is None:
                 surnames = _family_names(v, res)
-            ok = text not in surnames  # "…, erklärte Lindau." after "Eva Lindau": the person
+            # "…, erklärte Lindau." after "Eva Lindau" or "Bürgermeisterin Lindau": the person
+            ok = text not in surnames and not (text == place.name and any(_after_role(v, k) for k in token_positions(texts, {text})))
         ok = ok and not (rule == "gazetteer" and place.kind in ("city", "district") and _after_article(v, i, res, place.kind == "district"))
         if ok and text in res.ambiguous:
             # after a locative, or next in a list of places ("in Dresden, Kiel und Mainz"), or with its

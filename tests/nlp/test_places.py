@@ -209,6 +209,7 @@ def test_places_on_logo_lines_are_not_places(make_doc, text):
         ("Die Industrie- und Handelskammer zu Kassel lud nach Fulda ein.", ["Fulda"]),
         ("Die Handwerkskammer für Trier und Saarburg berät in Wittlich.", ["Wittlich"]),
         ("Studierende der Hamburg Media School und der Bremen University kamen nach Kiel.", ["Kiel"]),
+        ("Die Investitionsbank Schleswig-Holstein und die Werkstätten Bremen fördern es.", []),
         # a town after "für" that no institution precedes is a place
         ("Das Geld ist für Cottbus bestimmt.", ["Cottbus"]),
     ],
@@ -223,6 +224,12 @@ def test_places_inside_institution_and_establishment_names(nlp, text, expected):
         # a family name after a salutation, used alone later, is the person
         ("Frau Gotha eröffnete. Danach sprach Gotha über die Ziele in Erfurt.", ["Erfurt"]),
         ("Herr Dr. Minden grüßte. Minden lobte die Gruppe.", []),
+        ("Familie Celle zog vor einem Jahr nach Hannover.", ["Hannover"]),
+        # a town's name in the nominative after a role word, or naming a quote's speaker, is a family name
+        ("Landrat Bautzen und Bürgermeisterin Wismar eröffneten die Messe in Rostock.", ["Rostock"]),
+        ("„Das lohnt sich“, sagt Goslar. Später sprach Staatssekretärin Plauen.", []),
+        # the genitive after a role word names the office's town
+        ("Der Oberbürgermeister Leipzigs begrüßte die Gäste.", ["Leipzig"]),
     ],
 )
 def test_places_family_names_after_salutations(nlp, text, expected):
@@ -234,6 +241,7 @@ def test_places_family_names_after_salutations(nlp, text, expected):
     [
         ("Das Café im Stadtteil Neu Zippendorf öffnet.", [("Neu Zippendorf", "district")]),
         ("Im Ortsteil Wiesenhof gibt es eine Sprechstunde.", [("Wiesenhof", "district")]),
+        ("Die Beratung in Bonn-Bad Godesberg beginnt.", [("Bonn-Bad Godesberg", "district")]),
         ("Sie will im Stadtteil Verantwortung übernehmen.", []),
     ],
 )
