@@ -30,6 +30,7 @@ class CountRules:
     vague_before: frozenset[str]
     min_count: int
     not_taking_part: frozenset[str] = frozenset()
+    not_participles: tuple[str, ...] = ()
     # per language (like_num is language-specific): the numbers of the words seen so far (see _NumberMemo)
     number_memos: dict[str, _NumberMemo] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -50,6 +51,7 @@ def load_rules(text: str | None = None) -> CountRules:
         vague_before=frozenset(w.lower() for w in data.get("vague_before", [])),
         min_count=int(data.get("min_count", 1)),
         not_taking_part=frozenset(w.lower() for w in data.get("not_taking_part", [])),
+        not_participles=tuple(w.lower() for w in data.get("not_participles", [])),
     )
 
 
@@ -63,16 +65,21 @@ def is_people_noun(word: str, rules: CountRules) -> bool:
     w = word.lower().strip("\"'„“”‚‘’»«")
     if not w or w in rules.not_people:
         return False
-    # gender-inclusive spellings: "Teilnehmer*innen", "Expert:innen", "Elternbegleiter_innen"
-    for mark in ("*innen", ":innen", "_innen", "/innen"):
-        if w.endswith(mark):
-            w = w[: -len(mark)] + "innen"
+    # gender-inclusive spellings ("Teilnehmer*innen", "Expert:innen", "AusstellerInnen") are only used for
+    # people
+    if word.endswith("Innen") or any(w.endswith(mark) for mark in _GENDER_MARKS):
+        return True
     if w in rules.nouns:
         return True
     head = w.rsplit("-", 1)[-1]
     if head in rules.nouns:
         return True
+    if w.endswith(("ende", "enden")) and len(w) > 7 and not w.endswith(rules.not_participles):
+        return True  # a present participle as a noun names people: "Lernende", "Ausstellenden"
     return w.endswith(rules.suffixes) and any(w.endswith(s) and len(w) > len(s) + 2 for s in rules.suffixes)
+
+
+_GENDER_MARKS = ("*innen", ":innen", "_innen", "/innen")
 
 
 _QUOTES = frozenset(QUOTES)
@@ -120,7 +127,7 @@ def _gender_pair(v: TokenView, k: int) -> bool:
     if not first.endswith("innen") or conj not in {"und", "oder"}:
         return False
     stem = first[: -len("innen")]
-    return second in {stem, stem + "n", stem + "e"}
+    return second in {stem, stem + "n", stem + "e", stem + "en"}
 
 
 _AND = frozenset({"und", "oder", "sowie"})
@@ -152,6 +159,8 @@ def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] |
             continue
         if _paired_with_people(v, k, rules):
             return k, k + 3
+        if text[:1].isupper() and k + 2 < n and texts[k + 1] in (":", "/") and texts[k + 2] == "innen" and v.idx[k + 1] == v.ends[k]:
+            return k, k + 3  # "Aussteller:innen" read as three tokens
         if is_people_noun(text, rules) and (text[:1].isupper() or text[:1] in _QUOTES):
             end = k + 1
             # "Besucherinnen und Besucher", "Teilnehmerinnen und Teilnehmer"

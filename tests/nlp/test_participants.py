@@ -21,6 +21,13 @@ import pytest
         # a compound cut before "und", and a feminine plural paired with another people noun
         ("Rund 60 Lehr- und Fachkräfte bildeten sich fort.", [(60, "approx", "Lehr- und Fachkräfte")]),
         ("Über 30 Trainerinnen und Coaches waren dabei.", [(30, "min", "Trainerinnen und Coaches")]),
+        ("Über 60 Kolleginnen und Kollegen reisten an.", [(60, "min", "Kolleginnen und Kollegen")]),
+        # gender-inclusive spellings name people, whatever the noun
+        ("Mehr als 70 Aussteller:innen präsentierten sich.", [(70, "min", "Aussteller:innen")]),
+        ("Rund 35 Lots*innen begleiten die Gruppe.", [(35, "approx", "Lots*innen")]),
+        ("Über 20 GästeführerInnen kamen.", [(20, "min", "GästeführerInnen")]),
+        # a present participle as a noun names people
+        ("Über 80 Ausstellende und 1.500 Besuchende kamen.", [(80, "min", "Ausstellende"), (1500, "exact", "Besuchende")]),
         # a shortage in another clause leaves the count alone
         ("Obwohl Fachkräfte fehlen, kamen 70 Auszubildende zur Messe.", [(70, "exact", "Auszubildende")]),
     ],
@@ -51,6 +58,9 @@ def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
         "Für das Lehrjahr werden 120 Auszubildende gesucht.",
         "Im Quartier leben rund 6.000 Menschen aus 40 Ländern.",
         "Die Gemeinde zählt 12.000 Einwohnerinnen und Einwohner.",
+        "Bundesweit sind rund 800.000 Menschen langzeitarbeitslos.",
+        "Der Verband vertritt 2.000 Einrichtungen mit 60.000 Mitarbeitenden.",
+        "Der Kurs fand an 12 Wochenenden statt.",
     ],
 )
 def test_participants_ignores_counts_of_things(make_doc, text):
