@@ -130,7 +130,8 @@ def _org_head(word: str, res: PlaceResources) -> bool:
 
 def _part_of_org_name(v: TokenView, start: int, res: PlaceResources, end: int | None = None) -> bool:
     """A place right after an institution noun or an acronym is part of its name ("Hochschule Berlin"), as is
-    one after "Universität zu", "Handwerkskammer für", one before an English head ("Frankfurt University",
+    one after "Universität zu", "Handwerkskammer für", one after a head and a noun ("Netzwerk Integration
+    Mainz"), one before an English head ("Frankfurt University",
     "Hamburg Media School") and one naming an establishment ("Café Moskau", "Hotel Berlin")."""
     if end is not None and end < v.n:
         nxt = v.texts[end]
@@ -144,7 +145,15 @@ def _part_of_org_name(v: TokenView, start: int, res: PlaceResources, end: int | 
     acronym = 2 <= len(prev) <= 4 and prev.isalpha() and prev.isupper() and (start < 2 or v.lowers[start - 2] != "im")
     if acronym or _org_head(prev, res) or prev in _ESTABLISHMENT_HEADS:
         return True
-    return start > 1 and prev in _ORG_NAME_LINKS and _org_head(v.texts[start - 2], res)
+    if start < 2:
+        return False
+    before = v.texts[start - 2]
+    if prev in _ORG_NAME_LINKS:
+        return _org_head(before, res)
+    # a head, maybe a link, and one more noun: "Netzwerk Integration Mainz", "Agentur für Arbeit Bochum"
+    if not (prev[:1].isupper() and prev.isalpha()) or prev in res.forms or prev in res.first_names:
+        return False
+    return _org_head(before, res) or (start > 2 and before in _ORG_NAME_LINKS and _org_head(v.texts[start - 3], res))
 
 
 def _after_first_name(v: TokenView, start: int, res: PlaceResources) -> bool:

@@ -210,6 +210,10 @@ def test_places_on_logo_lines_are_not_places(make_doc, text):
         ("Die Handwerkskammer für Trier und Saarburg berät in Wittlich.", ["Wittlich"]),
         ("Studierende der Hamburg Media School und der Bremen University kamen nach Kiel.", ["Kiel"]),
         ("Die Investitionsbank Schleswig-Holstein und die Werkstätten Bremen fördern es.", []),
+        # a head and one more noun before the town name one body
+        ("Das Netzwerk Teilhabe Gera und die Agentur für Arbeit Suhl laden nach Jena ein.", ["Jena"]),
+        # common words that are also towns
+        ("Faire Löhne und gute Arbeit: Die Reise ging von Norden nach Süden.", []),
         # a town after "für" that no institution precedes is a place
         ("Das Geld ist für Cottbus bestimmt.", ["Cottbus"]),
     ],
