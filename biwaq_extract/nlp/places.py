@@ -457,6 +457,7 @@ def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int
     """LOC/GPE entities of a statistical model: in the gazetteer, or after in/aus/nach."""
     v = view(doc)
     found = []
+    surnames: set[str] | None = None
     for ent in doc.ents:
         if ent.label_ not in {"LOC", "GPE"} or in_ranges(ent.start_char, ent.end_char, excluded):
             continue
@@ -465,8 +466,14 @@ def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int
             if not _locative(v, ent.start) or not ent.text[:1].isupper() or ent.text.endswith(("er", "isch", "ische")):
                 continue
             place = Place(ent.text, None, _slug(ent.text))  # type: ignore[arg-type]
-        if _part_of_org_name(v, ent.start, res):
+        if _part_of_org_name(v, ent.start, res, ent.end) or _after_first_name(v, ent.start, res) or _after_role(v, ent.start):
             continue
+        if not _locative(v, ent.start):
+            # the rules' shape tests hold for the model's entities too: a family name, an ambiguous word
+            if surnames is None:
+                surnames = _family_names(v, res)
+            if ent.text in surnames or ent.text in res.ambiguous:
+                continue
         found.append(_mention(doc, ent.start_char, ent.end_char, place, "model_ent"))
     return found
 

@@ -121,6 +121,10 @@ def test_places_offsets_ids_and_sentence(nlp, text):
         ("Wir waren in Leipzig.", [("LOC", "Leipzig")], ["Leipzig"]),
         # an unknown LOC without a locative preposition is not trusted
         ("Kleinwunsdorf ist schön.", [("LOC", "Kleinwunsdorf")], []),
+        # nor a LOC that the rules read as a family name, an establishment's name or a common word
+        ("Bürgermeisterin Gotha und Frau Kamenz kamen in Jena an.", [("LOC", "Gotha"), ("LOC", "Kamenz"), ("LOC", "Jena")], ["Jena"]),
+        ("Wir trafen uns im Café Lissabon.", [("LOC", "Lissabon")], []),
+        ("Essen gab es im Hof.", [("LOC", "Essen")], []),
     ],
 )
 def test_places_model_entities_merged(text, ents, expected):
