@@ -148,6 +148,8 @@ def _part_of_org_name(v: TokenView, start: int, res: PlaceResources, end: int | 
     if start < 2:
         return False
     before = v.texts[start - 2]
+    if prev == "zu" and before[:1].isupper() and before.replace("-", "").isalpha():
+        return True  # "zu" before a town is the old form kept in names: "IHK Ostwestfalen zu Bielefeld"
     if prev in _ORG_NAME_LINKS:
         return _org_head(before, res)
     # a head, maybe a link, and one more noun: "Netzwerk Integration Mainz", "Agentur für Arbeit Bochum"
@@ -349,6 +351,10 @@ def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Pl
     word = v.texts[i]
     if word in _COUNTY_WORDS and i + 1 < v.n:
         nxt = v.texts[i + 1]
+        # "Landkreis" always takes a name; after "Kreis" ("im Kreis Gleichgesinnter") it must look like one
+        named = word.startswith("Landkreis") and _district_name_end(v, i + 1, res) == i + 2
+        if named and nxt not in res.forms:
+            return i + 2, Place(nxt, "district", _slug(nxt))
         if nxt in res.forms or ("-" in nxt and all(part[:1].isupper() for part in nxt.split("-"))):
             # "im Landkreis Limburg-Weilburg" is the county Limburg-Weilburg, as a reader names it; a county
             # named like its town keeps the county word ("Kreis Recklinghausen"), as does a county word that
@@ -426,31 +432,38 @@ def _named_districts(doc: Doc, res: PlaceResources, excluded: CharRanges, taken:
     return found
 
 
-# A place at the start of a line followed by a date or a news agency: "Magdeburg, 12. März 2026",
-# "Dresden (epd) –". It says where a release was issued, not what the text is about.
-_DATELINE_TAIL = re.compile(r"\s*(?:\((?:[a-z]{2,5}|[A-Z]{2,5})(?:/[a-zA-Z]{2,5})?\)\s*[–—:-]|,\s*(?:den\s+)?\d{1,2}\.)")
+# A dateline in capitals at the start of a line: "BERLIN (dpa) –", "ERFURT. Die Stadt …", "KASSEL, 3. Mai".
+# Like "Erfurt." in a local paper it names where the story happens.
+_CAPITAL_DATELINE = re.compile(r"(?m)^([A-ZÄÖÜ]{3,}(?:-[A-ZÄÖÜ]{3,})?)(?=\s*[(,.–—/:]|\s+-)")
 
 
-def _datelines_alone(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Drop a dateline's place unless the text names that place elsewhere too."""
-    def dateline(m: PlaceMention) -> bool:
-        line_start = text.rfind("\n", 0, m.start_char) + 1
-        return not text[line_start:m.start_char].strip() and bool(_DATELINE_TAIL.match(text, m.end_char))
-
-    lines = [m for m in found if dateline(m)]
-    if not lines:
-        return found
-    elsewhere = {m.place_id for m in found if m not in lines}
-    return [m for m in found if m not in lines or m.place_id in elsewhere]
+def _capital_datelines(doc: Doc, res: PlaceResources, excluded: CharRanges, taken: CharRanges) -> list[PlaceMention]:
+    """Towns of datelines written in capitals, which the gazetteer lists in title case."""
+    text, found = doc_text(doc), []
+    for m in _CAPITAL_DATELINE.finditer(text):
+        place = res.forms.get("-".join(part.capitalize() for part in m.group(1).split("-")))
+        if place is None or place.kind not in ("city", "state", "district"):
+            continue
+        if in_ranges(m.start(), m.end(), excluded) or in_ranges(m.start(), m.end(), taken):
+            continue
+        found.append(_mention(doc, m.start(), m.end(), place, "dateline"))
+    return found
 
 
 def _qualified_names(found: list[PlaceMention]) -> list[PlaceMention]:
     """A town the text names once with its official qualifier ("Halle (Saale)") keeps that name where the
-    text later names it short ("in Halle")."""
+    text later names it short ("in Halle"); so does a district named once with its city ("Hamburg-Horn",
+    then "im Stadtteil Horn")."""
     qualified = {m.place_id: m.name for m in found if m.kind == "city" and m.name.endswith(")")}
-    if not qualified:
+    districts = {m.name.partition("-")[2]: m.name for m in found if m.kind == "district" and m.name.count("-") == 1}
+    if not qualified and not districts:
         return found
-    return [replace(m, name=qualified[m.place_id]) if m.place_id in qualified and m.kind == "city" else m for m in found]
+    return [
+        replace(m, name=qualified[m.place_id]) if m.place_id in qualified and m.kind == "city"
+        else replace(m, name=districts[m.name]) if m.name in districts and m.kind in ("city", "district")
+        else m
+        for m in found
+    ]
 
 
 def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
@@ -490,11 +503,12 @@ def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
     excluded = _excluded_ranges(doc)
     found = _rule_mentions(doc, res, excluded)
     found += _named_districts(doc, res, excluded, CharRanges((m.start_char, m.end_char) for m in found))
+    found += _capital_datelines(doc, res, excluded, CharRanges((m.start_char, m.end_char) for m in found))
     from_model = _model_mentions(doc, res, excluded)
     if from_model:
         taken = CharRanges((m.start_char, m.end_char) for m in found)
         found += [m for m in from_model if not in_ranges(m.start_char, m.end_char, taken)]
-    found = _qualified_names(_datelines_alone(doc_text(doc), found))
+    found = _qualified_names(found)
     return tuple(sorted(_short_forms_as_written(found), key=lambda m: m.start_char))
 
 

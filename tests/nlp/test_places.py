@@ -212,6 +212,7 @@ def test_places_on_logo_lines_are_not_places(make_doc, text):
         # a town linked into an institution's name by "zu" or "für", or before an English head
         ("Die Industrie- und Handelskammer zu Kassel lud nach Fulda ein.", ["Fulda"]),
         ("Die Handwerkskammer für Trier und Saarburg berät in Wittlich.", ["Wittlich"]),
+        ("Die IHK Mittlerer Niederrhein zu Krefeld lädt nach Viersen ein.", ["Viersen"]),
         ("Studierende der Hamburg Media School und der Bremen University kamen nach Kiel.", ["Kiel"]),
         ("Die Investitionsbank Schleswig-Holstein und die Werkstätten Bremen fördern es.", []),
         # a head and one more noun before the town name one body
@@ -250,6 +251,11 @@ def test_places_family_names_after_salutations(nlp, text, expected):
         ("Das Café im Stadtteil Neu Zippendorf öffnet.", [("Neu Zippendorf", "district")]),
         ("Im Ortsteil Wiesenhof gibt es eine Sprechstunde.", [("Wiesenhof", "district")]),
         ("Die Beratung in Bonn-Bad Godesberg beginnt.", [("Bonn-Bad Godesberg", "district")]),
+        # a district named once with its city keeps that name
+        ("Der Treff in Bremen-Tenever öffnet. Im Stadtteil Tenever fehlt Platz.",
+         [("Bremen-Tenever", "district"), ("Bremen-Tenever", "district")]),
+        # "Landkreis" always takes a name; "Kreis" also means a circle
+        ("Im Landkreis Wesermarsch und im Kreis Gleichgesinnter.", [("Wesermarsch", "district")]),
         ("Sie will im Stadtteil Verantwortung übernehmen.", []),
     ],
 )
@@ -260,12 +266,14 @@ def test_places_names_after_district_nouns(nlp, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # the place of a dateline alone says where a release was issued
-        ("Potsdam, 3. Mai 2025 – Das Land fördert Projekte in der Lausitz.", ["Lausitz"]),
-        ("Kiel (dpa) – Das Land fördert neue Projekte.", []),
-        # named again in the text, it stays
-        ("Potsdam, 3. Mai 2025\nIn Potsdam beginnt ein Projekt.", ["Potsdam", "Potsdam"]),
-        # a town and a venue at a line's start is no dateline
+        # a dateline names where the story happens, also in capitals
+        ("Potsdam. Das Land fördert Projekte in der Lausitz.", ["Potsdam", "Lausitz"]),
+        ("KIEL (dpa) – Das Land fördert neue Projekte.", ["Kiel"]),
+        ("GÖRLITZ, 3. Mai 2025 – Ein Projekt beginnt.", ["Görlitz"]),
+        # capitals that are no town, or no dateline
+        ("ESF PLUS. Das Programm fördert.", []),
+        ("Die Messe heißt JENA KREATIV.", []),
+        # a town and a venue at a line's start is a place
         ("Dienstag, 4. Juni\nGera, Kulturhaus\nDie Tagung beginnt um zehn.", ["Gera"]),
     ],
 )
