@@ -30,6 +30,8 @@ import pytest
         ("Über 80 Ausstellende und 1.500 Besuchende kamen.", [(80, "min", "Ausstellende"), (1500, "exact", "Besuchende")]),
         # a shortage in another clause leaves the count alone
         ("Obwohl Fachkräfte fehlen, kamen 70 Auszubildende zur Messe.", [(70, "exact", "Auszubildende")]),
+        # people employed in a funded measure take part in it
+        ("Im Projekt wurden 30 Langzeitarbeitslose beschäftigt.", [(30, "exact", "Langzeitarbeitslose")]),
     ],
 )
 def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
