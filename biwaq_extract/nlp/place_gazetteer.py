@@ -22,6 +22,7 @@ _EU_FLOOR = 100_000
 _WORLD_FLOOR = 1_000_000
 _LATIN_NAME = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüßéèáàóòúíçñ.' -]*[a-zäöüßéèáàóòúíçñ]$")
 _GENITIVE_ENDINGS = ("s", "ß", "x", "z")
+_TITLE_WORDS = frozenset(_WORDS["administrative_titles"])
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,12 @@ def _city_places(blocked: set[str]) -> dict[str, Place]:
         if home:
             # German-speaking towns: the German forms ("München", "Köln") are among the unlabelled
             # alternate names; Latin-script, capitalised, not all-caps codes.
+            # Administrative titles before a name ("Stadt Zwickau", "Hansestadt Stade") are not part of it:
+            # as forms they would swallow the town in "in der Stadt Zwickau".
             names += [
                 a for a in city.get("alternatenames") or ()
                 if _LATIN_NAME.match(a) and not a.isupper() and len(a) > 3 and "(" not in a
+                and a.split()[0] not in _TITLE_WORDS
             ]
         for form in names:
             place = Place(form, "city", place_id, population)

@@ -217,6 +217,8 @@ def test_places_on_logo_lines_are_not_places(make_doc, text):
         ("Die Investitionsbank Schleswig-Holstein und die Werkstätten Bremen fördern es.", []),
         # a head and one more noun before the town name one body
         ("Das Netzwerk Teilhabe Gera und die Agentur für Arbeit Suhl laden nach Jena ein.", ["Jena"]),
+        # an administrative title before a town is not part of its name
+        ("In der Stadt Sonneberg und in der Hansestadt Stendal gibt es Angebote.", ["Sonneberg", "Stendal"]),
         # common words that are also towns
         ("Faire Löhne und gute Arbeit: Die Reise ging von Norden nach Süden.", []),
         # a town after "für" that no institution precedes is a place
