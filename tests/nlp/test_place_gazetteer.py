@@ -23,7 +23,14 @@ def test_place_gazetteer_forms_name_the_place_in_the_nominative(form, name, kind
     assert (place.name, place.kind) == (name, kind)
 
 
-@pytest.mark.parametrize("word, known", [("Leipzig", True), ("Bund", False), ("Stadt", False), ("Stadt Zwickau", False)])
+@pytest.mark.parametrize(
+    "word, known",
+    [
+        ("Leipzig", True), ("Bund", False), ("Stadt", False), ("Stadt Zwickau", False),
+        # spellings of a town's name are forms; translations and old names of it are not
+        ("München", True), ("Berlin-Neukölln", True), ("Bundesstadt", False), ("Cassel", False),
+    ],
+)
 def test_place_gazetteer_never_lists_common_words(word, known):
     assert known_place(word) is known
 
