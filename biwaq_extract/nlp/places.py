@@ -313,7 +313,9 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
         if "-" in text and text.split("-")[0] in res.big_cities and place.kind == "city":
             place = Place(text, "district", place.place_id)  # "Berlin-Neukölln" as listed by geonames
         ok = not in_ranges(v.idx[i], v.ends[end - 1], excluded)
-        if ok and (_part_of_org_name(v, i, res, end) or (i == name_part_end + 1 and v.lowers[i - 1] == "und")):
+        genitive = text != place.name and text.endswith("s") and place.kind != "district"
+        if ok and not genitive and (_part_of_org_name(v, i, res, end) or (i == name_part_end + 1 and v.lowers[i - 1] == "und")):
+            # a genitive after a head names the place the head belongs to ("im Zentrum Leipzigs")
             # "Handwerkskammer für München und Oberbayern": the town after "und" belongs to the name as well
             ok, name_part_end = False, end
         ok = ok and not _after_first_name(v, i, res)

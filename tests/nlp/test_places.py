@@ -221,6 +221,9 @@ def test_places_on_logo_lines_are_not_places(make_doc, text):
         ("In der Stadt Sonneberg und in der Hansestadt Stendal gibt es Angebote.", ["Sonneberg", "Stendal"]),
         # common words that are also towns
         ("Faire Löhne und gute Arbeit: Die Reise ging von Norden nach Süden.", []),
+        ("Die Kreishandwerkerschaft Bochum und die Diözese Fulda laden nach Hagen ein.", ["Hagen"]),
+        # a genitive after a head names the place the head belongs to
+        ("Die Tagung fand im Zentrum Leipzigs statt.", ["Leipzig"]),
         # a town after "für" that no institution precedes is a place
         ("Das Geld ist für Cottbus bestimmt.", ["Cottbus"]),
     ],
