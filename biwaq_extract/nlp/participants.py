@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -215,6 +216,7 @@ class _NumberMemo:
         return {t: numbers[t] for t in words & number_words}
 
 
+_TAKING_PART = re.compile(r"(teilnehm|besuch|gäst|gast)")
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "–", "—"})
 
 
@@ -293,8 +295,10 @@ def find_participant_counts(doc: Doc, rules: CountRules) -> tuple[ParticipantCou
         elif last_who and after < n and lowers[after] in rules.davon:
             end_i = after + 1
             who_text = last_who
-        if who_text is None or end_i is None or _clause_says_not_taking_part(v, i, end_i, rules):
+        if who_text is None or end_i is None:
             continue
+        if not _TAKING_PART.match(who_text.split()[-1].lower()) and _clause_says_not_taking_part(v, i, end_i, rules):
+            continue  # "Teilnehmende" and "Gäste" take part whatever the clause says ("die 50 Teilnehmenden leben in …")
         qualifier, start_i = _qualifier(v, i, rules)
         start_char, end_char = idx[start_i], ends[end_i - 1]
         lower, upper = _bounds(number, qualifier)

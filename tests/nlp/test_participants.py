@@ -32,6 +32,7 @@ import pytest
         ("Obwohl Fachkräfte fehlen, kamen 70 Auszubildende zur Messe.", [(70, "exact", "Auszubildende")]),
         # people employed in a funded measure take part in it
         ("Im Projekt wurden 30 Langzeitarbeitslose beschäftigt.", [(30, "exact", "Langzeitarbeitslose")]),
+        ("Die 40 Teilnehmenden leben in Marzahn.", [(40, "exact", "Teilnehmenden")]),
     ],
 )
 def test_participants_finds_count_qualifier_and_who(make_doc, text, expected):
