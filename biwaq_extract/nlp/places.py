@@ -380,7 +380,8 @@ def _before_date(v: TokenView, end: int) -> bool:
 
 
 def _with_qualifier(v: TokenView, start: int, end: int, place: Place, res: PlaceResources) -> tuple[int, Place]:
-    """A city with its official qualifier in brackets is one name: "Halle (Saale)", "Frankfurt (Oder)".
+    """A city with its official qualifier in brackets is one name: "Halle (Saale)", "Frankfurt (Oder)", also
+    after a slash ("Frankfurt/Oder").
 
     The bracket must hold a known qualifier (a river or region, data/places.yaml) or a place: "Lahr
     (Landesgartenschau)" names an occasion, not the town's official name. Returns the (end token, place).
@@ -395,6 +396,16 @@ def _with_qualifier(v: TokenView, start: int, end: int, place: Place, res: Place
         and v.idx[end] == v.ends[end - 1] + 1
     ):
         return end + 3, Place(v.span_text(start, end + 3), place.kind, place.place_id)
+    if (
+        # the short form with a slash, written without spaces: "Frankfurt/Oder", "Halle/Saale"
+        place.kind == "city"
+        and end + 1 < v.n
+        and texts[end] == "/"
+        and texts[end + 1] in res.city_qualifiers
+        and v.idx[end] == v.ends[end - 1]
+        and v.idx[end + 1] == v.ends[end]
+    ):
+        return end + 2, Place(v.span_text(start, end + 2), place.kind, place.place_id)
     return end, place
 
 

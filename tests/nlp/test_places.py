@@ -150,6 +150,8 @@ def test_places_resources_load_quickly(limit_seconds):
     [
         ("Die Tagung fand in Halle (Saale) statt.", ["Halle (Saale)"]),
         ("Das Büro zog nach Frankfurt (Oder) um.", ["Frankfurt (Oder)"]),
+        ("Das Büro zog von Frankfurt/Oder nach Halle/Saale um.", ["Frankfurt/Oder", "Halle/Saale"]),
+        ("Die Zahl der Kurse in Bonn/Köln stieg.", ["Bonn", "Köln"]),
         ("Der Stand war in Lahr (Landesgartenschau) zu sehen.", ["Lahr"]),
         ("Das Programm läuft bis Mitte 2022.", []),
         ("Ab Mitte März gilt die neue Frist.", []),
