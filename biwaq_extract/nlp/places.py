@@ -345,6 +345,7 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
 _MONTHS = frozenset(m for m in _TEMPORAL["months"] if m not in _TEMPORAL["month_needs_anchor"])
 _NOT_COUNTIES = frozenset(_WORDS["not_counties"])
 _NOT_COUNTY_ENDINGS = tuple(_WORDS["not_county_endings"])
+_COUNTY_NAME_ENDINGS = tuple(_WORDS["county_name_endings"])
 
 
 def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Place] | None:
@@ -353,8 +354,12 @@ def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Pl
     word = v.texts[i]
     if word in _COUNTY_WORDS and i + 1 < v.n:
         nxt = v.texts[i + 1]
-        # "Landkreis" always takes a name; after "Kreis" ("im Kreis Gleichgesinnter") it must look like one
-        named = word.startswith("Landkreis") and _district_name_end(v, i + 1, res) == i + 2
+        # "Landkreis" takes a name shaped like a place's ("Friesland", "Wesermarsch"); after "Kreis" ("im Kreis
+        # Gleichgesinnter") the name must be a known one
+        named = (
+            word.startswith("Landkreis") and _district_name_end(v, i + 1, res) == i + 2
+            and nxt.lower().endswith(_COUNTY_NAME_ENDINGS + res.district_suffixes)
+        )
         if named and nxt not in res.forms:
             return i + 2, Place(nxt, "district", _slug(nxt))
         if nxt in res.forms or ("-" in nxt and all(part[:1].isupper() for part in nxt.split("-"))):

@@ -263,6 +263,7 @@ def test_places_family_names_after_salutations(nlp, text, expected):
          [("Bremen-Tenever", "district"), ("Bremen-Tenever", "district")]),
         # "Landkreis" always takes a name; "Kreis" also means a circle
         ("Im Landkreis Wesermarsch und im Kreis Gleichgesinnter.", [("Wesermarsch", "district")]),
+        ("Wie kann der Landkreis Unternehmen und Kooperationen stärken?", []),
         ("Sie will im Stadtteil Verantwortung übernehmen.", []),
     ],
 )
