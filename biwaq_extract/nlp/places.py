@@ -252,6 +252,10 @@ _ORG_NAME_LINKS = frozenset(_WORDS["org_name_links"])
 _DISTRICT_NOUNS = frozenset(_WORDS["district_nouns"])
 _DISTRICT_PREFIXES = frozenset(_WORDS["district_name_prefixes"])
 _COMMON_NOUN_ENDINGS = tuple(_WORDS["common_noun_endings"])
+# nouns that follow numbers (people, families, projects …) are common nouns, never a district's name
+_COUNTS = load("participants")
+_COUNTED_NOUNS = frozenset(w.lower() for w in [*_COUNTS["nouns"], *_COUNTS["not_people"]])
+_PEOPLE_ENDINGS = tuple(w.lower() for w in _COUNTS["suffixes"])
 
 
 def _may_start_place(text: str, res: PlaceResources) -> bool:
@@ -425,8 +429,9 @@ def _district_name_end(v: TokenView, k: int, res: PlaceResources) -> int | None:
     parts = word.split("-")
     if not all(p[:1].isupper() and p.isalpha() for p in parts) or word.isupper():
         return None
-    if word.lower().endswith(_COMMON_NOUN_ENDINGS) or word.lower() in res.determiners:
-        return None
+    lower = word.lower()
+    if lower.endswith(_COMMON_NOUN_ENDINGS) or lower in res.determiners or lower in _COUNTED_NOUNS or lower.endswith(_PEOPLE_ENDINGS):
+        return None  # "im Stadtteil Familien unterstützen", "im Stadtteil Jugendliche erreichen"
     return k + 1
 
 

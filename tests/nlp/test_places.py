@@ -265,6 +265,7 @@ def test_places_family_names_after_salutations(nlp, text, expected):
         ("Im Landkreis Wesermarsch und im Kreis Gleichgesinnter.", [("Wesermarsch", "district")]),
         ("Wie kann der Landkreis Unternehmen und Kooperationen stärken?", []),
         ("Sie will im Stadtteil Verantwortung übernehmen.", []),
+        ("Angebote, die im Stadtteil Familien und Jugendliche unterstützen.", []),
     ],
 )
 def test_places_names_after_district_nouns(nlp, text, expected):
