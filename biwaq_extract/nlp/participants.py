@@ -135,7 +135,7 @@ _AND = frozenset({"und", "oder", "sowie"})
 
 
 def _paired_with_people(v: TokenView, k: int, rules: CountRules) -> bool:
-    """ "Coachinnen und Coaches", "Trainerinnen und Mentoren": a feminine plural joined to a people noun."""
+    """ "Trainerinnen und Coaches", "Trainerinnen und Mentoren": a feminine plural joined to a people noun."""
     text = v.texts[k]
     return (
         k + 2 < v.n and text[:1].isupper() and text.endswith("innen") and len(text) > 8
@@ -156,7 +156,7 @@ def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] |
             k += 1
             continue
         if text.endswith("-") and text[:1].isupper() and k + 1 < n and lowers[k + 1] in _AND:
-            k += 2  # a compound cut before "und": "Personal- und Projektverantwortliche"
+            k += 2  # a compound cut before "und": "Lehr- und Fachkräfte"
             continue
         if _paired_with_people(v, k, rules):
             return k, k + 3

@@ -131,8 +131,8 @@ def _org_head(word: str, res: PlaceResources) -> bool:
 def _part_of_org_name(v: TokenView, start: int, res: PlaceResources, end: int | None = None) -> bool:
     """A place right after an institution noun or an acronym is part of its name ("Hochschule Berlin"), as is
     one after "Universität zu", "Handwerkskammer für", one after a head and a noun ("Netzwerk Integration
-    Mainz"), one before an English head ("Frankfurt University",
-    "Hamburg Media School") and one naming an establishment ("Café Moskau", "Hotel Berlin")."""
+    Mainz"), one before an English head ("Bremen University",
+    "Hamburg Media School") and one naming an establishment ("Café Wien", "Hotel Berlin")."""
     if end is not None and end < v.n:
         nxt = v.texts[end]
         if nxt in _ENGLISH_ORG_HEADS or (nxt[:1].isupper() and end + 1 < v.n and v.texts[end + 1] in _ENGLISH_ORG_HEADS):
@@ -174,7 +174,7 @@ _SPEECH_VERBS = frozenset(load("people_words")["speech_verbs"])
 def _after_role(v: TokenView, start: int) -> bool:
     """ "Bürgermeister Weimar", "Landrätin Kamenz": a town's name in the nominative right after a role word is
     a family name; the town of an office holder takes the genitive ("Bürgermeister Weimars"). So is one that
-    names the speaker of a quote ("…“, sagt Goslar")."""
+    names the speaker of a quote ("…“, sagt Meißen")."""
     if start == 0:
         return False
     prev = v.texts[start - 1]
@@ -320,7 +320,7 @@ def _rule_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]
         genitive = text != place.name and text.endswith("s") and place.kind != "district"
         if ok and not genitive and (_part_of_org_name(v, i, res, end) or (i == name_part_end + 1 and v.lowers[i - 1] == "und")):
             # a genitive after a head names the place the head belongs to ("im Zentrum Leipzigs")
-            # "Handwerkskammer für München und Oberbayern": the town after "und" belongs to the name as well
+            # "Handwerkskammer für Trier und Saarburg": the town after "und" belongs to the name as well
             ok, name_part_end = False, end
         ok = ok and not _after_first_name(v, i, res)
         ok = ok and not (place.kind in ("city", "district") and text == place.name and _after_role(v, i))
@@ -420,7 +420,7 @@ def _with_qualifier(v: TokenView, start: int, end: int, place: Place, res: Place
 
 def _district_name_end(v: TokenView, k: int, res: PlaceResources) -> int | None:
     """End of a district's name starting at token k: one capitalised word ("Gaarden", "Halle-Neustadt"), or a
-    prefix and a name ("Neu Olvenstedt"); None for a common noun ("Verantwortung") or another word."""
+    prefix and a name ("Neu Zippendorf"); None for a common noun ("Verantwortung") or another word."""
     if k >= v.n:
         return None
     word = v.texts[k]
@@ -436,7 +436,7 @@ def _district_name_end(v: TokenView, k: int, res: PlaceResources) -> int | None:
 
 
 def _named_districts(doc: Doc, res: PlaceResources, excluded: CharRanges, taken: CharRanges) -> list[PlaceMention]:
-    """A name after a noun for a part of a town is a district: "im Stadtteil Neu Olvenstedt", "im Ortsteil
+    """A name after a noun for a part of a town is a district: "im Stadtteil Neu Zippendorf", "im Ortsteil
     Gaarden". District lists are never complete, so the noun is what makes the name a place."""
     v = view(doc)
     found = []

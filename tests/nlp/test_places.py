@@ -243,7 +243,7 @@ def test_places_inside_institution_and_establishment_names(nlp, text, expected):
         ("Familie Celle zog vor einem Jahr nach Hannover.", ["Hannover"]),
         # a town's name in the nominative after a role word, or naming a quote's speaker, is a family name
         ("Landrat Bautzen und Bürgermeisterin Wismar eröffneten die Messe in Rostock.", ["Rostock"]),
-        ("„Das lohnt sich“, sagt Goslar. Später sprach Staatssekretärin Plauen.", []),
+        ("„Das lohnt sich“, sagt Meißen. Später sprach Staatssekretärin Plauen.", []),
         # the genitive after a role word names the office's town
         ("Der Oberbürgermeister Leipzigs begrüßte die Gäste.", ["Leipzig"]),
     ],
