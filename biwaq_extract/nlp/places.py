@@ -149,7 +149,10 @@ def _part_of_org_name(v: TokenView, start: int, res: PlaceResources, end: int | 
         return False
     before = v.texts[start - 2]
     if prev == "zu" and before[:1].isupper() and before.replace("-", "").isalpha():
-        return True  # "zu" before a town is the old form kept in names: "IHK Ostwestfalen zu Bielefeld"
+        # "zu" before a town is the old form kept in names ("IHK Mittlerer Niederrhein zu Krefeld"); before a
+        # Land or a region it is a preposition ("ihre Haltung zu Europa")
+        place = res.forms.get(v.texts[start])
+        return place is not None and place.kind in ("city", "district")
     if prev in _ORG_NAME_LINKS:
         return _org_head(before, res)
     # a head, maybe a link, and one more noun: "Netzwerk Integration Mainz", "Agentur für Arbeit Bochum"

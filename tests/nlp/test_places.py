@@ -215,6 +215,7 @@ def test_places_on_logo_lines_are_not_places(make_doc, text):
         ("Die Industrie- und Handelskammer zu Kassel lud nach Fulda ein.", ["Fulda"]),
         ("Die Handwerkskammer für Trier und Saarburg berät in Wittlich.", ["Wittlich"]),
         ("Die IHK Mittlerer Niederrhein zu Krefeld lädt nach Viersen ein.", ["Viersen"]),
+        ("Die Umfrage fragte nach der Haltung zu Europa.", ["Europa"]),
         ("Studierende der Hamburg Media School und der Bremen University kamen nach Kiel.", ["Kiel"]),
         ("Die Investitionsbank Schleswig-Holstein und die Werkstätten Bremen fördern es.", []),
         # a head and one more noun before the town name one body
