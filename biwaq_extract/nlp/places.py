@@ -364,7 +364,7 @@ def _district_county(v: TokenView, i: int, res: PlaceResources) -> tuple[int, Pl
         # "Landkreis" takes a name shaped like a place's ("Friesland", "Wesermarsch"); after "Kreis" ("im Kreis
         # Gleichgesinnter") the name must be a known one
         named = (
-            word.startswith("Landkreis") and _district_name_end(v, i + 1, res) == i + 2
+            word.startswith("Landkreis") and _district_name_end(v, i + 1, res, shaped=False) == i + 2
             and nxt.lower().endswith(_COUNTY_NAME_ENDINGS + res.district_suffixes)
         )
         if named and nxt not in res.forms:
@@ -421,8 +421,8 @@ def _with_qualifier(v: TokenView, start: int, end: int, place: Place, res: Place
     return end, place
 
 
-def _district_name_end(v: TokenView, k: int, res: PlaceResources) -> int | None:
-    """End of a district's name starting at token k: one capitalised word ("Gaarden", "Halle-Neustadt"), or a
+def _district_name_end(v: TokenView, k: int, res: PlaceResources, shaped: bool = True) -> int | None:
+    """End of a district's name starting at token k: one capitalised word ("Tenever", "Halle-Neustadt"), or a
     prefix and a name ("Neu Zippendorf"); None for a common noun ("Verantwortung") or another word."""
     if k >= v.n:
         return None
@@ -435,12 +435,17 @@ def _district_name_end(v: TokenView, k: int, res: PlaceResources) -> int | None:
     lower = word.lower()
     if lower.endswith(_COMMON_NOUN_ENDINGS) or lower in res.determiners or lower in _COUNTED_NOUNS or lower.endswith(_PEOPLE_ENDINGS):
         return None  # "im Stadtteil Familien unterstützen", "im Stadtteil Jugendliche erreichen"
+    # a name the gazetteer lists, or one shaped like a place's ("Olvenstedt", "Wiesenhof"); a plural noun
+    # ("im Stadtteil Begegnungen schaffen") has neither
+    known = word in res.forms or word in res.districts
+    if shaped and not known and not (lower.endswith(res.district_suffixes) or "-" in word):
+        return None
     return k + 1
 
 
 def _named_districts(doc: Doc, res: PlaceResources, excluded: CharRanges, taken: CharRanges) -> list[PlaceMention]:
     """A name after a noun for a part of a town is a district: "im Stadtteil Neu Zippendorf", "im Ortsteil
-    Gaarden". District lists are never complete, so the noun is what makes the name a place."""
+    Wiesenhof". District lists are never complete, so the noun is what makes the name a place."""
     v = view(doc)
     found = []
     for i in token_positions(v.texts, _DISTRICT_NOUNS.intersection(doc_words(doc))):

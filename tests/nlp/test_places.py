@@ -267,6 +267,8 @@ def test_places_family_names_after_salutations(nlp, text, expected):
         ("Wie kann der Landkreis Unternehmen und Kooperationen stärken?", []),
         ("Sie will im Stadtteil Verantwortung übernehmen.", []),
         ("Angebote, die im Stadtteil Familien und Jugendliche unterstützen.", []),
+        ("Wir wollen im Stadtteil Begegnungen schaffen und im Ortsteil Perspektiven öffnen.", []),
+        ("Das Fest im Stadtteil Tenever war gut besucht.", [("Tenever", "district")]),
     ],
 )
 def test_places_names_after_district_nouns(nlp, text, expected):
