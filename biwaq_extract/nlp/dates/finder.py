@@ -103,6 +103,7 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
     atoms = select(match_atoms(text, published, res), text, res)
     sentences = sentence_index(doc).text_at
     out: list[DateMention] = []
+    quiet: dict[str, bool] = {}  # sentences without a role cue (see `cue_role`)
     spans = [span for span in join_spans(text, atoms, res) if not in_url(text, span.start)]
     years = context_years(spans, text, res.bound_words) if published is None else [None] * len(spans)
     for span, context_year in zip(spans, years):
@@ -123,7 +124,7 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
                 granularity=granularity(span),
                 rule="publication_line" if publication else span.rule,
                 sentence=sentence,
-                role="publication" if publication else cue_role(original, start_char, end_char, sentence, res.role_cues),
+                role="publication" if publication else cue_role(original, start_char, end_char, sentence, res.role_cues, quiet),
             )
         )
     if any(t in original for t in res.neighbour_triggers):  # rare: most texts have no "am Vorabend"

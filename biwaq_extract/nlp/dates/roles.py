@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from operator import methodcaller
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\w+")
 WORDS_BEFORE = 8
@@ -19,6 +19,16 @@ class RoleCues:
     deadline: tuple[str, ...] = ()
     deadline_until: tuple[str, ...] = ()
     funding_period: tuple[str, ...] = ()
+    # the stems that hold no other stem: a text that contains none of them has no word starting with a stem
+    parts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        stems = {s for kind in ROLE_KINDS for s in getattr(self, kind)}
+        object.__setattr__(self, "parts", tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems))))
+
+    def in_text(self, low: str) -> bool:
+        """Whether the lower-case text holds a stem anywhere (a few substring searches, cheaper than its words)."""
+        return any(part in low for part in self.parts)
 
     @classmethod
     def from_data(cls, data: dict) -> RoleCues:
@@ -34,7 +44,8 @@ def _around(text: str, start_char: int, end_char: int, sentence: str) -> tuple[s
     return text[max(0, start_char - 80):start_char], text[end_char:end_char + 60]
 
 
-def cue_role(text: str, start_char: int, end_char: int, sentence: str, cues: RoleCues) -> str | None:
+def cue_role(text: str, start_char: int, end_char: int, sentence: str, cues: RoleCues,
+             quiet: dict[str, bool] | None = None) -> str | None:
     """`deadline`, `funding_period` or None for the date at [start_char, end_char) of `text`.
 
     >>> cues = RoleCues(("bewerb",), ("aufruf",), ("förderperiode",))
@@ -47,7 +58,16 @@ def cue_role(text: str, start_char: int, end_char: int, sentence: str, cues: Rol
     >>> s = "Der Aufruf startete im Februar 2024."
     >>> cue_role(s, 23, 35, s, cues) is None
     True
+
+    `quiet`, a dict kept for one text, remembers which sentences hold no stem at all: their dates have no
+    role, told without reading their words (most sentences; a sentence often holds several dates).
     """
+    if quiet is not None and sentence and start_char < end_char and text[start_char:end_char] in sentence:
+        known = quiet.get(sentence)
+        if known is None:
+            known = quiet[sentence] = not cues.in_text(sentence.lower())
+        if known:
+            return None
     before, after = _around(text, start_char, end_char, sentence)
     words_before = _WORD.findall(before.lower())[-WORDS_BEFORE:]
     words = words_before + _WORD.findall(after.lower())[:WORDS_AFTER]
