@@ -134,12 +134,14 @@ _ARTICLES = frozenset({"zum", "dem", "den", "der", "die", "das"})
 def bounds_period(text: str, start: int, period_words: frozenset[str], rules: LinkRules) -> bool:
     """The date at `start` ends or opens a period or is a deadline, by the words before it: "bis zum
     30. Juni", "ab dem 1. Juli", "Anmeldeschluss ist der 31. Mai", "Frist: 3. Mai"."""
-    clause = re.split(r"[.;!?]", text[max(0, start - 90) : start])[-1]
-    words = [w.strip(",:(\"„“") for w in clause.lower().split()[-8:]]
+    before = text[max(0, start - 90) : start]
+    clause = before[max(map(before.rfind, ".;!?")) + 1 :].lower()  # after the last clause end
+    words = [w.strip(",:(\"„“") for w in clause.split()[-8:]]
     near = words[:-1] if words and words[-1] in _ARTICLES else words
     if near and near[-1] in period_words:
         return True
-    return any(w.endswith(rules.deadline_words) for w in words)
+    # (a word ending in a deadline word holds it: most clauses hold none, told by a few substring searches)
+    return any(d in clause for d in rules.deadline_words) and any(w.endswith(rules.deadline_words) for w in words)
 
 
 def record_of(v: TokenView, i: int, rules: LinkRules) -> bool:

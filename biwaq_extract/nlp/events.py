@@ -34,7 +34,7 @@ from biwaq_extract.nlp.event_sentences import (
 from biwaq_extract.nlp.places import known_place, place_forms
 from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import SentenceIndex, sentence_index
-from biwaq_extract.nlp.token_view import TokenView, view
+from biwaq_extract.nlp.token_view import TokenView, doc_lower_words, token_positions, view
 from biwaq_extract.records import DateMention, EventMention, ParticipantCount, PlaceMention
 
 
@@ -247,13 +247,13 @@ def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[s
     frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
     nouns = head_words(words, rules)
     marks = nouns.union(frame_anchor(verbs) for verbs, _ in frames)
-    positions = [i for i, w in enumerate(v.lowers) if w in marks] if marks else []
+    positions = token_positions(v.lowers, marks) if marks else []
     sents = doc_sentences(doc)
     called_off: set[int] = set()
     anchors = links.cancel_anchors(words, rules.links)
     if anchors:  # only the sentences holding an anchor word of a cue are read
         starts = [s.start for s in sents]
-        held = {bisect_right(starts, i) - 1 for i, w in enumerate(v.lowers) if w in anchors}
+        held = {bisect_right(starts, i) - 1 for i in token_positions(v.lowers, anchors)}
         called_off = {k for k in held if k >= 0 and links.cancelled(v.lowers[sents[k].start : sents[k].end], rules.links)}
     contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules, called_off)
     return nouns, positions, contexts, called_off
@@ -534,7 +534,7 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     Mentions of the same gathering are merged into one event.
     """
     v = view(doc)
-    words = set(v.lowers)
+    words = doc_lower_words(doc)
     nouns, positions, contexts, called_off = _scan(doc, v, words, rules)
     if not contexts:
         return ()

@@ -12,7 +12,7 @@ from biwaq_extract.nlp.numbers import may_be_number, parse_german_number
 from biwaq_extract.nlp.rule_data import load, load_yaml
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import QUOTES
-from biwaq_extract.nlp.token_view import TokenView, view
+from biwaq_extract.nlp.token_view import TokenView, doc_lower_words, doc_words, token_positions, view
 from biwaq_extract.records import ParticipantCount
 
 
@@ -243,13 +243,13 @@ def _count_starts(doc: Doc, v: TokenView, rules: CountRules) -> list[int]:
     memo = rules.number_memos.get(doc.lang_)
     if memo is None:
         memo = rules.number_memos[doc.lang_] = _NumberMemo()
-    numbers = {t for t, x in memo.numbers_in(doc, set(v.texts)).items() if x >= rules.min_count}
+    numbers = {t for t, x in memo.numbers_in(doc, doc_words(doc)).items() if x >= rules.min_count}
     scales: set[str] = set()
     text_lower = v.text.lower()
     if any(w in text_lower for w in rules.scale_words):  # most texts have no scale word at all
-        scales = {w for w in set(v.lowers) if w.rstrip(".") in rules.scale_words}
+        scales = {w for w in doc_lower_words(doc) if w.rstrip(".") in rules.scale_words}
     texts, lowers = v.texts, v.lowers
-    starts = [i for i, t in enumerate(texts) if t in numbers] if numbers else []
+    starts = token_positions(texts, numbers) if numbers else []
     if scales:
         starts = sorted({*starts, *(i - 1 for i in range(1, v.n) if lowers[i] in scales)})
     return starts

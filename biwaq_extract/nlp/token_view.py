@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 _KEY = "biwaq.token_view"
 _SOURCE_KEY = "biwaq.source_text"
 _WORDS_KEY = "biwaq.words"
+_LOWER_WORDS_KEY = "biwaq.lower_words"
 _ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT, LIKE_NUM, SPACY]
 
 
@@ -115,6 +116,16 @@ def doc_words(doc: Doc) -> set[str]:
     if cached is None or cached[0] is not v:
         cached = (v, set(v.texts))
         doc.user_data[_WORDS_KEY] = cached
+    return cached[1]
+
+
+def doc_lower_words(doc: Doc) -> set[str]:
+    """The distinct lower-case token texts of the Doc, computed once per Doc (events and participants test them)."""
+    v = view(doc)
+    cached = doc.user_data.get(_LOWER_WORDS_KEY)
+    if cached is None or cached[0] is not v:
+        cached = (v, set(v.lowers))
+        doc.user_data[_LOWER_WORDS_KEY] = cached
     return cached[1]
 
 
