@@ -17,6 +17,7 @@ extraction time. The view reads the token attributes with one `Doc.to_array` cal
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SPACY
@@ -131,19 +132,18 @@ def doc_lower_words(doc: Doc) -> set[str]:
 
 def token_positions(texts: list[str], present: set[str]) -> list[int]:
     """Indices of the tokens whose text is in `present` (a few of the Doc's words), in order."""
-    if len(present) > 8:
-        return [i for i, t in enumerate(texts) if t in present]
+    if len(present) != 1:
+        # one membership test per token, all in C (a scan with list.index per word is faster for one word only)
+        return list(compress(range(len(texts)), map(present.__contains__, texts)))
     found: list[int] = []
-    for word in present:  # a few words: list.index scans in C, faster than a loop over the tokens
-        i = -1
-        try:
-            while True:
-                i = texts.index(word, i + 1)
-                found.append(i)
-        except ValueError:
-            pass
-    if len(present) > 1:
-        found.sort()
+    (word,) = present
+    i = -1
+    try:
+        while True:
+            i = texts.index(word, i + 1)
+            found.append(i)
+    except ValueError:
+        pass
     return found
 
 
