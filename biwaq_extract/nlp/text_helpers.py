@@ -337,16 +337,19 @@ def in_ranges(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
 
 # --- slugs ------------------------------------------------------------------------------------------
 
+_NOT_ASCII_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_UMLAUT_SLUG = re.compile(r"[^a-z0-9äöüß]+")
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
 def ascii_slug(text: str) -> str:
     """Lowercase ASCII slug, umlauts spelled out: "Evangelische Hochschule Berlin" -> "evangelische-hochschule-berlin".
 
     >>> ascii_slug("Bündnis für Ältere e. V.")
     'buendnis-fuer-aeltere-e-v'
     """
-    text = text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-    text = text.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    text = unicodedata.normalize("NFKD", text.translate(_SPELLED_OUT)).encode("ascii", "ignore").decode()
+    return _NOT_ASCII_SLUG.sub("-", text.lower()).strip("-")
 
 
 def umlaut_slug(text: str) -> str:
@@ -355,4 +358,4 @@ def umlaut_slug(text: str) -> str:
     >>> umlaut_slug("Kreis Düren")
     'kreis-düren'
     """
-    return re.sub(r"[^a-z0-9äöüß]+", "-", text.lower()).strip("-")
+    return _NOT_UMLAUT_SLUG.sub("-", text.lower()).strip("-")
