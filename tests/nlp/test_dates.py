@@ -455,3 +455,35 @@ def test_dates_extreme_publication_dates_are_clamped_not_raised(nlp, resources, 
 )
 def test_dates_role_from_the_words_around(nlp, resources, text, expected_role):
     assert [m.role for m in find(nlp, resources, text)] == [expected_role]
+
+
+@pytest.mark.parametrize(
+    "text,expected_roles",
+    [
+        # two dates of one sentence: the sentence is tested once for cue words, both dates keep their roles
+        ("Bewerbungen vom 1. März bis 15. Mai 2023 sind einzureichen.", ["deadline"]),
+        ("Der Fachtag am 3. Mai 2023 und der Workshop am 7. Juni 2023 fanden in Köln statt.", [None, None]),
+        ("Am 3. Mai 2023 begann die Förderperiode. Die Anmeldung endet am 7. Juni 2023.", ["funding_period", "deadline"]),
+    ],
+)
+def test_dates_role_of_several_dates_per_sentence(nlp, resources, text, expected_roles):
+    assert [m.role for m in find(nlp, resources, text)] == expected_roles
+
+
+@pytest.mark.parametrize(
+    "sentence,date,quiet_before",
+    [
+        ("Der Aufruf startete im Februar 2024.", "Februar 2024", {}),
+        ("Der Wettbewerb fand 2019 in Köln statt.", "2019", {}),
+        ("Die Anmeldefrist endet am 3. März 2022.", "3. März 2022", {}),
+    ],
+)
+def test_dates_role_memo_gives_the_same_role(resources, sentence, date, quiet_before):
+    from biwaq_extract.nlp.dates.roles import cue_role
+
+    start = sentence.index(date)
+    plain = cue_role(sentence, start, start + len(date), sentence, resources.role_cues)
+    quiet = dict(quiet_before)
+    assert cue_role(sentence, start, start + len(date), sentence, resources.role_cues, quiet) == plain
+    assert cue_role(sentence, start, start + len(date), sentence, resources.role_cues, quiet) == plain  # memo read
+    assert quiet == {sentence: plain is None and not resources.role_cues.in_text(sentence.lower())}
