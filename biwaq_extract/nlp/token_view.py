@@ -132,7 +132,9 @@ def doc_lower_words(doc: Doc) -> set[str]:
 
 def token_positions(texts: list[str], present: set[str]) -> list[int]:
     """Indices of the tokens whose text is in `present` (a few of the Doc's words), in order."""
-    if len(present) != 1:
+    if not present:
+        return []
+    if len(present) > 1:
         # one membership test per token, all in C (a scan with list.index per word is faster for one word only)
         return list(compress(range(len(texts)), map(present.__contains__, texts)))
     found: list[int] = []
