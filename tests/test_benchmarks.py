@@ -72,3 +72,17 @@ def test_benchmarks_components_count_processor_seconds(tmp_path, count):
     seconds = component_seconds(path, clock=time.process_time)
     assert set(RULE_COMPONENTS) <= set(seconds)
     assert all(s >= 0 for s in seconds.values()) and seconds[MAKE_DOC] > 0
+
+
+@pytest.mark.parametrize("names", [["biwaq_extract.nlp.dates.roles:cue_role", "biwaq_extract.nlp.event_nouns:SuffixMemo.matching"]])
+def test_benchmarks_functions_time_the_named_finder_functions(tmp_path, names):
+    from benchmarks.functions import function_seconds
+
+    path = tmp_path / "corpus.jsonl"
+    write_corpus(12, path, seed=3)
+    seconds, calls = function_seconds(path, names)
+    assert all(seconds[n] > 0 and calls[n] > 0 for n in names)
+    from biwaq_extract.nlp.dates import roles
+    from biwaq_extract.nlp.event_nouns import SuffixMemo
+
+    assert roles.cue_role.__module__ == roles.__name__ and SuffixMemo.matching.__qualname__ == "SuffixMemo.matching"
