@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.german_case_forms import inflected_variants
+from biwaq_extract.nlp.programme_cues import singular_cue_hits, singular_cue_pattern
 from biwaq_extract.nlp.rule_data import load
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import (
@@ -66,6 +67,9 @@ class ProgrammeResources:
     caps_after_cue: re.Pattern  # matched where a cue word starts: it, then a name in capitals (group "name")
     plural_cues: tuple[str, ...] = ()  # a plural cue lists several quoted names
     plural_cue_forms: tuple[str, ...] = ()  # the plural cues in lower and upper case
+    singular_cue: re.Pattern | None = None  # a singular cue, then an unquoted name (group "name")
+    singular_cue_words: tuple[str, ...] = ()
+    not_cued_openers: frozenset[str] = frozenset()
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -121,6 +125,10 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         caps_pattern(load("organisations")["laender"]),
         tuple(words["plural_cues"]),
         tuple(f for c in words["plural_cues"] for f in (c, c[:1].upper() + c[1:])),
+        singular_cue_pattern(words["singular_cues"], words["cued_name_inner_words"],
+                             [s for s in words["generation_suffixes"] if s != "+"]),
+        cue_words(words["singular_cues"]),
+        frozenset(words["not_cued_name_openers"]),
     )
 
 
@@ -516,6 +524,9 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     quoted, learned = _quoted_hits(text, res, own_names, {s for s, *_ in hits}, used)
     hits += quoted
     hits += _caps_hits(text, res)
+    # a name the gazetteer or a quote gives is read there, with its known extent
+    hits += [h for h in singular_cue_hits(text, res.singular_cue, res.singular_cue_words, res.not_cued_openers)
+             if not any(s < h[1] and h[0] < e for s, e, *_ in hits)]
     hits += _unquoted_list_hits(text, res)
     hits += _learned_hits(text, learned)
     chosen, logos = _without_logo_lines(text, _choose(hits, credits))

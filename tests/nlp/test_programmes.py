@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 
 from biwaq_extract.nlp import programmes
 from biwaq_extract.nlp.programmes import short_name
+from conftest import fixture_path
 
 
 def _names(make_doc, text: str) -> set[str]:
@@ -206,3 +209,14 @@ def test_programmes_listed_after_a_plural_cue_word(make_doc, text, expected):
 )
 def test_programmes_on_logo_lines_only_are_left_out(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+_UNSEEN = [json.loads(line) for line in fixture_path("nlp", "unseen_shapes.jsonl").read_text("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("record", _UNSEEN, ids=[r["id"] for r in _UNSEEN])
+def test_programmes_unseen_shapes(make_doc, record):
+    """Our own short texts of varied publishers: the programmes named, quoted or not, and no others."""
+    found = {m.name.casefold() for m in make_doc(record["text"], record["published"])._.programmes}
+    assert found == {p.casefold() for p in record["programmes"]}
+

@@ -1,0 +1,59 @@
+"""Programme names written without quotes after a singular cue word ("mit dem Förderaufruf Zukunft Pflege")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from biwaq_extract.nlp.text_helpers import ascii_slug
+
+_W = r"[A-ZÄÖÜ0-9][\wäöüß³+-]*"
+
+
+def singular_cue_pattern(cues: Iterable[str], inner: Iterable[str], suffixes: Iterable[str]) -> re.Pattern:
+    """A singular cue word (whole or ending a compound), then a name of capitalised words that may hold
+    `inner` small words ("Stärken vor Ort") and a generation suffix; the name ends where a lower-case
+    word or a mark follows.
+
+    >>> p = singular_cue_pattern(["Richtlinie"], ["zur"], ["Plus"])
+    >>> p.search("mit der Richtlinie Aktiv zur Rente gefördert").group("name")
+    'Aktiv zur Rente'
+    """
+    forms = sorted({f for c in cues for f in (c, c[:1].lower() + c[1:])}, key=len, reverse=True)
+    small = "|".join(map(re.escape, inner))
+    suffix = "|".join(map(re.escape, suffixes))
+    return re.compile(
+        rf"(?<![\w])[\w+-]*?(?:{'|'.join(map(re.escape, forms))})[ \t]+"
+        rf"(?P<name>{_W}(?:[ \t]+(?:(?:{small})[ \t]+)?{_W}){{0,4}}(?:[ \t]+(?:{suffix}))?)"
+        rf"(?=[ \t]*[,.;:!?)\n]|[ \t]+[a-zäöüß]|[ \t]*$)"
+    )
+
+
+# a definite article or a contraction, then up to two words ("des neuen ESF Plus-"), right before the cue
+_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:der|die|das|dem|den|des|im|vom|zum|beim|am|ins)[ \t]+(?:[\w+-]+[ \t]+){0,2}$")
+_COMMON_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis")
+_PLURAL_ABSTRACT = ("ungen", "heiten", "keiten", "schaften", "tionen", "täten", "nisse")
+
+
+def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], not_first: frozenset[str]) -> list[tuple]:
+    """(start, end, id, name, rule) of names after a singular cue word and a definite article: the cue
+    makes them programme names. A single plain word ("im Programm Workshops") is as often a common noun,
+    so one word counts only when spelled like a name (capitals inside, digits, "+"); a time or number
+    ("das Programm 2024") opens no name, nor does a plural abstract noun (its object)."""
+    if not any(w in text for w in cue_words):
+        return []
+    hits = []
+    for m in pattern.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        if words[0] in not_first or words[0][:1].isdigit() or name.endswith("-") \
+                or words[0].lower().endswith(_PLURAL_ABSTRACT):
+            continue  # "des Programms Verbesserungen der …": what the programme brings, not its name
+        if len(words) == 1 and not any(ch.isupper() or ch.isdigit() or ch in "+³" for ch in name[1:]):
+            continue
+        if len(words) == 1 and name.lower().endswith(_COMMON_ENDINGS):
+            continue
+        if not _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        hits.append((m.start("name"), m.end("name"), f"text:{ascii_slug(name)}", name, "text:cued-programme"))
+    return hits

@@ -1,0 +1,24 @@
+"""Tests for biwaq_extract/nlp/programme_cues.py: unquoted names after a singular cue (blank pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(make_doc, text: str) -> set[str]:
+    return {m.name for m in make_doc(text, "2023-03-01")._.programmes}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mit dem Förderaufruf Zukunft Pflege unterstützt das Land Projekte.", {"Zukunft Pflege"}),
+        ("Die Richtlinie Aktiv zur Rente startet.", {"Aktiv zur Rente"}),
+        ("Das Land unterstützt das Programm Fachkräfte Plus.", {"Fachkräfte Plus"}),
+        ("Die Maßnahmen des Programms Verbesserungen der Lebenslage sollen helfen.", set()),
+        ("Im Programm Workshops gab es viel Austausch.", set()),
+        ("Das Programm Ende März beginnt.", set()),
+    ],
+)
+def test_programme_cues_unquoted_names_after_a_singular_cue(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
