@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from biwaq_extract.nlp.german_case_forms import nominative
@@ -40,6 +41,9 @@ def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.dat
     return cands
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)*)(?![\w-])")
+
+
 def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list[Candidate]:
     """An association followed by its place is the local branch: "AWO Mönchengladbach", "ver.di
     Niedersachsen-Bremen", "DRK Kreisverband Gifhorn"."""
@@ -49,7 +53,9 @@ def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list
             continue
         m = res.place_after.match(text, c.end) or res.regional_qualifier.match(text, c.end)
         if not m:
-            continue
+            m = _WORD_AFTER.match(text, c.end)  # a place the places gazetteer knows: "Diakonie Mitteldeutschland"
+            if not m or not res.known_place(m.group(1)):
+                continue
         if c.org_type == "welfare":
             base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
         else:  # unions and chambers keep their short name: "ver.di Niedersachsen-Bremen"

@@ -137,7 +137,9 @@ def place_after_pattern(place_re: str) -> re.Pattern:
 def regional_qualifier_pattern(phrases: list[str], units: list[str]) -> re.Pattern:
     """A regional branch's qualifier after an association's name, its place in group 1.
 
-    >>> regional_qualifier_pattern(["an der"], ["Kreisverband"]).match(" Kreisverband Gifhorn").group(1)
+    >>> regional_qualifier_pattern(["an der"], ["[A-Z][a-z]*verband"]).match(" Kreisverband Gifhorn").group(1)
     'Kreisverband Gifhorn'
+
+    `units` are regular expressions; `phrases` plain words.
     """
-    return re.compile(rf"[ \t]+((?:{'|'.join(phrases)})[ \t]+{CAP_WORD}|(?:{'|'.join(units)})[ \t]+{CAP_WORD})")
+    return re.compile(rf"[ \t]+((?:{'|'.join(map(re.escape, phrases))})[ \t]+{CAP_WORD}|(?:{'|'.join(units)})[ \t]+{CAP_WORD})")
