@@ -86,6 +86,24 @@ def merge_bare_names(chosen: list[Candidate], legal_forms: tuple[str, ...]) -> l
     return out
 
 
+def merge_short_forms(chosen: list[Candidate]) -> list[Candidate]:
+    """A name read from the text that opens the one longer name the text gives ("Evangelische Akademie"
+    beside "Evangelische Akademie Loccum") is that organisation, named shortly: one organisation."""
+    longer = [c for c in chosen if c.org_id.startswith("text:") and " " in c.name]
+    if len(longer) < 2:
+        return chosen
+    out = []
+    for c in chosen:
+        if c.org_id.startswith("text:"):
+            owners = {o.org_id: o for o in longer if o.name.startswith(c.name + " ")}
+            if len(owners) == 1:
+                o = next(iter(owners.values()))
+                c = Candidate(c.start, c.end, o.org_id, o.name, o.acronym or c.acronym, c.rule, o.org_type, o.level,
+                              c.priority, c.kind)
+        out.append(c)
+    return out
+
+
 _LINE_ARTICLES = ("Die ", "Der ", "Das ")
 
 

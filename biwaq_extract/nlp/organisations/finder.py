@@ -19,6 +19,7 @@ from biwaq_extract.nlp.organisations.candidates import (
     Candidate,
     merge_bare_names,
     merge_offices,
+    merge_short_forms,
     not_cut_off,
     pick,
     resolve_document,
@@ -120,7 +121,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
-    chosen = merge_bare_names(chosen, spellings)
+    chosen = merge_short_forms(merge_bare_names(chosen, spellings))
     chosen, logos = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
     if logos:
         add_logo_ranges(doc, logos)

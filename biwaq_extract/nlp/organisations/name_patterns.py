@@ -54,7 +54,8 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     Universities:     "Evangelischen Hochschule Berlin", "Humboldt-Universität zu Berlin",
                       "Hochschule für Wirtschaft und Recht Berlin", "Universität Hamburg".
     Institutes:       "Institut für Sozialforschung und Gesellschaftspolitik", "Fraunhofer-Institut".
-    Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt".
+    Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt", "Baden-Württemberg Stiftung".
+    Academies:        "Evangelische Akademie Loccum".
     Local offices:    "Jobcenter Berlin Mitte", "Bezirksamt Neukölln", "Stadt Pforzheim", "Europabüro Nürnberg".
     """
     laender = data["laender"]
@@ -106,9 +107,13 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", (foundation_kw,), "foundation", "other",
          "foundation"),
         (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
-        # a family or place name before the head ("Freudenberg Stiftung"), not an article, adjective or
+        # an academy with an adjective of its own and the one word of its site ("Evangelische Akademie Loccum")
+        (rf"(?:{uadj}{S})+(?:{_UP}[\w]*-)*Akademie(?:{S}{_UP}[a-zäöüß]{{2,}}(?<!ung)(?<!heit)(?<!keit)(?<!schaft)"
+         rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,;:!?)]|\.))?", (("Akademie",),), "institute", "other", "institute"),
+        # a family or place name before the head ("Freudenberg Stiftung", "Baden-Württemberg Stiftung"), not an
+        # article, adjective or
         # abstract noun ("laut Satzung Stiftung des Landes")
-        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S}){_UP}[a-zäöüß]{{2,}}(?<!e)(?<!en)(?<!es)(?<!ung)(?<!heit)"
+        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S})(?:{_UP}[a-zäöüß]+-)*{_UP}[a-zäöüß]{{2,}}(?<!e)(?<!en)(?<!es)(?<!ung)(?<!heit)"
          rf"(?<!keit)(?<!schaft)(?<!tion){S}{foundation}"
          rf"(?![\w-])", (foundation_kw,), "foundation", "other", "foundation"),
     ]

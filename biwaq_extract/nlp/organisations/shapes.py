@@ -235,15 +235,15 @@ def schools(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
             if not is_place(m.group("name")) and m.group("name").split()[0] not in rules.not_school_sites]
 
 
-_CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})"
+_CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband|Stiftung)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})"
                    rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
 def clubs(text: str, rules: ShapeRules) -> list[Shape]:
-    """An association and its own name of two or three capitalised words: "Verein Kinderhilfe Neustadt",
-    "Förderverein Jugendhaus Süd" (one word, as in "der Verein Mitglieder wirbt", is too often a noun, and a
+    """An association or foundation and its own name of two or three capitalised words: "Verein Kinderhilfe
+    Neustadt", "Förderverein Jugendhaus Süd", "Stiftung Bremer Bürgerhilfe" (one word, as in "der Verein Mitglieder wirbt", is too often a noun, and a
     capitalised function word makes a motto)."""
-    if "erein" not in text and "Verband" not in text:
+    if "erein" not in text and "Verband" not in text and "Stiftung" not in text:
         return []
     return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)
             if rules.function_words.isdisjoint(m.group("name").split())]
