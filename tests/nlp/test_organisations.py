@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 import spacy
@@ -14,6 +15,7 @@ from biwaq_extract.nlp.model import pipeline_from
 from biwaq_extract.nlp.organisations.acronyms import schwartz_hearst
 from biwaq_extract.nlp.organisations.name_rules import pattern_matches
 from biwaq_extract.nlp.text_helpers import mention_ranges, pieces
+from conftest import fixture_path
 
 
 def _orgs(make_doc, text: str, published: str | None = "2023-06-01") -> dict[str, tuple]:
@@ -561,3 +563,19 @@ def test_organisations_bodies_named_by_their_remit_not_by_whom_they_serve(make_d
 )
 def test_organisations_after_a_person_times_and_occasions_are_no_names(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+_UNSEEN = [json.loads(line) for line in fixture_path("nlp", "unseen_shapes.jsonl").read_text("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("record", _UNSEEN, ids=[r["id"] for r in _UNSEEN])
+def test_organisations_unseen_shapes(make_doc, record):
+    """Our own short texts of varied publishers: every organisation found once, by its shape when no
+    gazetteer lists it, with all its surface forms, and nothing else (no building, no fragment)."""
+    found = _orgs(make_doc, record["text"], record["published"])
+    expected = {o["name"]: ({o["acronym"]} - {None}) | set(o["aliases"]) for o in record["organisations"]}
+    assert len(found) == len(expected)
+    for name, (canonical, acronym, surfaces) in found.items():
+        forms = {canonical, acronym, *surfaces} - {None}
+        assert any(forms & keys for keys in expected.values()), (name, forms)
+        assert any(set(surfaces) <= keys for keys in expected.values()), (name, surfaces)

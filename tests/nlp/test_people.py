@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import spacy
 import pytest
 
 from biwaq_extract.nlp.model import pipeline_from
 from biwaq_extract.records import OrgMention
-from conftest import run_with_orgs
+from conftest import fixture_path, run_with_orgs
 
 
 def _org(text: str, sentence: str, org_id: str, name: str, acronym: str | None, org_type: str = "ministry"):
@@ -424,3 +426,14 @@ def test_people_tied_through_a_carrier_noun_or_a_unit_only_one_body_has(make_doc
 )
 def test_people_relative_pronouns_role_compounds_and_claimed_organisations(make_doc, text, name, expected):
     assert _ties(make_doc, text)[name] == expected
+
+
+_UNSEEN = [json.loads(line) for line in fixture_path("nlp", "unseen_shapes.jsonl").read_text("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("record", _UNSEEN, ids=[r["id"] for r in _UNSEEN])
+def test_people_unseen_shapes(make_doc, record):
+    """Our own short texts of varied publishers: each person once, with the role and organisation the text
+    ties to them ("Unser Werkstattleiter" is the publisher's, not the body named before)."""
+    found = {m.name: (m.role, m.organisation) for m in make_doc(record["text"], record["published"])._.people}
+    assert found == {p["name"]: (p["role"], p["organisation"]) for p in record["people"]}

@@ -84,6 +84,8 @@ def title_candidates(v: TokenView, positions: list[int], res: PeopleResources, b
         k = _after_titles(v, i + 1, res)
         if k >= n or k in taken or not is_name_token(texts[k], res):
             continue
+        if i > 1 and texts[i - 1] == "," and i - 2 in taken and texts[i] not in res.titles:
+            continue  # "Lisa Brandt, Fachbereichsleiterin Arbeit": the role of the person just named
         end = k + 1
         if end < n and is_name_token(texts[end], res) and end - k < 2:
             end += 1

@@ -55,6 +55,7 @@ class PeopleResources:
     title_orgs_after: frozenset[str]  # titles written after a name that name an institution ("MdEP")
     unit_endings: tuple[str, ...]  # units and committees inside an organisation ("…ausschuss", "referat")
     local_offices: dict[str, tuple[str, ...]]  # "landrat" -> heads of the administrations a Landrat heads
+    possessives: frozenset[str] = frozenset()  # "Unser Werkstattleiter X": the publisher's, not the last named
     # words already tested for being a title or role word, and those that are: most words recur across
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
@@ -106,6 +107,7 @@ def load_resources() -> PeopleResources:
         title_orgs_after=frozenset(words["titles_after_name"]),
         unit_endings=tuple(u.lower() for u in load("organisations")["units"]),
         local_offices={k: tuple(v) for k, v in (roles.get("local_offices") or {}).items()},
+        possessives=frozenset(words["possessives"]),
     )
 
 

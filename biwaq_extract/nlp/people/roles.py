@@ -390,7 +390,7 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         return
     if cand.org_strength >= 2:
         return
-    if cand.org_strength:
+    if cand.org_strength or _possessive_before(v, cand, res):
         return
     start_char = v.idx[cand.start]
     if sentences is not None and _relative_before(v, cand):
@@ -433,6 +433,16 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
             cand.org, cand.org_strength = before[-1], 1
 
 
+def _possessive_before(v: TokenView, cand: Candidate, res: PeopleResources) -> bool:
+    """ "Unser Werkstattleiter Name", "unsere Projektleiterin, Name": a possessive opens the role phrase."""
+    for k in range(cand.start - 1, max(-1, cand.start - 6), -1):
+        if v.lowers[k] in res.possessives:
+            return True
+        if not (v.texts[k][:1].isupper() or v.texts[k] in {",", "Dr.", "Prof."}):
+            return False
+    return False
+
+
 def _relative_before(v: TokenView, cand: Candidate) -> bool:
     """ "Deren/Dessen Vizepräsidentin, Name": a relative pronoun opens the role phrase before the name."""
     k = cand.start - 1
@@ -452,6 +462,7 @@ def _sentence_before(sentences: SentenceIndex | None, org_end: int, start_char: 
     return last - first >= 1 and all(not text[slice(*sentences.bounds[k])].strip() for k in range(first + 1, last))
 
 
+_BACK_REFERENCE = re.compile(r"^(?P<role>[A-ZÄÖÜ][\w-]+)[ \t]+(?:des|der|vom|beim|im)[ \t]+(?P<noun>[A-ZÄÖÜ][\w-]+)$")
 _ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?)-(\w.*)$")
 
 
@@ -474,6 +485,17 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
                     if cand.org is None or cand.org_strength < 3:
                         cand.org, cand.org_strength = org, 3
                     return
+    m = _BACK_REFERENCE.match(role)
+    if m:
+        # "Vorsitzende des Landesverbandes": the one organisation of the text named with that head
+        noun = m.group("noun")
+        stems = {noun, noun[:-1] if noun.endswith("s") else noun, noun[:-2] if noun.endswith("es") else noun}
+        named = {o.org_id: o for o in orgs if o.name.split()[0] in stems}
+        if len(named) == 1:
+            cand.role = m.group("role")
+            if cand.org is None or cand.org_strength < 3:
+                cand.org, cand.org_strength = next(iter(named.values())), 3
+            return
     m = _ACRONYM_PREFIX.match(role)
     if m and not _role_org_from_title(role, res):  # "EU-Kommissar" names the Commission, not the EU
         acronym = m.group(1)
