@@ -123,7 +123,9 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         region = (rf"(?:(?:im{S}|in{S}der{S})?(?:Landkreis|Kreis|Regionalverband|Region|Städteregion|Stadt)"
                   rf"{S}{_UP}[\w-]+)")
         assert re.match(r"\w", head), head  # after (?<![\w-]) its first word is a whole piece
-        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:{region}|{target})", ((head,),), info["type"],
+        # any other capitalised word after the head counts when the places gazetteer knows it (group "site")
+        other = "" if info.get("any_name") else rf"|(?P<site>{_UP}[\w]+(?:-{_UP}[\w]+)*)(?![\w-])"
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:{region}|{target}{other})", ((head,),), info["type"],
                          info["level"], "local:" + (info.get("nominative") or head), head))
     for p, needs, *_ in patterns:
         # a keyword the pattern does not spell out would skip real matches, and `_patterns` searches

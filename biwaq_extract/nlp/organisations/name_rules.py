@@ -96,6 +96,9 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
             cut = surface.find(" ") + 1
             start, surface = start + cut, surface[cut:]
         if family.startswith("local:"):
+            site = m.groupdict().get("site")
+            if site and not (res.known_place(site) or all(map(res.known_place, site.split("-")))):
+                continue  # "Handwerkskammer Mitglieder": no place after the head
             head = family.split(":", 1)[1]
             if head in _TERRITORY_HEADS and _PLACE_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "in der Stadt Leipzig", "im Landkreis X": the place, not the administration
