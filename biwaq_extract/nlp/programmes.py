@@ -260,6 +260,8 @@ def _word_search(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", re.I)
 
 
+# a unit of an administration named right before (its name unquoted): "des Referats Europäischer Sozialfonds"
+_UNIT_BEFORE = re.compile(r"(?<![\w-])(?:Referat(?:e?s)?|(?:Unter)?[Aa]bteilung)[ \t]+$")
 _QUOTED_NAME = re.compile(rf"[{QUOTES}](?P<name>[^{QUOTES}\n]{{1,150}})[{QUOTES}]")
 
 
@@ -328,8 +330,8 @@ def _gazetteer_hits(text: str, toks, res: ProgrammeResources, own_names, used: d
     """Hits of the gazetteer's programmes, settled by a bracketed short form or a "+" successor after them."""
     hits = []
     for s, e, prog, variant in _gazetteer(text, toks, res):
-        if own_names and in_spans(s, own_names):
-            continue
+        if own_names and in_spans(s, own_names) or _UNIT_BEFORE.search(text, max(0, s - 12), s):
+            continue  # "Leiter des Referats Europäischer Sozialfonds": the unit's own name
         close = _closing_quote(text, s, e)
         after = close if close is not None else e
         # (most hits have neither a bracket nor a suffix after them: a look at the next characters first)

@@ -19,6 +19,10 @@ _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<
                 r"|werder|lar|bruch|stedt|leben|brück|kirchen|büttel|münde|haven|kamp|tal|see)")
 
 
+_RIVER = rf"[ \t]?\({_UP}[a-zäöüß]+\)"
+# local heads that take no genitive -s: feminine nouns ("der Stadt Halle", "der Handwerkskammer Koblenz")
+_FEMININE_ENDINGS = ("stadt", "verwaltung", "schule", "kammer", "direktion", "förderung", "agentur für arbeit")
+
 # a capitalised adjective opening a name: "Evangelische", "Freie", "Deutschen"
 NAME_ADJECTIVE = r"(?:[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|privat)|Frei|Privat|Deutsch)e[nmrs]?"
 # after a body's head: its remit ("für Arbeit und Bildung"), or whom it gathers ("der Volkshochschulen")
@@ -70,8 +74,9 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
     land_qual = (rf"(?:{S}(?:des{S}Landes|des{S}Freistaate?s|der{S}Freien{S}und{S}Hansestadt|"
                  rf"der{S}Freien{S}Hansestadt){S}(?:{land_names})|{S}(?:{land_names})\b)")
     hints = "|".join(sorted((re.escape(p) for p in data["place_hints"]), key=len, reverse=True))
+    # a river after a town tells it apart: "Halle (Saale)", "Frankfurt (Oder)"
     place = (rf"(?:(?:{hints})(?![\w])|{_PLACE_SHAPE}(?![\w]))(?:-{_UP}[\w]+)*"
-             rf"(?:{S}(?:Mitte|Nord|Süd|Ost|West|am{S}Main|an{S}der{S}{_UP}\w+|\(Oder\)))?")
+             rf"(?:{S}(?:Mitte|Nord|Süd|Ost|West|am{S}Main|an{S}der{S}{_UP}\w+)|{_RIVER})?")
     coord = rf"(?:{_UP}[\w]*-,?{S})+(?:und|&){S}"
     # Each pattern comes with groups of literal words: every match holds one word of each group (see
     # NamePattern), so a line without them is not searched.
@@ -117,15 +122,21 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
          rf"(?<!keit)(?<!schaft)(?<!tion){S}{foundation}"
          rf"(?![\w-])", (foundation_kw,), "foundation", "other", "foundation"),
     ]
+    heads = dict(data["local_heads"])
     for head, info in data["local_heads"].items():
-        target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West))?" if info.get("any_name") else place
+        if " " not in head and not info.get("nominative") and not head.lower().endswith(_FEMININE_ENDINGS):
+            for ending in ("es", "s"):  # "des Landkreises Goslar", "des Klinikums Nord"
+                heads.setdefault(head + ending, {**info, "nominative": head})
+    for head, info in heads.items():
+        target = rf"{_UP}[\w]*(?:-{_UP}[\w]*)*(?:{S}(?:Mitte|Nord|Süd|Ost|West)|{_RIVER})?" if info.get("any_name") \
+            else place
         # "Jobcenter Kreis Recklinghausen", "Jobcenter im Regionalverband Saarbrücken"
         region = (rf"(?:(?:im{S}|in{S}der{S})?(?:Landkreis|Kreis|Regionalverband|Region|Städteregion|Stadt)"
                   rf"{S}{_UP}[\w-]+)")
         assert re.match(r"\w", head), head  # after (?<![\w-]) its first word is a whole piece
         # any other capitalised word after the head counts when the places gazetteer knows it (group "site")
         other = "" if info.get("any_name") else rf"|(?P<site>{_UP}[\w]+(?:-{_UP}[\w]+)*)(?![\w-])"
-        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:{region}|{target}{other})", ((head,),), info["type"],
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:zu{S})?(?:{region}|{target}{other})", ((head,),), info["type"],
                          info["level"], "local:" + (info.get("nominative") or head), head))
     for p, needs, *_ in patterns:
         # a keyword the pattern does not spell out would skip real matches, and `_patterns` searches

@@ -104,8 +104,10 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
                 continue  # "in der Stadt Leipzig", "im Landkreis X": the place, not the administration
             head_text = [h for h, i in res.local_heads.items() if i.get("nominative", h) == head and
                          surface.startswith(h)]
-            rest = surface[max(map(len, head_text)):].strip() if head_text else surface.split(None, 1)[1]
-            name = f"{head} {rest}"
+            rest = surface[max(map(len, head_text)):] if head_text else surface.split(None, 1)[1]
+            if rest[:1].isalpha():
+                rest = rest.split(None, 1)[1]  # after a genitive ending ("Landkreises Goslar")
+            name = f"{head} {rest.strip()}"
             adjective = None
             if head in _INSTITUTION_HEADS:  # "Städtischen Klinikum Dresden"
                 adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 30), start)
@@ -312,7 +314,7 @@ def town_administrations(text: str, toks: Pieces, res: OrgResources, cands: list
             continue
         if re.search(r"\b(?:in|aus|nach|zur|von)\s+der\s+$", text[max(0, m.start() - 12): m.start()], re.I):
             continue
-        name = f"{m.group(1)} {m.group(2)}"
+        name = " ".join(m.group().split())  # "Stadt Halle (Saale)"
         out.append(Candidate(m.start(), m.end(), f"text:{ascii_slug(name)}", name, None, "gazetteer:pattern", "municipal",
                          "municipal", 1))
     return out
