@@ -59,7 +59,8 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
                       "Hochschule für Wirtschaft und Recht Berlin", "Universität Hamburg".
     Institutes:       "Institut für Sozialforschung und Gesellschaftspolitik", "Fraunhofer-Institut".
     Foundations:      "Friedrich-Ebert-Stiftung", "Stiftung für Engagement und Ehrenamt", "Baden-Württemberg Stiftung".
-    Academies:        "Evangelische Akademie Loccum".
+    Academies:        "Evangelische Akademie Loccum", "Frankfurt University of Applied Sciences".
+    Land authorities: "Landesverwaltungsamt".
     Local offices:    "Jobcenter Berlin Mitte", "Bezirksamt Neukölln", "Stadt Pforzheim", "Europabüro Nürnberg".
     """
     laender = data["laender"]
@@ -112,6 +113,13 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         (rf"(?<![\w-]){_UP}[\w]*-(?:{_UP}[\w]*-)*{foundation}", (foundation_kw,), "foundation", "other",
          "foundation"),
         (rf"(?<![\w-]){foundation}{S}{_FUER_LIST}", (foundation_kw,), "foundation", "other", "foundation"),
+        # English names of universities and schools: "Frankfurt University of Applied Sciences"
+        (rf"(?<![\w-])(?:(?!(?i:{_LOWER_DET[3:-1]}|an|von|vom|mit|bei|beim|und){S}){_UP}[\w-]+{S}){{1,3}}"
+         rf"(?:University|School|College){S}of{S}{_UP}[\w]+"
+         rf"(?:{S}(?:and{S}|&{S})?{_UP}[\w]+)*", (("University", "School", "College"),), "university", "other",
+         "university"),
+        # a Land authority named by one compound ("beim Landesverwaltungsamt", "das Landesjugendamt")
+        (rf"(?<![\w-])Landes[a-zäöüß]{{3,}}amt(?![\w-])", (("Landes",),), "agency", "state", "land"),
         # an academy with an adjective of its own and the one word of its site ("Evangelische Akademie Loccum")
         (rf"(?:{uadj}{S})+(?:{_UP}[\w]*-)*Akademie(?:{S}{_UP}[a-zäöüß]{{2,}}(?<!ung)(?<!heit)(?<!keit)(?<!schaft)"
          rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,;:!?)]|\.))?", (("Akademie",),), "institute", "other", "institute"),

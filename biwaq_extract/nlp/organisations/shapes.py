@@ -56,6 +56,7 @@ class ShapeRules:
     not_university_names: frozenset[str]  # "die Hochschule Gestern …": an adverb opening the next clause
     function_words: frozenset[str]  # "Für", "Mit" capitalised: a motto's words, not a name's
     common_noun_endings: tuple[str, ...]
+    common_heads: frozenset[str] = frozenset()  # common nouns ending in a body's head ("handwerk")
 
 
 def build_shape_rules(words: dict) -> ShapeRules:
@@ -80,6 +81,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
         not_school_sites=frozenset(words["not_school_sites"]),
         not_university_names=frozenset(words["not_university_names"]),
         function_words=frozenset(words["capitalised_function_words"]),
+        common_heads=frozenset(words["body_head_common_nouns"]),
     )
 
 
@@ -98,6 +100,8 @@ def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
         before = text[max(0, m.start() - 40): m.start()].split()
         last = before[-1] if before else ""
         # (the word before the quote decides which pattern can match: most quotes need neither)
+        if name.split()[0] in rules.function_words:
+            continue  # 'das Seniorenzentrum "Am Kurpark"': a facility named by its site
         if len(name) <= 60 and last.lower().endswith(rules.kind_endings) \
                 and rules.kind_before.search(text, max(0, m.start() - 60), m.start()):
             found.append(Shape(start, start + len(name), name, "association"))
@@ -110,10 +114,17 @@ def quoted_names(text: str, rules: ShapeRules) -> list[Shape]:
 
 
 def houses(text: str) -> list[Shape]:
-    """ "Haus der Familie", "Haus der Jugend": institutions named as a house of someone."""
+    """ "Haus der Familie", "Haus der Jugend": institutions named as a house of someone. Where something
+    takes place ("im Haus der Jugend in Kassel", a listing "Bremen, Haus der Wissenschaft") the house is a
+    venue, not a body that acts."""
     if "Haus" not in text:
         return []
-    return [Shape(m.start(), m.end(), f"Haus der {m.group('rest')}", "association") for m in _HOUSE.finditer(text)]
+    return [Shape(m.start(), m.end(), f"Haus der {m.group('rest')}", "association") for m in _HOUSE.finditer(text)
+            if not _VENUE_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+
+
+# "im"/"ins" before a building, or a town and a comma opening its line: where, not who
+_VENUE_BEFORE = re.compile(rf"(?:(?<![\w-])(?:[Ii]m|[Ii]ns){S}|(?:^|\n){_CAP}(?:{S}{_CAP})?,{S})$")
 
 
 def offices_for(text: str) -> list[Shape]:
@@ -249,6 +260,29 @@ def clubs(text: str, rules: ShapeRules) -> list[Shape]:
             if rules.function_words.isdisjoint(m.group("name").split())]
 
 
+_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung))(?:e?s)?[ \t]+"
+                            rf"(?P<name>{_UP}[a-zäöüß]{{2,}}(?:-{_UP}[a-zäöüß]+)*)"
+                            rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
+
+
+def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
+    """A body named by a compound head and one name word of its region: "Diakoniewerk Oberharz", "des
+    Bildungswerks Lausitz". A word inflected like a common noun ("Bildungswerk Kurse") names no region
+    unless it is a known place; common nouns ending in a head ("Handwerk") are no body."""
+    if "werk" not in text and "verband" not in text and "verein" not in text and "stiftung" not in text:
+        return []
+    found = []
+    for m in _COMPOUND_BODY.finditer(text):
+        head, word = m.group("head"), m.group("name")
+        if head.lower() in rules.common_heads or word in rules.function_words:
+            continue
+        if not is_place(word) and (word.endswith(("e", "en", "er", "em", "es")) or _ADJECTIVE.match(word)
+                                   or word.lower().endswith(rules.common_noun_endings)):
+            continue
+        found.append(Shape(m.start(), m.end(), f"{head} {word}", "association"))
+    return found
+
+
 _UNIVERSITY = re.compile(rf"(?<![\w-])(?:{_UP}[\wäöüß]*-)?(?:Universität|Hochschule|Fachhochschule){S}"
                          rf"(?P<name>{_UP}[a-zäöüß]+(?:{_UP}[a-zäöüß]+)?)"
                          rf"(?=[ \t]*[,;:!?)\n]|\.(?:\s|$)|[ \t]+(?:und|sowie|oder|in|im|an|am|mit|hat|ist|war|wird)(?![\w])|$)")
@@ -275,4 +309,5 @@ def shape_candidates(text: str, rules: ShapeRules, programme_names: Container[st
     """Every shape's finds in `text`; `is_place` tells a place name (the places gazetteer)."""
     return [*quoted_names(text, rules), *houses(text), *offices_for(text),
             *named_offices(text, rules, programme_names, acronyms), *centres(text, rules, is_place),
-            *schools(text, rules, is_place), *clubs(text, rules), *universities(text, rules)]
+            *schools(text, rules, is_place), *clubs(text, rules), *universities(text, rules),
+            *compound_bodies(text, rules, is_place)]
