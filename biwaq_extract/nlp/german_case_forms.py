@@ -48,6 +48,9 @@ def _split_name(words: list[str]) -> tuple[int, int]:
             and not words[n_adj].lower().endswith(_NOT_ADJ):
         n_adj += 1
     head = n_adj
+    if head + 1 < len(words) and words[head].endswith("er") and words[head][:1].isupper() \
+            and words[head + 1][:1].isupper() and not words[head + 1].endswith("-"):
+        head += 1  # a place adjective in -er does not inflect: "Thüringer Ministeriums" -> "Thüringer Ministerium"
     while head + 1 < len(words) and (words[head].endswith("-") or words[head] in _COORD or words[head + 1] in _COORD
                                      and words[head].endswith("-")):
         head += 1
@@ -99,6 +102,8 @@ def nominative(name: str) -> str:
     'Bayerisches Arbeits- und Sozialministerium'
     >>> nominative("Europabüros Nürnberg")
     'Europabüro Nürnberg'
+    >>> nominative("Thüringer Ministeriums für Arbeit")
+    'Thüringer Ministerium für Arbeit'
     """
     words = name.split()
     if not words:

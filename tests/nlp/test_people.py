@@ -417,8 +417,11 @@ def test_people_tied_through_a_carrier_noun_or_a_unit_only_one_body_has(make_doc
     [
         ("Gastgeberin ist die Hochschule für Technik und Wirtschaft Dresden (HTW Dresden). Deren "
          "Vizepräsidentin, Prof. Dr. Sabine Klemm, spricht.", "Sabine Klemm", ("Vizepräsidentin", "HTW Dresden")),
+        # a kind of body before the role stays in it, as written; an acronym names the body and goes apart
         ("Auch das Jobcenter Gelsenkirchen war da: Jobcenter-Teamleiter Heinz Brandt beantwortete Fragen.",
-         "Heinz Brandt", ("Teamleiter", "Jobcenter Gelsenkirchen")),
+         "Heinz Brandt", ("Jobcenter-Teamleiter", "Jobcenter Gelsenkirchen")),
+        ("Die Bundesanstalt für Arbeitsschutz und Arbeitsmedizin (BAuA) lud ein. BAuA-Präsident Kai Sommer "
+         "sprach.", "Kai Sommer", ("Präsident", "BAuA")),
         # an organisation the text ties to another person is no one else's by context
         ("Es lobte Birte Hansen von der Hochschule Neubrandenburg die Werkstatt. Werkstattleiter Lukas Behm "
          "nahm den Preis entgegen.", "Lukas Behm", ("Werkstattleiter", None)),

@@ -104,8 +104,8 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
         prev = by_end.get(window_start + len(window))
         if prev is not None:
             # "Bundesministerium für Arbeit und Soziales (BMAS)": the acronym belongs to the known name
-            if place and prev.acronym is None:
-                prev.acronym = f"{acr} {place}"
+            if prev.acronym is None:
+                prev.acronym = f"{acr} {place}" if place else acr
             defined[acr] = prev
             continue
         long_form = schwartz_hearst(acr, re.split(r"[:;!?\"„“”]|\.\s", window)[-1]) if window else None
@@ -155,8 +155,10 @@ def acronym_uses(text: str, toks: Pieces, defined: dict[str, Candidate], res: Or
         owner = defined[words[i]]
         if inside_compound_tail(toks, i):
             continue
+        # the text's own definition outranks a gazetteer entry with that acronym (a renamed ministry)
+        priority = -1 if owner.org_id.startswith("text:") else 4
         cands.append(Candidate(starts[i], ends[i], owner.org_id, owner.name, owner.acronym or words[i],
-                           "text:acronym-pair", owner.org_type, owner.level, 4, "acronym"))
+                           "text:acronym-pair", owner.org_type, owner.level, priority, "acronym"))
     return cands
 
 

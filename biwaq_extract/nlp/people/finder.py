@@ -26,7 +26,14 @@ from biwaq_extract.nlp.people.roles import (
     role_copula,
     split_role_org,
 )
-from biwaq_extract.nlp.people.ties import document_day, leads, next_sentence_ties, role_after_verb, shared_roles
+from biwaq_extract.nlp.people.ties import (
+    document_day,
+    label_role,
+    leads,
+    next_sentence_ties,
+    role_after_verb,
+    shared_roles,
+)
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import CREDIT_LINES_ANY_CASE, CharRanges, doc_credit_ranges, in_ranges, mention_ranges
 from biwaq_extract.nlp.token_view import TokenView, doc_words, token_positions, view
@@ -97,6 +104,7 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
     if cand.role is None or cand.org is None:
         role_after_verb(v, cand, orgs, res, org_after_link)
     leads(v, cand, orgs, res)
+    label_role(v, cand, res, orgs_in_text)
     split_role_org(cand, organisations, res)
 
 

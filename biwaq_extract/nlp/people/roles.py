@@ -48,11 +48,17 @@ def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[Org
     if i in orgs:
         org, end = orgs[i]
         # "(BMAS)" right after the full name belongs to it
-        if end + 2 < v.n and texts[end] == "(" and texts[end + 2] == ")" and texts[end + 1].isupper():
+        if end + 2 < v.n and texts[end] == "(" and texts[end + 2] == ")" \
+                and sum(ch.isupper() for ch in texts[end + 1]) >= 2:  # "(BMAS)", "(StMAS)"
             end += 3
         return org, end
     if i < v.n and texts[i] in res.org_words:
         return res.org_words[texts[i]], i + 1
+    if i < v.n and texts[i].endswith("ministerium") and not texts[i].startswith("Bundes"):
+        # "(Sozialministerium)", "im Arbeitsministerium": the one Land ministry the text names
+        land = {o.org_id: o for o, _ in orgs.values() if o.org_type == "land-ministry"}
+        if len(land) == 1:
+            return next(iter(land.values())), i + 1
     return None
 
 
@@ -127,6 +133,13 @@ def role_before(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, res: People
         while start > 0 and texts[start - 1] in res.adjectives:
             start -= 1
         cand.role = _role_text(v, start, i)
+        if start > 1 and texts[start - 1] == ",":
+            # "Die Amtschefin des StMAS, Ministerialdirektorin Name": the function the sentence gives with
+            # its organisation, not the rank before the name
+            phrase = Candidate(cand.start, cand.end, cand.rule)
+            _role_before_comma(doc, v, phrase, start - 1, orgs, res)
+            if phrase.role and phrase.org is not None:
+                cand.role, cand.org, cand.org_strength = phrase.role, phrase.org, phrase.org_strength
         return
     if texts[i - 1] == ",":
         _role_before_comma(doc, v, cand, i - 1, orgs, res)
@@ -192,6 +205,8 @@ def _role_word_before(doc: Doc, v: TokenView, comma: int, orgs: dict, res: Peopl
     org_tokens: set[int] = set()
     for org_start, (_, org_end) in orgs.items():
         org_tokens.update(range(org_start, org_end))
+        if org_end + 2 < v.n and texts[org_end] == "(" and texts[org_end + 2] == ")":
+            org_tokens.update(range(org_end, org_end + 3))  # its acronym in brackets: "… Soziales (StMAS)"
     j = comma - 1
     in_quote = False
     while j >= 0 and comma - j <= 20:
@@ -202,7 +217,8 @@ def _role_word_before(doc: Doc, v: TokenView, comma: int, orgs: dict, res: Peopl
             in_quote = not in_quote  # 'die Leiterin der Abteilung "Europäische …, ESF", Name'
         elif in_quote:
             pass
-        elif text in _ROLE_STOPS or (text == "," and j not in org_tokens and not _portfolio_before(v, j, res)):
+        elif (text in _ROLE_STOPS and j not in org_tokens) or (text == "," and j not in org_tokens
+                                                               and not _portfolio_before(v, j, res)):
             return None
         elif is_role(text, res):
             return j
@@ -256,11 +272,20 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     if closing and j + 1 < n and texts[j + 1] == closing and j == start and _staff_noun(texts[j], res):
         cand.role = texts[j]  # "Name (Projektpersonal)": a staff noun alone in brackets is the role
         return
-    if j >= n or not is_role_head(texts[j], res):
+    if j >= n or not (is_role_head(texts[j], res) or _function_before_org(v, j, orgs, res)):
         return
     end = _apposition_end(v, cand, start, j, closing, orgs, res)
     if end is not None:
         cand.role = _role_text(v, start, end)
+
+
+def _function_before_org(v: TokenView, j: int, orgs: dict, res: PeopleResources) -> bool:
+    """ "Name, Willkommenslotse bei der Handwerkskammer Koblenz": a noun the role lists do not know heads the
+    apposition when a link word and an organisation follow it."""
+    word = v.texts[j]
+    return (word[:1].isupper() and word.isalpha() and not word.isupper() and j + 1 < v.n
+            and v.lowers[j + 1] in {"bei", "beim", "im", "vom", "von", "der", "des"}
+            and org_after_link(v, j + 1, orgs, res) is not None)
 
 
 def _staff_noun(word: str, res: PeopleResources) -> bool:
@@ -508,10 +533,11 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
     head, dash, rest = role.partition("-")
     if dash and " " not in head and not head.isupper() and rest[:1].isupper() and is_role(rest.split()[0], res) \
             and not _role_org_from_title(role, res):
-        # "Jobcenter-Teamleiter": the one organisation the text names with that head, and the role
+        # "Jobcenter-Teamleiter": the one organisation the text names with that head
         named = {o.org_id: o for o in orgs if o.text.split()[0].rstrip("s") == head or o.name.split()[0] == head}
         if len(named) == 1:
-            cand.role = rest
+            if sum(ch.isupper() for ch in head) >= 2:
+                cand.role = rest  # "BAuA-Präsident": an acronym names the body; "Jobcenter-" a kind, kept
             if cand.org is None or cand.org_strength < 3:
                 cand.org, cand.org_strength = next(iter(named.values())), 3
 

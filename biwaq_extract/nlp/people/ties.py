@@ -266,3 +266,27 @@ def _lead_as(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources, se
     if k is not None:
         cand.role = "Leiterin" if sex == "f" else "Leiter"
         cand.org, cand.org_strength = orgs[k][0], 3
+
+
+def label_role(v: TokenView, cand: Candidate, res: PeopleResources, orgs_in_text: list | tuple = ()) -> None:
+    """ "Projektleitung: Prof. Dr. Name", "Wissenschaftliche Mitarbeit: Name, M.A.; Name": a label of a
+    function opening the line of the name (a project's fact sheet or contact box) is the role, and the
+    organisation heading the sheet (a line opening with its name, a few lines above) the organisation."""
+    if cand.role is not None:
+        return
+    start_char = v.idx[cand.start]
+    line_start = v.text.rfind("\n", 0, start_char) + 1
+    m = _LABEL.match(v.text, line_start, start_char)
+    if m is None or ";" in m.group("label"):
+        return
+    last = m.group("label").split()[-1]
+    if is_role(last, res) or last.isalpha() and last.lower().endswith(res.staff_endings):
+        cand.role = m.group("label")
+        heads = [o for o in orgs_in_text if o.end_char <= line_start and line_start - o.start_char <= 300
+                 and (o.start_char == 0 or v.text[o.start_char - 1] == "\n")]
+        if heads and cand.org is None:
+            cand.org, cand.org_strength = heads[-1], 1
+
+
+# one to three words and a colon opening a line ("Wissenschaftliche Mitarbeit:")
+_LABEL = re.compile(r"[ \t]*(?P<label>[A-ZÄÖÜ][\w-]*(?:[ \t]+[\w-]+){0,2}):[ \t]")
