@@ -579,3 +579,18 @@ def test_organisations_unseen_shapes(make_doc, record):
         forms = {canonical, acronym, *surfaces} - {None}
         assert any(forms & keys for keys in expected.values()), (name, forms)
         assert any(set(surfaces) <= keys for keys in expected.values()), (name, surfaces)
+
+
+@pytest.mark.parametrize(
+    "text, surfaces",
+    [
+        ("Das Diakoniewerk Oberharz schult Beschäftigte. Im Juni lädt das Diakoniewerk andere Träger ein.",
+         ("Diakoniewerk Oberharz", "Diakoniewerk")),
+        # a generic noun refers to too many bodies
+        ("Das Jobcenter Essen berät. Das Jobcenter hilft auch bei Anträgen.", ("Jobcenter Essen",)),
+    ],
+)
+def test_organisations_compound_head_refers_back_to_the_one_body(make_doc, text, surfaces):
+    found = _orgs(make_doc, text)
+    assert len(found) == 1
+    assert next(iter(found.values()))[2] == surfaces

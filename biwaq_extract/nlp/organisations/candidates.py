@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -102,6 +103,28 @@ def merge_short_forms(chosen: list[Candidate]) -> list[Candidate]:
                               c.priority, c.kind)
         out.append(c)
     return out
+
+
+def bare_heads(text: str, chosen: list[Candidate], generic: frozenset[str] | set[str]) -> list[Candidate]:
+    """Later mentions of a named body by the compound that heads its name ("das Diakoniewerk" after
+    "Diakoniewerk Oberharz"), when one body of the text has that head; a generic noun ("Jobcenter") and a
+    plain word ("Verein") refer to too many bodies."""
+    heads: dict[str, list[Candidate]] = defaultdict(list)
+    for c in chosen:
+        first = c.name.split()[0]
+        if c.org_id.startswith("text:") and " " in c.name and len(first) >= 9 and first.isalpha() \
+                and first not in generic and first[1:].islower():
+            heads[first].append(c)
+    found = []
+    for head, owners in heads.items():
+        if len({o.org_id for o in owners}) != 1:
+            continue
+        owner = owners[0]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(head)}(?:e?s)?(?![\w-])", text):
+            if not any(c.start <= m.start() < c.end for c in chosen):
+                found.append(Candidate(m.start(), m.end(), owner.org_id, owner.name, owner.acronym, owner.rule,
+                                       owner.org_type, owner.level, owner.priority))
+    return sorted(chosen + found, key=lambda c: c.start) if found else chosen
 
 
 _LINE_ARTICLES = ("Die ", "Der ", "Das ")

@@ -17,6 +17,7 @@ from biwaq_extract.nlp.german_case_forms import nominative
 from biwaq_extract.nlp.organisations.acronyms import acronym_pairs, acronym_uses, long_form_uses
 from biwaq_extract.nlp.organisations.candidates import (
     Candidate,
+    bare_heads,
     merge_bare_names,
     merge_offices,
     merge_short_forms,
@@ -121,7 +122,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
         chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
-    chosen = merge_short_forms(merge_bare_names(chosen, spellings))
+    chosen = bare_heads(text, merge_short_forms(merge_bare_names(chosen, spellings)), res.generic)
     chosen, logos = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
     if logos:
         add_logo_ranges(doc, logos)
