@@ -106,23 +106,26 @@ def merge_short_forms(chosen: list[Candidate]) -> list[Candidate]:
 
 
 def bare_heads(text: str, chosen: list[Candidate], generic: frozenset[str] | set[str]) -> list[Candidate]:
-    """Later mentions of a named body by the compound that heads its name ("das Diakoniewerk" after
-    "Diakoniewerk Oberharz"), when one body of the text has that head; a generic noun ("Jobcenter") and a
-    plain word ("Verein") refer to too many bodies."""
+    """Later mentions of a named association by the compound that heads its name, after an article ("das
+    Diakoniewerk" after "Diakoniewerk Oberharz"), when one body of the text has that head; a generic noun
+    ("Jobcenter"), a plain word ("Verein") and an office of a place ("Landkreis") refer to too many."""
     heads: dict[str, list[Candidate]] = defaultdict(list)
     for c in chosen:
         first = c.name.split()[0]
-        if c.org_id.startswith("text:") and " " in c.name and len(first) >= 9 and first.isalpha() \
-                and first not in generic and first[1:].islower():
+        if c.org_id.startswith("text:") and c.org_type == "association" and " " in c.name and len(first) >= 9 \
+                and first.isalpha() and first not in generic and first[1:].islower():
             heads[first].append(c)
     found = []
     for head, owners in heads.items():
         if len({o.org_id for o in owners}) != 1:
             continue
         owner = owners[0]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(head)}(?:e?s)?(?![\w-])", text):
-            if not any(c.start <= m.start() < c.end for c in chosen):
-                found.append(Candidate(m.start(), m.end(), owner.org_id, owner.name, owner.acronym, owner.rule,
+        # after an article, and not opening another name: "das Diakoniewerk lädt", not "Landkreis Gifhorn"
+        for m in re.finditer(rf"(?<![\w-])(?:[Dd](?:as|er|es|em|ie)[ \t]+){re.escape(head)}(?:e?s)?(?![\w-])"
+                             rf"(?![ \t]+[A-ZÄÖÜ])", text):
+            start = m.end() - len(m.group().split()[-1])
+            if not any(c.start <= start < c.end for c in chosen):
+                found.append(Candidate(start, m.end(), owner.org_id, owner.name, owner.acronym, owner.rule,
                                        owner.org_type, owner.level, owner.priority))
     return sorted(chosen + found, key=lambda c: c.start) if found else chosen
 
