@@ -220,3 +220,15 @@ def test_programmes_unseen_shapes(make_doc, record):
     found = {m.name.casefold() for m in make_doc(record["text"], record["published"])._.programmes}
     assert found == {p.casefold() for p in record["programmes"]}
 
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Gefördert werden die Landesprogramme „Arbeit für alle“ und „Neue Wege“ sowie der „Qualischeck“.',
+         {"Arbeit für alle", "Neue Wege", "Qualischeck"}),
+        ('Im Programmteil „Lotsendienst“ stehen Betriebe im Mittelpunkt.', {"Lotsendienst"}),
+    ],
+)
+def test_programmes_quoted_lists_and_programme_parts(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
