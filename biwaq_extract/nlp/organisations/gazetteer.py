@@ -56,16 +56,16 @@ def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list
             m = _WORD_AFTER.match(text, c.end)  # a place the places gazetteer knows: "Diakonie Mitteldeutschland"
             if not m or not res.known_place(m.group(1)):
                 continue
+        one_word = " " not in res.entries[c.org_id].name  # "Arbeiterwohlfahrt": the branch goes by it
         if c.org_type == "welfare":
-            base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" else nominative(text[c.start: c.end])
+            base = res.entries[c.org_id].name.split()[-1] if c.kind == "acronym" or one_word \
+                else nominative(text[c.start: c.end])
         else:  # unions and chambers keep their short name: "ver.di Niedersachsen-Bremen"
             base = text[c.start: c.end] if c.kind == "acronym" else nominative(text[c.start: c.end])
-        if c.org_id == "awo":
-            base = "Arbeiterwohlfahrt"
         name = f"{base} {m.group(1)}"
         # a welfare branch goes by the association's acronym ("AWO Köln" is the AWO there); a union's or
         # chamber's branch is named in full ("ver.di Niedersachsen-Bremen")
-        acronym = c.acronym if c.org_type == "welfare" and (c.kind == "acronym" or c.org_id == "awo") else None
+        acronym = c.acronym if c.org_type == "welfare" and (c.kind == "acronym" or one_word) else None
         out.append(Candidate(c.start, m.end(), f"text:{ascii_slug(name)}", name, acronym, "gazetteer:pattern",
                              c.org_type, "other", 0, c.kind, parent=c.org_id))
     return out
