@@ -35,17 +35,24 @@ _COMMON_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis")
 _PLURAL_ABSTRACT = ("ungen", "heiten", "keiten", "schaften", "tionen", "täten", "nisse")
 
 
-def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], not_first: frozenset[str]) -> list[tuple]:
+def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], not_first: frozenset[str],
+                      people: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())) -> list[tuple]:
     """(start, end, id, name, rule) of names after a singular cue word and a definite article: the cue
     makes them programme names. A single plain word ("im Programm Workshops") is as often a common noun,
     so one word counts only when spelled like a name (capitals inside, digits, "+"); a time or number
-    ("das Programm 2024") opens no name, nor does a plural abstract noun (its object)."""
+    ("das Programm 2024") opens no name, nor does a plural abstract noun (its object); people named after
+    the name (`people`: nouns and compound endings of the participant finder) are whom it helps."""
     if not any(w in text for w in cue_words):
         return []
     hits = []
+    nouns, endings = people
     for m in pattern.finditer(text):
         name = m.group("name")
         words = name.split()
+        while len(words) > 1 and (words[-1].lower() in nouns or words[-1].lower().endswith(endings)):
+            words.pop()  # "mit dem Programm Berliner Jobcoaching Beschäftigte": whom it helps, its object
+        if len(words) < len(name.split()):
+            name = " ".join(words)
         if words[0] in not_first or words[0][:1].isdigit() or name.endswith("-") \
                 or words[0].lower().endswith(_PLURAL_ABSTRACT):
             continue  # "des Programms Verbesserungen der …": what the programme brings, not its name
@@ -55,5 +62,7 @@ def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], 
             continue
         if not _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
-        hits.append((m.start("name"), m.end("name"), f"text:{ascii_slug(name)}", name, "text:cued-programme"))
+        start = m.start("name")
+        hits.append((start, text.find(words[-1], start) + len(words[-1]), f"text:{ascii_slug(name)}", name,
+                     "text:cued-programme"))
     return hits

@@ -70,6 +70,7 @@ class ProgrammeResources:
     singular_cue: re.Pattern | None = None  # a singular cue, then an unquoted name (group "name")
     singular_cue_words: tuple[str, ...] = ()
     not_cued_openers: frozenset[str] = frozenset()
+    people_nouns: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # "… Beschäftigte": no name's end
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -129,6 +130,7 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
                              [s for s in words["generation_suffixes"] if s != "+"]),
         cue_words(words["singular_cues"]),
         frozenset(words["not_cued_name_openers"]),
+        (frozenset(load("participants")["nouns"]), tuple(load("participants")["suffixes"])),
     )
 
 
@@ -527,7 +529,8 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     hits += quoted
     hits += _caps_hits(text, res)
     # a name the gazetteer or a quote gives is read there, with its known extent
-    hits += [h for h in singular_cue_hits(text, res.singular_cue, res.singular_cue_words, res.not_cued_openers)
+    hits += [h for h in singular_cue_hits(text, res.singular_cue, res.singular_cue_words, res.not_cued_openers,
+                                          res.people_nouns)
              if not any(s < h[1] and h[0] < e for s, e, *_ in hits)]
     hits += _unquoted_list_hits(text, res)
     hits += _learned_hits(text, learned)

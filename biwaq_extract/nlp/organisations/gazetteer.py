@@ -41,6 +41,7 @@ def gazetteer_candidates(text: str, toks: Pieces, res: OrgResources, day: dt.dat
     return cands
 
 
+_ADJECTIVE_END = re.compile(r"[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al)e[nmrs]?$")
 _WORD_AFTER = re.compile(r"[ \t]+([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)*)(?![\w-])")
 
 
@@ -52,6 +53,8 @@ def local_branches(text: str, cands: list[Candidate], res: OrgResources) -> list
         if c.org_type not in ("welfare", "association") or c.rule != "gazetteer":
             continue
         m = res.place_after.match(text, c.end) or res.regional_qualifier.match(text, c.end)
+        if m and _ADJECTIVE_END.search(text, c.start, c.end) and not res.place_after.match(text, c.end):
+            continue  # "Der Paritätische Wohlfahrtsverband": the noun after an adjective is the name's head
         if not m:
             m = _WORD_AFTER.match(text, c.end)  # a place the places gazetteer knows: "Diakonie Mitteldeutschland"
             if not m or not res.known_place(m.group(1)):

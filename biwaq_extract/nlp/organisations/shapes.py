@@ -74,6 +74,7 @@ def build_shape_rules(words: dict) -> ShapeRules:
         office_tail=re.compile(rf"{S}{_CAP}(?:{S}(?:(?:der|des|für|und){S})?{_CAP})*"
                                rf"(?={S}[a-zäöüß(]|[,.;:!?)\n]|$)"),
         centre=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+zentrums?){S}(?P<name>{_CAP})"
+                          rf"(?P<more>(?:{S}(?:und{S})?{_CAP})*)"
                           rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
         school=re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]+schule|Gymnasium){S}(?P<site>auf{S}dem|am|an{S}der)"
                           rf"{S}(?P<name>{_CAP}(?:{S}{_CAP})?)(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"),
@@ -223,8 +224,8 @@ def _office_name_length(rest: str, rules: ShapeRules, programme_names: Container
 
 
 def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
-    """A centre and its own name: "Bürgerzentrum Lindenhof" (not "Familienzentrum Bildung", a common
-    noun, nor "Stadtzentrum Kassels", a place)."""
+    """A centre and its own name: "Bürgerzentrum Lindenhof", "Kompetenzzentrum Frau und Beruf Region
+    Aachen" (not "Familienzentrum Bildung", a common noun, nor "Stadtzentrum Kassels", a place)."""
     if "zentrum" not in text:
         return []
     found = []
@@ -234,7 +235,12 @@ def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
                 or is_place(word) or word.endswith("s") and is_place(word[:-1]):
             continue
         head = m.group("head")
-        found.append(Shape(m.start(), m.end(), f"{head[:-1] if head.endswith('s') else head} {word}", "association"))
+        more = m.group("more")
+        if more and ("und" not in more.split() or rules.function_words.intersection(more.split())
+                     or len(more.split()) > 6):
+            continue  # "… Nord Kinder betreut": a clause goes on; only a coordinated name runs longer
+        found.append(Shape(m.start(), m.end(), f"{head[:-1] if head.endswith('s') else head} {word}{more}",
+                           "association"))
     return found
 
 
@@ -260,16 +266,16 @@ def clubs(text: str, rules: ShapeRules) -> list[Shape]:
             if rules.function_words.isdisjoint(m.group("name").split())]
 
 
-_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung))(?:e?s)?[ \t]+"
+_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring))(?:e?s)?[ \t]+"
                             rf"(?P<name>{_UP}[a-zäöüß]{{2,}}(?:-{_UP}[a-zäöüß]+)*)"
                             rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
 def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """A body named by a compound head and one name word of its region: "Diakoniewerk Oberharz", "des
-    Bildungswerks Lausitz". A word inflected like a common noun ("Bildungswerk Kurse") names no region
+    Bildungswerks Lausitz", "Kreisjugendring Esslingen". A word inflected like a common noun ("Bildungswerk Kurse") names no region
     unless it is a known place; common nouns ending in a head ("Handwerk") are no body."""
-    if "werk" not in text and "verband" not in text and "verein" not in text and "stiftung" not in text:
+    if not any(head in text for head in ("werk", "verband", "verein", "stiftung", "jugendring")):
         return []
     found = []
     for m in _COMPOUND_BODY.finditer(text):
