@@ -440,3 +440,21 @@ def test_people_unseen_shapes(make_doc, record):
     ties to them ("Unser Werkstattleiter" is the publisher's, not the body named before)."""
     found = {m.name: (m.role, m.organisation) for m in make_doc(record["text"], record["published"])._.people}
     assert found == {p["name"]: (p["role"], p["organisation"]) for p in record["people"]}
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # a funder employs no one the text names nearby
+        ("Das Projekt wird vom Bundesministerium für Arbeit und Soziales gefördert. Projektleiterin Anna Kurz "
+         "erklärt die Beratung.", "Anna Kurz", ("Projektleiterin", None)),
+        # "unser" is the body speaking as "we" in the sentence before, else the unnamed publisher
+        ("Die AWO Bremerhaven lädt zum Fest. Unsere Projektleiterin Sina Hof freut sich auf Sie.", "Sina Hof",
+         ("Projektleiterin", "Arbeiterwohlfahrt Bremerhaven")),
+        ("Gefördert wird das Projekt vom Jobcenter Essen. Unser Werkstattleiter Tom Berger zeigt die Räume.",
+         "Tom Berger", ("Werkstattleiter", None)),
+    ],
+)
+def test_people_funders_and_possessives_tie_no_one_blindly(make_doc, text, name, expected):
+    found = {m.name: (m.role, m.organisation) for m in make_doc(text, "2024-05-01")._.people}
+    assert found[name] == expected

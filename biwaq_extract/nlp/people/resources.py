@@ -56,6 +56,7 @@ class PeopleResources:
     unit_endings: tuple[str, ...]  # units and committees inside an organisation ("…ausschuss", "referat")
     local_offices: dict[str, tuple[str, ...]]  # "landrat" -> heads of the administrations a Landrat heads
     possessives: frozenset[str] = frozenset()  # "Unser Werkstattleiter X": the publisher's, not the last named
+    funding_words: frozenset[str] = frozenset()  # "vom BMAS gefördert": a funder, no one's employer by context
     # words already tested for being a title or role word, and those that are: most words recur across
     # documents, so each is tested once
     words_seen: set[str] = field(default_factory=set, compare=False, hash=False, repr=False)
@@ -108,6 +109,7 @@ def load_resources() -> PeopleResources:
         unit_endings=tuple(u.lower() for u in load("organisations")["units"]),
         local_offices={k: tuple(v) for k, v in (roles.get("local_offices") or {}).items()},
         possessives=frozenset(words["possessives"]),
+        funding_words=frozenset(words["funding_words"]),
     )
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from biwaq_extract.nlp.people.candidates import QUOTE_MARKS, Candidate
 from biwaq_extract.nlp.people.resources import PeopleResources, is_role, is_role_head
+from biwaq_extract.nlp.people.ties import OPENING, funder, possessive_before
 from biwaq_extract.nlp.sentences import SentenceIndex, sentence_index
 from biwaq_extract.nlp.token_view import TokenView
 from biwaq_extract.records import OrgMention
@@ -415,9 +416,17 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         return
     if cand.org_strength >= 2:
         return
-    if cand.org_strength or _possessive_before(v, cand, res):
+    if cand.org_strength:
         return
     start_char = v.idx[cand.start]
+    if possessive_before(v, cand, res):
+        # "Die AWO Bremerhaven lädt ein. Unsere Projektleiterin Name": the body speaking as "we" in the
+        # sentence before, opening it; else the publisher, whom the text does not name
+        speaker = [o for o in orgs if o.end_char <= start_char and _sentence_before(sentences, o.end_char, start_char)
+                   and OPENING.match(o.sentence[: max(0, o.sentence.find(o.text))])]
+        if speaker:
+            cand.org, cand.org_strength = speaker[-1], 1
+        return
     if sentences is not None and _relative_before(v, cand):
         # "Deren Vizepräsidentin, Name": the body the sentence before names last
         sentence_start = sentences.bounds[sentences.index(start_char)][0]
@@ -452,20 +461,10 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         # of its paragraph or the sentence just before: an organisation further back (a title line above a
         # caption) is not tied to the person by the text
         before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"
-                  and o.org_id not in claimed
+                  and o.org_id not in claimed and not funder(o, res)
                   and ("\n" not in v.text[o.end_char: start_char] or _sentence_before(sentences, o.end_char, start_char))]
         if before:
             cand.org, cand.org_strength = before[-1], 1
-
-
-def _possessive_before(v: TokenView, cand: Candidate, res: PeopleResources) -> bool:
-    """ "Unser Werkstattleiter Name", "unsere Projektleiterin, Name": a possessive opens the role phrase."""
-    for k in range(cand.start - 1, max(-1, cand.start - 6), -1):
-        if v.lowers[k] in res.possessives:
-            return True
-        if not (v.texts[k][:1].isupper() or v.texts[k] in {",", "Dr.", "Prof."}):
-            return False
-    return False
 
 
 def _relative_before(v: TokenView, cand: Candidate) -> bool:

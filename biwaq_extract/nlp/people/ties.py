@@ -12,6 +12,7 @@ from biwaq_extract.nlp.people.candidates import Candidate
 from biwaq_extract.nlp.people.resources import PeopleResources, is_role
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView
+from biwaq_extract.records import OrgMention
 
 # "Geschäftsführer*innen", "Referent:innen", "ReferentInnen", "Referent_innen": a role for people of any gender
 _GENDERED_PLURAL = re.compile(r"^(?P<base>[A-ZÄÖÜ][\wäöüß-]*?)(?:\*|:|_|/)?[Ii]nnen$")
@@ -290,3 +291,23 @@ def label_role(v: TokenView, cand: Candidate, res: PeopleResources, orgs_in_text
 
 # one to three words and a colon opening a line ("Wissenschaftliche Mitarbeit:")
 _LABEL = re.compile(r"[ \t]*(?P<label>[A-ZÄÖÜ][\w-]*(?:[ \t]+[\w-]+){0,2}):[ \t]")
+
+
+# an article at most before a name opening its sentence
+OPENING = re.compile(r"\s*(?:(?:Die|Der|Das)\s+)?$")
+
+
+def funder(org: OrgMention, res: PeopleResources) -> bool:
+    """The sentence names the organisation as a funder ("Das Projekt wird vom BMAS gefördert")."""
+    rest = org.sentence.replace(org.text, " ")
+    return not res.funding_words.isdisjoint(w.lower() for w in re.findall(r"\w+", rest))
+
+
+def possessive_before(v: TokenView, cand: Candidate, res: PeopleResources) -> bool:
+    """ "Unser Werkstattleiter Name", "unsere Projektleiterin, Name": a possessive opens the role phrase."""
+    for k in range(cand.start - 1, max(-1, cand.start - 6), -1):
+        if v.lowers[k] in res.possessives:
+            return True
+        if not (v.texts[k][:1].isupper() or v.texts[k] in {",", "Dr.", "Prof."}):
+            return False
+    return False
