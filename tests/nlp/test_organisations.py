@@ -586,6 +586,7 @@ def test_organisations_unseen_shapes(make_doc, record):
     [
         ("Das Diakoniewerk Oberharz schult Beschäftigte. Im Juni lädt das Diakoniewerk andere Träger ein.",
          ("Diakoniewerk Oberharz", "Diakoniewerk")),
+        ("Das IQ Netzwerk Bayern berät Zugewanderte.", ("IQ Netzwerk Bayern",)),
         # a generic noun refers to too many bodies
         ("Das Jobcenter Essen berät. Das Jobcenter hilft auch bei Anträgen.", ("Jobcenter Essen",)),
     ],

@@ -266,14 +266,14 @@ def clubs(text: str, rules: ShapeRules) -> list[Shape]:
             if rules.function_words.isdisjoint(m.group("name").split())]
 
 
-_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring))(?:e?s)?[ \t]+"
+_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring))(?:e?s)?[ \t]+"
                             rf"(?P<name>{_UP}[a-zäöüß]{{2,}}(?:-{_UP}[a-zäöüß]+)*)"
                             rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
 def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """A body named by a compound head and one name word of its region: "Diakoniewerk Oberharz", "des
-    Bildungswerks Lausitz", "Kreisjugendring Esslingen". A word inflected like a common noun ("Bildungswerk Kurse") names no region
+    Bildungswerks Lausitz", "Kreisjugendring Esslingen", "IQ Netzwerk Bayern". A word inflected like a common noun ("Bildungswerk Kurse") names no region
     unless it is a known place; common nouns ending in a head ("Handwerk") are no body."""
     if not any(head in text for head in ("werk", "verband", "verein", "stiftung", "jugendring")):
         return []
@@ -285,7 +285,8 @@ def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool
         if not is_place(word) and (word.endswith(("e", "en", "er", "em", "es")) or _ADJECTIVE.match(word)
                                    or word.lower().endswith(rules.common_noun_endings)):
             continue
-        found.append(Shape(m.start(), m.end(), f"{head} {word}", "association"))
+        # an acronym before the head is part of the name ("IQ Netzwerk Bayern"): no fragment of it
+        found.append(Shape(m.start(), m.end(), f"{m.group('brand') or ''}{head} {word}", "association"))
     return found
 
 
