@@ -595,3 +595,15 @@ def test_organisations_compound_head_refers_back_to_the_one_body(make_doc, text,
     found = _orgs(make_doc, text)
     assert len(found) == 1
     assert next(iter(found.values()))[2] == surfaces
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Die Staatssekretärin im Thüringer Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie, Ines "
+         "Feierabend, eröffnete die Tagung.", "Thüringer Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie"),
+    ],
+)
+def test_organisations_remit_list_ends_before_a_person(make_doc, text, name):
+    surfaces = {s for _, _, texts in _orgs(make_doc, text, "2020-05-01").values() for s in texts}
+    assert surfaces == {name}

@@ -88,7 +88,7 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
     """Candidates from the name patterns."""
     cands = []
     for (_, _, org_type, level, family, _), m in pattern_matches(text, toks, res):
-        surface = m.group().rstrip(" ,-")
+        surface = _without_person(m.group().rstrip(" ,-"), res.given_names)
         start = m.start()
         if surface[:1].islower() and " für " in surface:
             # "des saarländischen Ministeriums für …": a lower-case adjective is not part of a name that
@@ -120,6 +120,18 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
         cands.append(Candidate(start, start + len(surface), f"text:{ascii_slug(name)}", name, None,
                                "gazetteer:pattern", org_type, level, 1))
     return cands
+
+
+def _without_person(surface: str, given_names) -> str:
+    """A remit list ends before a person named after a comma: "Ministerium für Arbeit, Soziales und Familie,
+    Ines Feierabend" (an apposition of the person, not a portfolio)."""
+    while ", " in surface:
+        head, _, last = surface.rpartition(", ")
+        words = [w for w in last.split() if w not in ("Dr.", "Prof.")]
+        if not (words and words[0] in given_names and 2 <= len(words) <= 3):
+            break
+        surface = head
+    return surface
 
 
 # Heads that name a territory as well as its administration, and institutions that take an adjective

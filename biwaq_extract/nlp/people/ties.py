@@ -92,7 +92,7 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
             continue
         for cand in group:
             if cand.role:
-                continue
+                continue  # "von der Journalistin X": the role the text gives stays
             sex = gender(v, cand, res)
             role = singular_role(plural, sex, res) if plural else None
             if role is None and moderated:
