@@ -73,7 +73,8 @@ def load_resources() -> PeopleResources:
         titles=frozenset(roles.get("titles") or ()),
         role_words=frozenset(roles.get("words") or ()),
         role_suffixes=tuple(roles.get("suffixes") or ()),
-        adjectives=frozenset(roles.get("adjectives") or ()),
+        # also lower case after an article: "die stellvertretende Geschäftsführerin"
+        adjectives=frozenset(a for adj in roles.get("adjectives") or () for a in (adj, adj.lower())),
         government=tuple(roles.get("government") or ()),
         internal=tuple(roles.get("internal") or ()),
         organisations=dict(roles.get("organisations") or {}),

@@ -195,11 +195,20 @@ def role_after_verb(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResour
         if cand.org_strength < 3:
             cand.org, cand.org_strength = tied[0], 3
     elif end + 1 < n and lowers[end] in {"des", "der"}:
-        # "Leiterin des Projekts.": a short phrase of capitalised words up to a stop mark is the role
+        # "Leiterin des Projekts.": a short phrase of capitalised words up to a stop mark is the role;
+        # "Leiter des Fachbereichs Arbeit und Soziales der Stadt Essen": a unit, then its organisation
         stop = end + 1
-        while stop < n and stop - end <= 4 and texts[stop][:1].isupper():
+        while stop < n and stop - end <= 8 and (texts[stop][:1].isupper() or lowers[stop] in {"und", "für"}
+                                                and stop + 1 < n and texts[stop + 1][:1].isupper()):
+            if stop in orgs:
+                break
             stop += 1
-        if stop < n and stop > end + 1 and texts[stop] in {".", ",", ";", "!", "?"}:
+        unit_tied = org_at(v, stop, orgs, res) if stop < n and lowers[stop] in res.org_links else None
+        if stop > end + 1 and unit_tied is not None:
+            end = stop
+            if cand.org_strength < 3:
+                cand.org, cand.org_strength = unit_tied[0], 3
+        elif stop < n and stop > end + 1 and stop - end <= 5 and texts[stop] in {".", ",", ";", "!", "?"}:
             end = stop
     cand.role = v.span_text(start, end).strip(" ,")
 
