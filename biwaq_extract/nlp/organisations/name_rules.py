@@ -135,7 +135,7 @@ def _without_person(surface: str, given_names) -> str:
 
 
 # Heads that name a territory as well as its administration, and institutions that take an adjective
-_TERRITORY_HEADS = {"Stadt", "Hansestadt", "Landeshauptstadt", "Bezirk", "Landkreis", "Gemeinde"}
+_TERRITORY_HEADS = {"Stadt", "Hansestadt", "Landeshauptstadt", "Bezirk", "Landkreis", "Kreis", "Gemeinde"}
 _PLACE_BEFORE = re.compile(r"\b(?:(?:in|aus|nach)\s+der|im|ins|in\s+den)\s+$", re.I)
 _INSTITUTION_HEADS = {"Klinikum", "Universitätsklinikum", "Krankenhaus", "Volkshochschule"}
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig)e[nmrs]?[ \t]+$")
