@@ -118,8 +118,9 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
          rf"(?:University|School|College){S}of{S}{_UP}[\w]+"
          rf"(?:{S}(?:and{S}|&{S})?{_UP}[\w]+)*", (("University", "School", "College"),), "university", "other",
          "university"),
-        # a university by the standard acronym of its kind and its town: "TU Dortmund", "FH Kiel"
-        (rf"(?<![\w-])(?:TU|TH|FH|HAW|HTW|HS){S}{place}", (("TU", "TH", "FH", "HAW", "HTW", "HS"),), "university",
+        # a university by the standard acronym of its kind and its town: "TU Dortmund", "FH Kiel" (in brackets
+        # after its full name it is that name's short form: "… Dresden (HTW Dresden)")
+        (rf"(?<![\w(-])(?:TU|TH|FH|HAW|HTW|HS){S}{place}", (("TU", "TH", "FH", "HAW", "HTW", "HS"),), "university",
          "other", "university"),
         # a Land authority named by one compound ("beim Landesverwaltungsamt", "das Landesjugendamt")
         (rf"(?<![\w-])Landes[a-zäöüß]{{3,}}amt(?![\w-])", (("Landes",),), "agency", "state", "land"),
