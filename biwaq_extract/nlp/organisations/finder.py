@@ -33,6 +33,7 @@ from biwaq_extract.nlp.organisations.name_rules import (
     pattern_candidates,
     role_apposition_candidates,
     town_administrations,
+    without_persons,
 )
 from biwaq_extract.nlp.organisations.person_ties import person_tied_names
 from biwaq_extract.nlp.organisations.resources import OrgResources
@@ -110,6 +111,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     cands += [Candidate(s.start, s.end, f"text:{ascii_slug(s.name)}", s.name, None, "gazetteer:shape", s.org_type,
                         "other", 2, group=s.group, bare=s.bare)
               for s in shape_candidates(text, res.shapes, res.programme_names, res.acronym_ids, res.known_place)]
+    cands = without_persons(text, cands, res.given_names)
     cands += person_tied_names(text, toks, res, res.given_names, cands)
     if credits:
         cands = [c for c in cands if not in_spans(c.start, credits)]

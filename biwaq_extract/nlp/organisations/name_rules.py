@@ -123,15 +123,30 @@ def pattern_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candi
 
 
 def _without_person(surface: str, given_names) -> str:
-    """A remit list ends before a person named after a comma: "Ministerium für Arbeit, Soziales und Familie,
-    Ines Feierabend" (an apposition of the person, not a portfolio)."""
-    while ", " in surface:
-        head, _, last = surface.rpartition(", ")
-        words = [w for w in last.split() if w not in ("Dr.", "Prof.")]
-        if not (words and words[0] in given_names and 2 <= len(words) <= 3):
-            break
-        surface = head
+    """A remit list ends before a person named after it: "Ministerium für Arbeit, Soziales und Familie,
+    Ines Feierabend", "Senatorin für Arbeit und Integration Anja Stahmann" (the person, not a portfolio)."""
+    words = surface.split(" ")
+    for k in range(1, len(words) - 1):
+        if words[k] in given_names and words[k + 1][:1].isupper() and words[k - 1] not in ("für", "und", "der"):
+            return " ".join(words[:k]).rstrip(" ,")
     return surface
+
+
+def without_persons(text: str, cands: list[Candidate], given_names) -> list[Candidate]:
+    """Names read by their shape cut before a person named at their end ("Zentrum für Arbeit und Bildung,
+    Eva Kurz"); a known name (the gazetteer's) is left as it is."""
+    out = []
+    for c in cands:
+        if c.rule != "gazetteer" and c.org_id.startswith("text:"):
+            surface = _without_person(text[c.start: c.end], given_names)
+            if len(surface) < c.end - c.start:
+                if not surface or surface.split()[0] in ("Senator", "Senatorin"):
+                    continue  # "Senatorin für Arbeit … Anja Stahmann": the person's title, not the authority
+                name = nominative(surface)
+                c = Candidate(c.start, c.start + len(surface), f"text:{ascii_slug(name)}", name, c.acronym, c.rule,
+                              c.org_type, c.level, c.priority, c.kind, c.parent, c.group, c.bare, c.legal)
+        out.append(c)
+    return out
 
 
 # Heads that name a territory as well as its administration, and institutions that take an adjective

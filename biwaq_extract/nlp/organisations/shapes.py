@@ -125,7 +125,8 @@ def houses(text: str) -> list[Shape]:
 
 
 # "im"/"ins" before a building, or a town and a comma opening its line: where, not who
-_VENUE_BEFORE = re.compile(rf"(?:(?<![\w-])(?:[Ii]m|[Ii]ns){S}|(?:^|\n){_CAP}(?:{S}{_CAP})?,{S})$")
+# (not after a role: "Projektleiterin im Haus der Familie" works for the house)
+_VENUE_BEFORE = re.compile(rf"(?:(?<![\w-])(?<!in )(?<!er )(?:[Ii]m|[Ii]ns){S}|(?:^|\n){_CAP}(?:{S}{_CAP})?,{S})$")
 
 
 def offices_for(text: str) -> list[Shape]:
