@@ -150,7 +150,7 @@ def without_persons(text: str, cands: list[Candidate], given_names) -> list[Cand
 
 
 # Heads that name a territory as well as its administration, and institutions that take an adjective
-_TERRITORY_HEADS = {"Stadt", "Hansestadt", "Landeshauptstadt", "Bezirk", "Landkreis", "Kreis", "Gemeinde"}
+_TERRITORY_HEADS = {"Stadt", "Hansestadt", "Landeshauptstadt", "Bezirk", "Landkreis", "Gemeinde"}
 _PLACE_BEFORE = re.compile(r"\b(?:(?:in|aus|nach)\s+der|im|ins|in\s+den)\s+$", re.I)
 _INSTITUTION_HEADS = {"Klinikum", "Universitätsklinikum", "Krankenhaus", "Volkshochschule"}
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:isch|lich|ig)e[nmrs]?[ \t]+$")
