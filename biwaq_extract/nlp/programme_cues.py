@@ -31,6 +31,7 @@ def singular_cue_pattern(cues: Iterable[str], inner: Iterable[str], suffixes: It
 
 # a definite article or a contraction, then up to two words ("des neuen ESF Plus-"), right before the cue
 _DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:der|die|das|dem|den|des|im|vom|zum|beim|am|ins)[ \t]+(?:[\w+-]+[ \t]+){0,2}$")
+_LEGAL_FORM = re.compile(r"[ \t]+(?:e\.[ \t]?V\.|g?GmbH|gUG|eG)(?![\w])")
 _COMMON_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis")
 _PLURAL_ABSTRACT = ("ungen", "heiten", "keiten", "schaften", "tionen", "täten", "nisse")
 
@@ -60,8 +61,8 @@ def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], 
             continue
         if len(words) == 1 and name.lower().endswith(_COMMON_ENDINGS):
             continue
-        if not _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            continue
+        if not _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _LEGAL_FORM.match(text, m.end()):
+            continue  # "die Initiative Pro Arbeit e. V.": an association, not a programme
         start = m.start("name")
         hits.append((start, text.find(words[-1], start) + len(words[-1]), f"text:{ascii_slug(name)}", name,
                      "text:cued-programme"))

@@ -18,6 +18,7 @@ def _names(make_doc, text: str) -> set[str]:
         ("Die Maßnahmen des Programms Verbesserungen der Lebenslage sollen helfen.", set()),
         ("Im Programm Workshops gab es viel Austausch.", set()),
         ("Das Programm Ende März beginnt.", set()),
+        ("Die Initiative Pro Arbeit e. V. berät Arbeitslose.", set()),
     ],
 )
 def test_programme_cues_unquoted_names_after_a_singular_cue(make_doc, text, expected):
