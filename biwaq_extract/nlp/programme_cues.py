@@ -30,7 +30,8 @@ def singular_cue_pattern(cues: Iterable[str], inner: Iterable[str], suffixes: It
 
 
 # a definite article or a contraction, then up to two words ("des neuen ESF Plus-"), right before the cue
-_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:der|die|das|dem|den|des|im|vom|zum|beim|am|ins)[ \t]+(?:[\w+-]+[ \t]+){0,2}$")
+_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:der|die|das|dem|den|des|im|vom|zum|beim|am|ins)[ \t]+"
+                              r"(?:[\w+-]+[ \t]+){0,2}$")
 _LEGAL_FORM = re.compile(r"[ \t]+(?:e\.[ \t]?V\.|g?GmbH|gUG|eG)(?![\w])")
 _COMMON_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis")
 _PLURAL_ABSTRACT = ("ungen", "heiten", "keiten", "schaften", "tionen", "täten", "nisse")

@@ -364,7 +364,8 @@ def _quoted_hits(
 
 
 # a further quoted name in a list: ', "…"', ' und "…"', ', sowie „…“', ' sowie der „…“'
-_NEXT_QUOTED = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:(?:und|sowie|oder)[ \t]+(?:(?:der|die|das|den|dem)[ \t]+)?)?[{QUOTES}](?P<name>[^\n{QUOTES}]{{2,150}})[{QUOTES}]")
+_NEXT_QUOTED = re.compile(rf"[ \t]*(?:,[ \t]*)?(?:(?:und|sowie|oder)[ \t]+(?:(?:der|die|das|den|dem)[ \t]+)?)?"
+                          rf"[{QUOTES}](?P<name>[^\n{QUOTES}]{{2,150}})[{QUOTES}]")
 
 
 def _listed_names(text: str, m: re.Match, res: ProgrammeResources) -> list[tuple[int, str, int]]:

@@ -601,7 +601,8 @@ def test_organisations_compound_head_refers_back_to_the_one_body(make_doc, text,
     "text, name",
     [
         ("Die Staatssekretärin im Thüringer Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie, Ines "
-         "Feierabend, eröffnete die Tagung.", "Thüringer Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie"),
+         "Feierabend, eröffnete die Tagung.",
+         "Thüringer Ministerium für Arbeit, Soziales, Gesundheit, Frauen und Familie"),
     ],
 )
 def test_organisations_remit_list_ends_before_a_person(make_doc, text, name):

@@ -130,7 +130,8 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         # a family or place name before the head ("Freudenberg Stiftung", "Baden-Württemberg Stiftung"), not an
         # article, adjective or
         # abstract noun ("laut Satzung Stiftung des Landes")
-        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S})(?:{_UP}[a-zäöüß]+-)*{_UP}[a-zäöüß]{{2,}}(?<!e)(?<!en)(?<!es)(?<!ung)(?<!heit)"
+        (rf"(?<![\w-])(?!(?i:{_LOWER_DET[3:-1]}){S})(?:{_UP}[a-zäöüß]+-)*{_UP}[a-zäöüß]{{2,}}"
+         rf"(?<!e)(?<!en)(?<!es)(?<!ung)(?<!heit)"
          rf"(?<!keit)(?<!schaft)(?<!tion){S}{foundation}"
          rf"(?![\w-])", (foundation_kw,), "foundation", "other", "foundation"),
     ]
@@ -148,7 +149,8 @@ def name_patterns(data: dict) -> tuple[list[NamePattern], str]:
         assert re.match(r"\w", head), head  # after (?<![\w-]) its first word is a whole piece
         # any other capitalised word after the head counts when the places gazetteer knows it (group "site")
         other = "" if info.get("any_name") else rf"|(?P<site>{_UP}[\w]+(?:-{_UP}[\w]+)*)(?![\w-])"
-        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:zu{S})?(?:{region}|{target}{other})", ((head,),), info["type"],
+        patterns.append((rf"(?<![\w-]){re.escape(head)}{S}(?:zu{S})?(?:{region}|{target}{other})", ((head,),),
+                         info["type"],
                          info["level"], "local:" + (info.get("nominative") or head), head))
     for p, needs, *_ in patterns:
         # a keyword the pattern does not spell out would skip real matches, and `_patterns` searches
@@ -172,4 +174,5 @@ def regional_qualifier_pattern(phrases: list[str], units: list[str]) -> re.Patte
 
     `units` are regular expressions; `phrases` plain words.
     """
-    return re.compile(rf"[ \t]+((?:{'|'.join(map(re.escape, phrases))})[ \t]+{CAP_WORD}|(?:{'|'.join(units)})[ \t]+{CAP_WORD})")
+    return re.compile(rf"[ \t]+((?:{'|'.join(map(re.escape, phrases))})[ \t]+{CAP_WORD}"
+                      rf"|(?:{'|'.join(units)})[ \t]+{CAP_WORD})")

@@ -146,7 +146,8 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         legal_forms={phrase_key(form): form for form in words["legal_forms"]},
         name_inner=frozenset(words["name_inner_words"]),
         town_heads=town_heads,
-        town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})(?:[ \t]?\([A-ZÄÖÜ][a-zäöüß]+\))?"),
+        town_admin=re.compile(rf"(?<![\w-])({'|'.join(town_heads)})[ \t]+({CAP_WORD})"
+                              rf"(?:[ \t]?\([A-ZÄÖÜ][a-zäöüß]+\))?"),
         known_place=is_known_place or place_forms().__contains__,
         shapes=build_shape_rules(words),
         given_names=first_names(),

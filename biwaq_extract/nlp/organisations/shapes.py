@@ -253,30 +253,33 @@ def schools(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
             if not is_place(m.group("name")) and m.group("name").split()[0] not in rules.not_school_sites]
 
 
-_CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband|Stiftung)[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})"
+_CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband|Stiftung)"
+                   rf"[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})"
                    rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
 def clubs(text: str, rules: ShapeRules) -> list[Shape]:
     """An association or foundation and its own name of two or three capitalised words: "Verein Kinderhilfe
-    Neustadt", "Förderverein Jugendhaus Süd", "Stiftung Bremer Bürgerhilfe" (one word, as in "der Verein Mitglieder wirbt", is too often a noun, and a
-    capitalised function word makes a motto)."""
+    Neustadt", "Förderverein Jugendhaus Süd", "Stiftung Bremer Bürgerhilfe" (one word, as in "der Verein
+    Mitglieder wirbt", is too often a noun, and a capitalised function word makes a motto)."""
     if "erein" not in text and "Verband" not in text and "Stiftung" not in text:
         return []
     return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)
             if rules.function_words.isdisjoint(m.group("name").split())]
 
 
-_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring))(?:e?s)?[ \t]+"
+_COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?"
+                            rf"(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring|bank))(?:e?s)?[ \t]+"
                             rf"(?P<name>{_UP}[a-zäöüß]{{2,}}(?:-{_UP}[a-zäöüß]+)*)"
                             rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
 def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """A body named by a compound head and one name word of its region: "Diakoniewerk Oberharz", "des
-    Bildungswerks Lausitz", "Kreisjugendring Esslingen", "IQ Netzwerk Bayern". A word inflected like a common noun ("Bildungswerk Kurse") names no region
-    unless it is a known place; common nouns ending in a head ("Handwerk") are no body."""
-    if not any(head in text for head in ("werk", "verband", "verein", "stiftung", "jugendring")):
+    Bildungswerks Lausitz", "Kreisjugendring Esslingen", "IQ Netzwerk Bayern", "Investitionsbank
+    Sachsen-Anhalt". A word inflected like a common noun ("Bildungswerk Kurse") names no region unless it
+    is a known place; common nouns ending in a head ("Handwerk", "Datenbank") are no body."""
+    if not any(head in text for head in ("werk", "verband", "verein", "stiftung", "jugendring", "bank")):
         return []
     found = []
     for m in _COMPOUND_BODY.finditer(text):
