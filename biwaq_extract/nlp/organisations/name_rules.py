@@ -213,10 +213,18 @@ def body_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidat
         if before and before[-1].lower() in res.indefinite_words:
             continue
         surface = text[start: tail_end].rstrip(" ,-")
+        if low.startswith(("landes", "arbeitsgemeinschaft")):
+            # a Land-wide body names its Land: "Arbeitsgemeinschaft der Jobcenter in Niedersachsen"
+            land = _IN_PLACE.match(text, start + len(surface))
+            if land and res.known_place(land.group(1)):
+                surface = text[start: land.end()]
         name = nominative(surface)
         cands.append(Candidate(start, start + len(surface), f"text:{ascii_slug(name)}", name, None,
                                "gazetteer:pattern", "association", "other", 1))
     return cands
+
+
+_IN_PLACE = re.compile(r"[ \t]+in[ \t]+([A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)*)(?![\w-])")
 
 
 def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: list[Candidate]) -> list[Candidate]:
