@@ -359,9 +359,10 @@ def test_people_guiding_through_a_programme_is_moderation(make_doc, text, name, 
     [
         ("Dr. Lena Grau, Referentin im Referat Europäischer Sozialfonds des BMAS, stellte vor.", "Lena Grau",
          ("Referentin im Referat Europäischer Sozialfonds", "BMAS")),
-        # a unit with no organisation after it ends the role; a Generaldirektion is the Commission's
+        # a unit with no organisation after it ends the role; a Generaldirektion is the Commission's and
+        # stays in the role as written
         ("Lena Grau, Referatsleiterin in der Generaldirektion Beschäftigung, stellte vor.", "Lena Grau",
-         ("Referatsleiterin", "Europäische Kommission")),
+         ("Referatsleiterin in der Generaldirektion Beschäftigung", "Europäische Kommission")),
         ("Lena Grau, Referatsleiterin in der Abteilung Beschäftigung, stellte vor.", "Lena Grau",
          ("Referatsleiterin", None)),
     ],

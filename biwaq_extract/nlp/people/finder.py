@@ -89,14 +89,22 @@ def _candidates(doc: Doc, v: TokenView, res: PeopleResources, blocked: CharRange
     return cands
 
 
+_DELEGATES = frozenset({"Vertreter", "Vertreterin"})
+
+
 def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisations, orgs_in_text: list,
                  res: PeopleResources, day) -> None:
     """The candidate's role and organisation: before the name, in an apposition, by copula, from context."""
     role_before(doc, v, cand, orgs, res)
-    if cand.role is None or cand.org is None:
+    # "Die Vertreterin der Europäischen Kommission, Name, Referatsleiterin in …": whom the person stands for
+    # before the name, the function in the apposition after it
+    delegate = bool(cand.role) and cand.role.split()[0] in _DELEGATES
+    if cand.role is None or cand.org is None or delegate:
         role_found, org_found = cand.role, cand.org
+        if delegate:
+            cand.role = None
         appositive(v, cand, orgs, res)
-        cand.role = role_found or cand.role
+        cand.role = cand.role if delegate and cand.role else role_found or cand.role
         if org_found is not None:
             cand.org = org_found
     if cand.role is None:

@@ -355,6 +355,8 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
         tied = org_after_link(v, k, orgs, res)
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
+            if tied[1] < n and texts[tied[1]] in res.unit_orgs:
+                return None  # "Referatsleiterin in der Generaldirektion …": the unit stays in the role
         if tied is not None or _link_cut(v, k, res) and not _unit_after(v, k, orgs, res):
             return k
     if text == "," and k + 1 < n:
@@ -371,7 +373,8 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
 def _unit_after(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> bool:
     """ "im Referat …", "in der Abteilung …": a unit of the organisation named next in the phrase belongs
     to the role ("Referentin im Referat Europäischer Sozialfonds des BMAS"); a unit with no organisation
-    after it ends the role ("Referatsleiterin in der Generaldirektion …")."""
+    after it ends the role ("Referentin im Referat Z 2"), unless only one body has it ("Referatsleiterin in
+    der Generaldirektion …": the Commission's, and the role as written)."""
     j = k + 1 + (k + 1 < v.n and v.lowers[k + 1] in {"der", "dem"})
     if j >= v.n or not v.lowers[j].endswith(res.unit_endings):
         return False
