@@ -459,3 +459,18 @@ def test_people_unseen_shapes(make_doc, record):
 def test_people_funders_and_possessives_tie_no_one_blindly(make_doc, text, name, expected):
     found = {m.name: (m.role, m.organisation) for m in make_doc(text, "2024-05-01")._.people}
     assert found[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Die Vertreterin der Europäischen Kommission, Maja Frei, Referatsleiterin in der Generaldirektion "
+         "Beschäftigung, lobte die Projekte.", "Maja Frei",
+         ("Referatsleiterin in der Generaldirektion Beschäftigung", "Europäische Kommission")),
+        ("Die Amtschefin des Bayerischen Staatsministeriums für Familie, Arbeit und Soziales (StMAS), "
+         "Ministerialdirektorin Dr. Gabi Ammer, besuchte das Projekt.", "Gabi Ammer", ("Amtschefin", "StMAS")),
+    ],
+)
+def test_people_function_outranks_delegation_and_rank(make_doc, text, name, expected):
+    found = {m.name: (m.role, m.organisation) for m in make_doc(text, "2024-05-01")._.people}
+    assert found[name] == expected
