@@ -126,8 +126,8 @@ def _nominative_head(h: str) -> str:
     if h.endswith("es") and gender(h[:-2]) != "f" and h[-3:-2] in tuple("tdgkbp") and len(h) > 5 \
             and not h.endswith(("ses", "zes")):
         return h[:-2]
-    if h.endswith(("zes", "xes", "ßes")) and len(h) > 5 and h[:1].isupper() and gender(h[:-2]) != "f":
-        return h[:-2]  # "Kreuzes" -> "Kreuz"
+    if h.endswith(("zes", "xes", "ßes", "hauses")) and len(h) > 5 and h[:1].isupper() and gender(h[:-2]) != "f":
+        return h[:-2]  # "Kreuzes" -> "Kreuz", "Kinderhauses" -> "Kinderhaus"
     if h.endswith("s") and len(h) > 4 and gender(h[:-1]) != "f" and h[:-1].lower().endswith(_GENITIVE_S_HEADS):
         return h[:-1]
     return h

@@ -29,6 +29,7 @@ def test_german_case_forms_inflected_variants_cover_case_forms(name, form):
         ("Technischen Universität Dortmund", "Technische Universität Dortmund"),
         ("Bayerischen Staatsministeriums für Familie", "Bayerisches Staatsministerium für Familie"),
         ("Jobcenters Essen", "Jobcenter Essen"),
+        ("Kinderhauses Sonnenschein", "Kinderhaus Sonnenschein"),
     ],
 )
 def test_german_case_forms_nominative_undoes_declension(surface, expected):

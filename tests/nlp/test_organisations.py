@@ -483,8 +483,21 @@ def test_organisations_legal_form_names_are_whole_and_one(make_doc, text, expect
          {"Campus Nord – Projekt- und Akteurskoordination"}),
         ("Laut Petra Lang, Leiterin der Stadtteilinitiative Nordstadt, ist der Bedarf groß.",
          {"Stadtteilinitiative Nordstadt"}),
+        # a role with a portfolio and "bei der", a role phrase before the name, "zu" and a town
+        ("Lena Vogt, Referentin für Ausbildung bei der Industrie- und Handelskammer zu Leipzig, warb.",
+         {"Industrie- und Handelskammer zu Leipzig"}),
+        ("Die Leiterin des Kinderhauses Sonnenschein, Anna Berg, sagte das.", {"Kinderhaus Sonnenschein"}),
+        ("Tom Weiß, Vorstandsvorsitzender der Stiftung Mitarbeit, sprach.", {"Stiftung Mitarbeit"}),
+        # an acronym the text defines elsewhere is named by the acronym rules, once
+        ("Die Handwerkskammer Kassel (HWK) lädt ein. Es sagt Jana Roth, Beraterin bei der HWK, dass es klappt.",
+         {"Handwerkskammer Kassel"}),
+        # a company's name read back from its legal form stops before a person, a role or a link word
+        ("Tom Kranz und Anna Berg von der Werkstatt Nord gGmbH sprachen.", {"Werkstatt Nord gGmbH"}),
+        ("Anna Berg, Sozialarbeiterin in der Werkstatt Nord gGmbH, sagt das.", {"Werkstatt Nord gGmbH"}),
+        ("Für die Werkstatt Nord gGmbH sprach Anna Berg.", {"Werkstatt Nord gGmbH"}),
         # after a role one word is mostly a unit of a body named elsewhere
         ("Es sprach Arno Hemm, Leiter der ESF-Verwaltungsbehörde, zum Auftakt.", set()),
+        ("Die Leiterin der ESF-Verwaltungsbehörde, Anna Berg, sprach.", set()),
         ("Es sprach Jo Zweig, Leiter des Referats für Information und Presse, zum Auftakt.", set()),
         # a role, an age, a generic noun, a date or a place after a person name no body
         ("Anna Roth (Projektleiterin), Jan Berg (37) und Ulla Brandt von der Fachstelle kamen.", set()),

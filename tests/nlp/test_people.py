@@ -36,6 +36,11 @@ def _people(doc) -> dict[str, tuple]:
         ("Die Gewinnerin Sophie Schulz freute sich.", {"Sophie Schulz": ("Gewinnerin", None)}),
         ("Sie wollen Menschen wie Marion Lange helfen.", {"Marion Lange": (None, None)}),
         ("Die Parlamentarische Staatssekretärin Anna Lindqvist lobte die Träger.", {"Anna Lindqvist": ("Parlamentarische Staatssekretärin", None)}),
+        ("Vorstandsmitglied Anna Lindqvist lobte die Träger.", {"Anna Lindqvist": ("Vorstandsmitglied", None)}),
+        ("Mit dabei waren Jobcoach Sven Olsson und Mentorin Jana Nowak.",
+         {"Sven Olsson": ("Jobcoach", None), "Jana Nowak": ("Mentorin", None)}),
+        # a salutation before a family name alone names a person
+        ("Frau Kowalczyk erklärte das Projekt.", {"Kowalczyk": (None, None)}),
     ],
 )
 def test_people_role_word_before_name(nlp, text, expected):
@@ -194,6 +199,9 @@ def _ties(make_doc, text: str, published: str | None = "2024-05-01") -> dict[str
         ("Moderiert wurde der Abend von Frau Dr. Eva Lind und Tom Brandt.",
          {"Eva Lind": ("Moderatorin", None), "Tom Brandt": ("Moderator", None)}),
         ("Unter der Moderation des Journalisten Sven Ohm kamen alle zu Wort.", {"Sven Ohm": ("Moderator", None)}),
+        # the people named after the moderator are not moderators
+        ("Moderiert von Eva Lind diskutierten Jana Roth und Tom Brandt.",
+         {"Eva Lind": ("Moderatorin", None), "Jana Roth": (None, None), "Tom Brandt": (None, None)}),
     ],
 )
 def test_people_group_roles_go_to_each_person_in_his_or_her_form(make_doc, text, expected):
@@ -359,12 +367,13 @@ def test_people_guiding_through_a_programme_is_moderation(make_doc, text, name, 
     [
         ("Dr. Lena Grau, Referentin im Referat Europäischer Sozialfonds des BMAS, stellte vor.", "Lena Grau",
          ("Referentin im Referat Europäischer Sozialfonds", "BMAS")),
-        # a unit with no organisation after it ends the role; a Generaldirektion is the Commission's and
-        # stays in the role as written
+        # a unit stays in the role as written; a Generaldirektion is the Commission's
         ("Lena Grau, Referatsleiterin in der Generaldirektion Beschäftigung, stellte vor.", "Lena Grau",
          ("Referatsleiterin in der Generaldirektion Beschäftigung", "Europäische Kommission")),
         ("Lena Grau, Referatsleiterin in der Abteilung Beschäftigung, stellte vor.", "Lena Grau",
-         ("Referatsleiterin", None)),
+         ("Referatsleiterin in der Abteilung Beschäftigung", None)),
+        ("Tim Roth, Referent im Team Ausbildung der Handwerkskammer Kassel, sprach.", "Tim Roth",
+         ("Referent im Team Ausbildung", "Handwerkskammer Kassel")),
     ],
 )
 def test_people_unit_before_the_organisation_stays_in_the_role(make_doc, text, name, expected):
@@ -474,3 +483,114 @@ def test_people_funders_and_possessives_tie_no_one_blindly(make_doc, text, name,
 def test_people_function_outranks_delegation_and_rank(make_doc, text, name, expected):
     found = {m.name: (m.role, m.organisation) for m in make_doc(text, "2024-05-01")._.people}
     assert found[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # a head word alone names the one organisation of the text with that head
+        ("Die Bundesagentur für Arbeit zahlt. Aus Sicht von Ole Brandt, Teamleiter bei der Bundesagentur, "
+         "hilft das.", "Ole Brandt", ("Teamleiter", "BA")),
+        # a ministry compound names the ministry whose portfolio it names
+        ("Das Ministerium für Wirtschaft, Arbeit und Tourismus des Landes Mecklenburg-Vorpommern fördert. "
+         "Staatssekretärin Katrin Weber (Wirtschaftsministerium) eröffnete.", "Katrin Weber",
+         ("Staatssekretärin", "Ministerium für Wirtschaft, Arbeit und Tourismus des Landes Mecklenburg-Vorpommern")),
+        # a word alone after a comma is a place more often than a body's head
+        ("Die Hamburg Marketing GmbH lädt ein. Anna Berg, Hamburg, sagte das.", "Anna Berg", (None, None)),
+        # two ministries could be meant: none is chosen
+        ("Das Ministerium für Arbeit des Landes Brandenburg und das Ministerium für Arbeit des Landes Hessen "
+         "laden ein. Es sprach Jan Kurz (Arbeitsministerium).", "Jan Kurz", (None, None)),
+    ],
+)
+def test_people_short_form_names_the_one_organisation_of_the_text(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # a civil-service rank next to the name yields to the function before the comma
+        ("Die Amtschefin des Sächsischen Staatsministeriums für Soziales (SMS), Ministerialdirektorin "
+         "Dr. Ina Roth, kam.", "Ina Roth", ("Amtschefin", "SMS")),
+        # the apposition after the name says what the person is
+        ("Der Vertreter des Landes, Jan Kurz, Abteilungsleiter in der Staatskanzlei, sprach.", "Jan Kurz",
+         ("Abteilungsleiter", None)),
+        ("Der Parlamentarische Staatssekretär bei der Bundesministerin für Arbeit und Soziales, Tim Ohm, sprach.",
+         "Tim Ohm", ("Parlamentarische Staatssekretär", "BMAS")),
+        ("Oberbürgermeister Frank Ebert begrüßte alle. Die Stadt Lübeck unterstützt das.", "Frank Ebert",
+         ("Oberbürgermeister", "Stadt Lübeck")),
+        # a title's portfolio names the ministry of the text; it outranks a party in brackets
+        ("Bayerns Sozialministerin Ute Hahn (CSU) kam. Das Bayerische Staatsministerium für Familie, Arbeit und "
+         "Soziales fördert es.", "Ute Hahn",
+         ("Sozialministerin", "Bayerisches Staatsministerium für Familie, Arbeit und Soziales")),
+        ("Arbeitssenatorin Ute Hahn kam. Die Senatsverwaltung für Arbeit, Soziales und Gleichstellung fördert es.",
+         "Ute Hahn", ("Arbeitssenatorin", "Senatsverwaltung für Arbeit, Soziales und Gleichstellung")),
+        ("Die Senatorin für Arbeit, Soziales, Gleichstellung, Integration, Vielfalt und Antidiskriminierung, "
+         "Ute Hahn, kam.", "Ute Hahn",
+         ("Senatorin für Arbeit, Soziales, Gleichstellung, Integration, Vielfalt und Antidiskriminierung", None)),
+    ],
+)
+def test_people_function_before_rank_and_apposition_after_the_name(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        ("Peter Holm, Integrationslotse bei der Handwerkskammer Schwerin, erklärte das.", "Peter Holm",
+         ("Integrationslotse", "Handwerkskammer Schwerin")),
+        ("Ina Roth, Kundin beim Jobcenter Kiel, erzählt.", "Ina Roth", (None, None)),
+        ("Ina Roth, Expertin für Arbeitsmarktpolitik beim Jobcenter Kiel, sprach.", "Ina Roth",
+         ("Expertin für Arbeitsmarktpolitik", "Jobcenter Kiel")),
+        ("Ina Roth (Projektleitung, Werkstatt Nord gGmbH) begrüßte die Gäste.", "Ina Roth",
+         ("Projektleitung", "Werkstatt Nord gGmbH")),
+        ("Ina Roth (Jobcenter Kiel, Teamleiterin) begrüßte die Gäste.", "Ina Roth", ("Teamleiterin", "Jobcenter Kiel")),
+        ("Lena Vogt, Referentin für Ausbildung bei der Industrie- und Handelskammer zu Leipzig, warb.", "Lena Vogt",
+         ("Referentin für Ausbildung", "Industrie- und Handelskammer zu Leipzig")),
+        ("Tom Weiß, Vorstandsvorsitzender der Stiftung Mitarbeit, sprach.", "Tom Weiß",
+         ("Vorstandsvorsitzender", "Stiftung Mitarbeit")),
+        ("Sarah Kurz, Leiterin der Koordinierungsstelle Ausbildung beim Landkreis Harburg, sprach.", "Sarah Kurz",
+         ("Leiterin der Koordinierungsstelle Ausbildung", "Landkreis Harburg")),
+        ("Anna Berg, stellvertretende Leiterin des Jobcenters Kiel, zog Bilanz.", "Anna Berg",
+         ("stellvertretende Leiterin", "Jobcenter Kiel")),
+        ("Anna Berg, seit 2020 Geschäftsführerin der Werkstatt Nord gGmbH, zog Bilanz.", "Anna Berg",
+         ("Geschäftsführerin", "Werkstatt Nord gGmbH")),
+        ("Anna Berg – Leiterin der Werkstatt Nord gGmbH – zog Bilanz.", "Anna Berg",
+         ("Leiterin", "Werkstatt Nord gGmbH")),
+        ("Maren Holt, die das Projekt bei der Werkstatt Nord gGmbH leitet, zog Bilanz.", "Maren Holt",
+         (None, "Werkstatt Nord gGmbH")),
+        ("Maren Holt, die 2014 im Auftrag der Werkstatt Nord gGmbH die ersten Gäste begrüßte, lacht.", "Maren Holt",
+         (None, "Werkstatt Nord gGmbH")),
+        # a relative clause that names no workplace ties nothing
+        ("Maren Holt, die sich bei der Werkstatt Nord gGmbH bedankte, ging.", "Maren Holt", (None, None)),
+        ("„Gut so“, sagt Anna Berg. Die Geschäftsführerin der Werkstatt Nord gGmbH leitet das Projekt.", "Anna Berg",
+         ("Geschäftsführerin", "Werkstatt Nord gGmbH")),
+        ("„Gut so“, sagt Sabine Kohl. Die 52-jährige Pflegehelferin arbeitet im Heim.", "Sabine Kohl",
+         ("Pflegehelferin", None)),
+        ("„Gut so“, sagt Sabine Kohl. Die 52-jährige Teilnehmerin arbeitet im Heim.", "Sabine Kohl", (None, None)),
+        ("Anna Berg (Bündnis 90/Die Grünen), Vorsitzende des Sozialausschusses, sprach.", "Anna Berg",
+         ("Vorsitzende des Sozialausschusses", "Bündnis 90/Die Grünen")),
+        ("Anna Berg vertrat das Bundesministerium für Arbeit und Soziales.", "Anna Berg", (None, "BMAS")),
+        ("Stadträtin Anke Lüers überbrachte die Grüße der Stadt Kiel.", "Anke Lüers", ("Stadträtin", "Stadt Kiel")),
+        ("Anna Berg aus dem Referat Europäischer Sozialfonds im BMAS eröffnete.", "Anna Berg", (None, "BMAS")),
+        # a project's funder does not employ its Projektleiterin
+        ("Das Projekt wird vom Bundesministerium für Arbeit und Soziales gefördert. Projektleiterin Anna Berg "
+         "erklärt es.", "Anna Berg", ("Projektleiterin", None)),
+    ],
+)
+def test_people_appositions_clauses_and_next_sentence_tie_the_workplace(make_doc, text, name, expected):
+    assert _ties(make_doc, text)[name] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Projektleitung: Dr. Karla Senn\nWissenschaftliche Mitarbeit: Tim Ober, Lea Kranz\n",
+         {"Karla Senn": ("Projektleitung", None), "Tim Ober": ("Wissenschaftliche Mitarbeit", None),
+          "Lea Kranz": ("Wissenschaftliche Mitarbeit", None)}),
+        # a sentence after the colon is no list of names
+        ("Projektleitung: Heute stellt Karla Senn das Projekt vor.\n", {"Karla Senn": (None, None)}),
+    ],
+)
+def test_people_label_line_gives_the_role(make_doc, text, expected):
+    assert _ties(make_doc, text) == expected

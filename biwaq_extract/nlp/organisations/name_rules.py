@@ -309,9 +309,19 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
             first = n + 1
         elif words[n - 1] in res.role_nouns:
             first = n  # "… vom Träger Stadtteilwerk Nord e. V."
+    # "Anna Berg von der Werkstatt Nord gGmbH", "Sozialarbeiterin in der …": a person or a role before a
+    # link word is not part of the name
+    for n in range(i - 2, first, -1):
+        if words[n] in _PERSON_LINKS and (words[n - 1].lower().endswith(res.role_endings) or any(
+                words[p] in res.given_names and words[p + 1][:1].isupper() for p in range(first, n - 1))):
+            first = n + 1 + (words[n + 1] in {"der", "dem", "den"})
+            break
     while first < i and (not words[first][:1].isupper() or words[first] in res.name_openers):
         first += 1
     return first
+
+
+_PERSON_LINKS = frozenset({"von", "vom", "bei", "beim", "in", "im"})
 
 
 def role_apposition_candidates(text: str, toks: Pieces, res: OrgResources) -> list[Candidate]:

@@ -30,7 +30,7 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
     comma, bracket, stop or lower-case word. A single plain word ("von der Fachstelle") is too generic,
     a role word opens a role, not a name ("(Leiterin Amt für …)"), and a unit ("des Referats für …") is
     part of a body named elsewhere."""
-    words, starts, ends = toks.words, toks.starts, toks.ends
+    words = toks.words
     spans = sorted((c.start, c.end) for c in taken)
     found = []
     n = len(words)
@@ -43,9 +43,11 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
             i += 2  # "Weiß-Brandner"
         if i + 3 >= n:
             continue
-        if words[i] == "," and words[i + 1].lower().endswith(res.role_endings) and words[i + 2] in _AFTER_ROLE:
-            i += 2
-            first = i + 1  # "Given Family, Leiterin der Stadtteilinitiative Nordstadt"
+        link = _link_after_role(words, i, res) if words[i] == "," else None
+        if link is not None:
+            # "Given Family, Leiterin der Stadtteilinitiative Nordstadt", "…, Referentin für Bildung bei
+            # der Kammer X"
+            i, first = link
         elif words[i] == "(":
             first = i + 1
         elif words[i] in _LINKS:
@@ -56,41 +58,107 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
                 first += 1
         else:
             continue
-        last = _name_end(text, toks, first, given_names, res.time_words | res.function_words)
-        if last <= first or any(s < ends[last - 1] and starts[first] < e for s, e in spans):
-            continue
+        last = _name_end(text, toks, first, given_names, res.time_words | res.function_words, res.known_place)
         if words[i] == "(" and not (last < len(words) and words[last] in {")", ","}):
             continue
-        name_words = [w for w in words[first:last] if w.isalnum()]
-        if not any(w.isalpha() for w in name_words):
-            continue  # "(37)", "vom 12. März"
-        if words[first] in res.role_nouns or words[first] in res.units or words[first].lower().endswith(res.role_endings) \
-                or res.known_place(words[first]) and len(name_words) == 1:
-            continue
-        alpha = [w for w in name_words if not w.isdigit()]
-        if len(alpha) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]) \
-                and (len(name_words) < 2 or any(_YEAR.fullmatch(w) for w in name_words)):
-            continue  # one plain word, or one and a year ("(Jahrgang 1980)")
-        if words[first].endswith(("ung", "tion")) and not words[first].endswith("stiftung"):
-            continue  # an occasion or a staff ("bei der Eröffnung Zukunft Arbeit", "(Projektleitung …)")
-        whole = text[starts[first]: ends[last - 1]]
-        if " " not in whole and "-" in whole and res.known_place(whole.split("-")[0]):
-            continue  # "(Hamburg-Mitte)": where the person lives or works
-        if words[first].lower().endswith(res.occasion_endings):
-            continue  # an occasion, a course or a project (no organisation: ANNOTATION_GUIDE)
-        if words[i] in _AFTER_ROLE and words[i - 2] == "," \
-                and " " not in text[starts[first]: ends[last - 1]]:
-            continue  # after a role, one word ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit
-        surface = text[starts[first]: ends[last - 1]]
-        name = nominative(surface)
-        found.append(Candidate(starts[first], ends[last - 1], f"text:{ascii_slug(name)}", name, None,
-                               "text:person-tie", "association", "other", 3))
+        one_word_unit = words[i] in _AFTER_ROLE and words[i - 2] == ","
+        tied = _tied_name(text, toks, res, first, last, spans, one_word_unit)
+        if tied is not None:
+            found.append(tied)
+    for _, first, last in _role_phrases_before_names(text, toks, res, given_names):
+        # "Die Leiterin des Kinderhauses Sonnenschein, Given Family, …"
+        tied = _tied_name(text, toks, res, first, last, spans, True)
+        if tied is not None:
+            found.append(tied)
     return found
 
 
-def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str], time_words: Container[str]) -> int:
+def _tied_name(text: str, toks: Pieces, res: OrgResources, first: int, last: int, spans: list[tuple[int, int]],
+               one_word_unit: bool) -> Candidate | None:
+    """The body named by pieces first..last, or None when they name none (a number, a role, a unit, a
+    place, an occasion) or overlap a name another rule found; `one_word_unit`: after a role, one word
+    ("Leiter der ESF-Verwaltungsbehörde") is mostly a unit."""
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    if last <= first or any(s < ends[last - 1] and starts[first] < e for s, e in spans):
+        return None
+    name_words = [w for w in words[first:last] if w.isalnum()]
+    if not any(w.isalpha() for w in name_words):
+        return None  # "(37)", "vom 12. März"
+    if words[first] in res.role_nouns or words[first] in res.units or words[first].lower().endswith(res.role_endings) \
+            or res.known_place(words[first]) and len(name_words) == 1:
+        return None
+    alpha = [w for w in name_words if not w.isdigit()]
+    if len(alpha) < 2 and not any(ch.isupper() or ch.isdigit() for ch in words[first][1:]) \
+            and (len(name_words) < 2 or any(_YEAR.fullmatch(w) for w in name_words)):
+        return None  # one plain word, or one and a year ("(Jahrgang 1980)")
+    if words[first].endswith(("ung", "tion")) and not words[first].lower().endswith("stiftung"):
+        return None  # an occasion or a staff ("bei der Eröffnung Zukunft Arbeit", "(Projektleitung …)")
+    surface = text[starts[first]: ends[last - 1]]
+    if " " not in surface and "-" in surface and res.known_place(surface.split("-")[0]):
+        return None  # "(Hamburg-Mitte)": where the person lives or works
+    if words[first].lower().endswith(res.occasion_endings):
+        return None  # an occasion, a course or a project (no organisation: ANNOTATION_GUIDE)
+    if one_word_unit and " " not in surface:
+        return None
+    here = starts[first] > 0 and text[starts[first] - 1] == "("
+    if " " not in surface and text.count(f"({surface})") > here:
+        return None  # "bei der HWK" after "Handwerkskammer … (HWK)": the acronym rules name it
+    name = nominative(surface)
+    return Candidate(starts[first], ends[last - 1], f"text:{ascii_slug(name)}", name, None,
+                     "text:person-tie", "association", "other", 3)
+
+
+def _role_phrases_before_names(text: str, toks: Pieces, res: OrgResources,
+                               given_names: frozenset[str]) -> list[tuple[int, int, int]]:
+    """(given name, first piece, end piece) of each "<role> der/des/vom/beim <name>, [Dr.] Given Family":
+    the name runs from after the link word up to the comma before the person."""
+    words = toks.words
+    found = []
+    for g in toks.positions_of_words(text, toks.word_set.intersection(given_names)):
+        comma = g - 1
+        while comma > 0 and words[comma] in {"Dr.", "Prof.", "Dr", "Prof", "."}:
+            comma -= 1
+        if comma < 3 or words[comma] != "," or g + 1 >= len(words) or not words[g + 1][:1].isupper():
+            continue
+        for link in range(comma - 2, max(0, comma - _MAX_PIECES) - 1, -1):
+            if words[link] in {",", ".", ";", ":", "(", ")"}:
+                break
+            if words[link] in _AFTER_ROLE and link > 0 and words[link - 1].lower().endswith(res.role_endings):
+                end = _name_end(text, toks, link + 1, given_names, res.time_words | res.function_words,
+                                res.known_place)
+                if end == comma:
+                    found.append((g, link + 1, comma))
+                break
+    return found
+
+
+def _link_after_role(words: list[str], comma: int, res: OrgResources) -> tuple[int, int] | None:
+    """(index of the link word, index of the name's first piece) when a role follows the comma and a
+    link word the role: "…, Leiterin der X", "…, Projektleiterin bei der X", "…, Referent für
+    Fachkräftesicherung bei der X"; else None."""
+    n = len(words)
+    k = comma + 1
+    if k + 2 >= n or not words[k].lower().endswith(res.role_endings):
+        return None
+    k += 1
+    if words[k] == "für":  # a portfolio: capitalised words, hyphens and "und" up to the link word
+        k += 1
+        while k < n and k - comma < 10 and (words[k][:1].isupper() or words[k] in _DASHES or words[k] == "und"):
+            k += 1
+    if k + 1 >= n:
+        return None
+    if words[k] in _AFTER_ROLE:
+        return k, k + 1
+    if words[k] in _LINKS and _LINKS[words[k]] == 2 and words[k + 1] in _LINK_ARTICLES and k + 2 < n:
+        return k + 1, k + 2
+    return None
+
+
+def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str], time_words: Container[str],
+              known_place=lambda word: False) -> int:
     """Index after the last piece of the name opening at piece `first` (== first when none); a word of
-    `time_words` ("Ende", "Mai", a capitalised "Mit") ends it."""
+    `time_words` ("Ende", "Mai", a capitalised "Mit") ends it; "zu" before a known place goes on
+    ("Industrie- und Handelskammer zu Köln")."""
     words, starts, ends = toks.words, toks.starts, toks.ends
     k = first
     while k < len(words) and k - first < _MAX_PIECES:
@@ -105,6 +173,8 @@ def _name_end(text: str, toks: Pieces, first: int, given_names: Container[str], 
         elif w in _DASHES and k + 1 < len(words) and (words[k + 1][:1].isupper() or words[k + 1] == "und"):
             k += 1  # "Campus Nord – Projektbüro", "Projekt-"
         elif w in _INNER and k > first and k + 1 < len(words) and words[k + 1][:1].isupper():
+            k += 1
+        elif w == "zu" and k > first and k + 1 < len(words) and known_place(words[k + 1]):
             k += 1
         elif w == "und" and k > first and words[k - 1] in _DASHES and k + 1 < len(words) \
                 and words[k + 1][:1].isupper():

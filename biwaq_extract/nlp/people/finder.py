@@ -16,12 +16,11 @@ from biwaq_extract.nlp.people.candidates import (
     title_candidates,
 )
 from biwaq_extract.nlp.people.resources import PeopleResources, title_or_role_words
+from biwaq_extract.nlp.people.org_links import org_after_link, org_index, org_label
 from biwaq_extract.nlp.people.roles import (
     appositive,
+    comma_before,
     context_org,
-    org_index,
-    org_after_link,
-    org_label,
     role_before,
     role_copula,
     split_role_org,
@@ -31,6 +30,7 @@ from biwaq_extract.nlp.people.ties import (
     label_role,
     leads,
     next_sentence_ties,
+    relative_clause_tie,
     role_after_verb,
     shared_roles,
 )
@@ -89,28 +89,25 @@ def _candidates(doc: Doc, v: TokenView, res: PeopleResources, blocked: CharRange
     return cands
 
 
-_DELEGATES = frozenset({"Vertreter", "Vertreterin"})
-
-
 def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisations, orgs_in_text: list,
                  res: PeopleResources, day) -> None:
     """The candidate's role and organisation: before the name, in an apposition, by copula, from context."""
     role_before(doc, v, cand, orgs, res)
-    # "Die Vertreterin der Europäischen Kommission, Name, Referatsleiterin in …": whom the person stands for
-    # before the name, the function in the apposition after it
-    delegate = bool(cand.role) and cand.role.split()[0] in _DELEGATES
-    if cand.role is None or cand.org is None or delegate:
-        role_found, org_found = cand.role, cand.org
-        if delegate:
-            cand.role = None
+    # "Die Vertreterin der Kommission, Name, Referatsleiterin in …": the apposition after the name says
+    # what the person is; the phrase before the comma may only say whom he or she speaks for
+    before_comma = cand.role is not None and comma_before(v, cand, res)
+    if cand.role is None or cand.org is None or before_comma:
+        role_found, org_found, strength = cand.role, cand.org, cand.org_strength
+        cand.role = None
         appositive(v, cand, orgs, res)
-        cand.role = cand.role if delegate and cand.role else role_found or cand.role
+        cand.role = cand.role if before_comma and cand.role else role_found or cand.role
         if org_found is not None:
-            cand.org = org_found
+            cand.org, cand.org_strength = org_found, strength
     if cand.role is None:
         role_copula(doc, v, cand, res)
     if cand.role is None or cand.org is None:
         role_after_verb(v, cand, orgs, res, org_after_link)
+    relative_clause_tie(v, cand, orgs, res, org_after_link)
     leads(v, cand, orgs, res)
     label_role(v, cand, res, orgs_in_text)
     split_role_org(cand, organisations, res)

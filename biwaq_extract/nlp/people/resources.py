@@ -21,8 +21,10 @@ class PeopleResources:
     role_words: frozenset[str]
     role_suffixes: tuple[str, ...]
     adjectives: frozenset[str]
+    ranks: frozenset[str]  # civil-service ranks ("Ministerialdirektorin"): a function stated beside one wins
     government: tuple[str, ...]
     internal: tuple[str, ...]
+    outside_government: tuple[str, ...]  # beginnings of roles no ministry has ("projektleiter", "geschäftsführer")
     organisations: dict
     title_orgs: tuple[tuple[str, str], ...]  # (lower-case title prefix, org id), longest first
     title_prefixes: tuple[str, ...]  # the prefixes of `title_orgs`, for one test per word
@@ -39,14 +41,18 @@ class PeopleResources:
     role_org_links: tuple[str, ...]  # longest first
     noun_endings: tuple[str, ...]
     agent_endings: tuple[str, ...]
+    not_roles: tuple[str, ...]  # agent nouns that name no function ("teilnehmerin", "besucher")
     genders: dict[str, str]  # given name -> "f" / "m"
     salutations: dict[str, str]  # "Frau" -> "f"
     moderation_stems: tuple[str, ...]
     guide_verbs: frozenset[str]  # "führte" with "durch": the person moderates
     lead_verbs: frozenset[str]
+    represent_verbs: frozenset[str]  # "X vertrat das BMAS": the person belongs to the body
+    greetings: frozenset[str]  # "X überbrachte die Grüße der Stadt": the body whose greetings X brings
     staff_endings: tuple[str, ...]  # "Name (Projektpersonal)": nouns of a function, alone in brackets
     role_verbs: frozenset[str]  # "X ist Projektleiterin", "X arbeitet als …"
     work_verbs: frozenset[str]  # "X arbeitet beim Jobcenter": the workplace without a role
+    clause_work_verbs: frozenset[str]  # "X, die das Projekt bei der AWO leitet": a relative clause's workplace
     pronouns: dict[str, str]  # "Sie" -> "f": a pronoun opening a sentence and the gender it stands for
     months: frozenset[str]  # "X ist seit Januar Projektleiterin": a month between verb and role
     byline_markers: tuple[str, ...]
@@ -75,8 +81,10 @@ def load_resources() -> PeopleResources:
         role_suffixes=tuple(roles.get("suffixes") or ()),
         # also lower case after an article: "die stellvertretende Geschäftsführerin"
         adjectives=frozenset(a for adj in roles.get("adjectives") or () for a in (adj, adj.lower())),
+        ranks=frozenset(roles.get("ranks") or ()),
         government=tuple(roles.get("government") or ()),
         internal=tuple(roles.get("internal") or ()),
+        outside_government=tuple(roles.get("outside_government") or ()),
         organisations=dict(roles.get("organisations") or {}),
         title_orgs=tuple(sorted(((k.lower(), v) for k, v in (roles.get("title_orgs") or {}).items()),
                                 key=lambda kv: -len(kv[0]))),
@@ -94,21 +102,27 @@ def load_resources() -> PeopleResources:
         role_org_links=tuple(sorted(words["role_org_links"], key=lambda w: -len(w.split()))),
         noun_endings=tuple(words["noun_endings"]),
         agent_endings=tuple(words["agent_endings"]),
+        not_roles=tuple(words["not_roles"]),
         genders=first_name_genders(),
         salutations=dict(words["salutations"]),
         moderation_stems=tuple(words["moderation_stems"]),
         guide_verbs=frozenset(words["guide_verbs"]),
         lead_verbs=frozenset(words["lead_verbs"]),
+        represent_verbs=frozenset(words["represent_verbs"]),
+        greetings=frozenset(words["greetings"]),
         staff_endings=tuple(words["staff_endings"]),
         role_verbs=frozenset(words["role_verbs"]),
         work_verbs=frozenset(words["work_verbs"]),
+        clause_work_verbs=frozenset(words["clause_work_verbs"]),
         pronouns=dict(words["pronouns"]),
         months=frozenset(m.capitalize() for m in load("temporal")["months"] if len(m) > 3),
         byline_markers=tuple(words["byline_markers"]),
         **_ministries(load("organisations")),
         title_orgs_after=frozenset(words["titles_after_name"]),
         unit_endings=tuple(u.lower() for u in load("organisations")["units"]),
-        local_offices={k: tuple(v) for k, v in (roles.get("local_offices") or {}).items()},
+        # longest first: a "bezirksbürgermeister" is matched before a "bürgermeister"
+        local_offices={k: tuple(v) for k, v in sorted((roles.get("local_offices") or {}).items(),
+                                                       key=lambda kv: -len(kv[0]))},
         possessives=frozenset(words["possessives"]),
         funding_words=frozenset(words["funding_words"]),
     )
@@ -139,6 +153,12 @@ _NAME_SHAPE = re.compile(r"[A-ZÄÖÜ][\w'’-]*[a-zäöüßéèáóíúñç]")
 def is_title(text: str, res: PeopleResources) -> bool:
     """ "Dr.", "Prof." ..."""
     return text in res.titles
+
+
+def is_adjective(text: str, res: PeopleResources) -> bool:
+    """An adjective of a role as roles.yaml lists it, also written in lower case inside a sentence
+    ("die stellvertretende Leiterin")."""
+    return text in res.adjectives or text[:1].islower() and text[:1].upper() + text[1:] in res.adjectives
 
 
 def is_role(text: str, res: PeopleResources) -> bool:
@@ -185,14 +205,14 @@ def _name_shaped(text: str, res: PeopleResources) -> bool:
 
 
 def title_or_role_words(words: set[str], res: PeopleResources) -> set[str]:
-    """The distinct token texts that are a title or a role word."""
+    """The distinct token texts that are a title, a salutation ("Frau Kowalski") or a role word."""
     seen, hits = res.words_seen, res.trigger_words
     if len(seen) > 500_000:  # a bound for very long runs
         seen.clear()
         hits.clear()
     new = words - seen
     if new:
-        hits.update(w for w in new if w in res.titles or is_role(w, res))
+        hits.update(w for w in new if w in res.titles or w in res.salutations or is_role(w, res))
         seen |= new
     return words & hits
 

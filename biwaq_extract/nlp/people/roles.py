@@ -4,77 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.people.candidates import QUOTE_MARKS, Candidate
-from biwaq_extract.nlp.people.resources import PeopleResources, is_role, is_role_head
+from biwaq_extract.nlp.people.org_links import (
+    acronym_like,
+    local_office,
+    offices_by_portfolio,
+    org_after_link,
+    org_at,
+    role_org_from_title,
+)
+from biwaq_extract.nlp.people.resources import PeopleResources, is_adjective, is_role, is_role_head
 from biwaq_extract.nlp.people.ties import OPENING, funder, possessive_before
 from biwaq_extract.nlp.sentences import SentenceIndex, sentence_index
 from biwaq_extract.nlp.token_view import TokenView
 from biwaq_extract.records import OrgMention
-
-
-def _expanded_tokens(v: TokenView, start_char: int, end_char: int) -> tuple[int, int] | None:
-    """Token range of `doc.char_span(start_char, end_char, alignment_mode="expand")`, without the Span."""
-    idx, ends, spacy = v.idx, v.ends, v.spacy
-    start = bisect_right(idx, start_char) - 1  # spaCy's token_by_char, as in `token_at_char`
-    if start < 0 or start_char >= ends[start] + spacy[start]:
-        return None
-    end = bisect_right(idx, end_char - 1) - 1
-    if end < 0 or end_char - 1 >= ends[end] + spacy[end]:
-        return None
-    if start_char == ends[start]:  # the trailing space is not part of the token before
-        start += 1
-    return start, end + 1
-
-
-def org_index(v: TokenView, organisations) -> dict[int, tuple[OrgMention, int]]:
-    """Token index of each organisation mention's first token -> (the mention, its end token)."""
-    index = {}
-    for org in organisations:
-        tokens = _expanded_tokens(v, org.start_char, org.end_char)
-        if tokens is not None:
-            index[tokens[0]] = (org, tokens[1])
-    return index
-
-
-def _org_at(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
-    """The organisation starting at token i (an org mention or a ministry word), with its end token."""
-    texts = v.texts
-    if i < v.n and texts[i] in QUOTE_MARKS and i + 1 in orgs:
-        i += 1  # 'von der "nordlicht - Gesellschaft für …"'
-    if i in orgs:
-        org, end = orgs[i]
-        # "(BMAS)" right after the full name belongs to it
-        if end + 2 < v.n and texts[end] == "(" and texts[end + 2] == ")" \
-                and sum(ch.isupper() for ch in texts[end + 1]) >= 2:  # "(BMAS)", "(StMAS)"
-            end += 3
-        return org, end
-    if i < v.n and texts[i] in res.org_words:
-        return res.org_words[texts[i]], i + 1
-    if i < v.n and texts[i].endswith("ministerium") and not texts[i].startswith("Bundes"):
-        # "(Sozialministerium)", "im Arbeitsministerium": the one Land ministry the text names
-        land = {o.org_id: o for o, _ in orgs.values() if o.org_type == "land-ministry"}
-        if len(land) == 1:
-            return next(iter(land.values())), i + 1
-    return None
-
-
-def org_after_link(v: TokenView, i: int, orgs: dict, res: PeopleResources) -> tuple[OrgMention | str, int] | None:
-    """ "im BMAS", "beim Bundesfamilienministerium", "der AWO", "bei der Stadt X": link words then an org."""
-    j = i
-    while j < v.n and j - i < 2 and v.lowers[j] in res.org_links:
-        j += 1
-    if j == i or j >= v.n:
-        return None
-    if v.texts[j] in res.unit_orgs:  # "in der Generaldirektion …": a unit only one body has
-        return res.unit_orgs[v.texts[j]], j
-    if v.texts[j] in res.carrier_nouns and j + 1 < v.n and (j + 1 in orgs or v.texts[j + 1] in QUOTE_MARKS):
-        j += 1  # "vom Träger Quartierswerk Elbinsel e.V."
-    return _org_at(v, j, orgs, res)
 
 
 def _link_cut(v: TokenView, k: int, res: PeopleResources) -> bool:
@@ -89,28 +35,6 @@ def _link_cut(v: TokenView, k: int, res: PeopleResources) -> bool:
     if lowers[k] in {"bei", "in", "an", "von"} and lowers[k + 1] in {"der", "dem"}:
         return k + 2 < v.n and v.texts[k + 2][:1].isupper()
     return False
-
-
-def _role_org_from_title(role: str, res: PeopleResources, day: dt.date | None = None) -> str | None:
-    """The organisation a title names: "Bundesbauministerin" the building ministry of the day `day`
-    (the gazetteer's names over time), "EU-Kommissar" the Commission, "… für Arbeit und Soziales" the BMAS."""
-    words = role.split()
-    for word in words:
-        lower = word.lower()
-        stem = lower[:-2] if lower.endswith("ministerin") else lower
-        named = res.ministry_titles.get(stem)
-        if named:
-            # the name valid at `day`; with no day, the newest
-            return min(named, key=lambda n: (n[1].distance(day), -(n[1].valid_from or dt.date.min).toordinal()))[0]
-        if not lower.startswith(res.title_prefixes):
-            continue
-        for prefix, org_id in res.title_orgs:
-            if lower.startswith(prefix):
-                return org_id
-    match = re.search(r"\bfür (.+)$", role)
-    if match and match.group(1) in res.portfolios:
-        return res.portfolios[match.group(1)]
-    return None
 
 
 def _role_text(v: TokenView, start: int, end: int) -> str | None:
@@ -129,23 +53,35 @@ def role_before(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, res: People
         i -= 1
     if i == 0:
         return
-    if is_role(texts[i - 1], res) or (is_role_head(texts[i - 1], res) and i > 1 and lowers[i - 2] in res.articles):
+    # an agent noun the role lists do not know is a role after an article or a lower-case word or mark
+    # ("die Gastgeberin Name", "und Mentorin Name"), not after a capitalised word that may head it
+    if is_role(texts[i - 1], res) or is_role_head(texts[i - 1], res) and (
+            i > 1 and lowers[i - 2] in res.articles
+            or (i == 1 or not texts[i - 2][:1].isupper()) and not lowers[i - 1].startswith(res.not_roles)):
         start = i - 1
-        while start > 0 and texts[start - 1] in res.adjectives:
+        while start > 0 and is_adjective(texts[start - 1], res):
             start -= 1
         cand.role = _role_text(v, start, i)
+        function = Candidate(cand.start, cand.end, cand.rule)
         if start > 1 and texts[start - 1] == ",":
-            # "Die Amtschefin des StMAS, Ministerialdirektorin Name": the function the sentence gives with
-            # its organisation, not the rank before the name
-            phrase = Candidate(cand.start, cand.end, cand.rule)
-            _role_before_comma(doc, v, phrase, start - 1, orgs, res)
-            if phrase.role and phrase.org is not None:
-                cand.role, cand.org, cand.org_strength = phrase.role, phrase.org, phrase.org_strength
+            # "Die Amtschefin des Ministeriums (StMAS), Ministerialdirektorin Name": the function the sentence
+            # gives before the comma, with its organisation, outranks a rank (or a bare title) by the name
+            _role_before_comma(doc, v, function, start - 1, orgs, res)
+        if function.role and (function.org is not None or texts[i - 1] in res.ranks):
+            cand.role, cand.org, cand.org_strength = function.role, function.org, function.org_strength
         return
     if texts[i - 1] == ",":
         _role_before_comma(doc, v, cand, i - 1, orgs, res)
         return
     _role_phrase_before(v, cand, i, orgs, res)
+
+
+def comma_before(v: TokenView, cand: Candidate, res: PeopleResources) -> bool:
+    """A comma stands right before the name (titles skipped): "Die Vertreterin der Kommission, Name, …"."""
+    i = cand.start
+    while i > 0 and v.texts[i - 1] in res.titles:
+        i -= 1
+    return i > 0 and v.texts[i - 1] == ","
 
 
 def _role_phrase_before(v: TokenView, cand: Candidate, i: int, orgs: dict, res: PeopleResources) -> None:
@@ -162,7 +98,7 @@ def _role_phrase_before(v: TokenView, cand: Candidate, i: int, orgs: dict, res: 
         if k == org_start or k == 0 or not is_role(texts[k - 1], res):
             return
         start = k - 1
-        while start > 0 and texts[start - 1] in res.adjectives:
+        while start > 0 and is_adjective(texts[start - 1], res):
             start -= 1
         cand.role = _role_text(v, start, k)
         cand.org, cand.org_strength = orgs[org_start][0], 3
@@ -174,7 +110,7 @@ def _role_phrase_before(v: TokenView, cand: Candidate, i: int, orgs: dict, res: 
         k -= 1
     if k < i - 1 and lowers[k] == "für" and k > 0 and is_role(texts[k - 1], res) and texts[i - 1][:1].isupper():
         start = k - 1
-        while start > 0 and texts[start - 1] in res.adjectives:
+        while start > 0 and is_adjective(texts[start - 1], res):
             start -= 1
         cand.role = _role_text(v, start, i)
 
@@ -185,10 +121,19 @@ def _role_before_comma(doc: Doc, v: TokenView, cand: Candidate, comma: int, orgs
     j = _role_word_before(doc, v, comma, orgs, res)
     if j is None:
         return
-    start = j
-    while start > 0 and texts[start - 1] in res.adjectives:
-        start -= 1
     end = comma
+    link = j - 1 if j > 0 and lowers[j - 1] == "beim" else \
+        j - 2 if j > 1 and lowers[j - 2] == "bei" and lowers[j - 1] in {"der", "dem"} else None
+    if link is not None and link > 0 and is_role(texts[link - 1], res):
+        # "Der Parlamentarische Staatssekretär bei der Bundesministerin für Arbeit und Soziales, Name": the
+        # person holds the office before "bei"; the office after it names the ministry
+        served = role_org_from_title(v.span_text(j, comma), res)
+        if served is not None:
+            cand.org, cand.org_strength = served, 2
+        j, end = link - 1, link
+    start = j
+    while start > 0 and is_adjective(texts[start - 1], res):
+        start -= 1
     for k in range(j + 1, comma):
         tied = org_after_link(v, k, orgs, res) if lowers[k] in res.org_links else None
         if tied is not None and tied[1] >= comma:
@@ -214,6 +159,9 @@ def _role_word_before(doc: Doc, v: TokenView, comma: int, orgs: dict, res: Peopl
         text = texts[j]
         if doc[j].is_sent_start and not is_role(text, res):  # (a few Tokens per candidate after a comma)
             return None
+        if text == ")" and not in_quote and j >= 2 and texts[j - 2] == "(" and acronym_like(texts[j - 1]):
+            j -= 3  # "… des Staatsministeriums (StMAS), Name": an acronym in brackets
+            continue
         if text in QUOTE_MARKS:
             in_quote = not in_quote  # 'die Leiterin der Abteilung "Europäische …, ESF", Name'
         elif in_quote:
@@ -228,8 +176,9 @@ def _role_word_before(doc: Doc, v: TokenView, comma: int, orgs: dict, res: Peopl
 
 
 def _portfolio_before(v: TokenView, comma: int, res: PeopleResources) -> bool:
-    """The comma lists a portfolio: "der EU-Kommissar für Beschäftigung, soziale Angelegenheiten und …"."""
-    for k in range(comma - 1, max(0, comma - 8), -1):
+    """The comma lists a portfolio: "der EU-Kommissar für Beschäftigung, soziale Angelegenheiten und …"
+    (a remit of up to sixteen words)."""
+    for k in range(comma - 1, max(0, comma - 16), -1):
         if v.texts[k] in _ROLE_STOPS:
             return False
         if v.lowers[k] == "für":
@@ -243,50 +192,84 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     i = cand.end
     if i < n and texts[i] in res.title_orgs_after:
         # "Anna Weiß MdEP, Schirmherrin …": the title names the institution, the apposition follows
-        org = _role_org_from_title(texts[i], res)
+        org = role_org_from_title(texts[i], res)
         if org and cand.org_strength < 2:
             cand.org, cand.org_strength = org, 2
         i += 1
     if i >= n:
         return
     if lowers[i] in {"von", "vom", "aus"}:
-        tied = org_after_link(v, i, orgs, res) or _org_at(v, i + 1, orgs, res) \
+        tied = org_after_link(v, i, orgs, res) or org_at(v, i + 1, orgs, res) \
             or (org_after_link(v, i + 1, orgs, res) if lowers[i] == "aus" and i + 1 < n else None)
         if tied is None:  # "aus der Kreisverwaltung": the one Landkreis the text names
             j = i + 1 + (i + 1 < n and lowers[i + 1] in {"der", "dem"})
-            local = _local_office(texts[j], [org for org, _ in orgs.values()], res) if j < n else None
+            local = local_office(texts[j], [org for org, _ in orgs.values()], res) if j < n else None
             tied = (local, j + 1) if local is not None else None
+        if tied is None and _unit_after(v, i, orgs, res):
+            tied = _body_of_unit(v, i, orgs, res)  # "aus dem Referat Europäischer Sozialfonds im BMAS"
         if tied is not None:
             cand.org, cand.org_strength, cand.tied_after = tied[0], 3, True
         return
-    if texts[i] not in {",", "("}:
+    if texts[i] not in {",", "(", "–", "—"}:
         return
-    closing = ")" if texts[i] == "(" else None
+    # "Name (Leiterin …)", "Name – Leiterin … –"
+    closing = ")" if texts[i] == "(" else texts[i] if texts[i] in {"–", "—"} else None
     j = i + 1
-    org_first = _org_at(v, j, orgs, res)
+    org_first = org_at(v, j, orgs, res)
     if org_first is not None:  # "Name, Europäische Kommission, …"
         cand.org, cand.org_strength = org_first[0], 3
-        return
+        end = org_first[1]
+        if closing == ")" and end + 2 < n and texts[end] == ")" and texts[end + 1] == ",":
+            # "Name (Bündnis 90/Die Grünen), Vorsitzende des Ausschusses …": the apposition goes on
+            closing, j = None, end + 2
+        elif closing == ")" and end + 1 < n and texts[end] == ",":
+            j = end + 1  # "Name (Jobcenter Kiel, Teamleiterin)"
+        else:
+            return
+    if j + 2 < n and lowers[j] == "seit" and texts[j + 1][:1].isdigit():
+        j += 2  # "Name, seit 2020 Geschäftsführerin der …": the time is not part of the role
     start = j
-    while j < n and texts[j] in res.adjectives:
+    while j < n and is_adjective(texts[j], res):
         j += 1
-    if closing and j + 1 < n and texts[j + 1] == closing and j == start and _staff_noun(texts[j], res):
+    if closing and j + 1 < n and texts[j + 1] in {closing, ","} and j == start and _staff_noun(texts[j], res):
         cand.role = texts[j]  # "Name (Projektpersonal)": a staff noun alone in brackets is the role
+        tied = org_at(v, j + 2, orgs, res) if texts[j + 1] == "," else None
+        if tied is not None and cand.org_strength < 3:  # "Name (Projektleitung, Werkstatt Nord gGmbH)"
+            cand.org, cand.org_strength = tied[0], 3
         return
-    if j >= n or not (is_role_head(texts[j], res) or _function_before_org(v, j, orgs, res)):
+    if j >= n:
+        return
+    if not is_role_head(texts[j], res):
+        _noun_at_organisation(v, cand, start, j, orgs, res)
         return
     end = _apposition_end(v, cand, start, j, closing, orgs, res)
     if end is not None:
         cand.role = _role_text(v, start, end)
 
 
-def _function_before_org(v: TokenView, j: int, orgs: dict, res: PeopleResources) -> bool:
-    """ "Name, Willkommenslotse bei der Handwerkskammer Koblenz": a noun the role lists do not know heads the
-    apposition when a link word and an organisation follow it."""
-    word = v.texts[j]
-    return (word[:1].isupper() and word.isalpha() and not word.isupper() and j + 1 < v.n
-            and v.lowers[j + 1] in {"bei", "beim", "im", "vom", "von", "der", "des"}
-            and org_after_link(v, j + 1, orgs, res) is not None)
+def _noun_at_organisation(v: TokenView, cand: Candidate, start: int, head: int, orgs: dict,
+                          res: PeopleResources) -> None:
+    """ "Name, Willkommenslotse bei der Handwerkskammer X, …", "Name, Expertin für Arbeitsmarktpolitik beim
+    IAB": a noun the role lists do not know (with the field it works in) is the role when link words and a
+    named organisation follow it and close the apposition."""
+    texts, n = v.texts, v.n
+    word = texts[head]
+    if head + 1 >= n or not (word[:1].isupper() and word.isalpha() and len(word) > 4) or word in res.first_names \
+            or word.lower().startswith(res.not_roles):  # "Kundin beim Jobcenter": no one it employs
+        return
+    end = head + 1
+    if v.lowers[end] == "für":  # the field: capitalised words, hyphens and "und" up to the link word
+        end += 1
+        while end < n and end - head < 10 and (texts[end][:1].isupper() or texts[end] in {"-", "und"}):
+            end += 1
+    if end >= n or v.lowers[end] not in res.org_links:
+        return
+    tied = org_after_link(v, end, orgs, res)
+    if tied is None or not isinstance(tied[0], OrgMention) \
+            or tied[1] < n and texts[tied[1]] not in {",", ".", ")", ";"}:
+        return
+    cand.role = _role_text(v, start, end)
+    cand.org, cand.org_strength = tied[0], 3
 
 
 def _staff_noun(word: str, res: PeopleResources) -> bool:
@@ -346,6 +329,10 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
     if text in {".", ":", ";", "!", "?"} or "\n" in text:
         return k
     if k in orgs:  # an organisation inside the phrase ends the role: "Leiterin der Geschäftsstelle DRK"
+        host = _host_after(v, orgs[k], orgs, res)
+        if host is not None:
+            cand.org, cand.org_strength = host[0], 3
+            return host[1]
         cand.org, cand.org_strength = orgs[k][0], 3
         end = k
         while end > head + 1 and lowers[end - 1] in res.org_links:
@@ -353,15 +340,23 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
         return end
     if lowers[k] in res.org_links:
         tied = org_after_link(v, k, orgs, res)
+        host = _host_after(v, tied, orgs, res) if tied is not None else None
+        if host is not None:
+            cand.org, cand.org_strength = host[0], 3
+            return host[1]
+        if tied is not None and tied[1] < n and v.texts[tied[1]] in res.unit_orgs:
+            # "Referatsleiterin in der Generaldirektion …": the unit stays in the role as written and
+            # names the one body that has such units
+            if cand.org_strength < 3:
+                cand.org, cand.org_strength = tied[0], 3
+            return None
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
-            if tied[1] < n and texts[tied[1]] in res.unit_orgs:
-                return None  # "Referatsleiterin in der Generaldirektion …": the unit stays in the role
         if tied is not None or _link_cut(v, k, res) and not _unit_after(v, k, orgs, res):
             return k
     if text == "," and k + 1 < n:
         nxt = texts[k + 1]
-        tied = _org_at(v, k + 1, orgs, res)
+        tied = org_at(v, k + 1, orgs, res)
         if tied is not None:
             cand.org, cand.org_strength = tied[0], 3
             return k
@@ -370,20 +365,38 @@ def _apposition_stop(v: TokenView, cand: Candidate, k: int, head: int, closing: 
     return None
 
 
-def _unit_after(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> bool:
-    """ "im Referat …", "in der Abteilung …": a unit of the organisation named next in the phrase belongs
-    to the role ("Referentin im Referat Europäischer Sozialfonds des BMAS"); a unit with no organisation
-    after it ends the role ("Referentin im Referat Z 2"), unless only one body has it ("Referatsleiterin in
-    der Generaldirektion …": the Commission's, and the role as written)."""
-    j = k + 1 + (k + 1 < v.n and v.lowers[k + 1] in {"der", "dem"})
-    if j >= v.n or not v.lowers[j].endswith(res.unit_endings):
-        return False
-    for m in range(j + 1, min(v.n, j + 14)):
+def _host_after(v: TokenView, tied: tuple, orgs: dict, res: PeopleResources) -> tuple[OrgMention, int] | None:
+    """(the body, the index where the role ends) when the organisation `tied` (mention, end) is followed by
+    "beim/bei der/im" and another named organisation: "Leiterin der Koordinierungsstelle X beim Landkreis Y"
+    names an office of Y, which employs the person, and the office stays in the role; else None."""
+    org, end = tied
+    if not isinstance(org, OrgMention) or end >= v.n or v.lowers[end] not in {"beim", "bei", "im"}:
+        return None
+    host = org_after_link(v, end, orgs, res)
+    if host is None or not isinstance(host[0], OrgMention) or host[0].org_id == org.org_id:
+        return None
+    return host[0], end
+
+
+def _body_of_unit(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> tuple | None:
+    """The organisation named by link words after the unit that the link at k introduces, before the
+    clause ends: "aus dem Referat Europäischer Sozialfonds im BMAS" -> BMAS; else None."""
+    for m in range(k + 2, min(v.n, k + 14)):
         if v.texts[m] in {",", ".", ";", ")", ":"}:
-            return False
-        if m in orgs and v.lowers[m - 1] in res.org_links:
-            return True
-    return False
+            return None
+        if v.lowers[m] in res.org_links:
+            tied = org_after_link(v, m, orgs, res)
+            if tied is not None:
+                return tied
+    return None
+
+
+def _unit_after(v: TokenView, k: int, orgs: dict, res: PeopleResources) -> bool:
+    """ "im Referat …", "in der Abteilung …": a unit inside an organisation stays in the role as written
+    ("Referentin im Referat Europäischer Sozialfonds des BMAS", "Referatsleiterin in der Abteilung …");
+    the organisation named after it ends the role."""
+    j = k + 1 + (k + 1 < v.n and v.lowers[k + 1] in {"der", "dem"})
+    return j < v.n and v.lowers[j].endswith(res.unit_endings)
 
 
 def role_copula(doc: Doc, v: TokenView, cand: Candidate, res: PeopleResources) -> None:
@@ -413,9 +426,13 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
     party = isinstance(cand.org, OrgMention) and cand.org.org_type == "party"
     if cand.org_strength >= 2 and not party:
         return
-    from_title = _role_org_from_title(cand.role, res, day)
+    from_title = role_org_from_title(cand.role, res, day)
     if from_title:
         cand.org, cand.org_strength = from_title, 3 if party else 2
+        return
+    by_portfolio = _office_of_title(cand.role, orgs)
+    if by_portfolio is not None and (party or cand.org_strength < 2):
+        cand.org, cand.org_strength = by_portfolio, 3 if party else 2
         return
     if cand.org_strength >= 2:
         return
@@ -437,7 +454,7 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         if named:
             cand.org, cand.org_strength = named[-1], 2
             return
-    local = _local_office(cand.role, orgs, res)
+    local = local_office(cand.role, orgs, res)
     if local is not None:
         cand.org, cand.org_strength = local, 1
         return
@@ -463,11 +480,30 @@ def context_org(v: TokenView, orgs: list[OrgMention], cand: Candidate, res: Peop
         # Geschäftsführer Y …"); the EU as a whole employs no one
         # of its paragraph or the sentence just before: an organisation further back (a title line above a
         # caption) is not tied to the person by the text
+        # a ministry has no Geschäftsführer or Projektleiterin: such a role skips the funders named before it
+        no_ministry = cand.role.lower().startswith(res.outside_government)
         before = [o for o in orgs if o.end_char <= start_char and start_char - o.end_char <= 400 and o.org_id != "eu"
                   and o.org_id not in claimed and not funder(o, res)
+                  and not (no_ministry and (o.org_type in ("ministry", "land-ministry")
+                                            or "ministerium" in o.name.lower()))
                   and ("\n" not in v.text[o.end_char: start_char] or _sentence_before(sentences, o.end_char, start_char))]
         if before:
             cand.org, cand.org_strength = before[-1], 1
+
+
+_PORTFOLIO_TITLE = re.compile(r"^(?P<stem>[a-zäöüß-]{3,})(?:minister|senator)(?:in)?$")
+
+
+def _office_of_title(role: str, orgs: list[OrgMention]) -> OrgMention | None:
+    """The one ministry or Senate department of the text whose portfolio the title names:
+    "Sozialministerin" -> the "Ministerium für Arbeit, Soziales …", "Arbeitssenatorin" -> the
+    "Senatsverwaltung für Arbeit, …"; None when the text names none or several."""
+    for word in role.split():
+        m = _PORTFOLIO_TITLE.match(word.lower())
+        if m:
+            found = {o.org_id: o for o in offices_by_portfolio(m.group("stem").rstrip("-"), orgs)}
+            return next(iter(found.values())) if len(found) == 1 else None
+    return None
 
 
 def _relative_before(v: TokenView, cand: Candidate) -> bool:
@@ -490,19 +526,22 @@ def _sentence_before(sentences: SentenceIndex | None, org_end: int, start_char: 
 
 
 _BACK_REFERENCE = re.compile(r"^(?P<role>[A-ZÄÖÜ][\w-]+)[ \t]+(?:des|der|vom|beim|im)[ \t]+(?P<noun>[A-ZÄÖÜ][\w-]+)$")
-_ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}[a-z]?)-(\w.*)$")
+_ACRONYM_PREFIX = re.compile(r"^([A-ZÄÖÜ][A-Za-zÄÖÜ0-9]{1,7})-(\w.*)$")  # "ISG-", "BAuA-", "StMAS-"
 
 
 def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None:
     """The role is the function, the organisation goes apart (ANNOTATION_GUIDE: "Staatssekretärin im BMAS"
     -> role "Staatssekretärin", organisation BMAS): "Geschäftsführer des Jobcenters Kreis Recklinghausen"
-    -> "Geschäftsführer" + that Jobcenter; "ISG-Projektleiter" -> "Projektleiter" + ISG."""
+    -> "Geschäftsführer" + that Jobcenter; "ISG-Projektleiter" -> "Projektleiter" + ISG; "Jobcenter-Teamleiter"
+    stays the role and gives that Jobcenter."""
     role = cand.role
     if not role:
         return
     orgs = organisations
+    # an office the role names of another body the text ties the person to stays in the role
+    other = isinstance(cand.org, OrgMention) and cand.org_strength >= 3
     for org in sorted(orgs, key=lambda o: -len(o.text)):
-        if len(org.text) < len(role) and role.endswith(org.text):
+        if len(org.text) < len(role) and role.endswith(org.text) and not (other and cand.org.org_id != org.org_id):
             head = role[: -len(org.text)].rstrip(" ,")
             words = head.split()
             for link in res.role_org_links:
@@ -523,8 +562,10 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
             if cand.org is None or cand.org_strength < 3:
                 cand.org, cand.org_strength = next(iter(named.values())), 3
             return
+    # an acronym before a role names the organisation apart ("ISG-Projektleiter" -> "Projektleiter" + ISG);
+    # a noun keeps its place in the role as written ("Jobcenter-Teamleiter") and names the organisation
     m = _ACRONYM_PREFIX.match(role)
-    if m and not _role_org_from_title(role, res):  # "EU-Kommissar" names the Commission, not the EU
+    if m and acronym_like(m.group(1)) and not role_org_from_title(role, res):  # "EU-Kommissar": the Commission
         acronym = m.group(1)
         for org in orgs:
             if org.acronym == acronym or org.text == acronym:
@@ -534,60 +575,13 @@ def split_role_org(cand: Candidate, organisations, res: PeopleResources) -> None
                 return
     head, dash, rest = role.partition("-")
     if dash and " " not in head and not head.isupper() and rest[:1].isupper() and is_role(rest.split()[0], res) \
-            and not _role_org_from_title(role, res):
+            and not role_org_from_title(role, res):
         # "Jobcenter-Teamleiter": the one organisation the text names with that head
         named = {o.org_id: o for o in orgs if o.text.split()[0].rstrip("s") == head or o.name.split()[0] == head}
         if len(named) == 1:
-            if sum(ch.isupper() for ch in head) >= 2:
-                cand.role = rest  # "BAuA-Präsident": an acronym names the body; "Jobcenter-" a kind, kept
             if cand.org is None or cand.org_strength < 3:
                 cand.org, cand.org_strength = next(iter(named.values())), 3
 
 
-def _local_office(role: str, orgs: list[OrgMention], res: PeopleResources) -> OrgMention | None:
-    """The administration a head of local government heads: the one of its kind the text names, when it
-    names one only ("Landrat" -> "Landkreis Gifhorn")."""
-    heads = res.local_offices.get(role.split()[-1].lower())
-    if not heads:
-        return None
-    named = {o.org_id: o for o in orgs if o.name.split()[0] in heads}
-    return next(iter(named.values())) if len(named) == 1 else None
-
-
 def _ends_with(word: str, endings: tuple[str, ...]) -> bool:
     return word.endswith(tuple(endings))
-
-
-def org_label(org: OrgMention | str | None, organisations, res: PeopleResources, text: str = "",
-              day: dt.date | None = None) -> tuple[str | None, str | None]:
-    """(organisation as reported, org id): the acronym when the text uses it or the organisation is a
-    federal ministry or agency (their acronyms are standard: BMAS, BAMF), else the canonical name
-    ("Deutscher Caritasverband", not DCV)."""
-    if org is None:
-        return None, None
-    if isinstance(org, str):
-        for mention in organisations:
-            if mention.org_id == org:
-                return _label(mention.name, mention.acronym, mention.org_type, mention.level, text), org
-        if org in res.ministries:
-            entry = res.ministries[org]
-            name, acronym = entry.canonical(day)
-            return _label(name, acronym, entry.type, entry.level, text), org
-        entry = res.organisations.get(org) or {}
-        return entry.get("acronym") or entry.get("name") or org, org
-    return _label(org.name, org.acronym, org.org_type, org.level, text), org.org_id
-
-
-def _label(name: str, acronym: str | None, org_type: str | None, level: str | None, text: str) -> str:
-    if acronym and (org_type in ("ministry", "agency") and level in (None, "federal")
-                    or acronym in text and _word_search(acronym).search(text)):
-        return acronym
-    return name
-
-
-@lru_cache(maxsize=1024)
-def _word_search(word: str) -> re.Pattern:
-    """The acronym used alone: "die AWO lädt ein", not only as the start of a branch's name ("AWO Bielefeld")."""
-    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w])(?![ \t]+[A-ZÄÖÜ])")
-
-

@@ -9,11 +9,13 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.people.candidates import Candidate
-from biwaq_extract.nlp.people.resources import PeopleResources, is_role
+from biwaq_extract.nlp.people.resources import PeopleResources, is_adjective, is_role, is_role_head
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView
 from biwaq_extract.records import OrgMention
 
+# "52-jährige", "34-jähriger": an age before a noun
+_AGE = re.compile(r"^\d{1,3}-jährige[rn]?$")
 # "Geschäftsführer*innen", "Referent:innen", "ReferentInnen", "Referent_innen": a role for people of any gender
 _GENDERED_PLURAL = re.compile(r"^(?P<base>[A-ZÄÖÜ][\wäöüß-]*?)(?:\*|:|_|/)?[Ii]nnen$")
 # adjectival role nouns in a plural or oblique form: "Europaabgeordneten", "Beauftragten", "Vorsitzenden"
@@ -80,6 +82,7 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
     lowered = v.text.lower() if cands else ""
     moderation_in_text = any(stem in lowered for stem in res.moderation_stems) \
         or "durch" in lowered and any(verb in lowered for verb in res.guide_verbs)
+    starts = [c.start for c in cands]
     for group in list_groups(v, cands):
         first, last = group[0], group[-1]
         if last.tied_after:  # "Jana Lorenz und Eva Lind vom Klinikum X": the tie holds for all
@@ -87,7 +90,7 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
                 if cand.org is None:
                     cand.org, cand.org_strength = last.org, last.org_strength
         plural = _plural_role_before(v, first, res)
-        moderated = moderation_in_text and _moderation_around(doc, v, first, last, res)
+        moderated = moderation_in_text and _moderation_around(doc, v, first, last, res, starts)
         if plural is None and not moderated:
             continue
         for cand in group:
@@ -110,15 +113,18 @@ def _plural_role_before(v: TokenView, cand: Candidate, res: PeopleResources) -> 
     return word if singular_role(word, "f", res) else None
 
 
-def _moderation_around(doc: Doc, v: TokenView, first: Candidate, last: Candidate, res: PeopleResources) -> bool:
-    """A moderation word in the sentence before the first name (within eight words), or "moderierte" /
+def _moderation_around(doc: Doc, v: TokenView, first: Candidate, last: Candidate, res: PeopleResources,
+                       starts: list[int]) -> bool:
+    """A moderation word in the sentence before the first name (within eight words, no other person
+    between: "Moderiert von X diskutierten Y und Z" makes X the moderator, not Y and Z), or "moderierte" /
     "moderiert" right after the last."""
     start = max(sentence_index(doc).sentence_start_token(first.start), first.start - 8)
     before = v.lowers[start: first.start]
-    if any(word.startswith(res.moderation_stems) for word in before):
-        return True
-    # "Durch die Veranstaltung führte X", "X führte durch den Tag": guiding through a programme
-    if "durch" in before and any(word in res.guide_verbs for word in before):
+    mark = next((k for k, word in enumerate(before) if word.startswith(res.moderation_stems)), None)
+    if mark is None and "durch" in before and any(word in res.guide_verbs for word in before):
+        # "Durch die Veranstaltung führte X", "X führte durch den Tag": guiding through a programme
+        mark = before.index("durch")
+    if mark is not None and not any(start + mark < s < first.start for s in starts):
         return True
     after = v.lowers[last.end: last.end + 2]
     return bool(after) and (after[0].startswith(res.moderation_stems)
@@ -137,7 +143,18 @@ def _led_organisation(v: TokenView, cand: Candidate, orgs: dict, res: PeopleReso
 
 
 def leads(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> None:
-    """ "X leitet die Fachstelle Querschnittsthemen": X is its Leiter or Leiterin."""
+    """ "X leitet die Fachstelle Querschnittsthemen": X is its Leiter or Leiterin; "X vertrat das BMAS",
+    "X überbrachte die Grüße der Stadt": X belongs to it."""
+    k = cand.end
+    if cand.org is None and k + 2 < v.n and v.lowers[k] in res.represent_verbs \
+            and v.lowers[k + 1] in {"die", "das", "den"}:
+        if k + 2 in orgs:
+            cand.org, cand.org_strength = orgs[k + 2][0], 3
+            return
+        # "X überbrachte die Grüße des Magistrats der Stadt Bremerhaven"
+        if k + 4 < v.n and v.texts[k + 2] in res.greetings and v.lowers[k + 3] in {"des", "der"} and k + 4 in orgs:
+            cand.org, cand.org_strength = orgs[k + 4][0], 3
+            return
     k = _led_organisation(v, cand, orgs, res)
     if k is not None:
         sex = gender(v, cand, res)
@@ -145,6 +162,29 @@ def leads(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> No
             cand.role = "Leiterin" if sex == "f" else "Leiter"
             if cand.org_strength < 3:
                 cand.org, cand.org_strength = orgs[k][0], 3
+
+
+def relative_clause_tie(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources,
+                        org_at: Callable[[TokenView, int, dict, PeopleResources], tuple | None]) -> None:
+    """ "Name, die das Projekt bei der AWO Kiel leitet, …", "Name, der beim Jobcenter Kiel arbeitet": a
+    relative clause whose verb says where the person works, or that says "im Auftrag von …", ties the
+    organisation it names."""
+    texts, lowers, n = v.texts, v.lowers, v.n
+    k = cand.end
+    if cand.org is not None or k + 3 >= n or texts[k] != "," or lowers[k + 1] not in {"die", "der"}:
+        return
+    tied = None
+    for m in range(k + 2, min(n, k + 20)):
+        if texts[m] in {",", ".", ";", ":", "!", "?", "(", ")"}:
+            if tied is not None and lowers[m - 1] in res.clause_work_verbs:
+                cand.org, cand.org_strength, cand.tied_after = tied[0], 3, True
+            return
+        if tied is None and lowers[m] in res.org_links:
+            tied = org_at(v, m, orgs, res)
+            if tied is not None and lowers[m - 1] == "auftrag":
+                # "Name, die 2014 im Auftrag von Lehe aktiv e. V. …": acting on the body's behalf
+                cand.org, cand.org_strength, cand.tied_after = tied[0], 3, True
+                return
 
 
 def document_day(doc: Doc) -> dt.date | None:
@@ -185,7 +225,7 @@ def role_after_verb(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResour
             cand.org, cand.org_strength = tied[0], 3
         return
     start = k
-    while k < n and texts[k] in res.adjectives:
+    while k < n and is_adjective(texts[k], res):
         k += 1
     if k >= n or not is_role(texts[k], res) or cand.role:
         return
@@ -229,6 +269,10 @@ def next_sentence_ties(doc: Doc, v: TokenView, cands: list[Candidate], orgs: dic
         p = sentences.token_starts[number + 1]
         sex = res.pronouns.get(v.texts[p])
         back_role = None if sex else _definite_role(v, p, res)
+        back_org = None
+        if not sex and back_role is None:
+            # "Die Geschäftsführerin der Lernwerk gGmbH leitet …": the role and the body it names
+            back_role, back_org = _definite_role_at(v, p, orgs, res, org_at)
         if back_role:
             sex = "f" if back_role.split()[0].endswith("in") else "m"
         if sex is None or p + 1 >= v.n:
@@ -241,6 +285,8 @@ def next_sentence_ties(doc: Doc, v: TokenView, cands: list[Candidate], orgs: dic
             continue
         if back_role:
             cand.role = cand.role or back_role
+            if back_org is not None and cand.org_strength < 3:
+                cand.org, cand.org_strength = back_org, 3
             continue
         stand_in = Candidate(p, p + 1, "pronoun")
         role_after_verb(v, stand_in, orgs, res, org_at)
@@ -255,6 +301,9 @@ def _definite_role(v: TokenView, p: int, res: PeopleResources) -> str | None:
     """The role phrase of a sentence opening with a definite role noun and going on with a verb ("Die
     Referatsleiterin Kinder- und Jugendhilfe konnte berichten …"): it names the person just named."""
     texts, n = v.texts, v.n
+    if p + 3 < n and v.lowers[p] in {"die", "der"} and _AGE.match(texts[p + 1]) and is_role_head(texts[p + 2], res) \
+            and not v.lowers[p + 2].startswith(res.not_roles) and texts[p + 3].isalpha() and texts[p + 3].islower():
+        return texts[p + 2]  # "Die 52-jährige Pflegehelferin gehört …": her occupation
     if p + 2 >= n or v.lowers[p] not in {"die", "der"} or not is_role(texts[p + 1], res):
         return None
     k = p + 2
@@ -268,6 +317,24 @@ def _definite_role(v: TokenView, p: int, res: PeopleResources) -> str | None:
             or texts[k - 1] in {"und", "sowie", ","}:
         return None
     return v.span_text(p + 1, k)
+
+
+def _definite_role_at(v: TokenView, p: int, orgs: dict, res: PeopleResources,
+                      org_at: Callable[[TokenView, int, dict, PeopleResources], tuple | None]) -> tuple:
+    """(role, organisation) of a sentence opening "Die/Der <role> der/des/beim <organisation>" and going
+    on with a lower-case verb; (None, None) otherwise."""
+    texts, n = v.texts, v.n
+    if p + 3 >= n or v.lowers[p] not in {"die", "der"}:
+        return None, None
+    k = p + 1
+    while k < n and is_adjective(texts[k], res):
+        k += 1
+    if k + 2 >= n or not is_role(texts[k], res) or v.lowers[k + 1] not in res.org_links:
+        return None, None
+    tied = org_at(v, k + 1, orgs, res)
+    if tied is None or tied[1] >= n or not (texts[tied[1]].isalpha() and texts[tied[1]].islower()):
+        return None, None
+    return v.span_text(p + 1, k + 1), tied[0]
 
 
 def _lead_as(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources, sex: str) -> None:
@@ -287,8 +354,9 @@ def label_role(v: TokenView, cand: Candidate, res: PeopleResources, orgs_in_text
     start_char = v.idx[cand.start]
     line_start = v.text.rfind("\n", 0, start_char) + 1
     m = _LABEL.match(v.text, line_start, start_char)
-    if m is None or ";" in m.group("label"):
-        return
+    if m is None or ";" in m.group("label") \
+            or any(w[:1].islower() and w not in {"und", "sowie"} for w in v.text[m.end(): start_char].split()):
+        return  # names only between the colon and this one, no sentence ("Projektleitung: Heute stellt …")
     last = m.group("label").split()[-1]
     if is_role(last, res) or last.isalpha() and last.lower().endswith(res.staff_endings):
         cand.role = m.group("label")
