@@ -18,7 +18,8 @@ stops caching for the rest of a text once a special case ("Dr.", "e.V.") occurs 
 the same words are split by the affix rules again and again: over the 2,000 benchmark articles it split
 62,535 chunks for 5,498 distinct ones. Words the wrapper has not seen yet are first tokenized on their own,
 which caches them, so spaCy splits each word once (the splitting of a chunk does not depend on its
-neighbours: the tokens are the same).
+neighbours: the tokens are the same). spaCy caches 10,000 chunks by default, fewer than a long run's
+distinct words; the loader raises the limit to CHUNK_CACHE.
 
     >>> import spacy
     >>> nlp = spacy.blank("de")
@@ -43,6 +44,13 @@ MAX_RUN = 1000
 # The longest run of marks in the same texts is 3 characters (`?".`); separator lines such as 32 dashes stay
 # whole. Cutting marks at 32 makes a piece cost at most 32 affix steps over at most MAX_RUN characters.
 MAX_MARK_RUN = 32
+# spaCy caches 10,000 chunks and splits every chunk after those with its affix rules again, each time it
+# occurs. The dev sets, the saved corpus and 2,000 generated articles hold 9,899 distinct chunks together,
+# a long run of real articles many more; with a limit at half a corpus's distinct chunks, `make_doc` took
+# 1.4-1.8 processor seconds over those 2,124 texts instead of 0.3 (docs/performance.md). A cached chunk
+# costs ~150 bytes (with the wrapper's set of warmed words): 100,000 chunks are at most ~15 MB, whatever
+# the input.
+CHUNK_CACHE = 100_000
 
 _MARK = r"(?:[^\w\s]|_)"
 # One pattern answers "is there anything to cut?" in one linear scan; the look-behinds let a match start only
@@ -108,6 +116,7 @@ class BoundedTokenizer:
 
     def __setstate__(self, state: dict) -> None:
         self.tokenizer, self.warmed = state["tokenizer"], set()
+        _raise_cache(self.tokenizer)  # spaCy pickles its tokenizer without the limit
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
@@ -124,4 +133,11 @@ def bound_tokenizer(nlp: Any) -> Any:
     """Give a pipeline the bounded tokenizer (once; a pipeline that has it already is returned as it is)."""
     if not isinstance(nlp.tokenizer, BoundedTokenizer):
         nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+        _raise_cache(nlp.tokenizer.tokenizer)
     return nlp
+
+
+def _raise_cache(tokenizer: Any) -> None:
+    """Let spaCy's tokenizer cache CHUNK_CACHE chunks (a smaller limit, of a tokenizer that has one, is raised)."""
+    if getattr(tokenizer, "max_cache_size", CHUNK_CACHE) < CHUNK_CACHE:
+        tokenizer.max_cache_size = CHUNK_CACHE

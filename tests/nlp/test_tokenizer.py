@@ -143,3 +143,18 @@ def test_tokenizer_warms_no_more_words_than_spacy_caches(size):
     doc = tokenizer(text)
     assert len(recording.seen) == size + 1 and len(tokenizer.warmed) == size
     assert [t.text for t in doc] == text.split()
+
+
+@pytest.mark.parametrize("copy", ["loaded", "pickled"])
+def test_tokenizer_caches_the_words_of_a_long_run(copy):
+    import pickle
+
+    from biwaq_extract.nlp.model import load_pipeline
+    from biwaq_extract.nlp.tokenizer import CHUNK_CACHE
+
+    nlp, _ = load_pipeline("blank")
+    tokenizer = nlp.tokenizer if copy == "loaded" else pickle.loads(pickle.dumps(nlp.tokenizer))
+    assert tokenizer.tokenizer.max_cache_size == CHUNK_CACHE > 10_000  # spaCy's default is 10,000
+    text = " ".join(f"Wort{i}" for i in range(12_000))
+    tokenizer(text)
+    assert len(tokenizer.warmed) == 12_000
