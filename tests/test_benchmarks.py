@@ -86,3 +86,15 @@ def test_benchmarks_functions_time_the_named_finder_functions(tmp_path, names):
     from biwaq_extract.nlp.event_nouns import SuffixMemo
 
     assert roles.cue_role.__module__ == roles.__name__ and SuffixMemo.matching.__qualname__ == "SuffixMemo.matching"
+
+
+@pytest.mark.parametrize("count, limits", [(12, "50,100000")])
+def test_benchmarks_chunk_cache_caches_no_more_chunks_than_the_limit(tmp_path, monkeypatch, capsys, count, limits):
+    import benchmarks.run
+    from benchmarks.chunk_cache import main
+
+    monkeypatch.setattr(benchmarks.run, "BENCH_DIR", tmp_path)
+    assert main(["--count", str(count), "--limits", limits, "--passes", "1"]) == 0
+    rows = [row.split("|") for row in capsys.readouterr().out.splitlines() if row.startswith(("| 50 ", "| 100,000 "))]
+    cached = [int(row[2].replace(",", "")) for row in rows]
+    assert cached[0] == 50 and cached[1] > 50
