@@ -104,13 +104,14 @@ def find(doc: Doc, resources: TemporalResources) -> tuple[DateMention, ...]:
     sentences = sentence_index(doc).text_at
     out: list[DateMention] = []
     quiet: dict[str, bool] = {}  # sentences without a role cue (see `cue_role`)
+    tenses: dict[str, tuple[bool, bool]] = {}  # each sentence's tense cues (see `resolve_year`)
     spans = [span for span in join_spans(text, atoms, res) if not in_url(text, span.start)]
     years = context_years(spans, text, res.bound_words) if published is None else [None] * len(spans)
     for span, context_year in zip(spans, years):
         start_char = offsets[span.start] if offsets else span.start
         end_char = offsets[span.end - 1] + 1 if offsets else span.end
         sentence = sentences(start_char, end_char)
-        interval = span_interval(span, published, sentence, res, context_year)
+        interval = span_interval(span, published, sentence, res, context_year, tenses)
         if interval is None:
             continue
         publication = span.right is None and span.left.publication

@@ -15,6 +15,23 @@ def alternation(words: Any) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+def prefix_tree(words: Any) -> str:
+    """Regex for a set of literal words as a prefix tree, which `re` tries far faster than a flat
+    alternation; like a longest-first alternation it matches the longest word it can.
+
+    >>> prefix_tree(["mai", "märz", "mär"])
+    'm(?:ai|är(?:z)?)'
+    """
+    words = set(words)
+    if words == {""}:
+        return ""
+    branches = []
+    for first in sorted({w[0] for w in words if w}):
+        branches.append(re.escape(first) + prefix_tree({w[1:] for w in words if w.startswith(first)}))
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
 # ------------------------------------------------------------------------------------- rule families
 # Each function returns the compiled pattern of one rule family. Digits are [0-9], not \d, so that
 # other scripts' digits never become dates.

@@ -46,8 +46,16 @@ FUTURE_SLACK_DAYS = 31
 _WORD = re.compile(r"\w+")
 
 
-def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
-    """(past, future) cues in a sentence, from the word lists in temporal.yaml."""
+def _tense(sentence: str, res: TemporalResources, tenses: dict[str, tuple[bool, bool]] | None = None) -> tuple[bool, bool]:
+    """(past, future) cues in a sentence, from the word lists in temporal.yaml.
+
+    `tenses`, a dict kept for one text, remembers each sentence's cues: a sentence often holds several dates.
+    """
+    if tenses is not None:
+        known = tenses.get(sentence)
+        if known is None:
+            known = tenses[sentence] = _tense(sentence, res)
+        return known
     words = set(_WORD.findall(sentence.lower()))
     past = bool(words & res.past_cues) or bool(
         words & res.perfect_auxiliaries and _CLAUSE_FINAL_PARTICIPLE.search(sentence)
@@ -56,7 +64,8 @@ def _tense(sentence: str, res: TemporalResources) -> tuple[bool, bool]:
 
 
 def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: TemporalResources,
-                  since: bool = False, context_year: int | None = None) -> int | None:
+                  since: bool = False, context_year: int | None = None,
+                  tenses: dict[str, tuple[bool, bool]] | None = None) -> int | None:
     """The year of an atom: its own, else the publication year moved by tense.
 
     The reader's heuristic of ANNOTATION_GUIDE.md, kept simple: a date without a year is in the
@@ -68,7 +77,7 @@ def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: Temp
       this year): then it is the year after.
 
     Without a publication date the year is `context_year`, the one the text's other dates give
-    (see `context_years`).
+    (see `context_years`). `tenses` remembers each sentence's tense cues for one text (see `_tense`).
     """
     if atom.year is not None:
         return atom.year
@@ -79,7 +88,7 @@ def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: Temp
     if interval is None:
         # "29. Februar" without a year: the most recent leap year.
         return next((y for y in range(year - 1, max(year - 8, dt.MINYEAR - 1), -1) if atom_interval(atom, y)), None)
-    past, future = _tense(sentence, res)
+    past, future = _tense(sentence, res, tenses)
     past = past or since
     if past and not future and interval[0] > published:
         return clamp_year(year - 1)
@@ -89,10 +98,12 @@ def resolve_year(atom: Atom, published: dt.date | None, sentence: str, res: Temp
     return year
 
 
+_SINGLE = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "year": "year",
+           "years": "years", "relative": None}
+
+
 def granularity(span: Span) -> str:
     left, right = span.left, span.right
-    single = {"day": "day", "month": "month", "season": "season", "quarter": "quarter", "year": "year",
-              "years": "years", "relative": None}
     if right is None:
         if left.kind == "relative" and left.fixed is not None:
             a, b = left.fixed
@@ -101,7 +112,7 @@ def granularity(span: Span) -> str:
             return "year" if (a.month, a.day, b.month, b.day) == (1, 1, 12, 31) else "month"
         if left.kind == "quarter" and left.months == 6:
             return "months"
-        return single.get(left.kind) or "day"
+        return _SINGLE.get(left.kind) or "day"
     kinds = {left.kind, right.kind}
     if "day" in kinds:
         return "days"
@@ -110,19 +121,20 @@ def granularity(span: Span) -> str:
     return "months"
 
 
-def span_interval(span: Span, published: dt.date | None, sentence: str,
-                   res: TemporalResources, context_year: int | None = None) -> tuple[dt.date, dt.date] | None:
+def span_interval(span: Span, published: dt.date | None, sentence: str, res: TemporalResources,
+                  context_year: int | None = None,
+                  tenses: dict[str, tuple[bool, bool]] | None = None) -> tuple[dt.date, dt.date] | None:
     left, right = span.left, span.right
     if right is None:
         if not left.anchored:
             return None
-        year = resolve_year(left, published, sentence, res, span.since, context_year)
+        year = resolve_year(left, published, sentence, res, span.since, context_year, tenses)
         return None if year is None else atom_interval(left, year)
     right_year = right.year
     if right_year is None and left.year is not None:
         right_year = left.year  # "01. Juli 2024 bis zum 30. August"
     if right_year is None:
-        right_year = resolve_year(right, published, sentence, res, span.since, context_year)
+        right_year = resolve_year(right, published, sentence, res, span.since, context_year, tenses)
     if right_year is None:
         return None
     right_iv = atom_interval(right, right_year)

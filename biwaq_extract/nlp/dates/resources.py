@@ -59,6 +59,7 @@ class TemporalResources:
     pair_connector: re.Pattern | None = None
     list_connector: re.Pattern | None = None
     prefix: re.Pattern | None = None
+    any_connector: re.Pattern | None = None  # a span, pair or list connector (in `fullmatch`)
     starts: StartRules | None = None  # None: data the start rules cannot describe, scan everything
     role_cues: RoleCues = field(default_factory=RoleCues)
 
@@ -115,15 +116,20 @@ def load_resources() -> TemporalResources:
         rf"(?:{WS}+{alternation(data['span_connector_adverbs'])})?"
         rf"(?:{WS}+{alternation(data['span_connector_articles'])})?)"
     )
+    span_connector = re.compile(rf"{WS}*,?{WS}*{span_words}(?:{WS}+(?:Jahre?|Monat))?{WS}*", re.I)
+    pair_connector = re.compile(rf"{WS}*{alternation(data['pair_connectors'])}{WS}*", re.I)
+    list_connector = re.compile(rf"{WS}*,{WS}*", re.I)
     return replace(
         res,
         patterns=patterns,
         starts=start_rules(data),
         # "bis zum Jahr 2031": the noun after the connector belongs to the connector. Connectors never
         # cross a line break: the "Datum" line and the next paragraph's "Bis zum ..." are two things.
-        span_connector=re.compile(rf"{WS}*,?{WS}*{span_words}(?:{WS}+(?:Jahre?|Monat))?{WS}*", re.I),
-        pair_connector=re.compile(rf"{WS}*{alternation(data['pair_connectors'])}{WS}*", re.I),
-        list_connector=re.compile(rf"{WS}*,{WS}*", re.I),
+        span_connector=span_connector,
+        pair_connector=pair_connector,
+        list_connector=list_connector,
+        # (fullmatch of the alternation: one of the three fullmatches)
+        any_connector=re.compile("|".join(f"(?:{p.pattern})" for p in (span_connector, pair_connector, list_connector)), re.I),
         prefix=re.compile(rf"(?<!\w){alternation(data['span_prefixes'])}{WS}+$", re.I),
     )
 

@@ -6,6 +6,8 @@ import re
 from operator import methodcaller
 from dataclasses import dataclass, field
 
+from biwaq_extract.nlp.dates.grammar import prefix_tree
+
 _WORD = re.compile(r"\w+")
 WORDS_BEFORE = 8
 WORDS_AFTER = 6
@@ -21,14 +23,18 @@ class RoleCues:
     funding_period: tuple[str, ...] = ()
     # the stems that hold no other stem: a text that contains none of them has no word starting with a stem
     parts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # any of `parts`, as a prefix tree: `re` tries it at a position with one character test for most
+    _pattern: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         stems = {s for kind in ROLE_KINDS for s in getattr(self, kind)}
-        object.__setattr__(self, "parts", tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems))))
+        parts = tuple(sorted(s for s in stems if not any(o != s and o in s for o in stems)))
+        object.__setattr__(self, "parts", parts)
+        object.__setattr__(self, "_pattern", re.compile(prefix_tree(parts)) if parts else None)
 
     def in_text(self, low: str) -> bool:
-        """Whether the lower-case text holds a stem anywhere (a few substring searches, cheaper than its words)."""
-        return any(part in low for part in self.parts)
+        """Whether the lower-case text holds a stem anywhere (one scan, cheaper than reading its words)."""
+        return self._pattern is not None and self._pattern.search(low) is not None
 
     @classmethod
     def from_data(cls, data: dict) -> RoleCues:

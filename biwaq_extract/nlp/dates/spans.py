@@ -65,11 +65,10 @@ def join_spans(text: str, atoms: list[Atom], res: TemporalResources) -> list[Spa
     """Join neighbouring atoms into spans where a connector stands between them."""
     # Right-to-left inheritance through lists and pairs: "am 3., 10. und 17. Mai 2021".
     atoms = list(atoms)
+    connected = [False] * len(atoms)  # a span, pair or list connector between atom i and the next
     for i in range(len(atoms) - 2, -1, -1):
-        gap = text[atoms[i].end:atoms[i + 1].start]
-        connected = (res.span_connector.fullmatch(gap) or res.pair_connector.fullmatch(gap)
-                     or res.list_connector.fullmatch(gap))
-        if connected:
+        if res.any_connector.fullmatch(text, atoms[i].end, atoms[i + 1].start):
+            connected[i] = True
             atoms[i] = _inherit(atoms[i], atoms[i + 1])
     spans: list[Span] = []
     i = 0
@@ -79,7 +78,7 @@ def join_spans(text: str, atoms: list[Atom], res: TemporalResources) -> list[Spa
         prefix = _span_prefix(text, left.start, res)
         right = atoms[i + 1] if i + 1 < len(atoms) else None
         joined = False
-        if right is not None and left.kind != "relative" and right.kind not in ("relative", "bare_day"):
+        if connected[i] and left.kind != "relative" and right.kind not in ("relative", "bare_day"):
             gap = text[left.end:right.start]
             between = prefix is not None and prefix.group(0).lower().startswith("zwischen")
             if res.span_connector.fullmatch(gap) or (

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from biwaq_extract.nlp.dates.grammar import DASH
+from biwaq_extract.nlp.dates.grammar import DASH, prefix_tree
 
 _DAY_OR_YEAR_DIGITS = re.compile(r"[0-9](?<![0-9]{2})(?:[0-9](?:[0-9]{2})?)?(?![0-9])")
 _DIGIT_CHARS = frozenset("0123456789")
@@ -99,25 +99,12 @@ def start_rules(data: dict[str, Any]) -> StartRules | None:
         t: tuple(name for name, rule in rules.items() if any(t.startswith(u) for u in rule.triggers))
         for t in triggers
     }
-    alternation = "(" + _trie(triggers) + ")"
+    alternation = "(" + prefix_tree(triggers) + ")"
     connectors = [str(c).lower().lstrip()[:1] for c in [*data["span_connectors"], *data["pair_connectors"], ","]]
     if "" in connectors or any(c in _CASE_EXCEPTION_CHARS for c in connectors):
         return None
     return StartRules(rules, re.compile(_BEFORE_WORD + alternation), re.compile(alternation), found_as,
                        frozenset(m[0] for m in _first_words(data["months"])), frozenset(connectors))
-
-
-def _trie(words: Any) -> str:
-    """Regex for a set of literal words as a prefix tree, which `re` tries far faster than a flat
-    alternation; like a longest-first alternation it matches the longest word it can."""
-    words = set(words)
-    if words == {""}:
-        return ""
-    branches = []
-    for first in sorted({w[0] for w in words if w}):
-        branches.append(re.escape(first) + _trie({w[1:] for w in words if w.startswith(first)}))
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in words else body
 
 
 # A word before horizontal whitespace, read backwards in the reversed text.
@@ -190,7 +177,7 @@ def _add_word_starts(text: str, low: str, starts: StartRules, relative: bool, fo
     first = starts.scan_first.match(low)
     hits = [(0, first.group(0))] if first else []
     hits += [(m.start(1), m.group(1)) for m in starts.scan.finditer(low)]
-    reverse = text[::-1]
+    reverse = text[::-1] if hits else ""
     for p, trigger in hits:
         if p and (text[p - 1].isalnum() or text[p - 1] == "_"):
             continue  # a word character such as "é" before it, not a word start
