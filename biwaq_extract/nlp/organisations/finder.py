@@ -27,6 +27,7 @@ from biwaq_extract.nlp.organisations.candidates import (
     without_logo_lines,
 )
 from biwaq_extract.nlp.organisations.gazetteer import gazetteer_candidates, local_branches
+from biwaq_extract.nlp.organisations.line_hyphens import Mended, mend_line_hyphens
 from biwaq_extract.nlp.organisations.name_rules import (
     body_candidates,
     legal_form_candidates,
@@ -46,12 +47,14 @@ from biwaq_extract.nlp.text_helpers import (
     doc_pieces,
     in_spans,
     is_acronym,
+    pieces,
 )
 from biwaq_extract.nlp.token_view import doc_text
 from biwaq_extract.records import OrgMention
 
 
-def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]], chosen: list[Candidate]) -> list[Candidate]:
+def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]], chosen: list[Candidate],
+                    mended: Mended | None = None) -> list[Candidate]:
     cands = []
     for ent in doc.ents:
         if ent.label_ not in {"ORG", "ORGANIZATION"}:
@@ -64,6 +67,8 @@ def _ner_candidates(doc: Doc, res: OrgResources, credits: list[tuple[int, int]],
         surface = " ".join(words)
         start = ent.end_char - len(ent.text) + ent.text.find(words[0])
         end = ent.end_char
+        if mended is not None:
+            start, end = mended.to_mended(start, end)
         if in_spans(start, credits) or any(not (end <= c.start or start >= c.end) for c in chosen):
             continue
         if surface in res.generic or words[0] in res.units or surface in res.programme_names \
@@ -96,10 +101,15 @@ def _institution_shaped(words: list[str], surface: str, res: OrgResources) -> bo
 def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     """Every organisation mention in `doc`, linked to a canonical id, in text order."""
     res = resources
-    text = doc_text(doc)
+    source = doc_text(doc)
     day = doc._.published if Doc.has_extension("published") else None
-    toks = doc_pieces(doc)
     credits = doc_credit_ranges(doc, res.credit_markers)
+    mended = mend_line_hyphens(source)
+    if mended is None:
+        text, toks = source, doc_pieces(doc)
+    else:  # names are read in the mended text; their mentions keep the original offsets
+        text, toks = mended.text, pieces(mended.text)
+        credits = [mended.to_mended(s, e) for s, e in credits]
 
     cands = gazetteer_candidates(text, toks, res, day)
     cands += local_branches(text, cands, res)
@@ -123,15 +133,19 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair" or c.legal], spellings)
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:
-        chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen))
+        chosen = pick(chosen + _ner_candidates(doc, res, credits, chosen, mended))
     chosen = bare_heads(text, merge_short_forms(merge_bare_names(chosen, spellings)), res.generic)
     chosen, logos = without_logo_lines(text, resolve_document(merge_offices(not_cut_off(text, chosen)), res))
+    spans = [(c.start, c.end) for c in chosen]
+    if mended is not None:
+        logos = [(mended.start(s), mended.end(e)) for s, e in logos]
+        spans = [(mended.start(s), mended.end(e)) for s, e in spans]
     if logos:
         add_logo_ranges(doc, logos)
     sentence = sentence_index(doc).text_at
     return tuple(
-        OrgMention(text=text[c.start: c.end], start_char=c.start, end_char=c.end, org_id=c.org_id, name=c.name,
-                   acronym=c.acronym, rule=c.rule, sentence=sentence(c.start, c.end),
+        OrgMention(text=source[s: e], start_char=s, end_char=e, org_id=c.org_id, name=c.name,
+                   acronym=c.acronym, rule=c.rule, sentence=sentence(s, e),
                    org_type=c.org_type, level=c.level)
-        for c in chosen
+        for c, (s, e) in zip(chosen, spans)
     )

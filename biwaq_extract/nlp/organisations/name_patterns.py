@@ -10,9 +10,12 @@ _UP = r"[A-ZÄÖÜ]"
 _LOWER_DET = r"(?:der|des|dem|den|die|das|ein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jed\w*|alle\w*|viele\w*)"
 _ITEM = (rf"(?:(?!{_LOWER_DET}{S}){'[a-zäöüß]'}{{3,}}(?:e|en|er|es){S})?"
          rf"{_UP}[\w]*(?:-{_UP}[\w]*)*-?")
-# items joined by a blank alone are capitalised ("für Soziale Arbeit"): "für Fachkräfte legte Zahlen" ends
-_FUER_LIST = (rf"für{S}{_ITEM}(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*-?|(?:{S}|,{S}?)(?:und|sowie|&){S}{_ITEM}"
-              rf"|,{S}?{_ITEM})*")
+# items joined by a blank alone are capitalised ("für Soziale Arbeit"): "für Fachkräfte legte Zahlen" ends;
+# items after a comma belong to the list only when "und"/"sowie" closes it ("für Arbeit, Soziales und
+# Integration"), so a clause after a name's comma is not read as an item ("… Neubrandenburg, wurden Übergänge")
+_CAPS = rf"(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*-?)*"
+_FUER_LIST = (rf"für{S}{_ITEM}(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*-?"
+              rf"|(?:,{S}?{_ITEM}{_CAPS})*(?:{S}|,{S}?)(?:und|sowie|&){S}{_ITEM})*")
 CAP_WORD = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"  # a capitalised word, maybe hyphenated
 _PLACE_SHAPE = (r"[A-ZÄÖÜ][a-zäöüß]{2,}(?<!ungen)(?<!ionen)(?<!heiten)(?<!keiten)(?<!lichen)(?<!ischen)"
                 r"(?:burg|berg|stadt|dorf|hausen|heim|ingen|feld|furt|hagen|bach|ow|itz|rode|hof|born|brücken|walde"

@@ -260,6 +260,7 @@ def legal_form_candidates(text: str, toks: Pieces, res: OrgResources, known: lis
 
 
 _ARTICLES = frozenset({"der", "des", "dem", "den", "die"})
+_PREPOSITIONS_BEFORE_NAME = frozenset({"mit", "bei", "von", "aus", "nach", "gegenüber"})
 
 
 def _inner_adjective(words: list[str], k: int) -> bool:
@@ -307,6 +308,8 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
         if words[n] in {"der", "des", "dem", "den", "vom", "beim"} and words[n - 1][:1].isupper() \
                 and not words[n - 1].lower().endswith(res.noun_heads):
             first = n + 1
+        elif words[n] in _ARTICLES and words[n - 1] in _PREPOSITIONS_BEFORE_NAME:
+            first = n + 1  # "die Arbeit mit dem Lernhaus Süd e. V.": a preposition and article open the name
         elif words[n - 1] in res.role_nouns:
             first = n  # "… vom Träger Stadtteilwerk Nord e. V."
     # "Anna Berg von der Werkstatt Nord gGmbH", "Sozialarbeiterin in der …": a person or a role before a
