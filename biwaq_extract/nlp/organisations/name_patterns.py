@@ -30,7 +30,8 @@ _FEMININE_ENDINGS = ("stadt", "verwaltung", "schule", "kammer", "direktion", "f�
 NAME_ADJECTIVE = r"(?:[A-ZÄÖÜ][\w]*(?:isch|ig|lich|al|frei|privat)|Frei|Privat|Deutsch)e[nmrs]?"
 # after a body's head: its remit ("für Arbeit und Bildung"), or whom it gathers ("der Volkshochschulen")
 BODY_FOR_TAIL = re.compile(rf"{S}{_FUER_LIST}")
-BODY_OF_TAIL = re.compile(rf"{S}(?:der|des){S}(?:[a-zäöüß]{{3,}}(?:e|en){S})?{_UP}[\w]*(?:{S}{_UP}[\w]*)?(?![\w-])")
+BODY_OF_TAIL = re.compile(rf"{S}(?:der|des){S}(?:[a-zäöüß]{{3,}}(?:e|en){S})?{_UP}[\w]*"
+                          rf"(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*)?(?![\w-])")
 ADJECTIVES_BEFORE = re.compile(rf"(?<![\w-])(?:{NAME_ADJECTIVE}{S})+$")
 
 

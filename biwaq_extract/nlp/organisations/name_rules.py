@@ -280,6 +280,12 @@ def _brand_inside(text: str, toks: Pieces, k: int, known_spans: list[tuple[int, 
         and not text[end: toks.starts[k + 1]].strip()
 
 
+def _heads_body(word: str, heads: tuple[str, ...]) -> bool:
+    """The word ends in a body's head, also in the genitive ("Landesverbandes")."""
+    return word.endswith(heads) or word.endswith("s") and word[:-1].endswith(heads) \
+        or word.endswith("es") and word[:-2].endswith(heads)
+
+
 def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, int, str]], res: OrgResources) -> int:
     """First piece of the name that ends before piece i (a legal form): read leftwards over capitalised
     words, digits and inner name words, at most 14 pieces, on one line, not into a known name; then cut
@@ -306,7 +312,7 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
     # institution, then an article, stands before the name
     for n in range(first + 1, i - 1):
         if words[n] in {"der", "des", "dem", "den", "vom", "beim"} and words[n - 1][:1].isupper() \
-                and not words[n - 1].lower().endswith(res.noun_heads):
+                and not _heads_body(words[n - 1].lower(), res.noun_heads):
             first = n + 1
         elif words[n] in _ARTICLES and words[n - 1] in _PREPOSITIONS_BEFORE_NAME:
             first = n + 1  # "die Arbeit mit dem Lernhaus Süd e. V.": a preposition and article open the name
@@ -321,6 +327,9 @@ def _name_start(text: str, toks: Pieces, i: int, known_spans: list[tuple[int, in
             break
     while first < i and (not words[first][:1].isupper() or words[first] in res.name_openers):
         first += 1
+    if first + 1 < i and words[first] in res.kind_openers and words[first + 1][:1].isupper() \
+            and not words[first + 1].endswith("er"):
+        first += 1  # "der Verein Arbeit und Leben Ortenau e. V.": the kind of body, then its name
     return first
 
 

@@ -40,6 +40,7 @@ class OrgResources:
     credit_markers: tuple[str, ...]
     role_nouns: frozenset[str]
     name_openers: frozenset[str]
+    kind_openers: frozenset[str]
     patterns: list[NamePattern]
     place_re: str
     place_after: re.Pattern  # a place right after an organisation (its local branch)
@@ -135,6 +136,7 @@ def build_resources(data: dict, words: dict, programme_names: Iterable[str] = ()
         credit_markers=tuple(data["credit_markers"]),
         role_nouns=frozenset(data["role_nouns"]),
         name_openers=frozenset(data["name_openers"]),
+        kind_openers=frozenset(data["kind_openers"]),
         patterns=patterns,
         place_re=place_re,
         place_after=place_after_pattern(place_re),

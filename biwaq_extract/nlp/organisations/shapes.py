@@ -255,7 +255,9 @@ def schools(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
 
 _CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband|Stiftung)"
                    rf"[ \t]+(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}})"
-                   rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
+                   rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)"
+                   # a legal form after the name: the legal form's rule reads the name ("Verein X e. V.")
+                   rf"(?![ \t]+(?:e\.[ \t]?V\.|gGmbH|gUG|eG)(?![\w]))")
 
 
 def clubs(text: str, rules: ShapeRules) -> list[Shape]:
