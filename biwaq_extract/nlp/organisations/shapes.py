@@ -13,7 +13,10 @@ _OPEN = "„\"“‚»«"
 _CLOSE = "“”\"‘«»"
 # "für Arbeit, Soziales, Jugend und Integration", "für Bau-, Stadt- und Raumforschung"
 _ITEM = rf"(?:[a-zäöüß]{{3,}}(?:e|en|er|es){S})?{_UP}[\w]*(?:-{_UP}[\w]*)*-?"
-_FUER_LIST = rf"für{S}{_ITEM}(?:(?:{S}|,{S}?)(?:und{S}|sowie{S}|&{S})?{_ITEM})*"
+# (items after a comma need "und"/"sowie" to close the list: "…, deren Ressort" is a clause, no item)
+_CAPS = rf"(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*-?)*"
+_FUER_LIST = (rf"für{S}{_ITEM}(?:{S}{_UP}[\w]*(?:-{_UP}[\w]*)*-?"
+              rf"|(?:,{S}?{_ITEM}{_CAPS})*(?:{S}|,{S}?)(?:und|sowie|&){S}{_ITEM})*")
 # before a quoted name: an article or preposition ("vom", "von der", "die")
 _LINK_BEFORE_QUOTE = re.compile(r"\b(?:der|die|das|dem|den|des|vom|beim|im|am|zum|zur|von|bei|mit|durch|für)[ \t]*$")
 _LINK_WORDS = frozenset("der die das dem den des vom beim im am zum zur von bei mit durch für".split())
