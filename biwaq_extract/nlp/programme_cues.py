@@ -1,4 +1,5 @@
-"""Programme names written without quotes after a singular cue word ("mit dem Förderaufruf Zukunft Pflege")."""
+"""Programme names written without quotes after a singular cue word ("mit dem Förderaufruf Zukunft Pflege")
+or named with a compound cue ("das Landesprogramm Arbeit") or its acronym ("Aktionsprogramm (BAP)")."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def singular_cue_pattern(cues: Iterable[str], inner: Iterable[str], suffixes: It
 
 
 # a definite article or a contraction, then up to two words ("des neuen ESF Plus-"), right before the cue
-_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:der|die|das|dem|den|des|im|vom|zum|beim|am|ins)[ \t]+"
+_DEFINITE_BEFORE = re.compile(r"(?<![\w])(?i:der|die|das|dem|den|des|im|vom|zum|zur|beim|am|ins)[ \t]+"
                               r"(?:[\w+-]+[ \t]+){0,2}$")
 _LEGAL_FORM = re.compile(r"[ \t]+(?:e\.[ \t]?V\.|g?GmbH|gUG|eG)(?![\w])")
 _COMMON_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis")
@@ -67,4 +68,47 @@ def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], 
         start = m.start("name")
         hits.append((start, text.find(words[-1], start) + len(words[-1]), f"text:{ascii_slug(name)}", name,
                      "text:cued-programme"))
+    return hits
+
+
+# a compound cue and one plain word or a Land's short name: the compound is part of the name ("das
+# Landesprogramm Arbeit", "des Ausbildungsprogramms NRW"); an inflected word after it is its object
+_COMPOUND_CUE = re.compile(
+    r"(?<![\w-])(?!Förder|Vorgänger|Nachfolge)"
+    r"(?P<cue>[A-ZÄÖÜ][a-zäöüß]{2,}(?:programm|initiative|richtlinie))(?:e?s)?[ \t]+"
+    r"(?P<word>[A-ZÄÖÜ][a-zäöüß]{2,}(?<!n)(?<!er)|[A-ZÄÖÜ]{2,3})(?![\w+³-])"
+    r"(?=[ \t]*[,.;:!?)\n]|[ \t]+[a-zäöüß]|[ \t]*$)"
+    r"(?![ \t]+[a-zäöüß]+[ \t]+[A-ZÄÖÜ])")  # "Vorgängerprogramm Stark im Quartier": the name goes on
+# a programme named by a compound and defined by its acronym: "das Beschäftigungspolitische
+# Aktionsprogramm (BAP)" -> BAP, also where the acronym is used alone later
+_ACRONYM_AFTER_CUE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+programm(?:e?s)?[ \t]*\((?P<acr>[A-ZÄÖÜ]{2,6})\)")
+
+
+def compound_cue_hits(text: str, land_short_names: frozenset[str]) -> list[tuple]:
+    """(start, end, id, name, rule) of programmes named with their compound cue word ("Landesprogramm
+    Arbeit", "Ausbildungsprogramm NRW", after a definite article) and of programmes named by the acronym
+    given after a compound cue ("Aktionsprogramm (BAP)").
+
+    >>> [h[3] for h in compound_cue_hits("Das Landesprogramm Arbeit läuft bis 2027.", frozenset())]
+    ['Landesprogramm Arbeit']
+    >>> [h[3] for h in compound_cue_hits("das Aktionsprogramm (BAP). Das BAP hilft.", frozenset())]
+    ['BAP', 'BAP']
+    """
+    hits = []
+    if "rogramm" in text or "nitiative" in text or "ichtlinie" in text:
+        for m in _COMPOUND_CUE.finditer(text):
+            word = m.group("word")
+            if word.isupper() and word not in land_short_names:
+                continue  # an acronym after the cue is the programme's own name (read by the caps rule)
+            if not _DEFINITE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                    or _LEGAL_FORM.match(text, m.end()):
+                continue
+            name = f"{m.group('cue')} {word}"
+            hits.append((m.start(), m.end(), f"text:{ascii_slug(name)}", name, "text:cued-programme"))
+    if "programm" in text and "(" in text:
+        for m in _ACRONYM_AFTER_CUE.finditer(text):
+            acr = m.group("acr")
+            for use in re.finditer(rf"(?<![\w-]){acr}(?![\w-])", text):
+                if use.start() >= m.start("acr"):
+                    hits.append((use.start(), use.end(), f"text:{ascii_slug(acr)}", acr, "text:acronym-programme"))
     return hits

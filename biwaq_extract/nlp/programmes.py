@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.german_case_forms import inflected_variants
-from biwaq_extract.nlp.programme_cues import singular_cue_hits, singular_cue_pattern
+from biwaq_extract.nlp.programme_cues import compound_cue_hits, singular_cue_hits, singular_cue_pattern
 from biwaq_extract.nlp.rule_data import load
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import (
@@ -71,6 +71,7 @@ class ProgrammeResources:
     singular_cue_words: tuple[str, ...] = ()
     not_cued_openers: frozenset[str] = frozenset()
     people_nouns: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())  # "… Beschäftigte": no name's end
+    land_short_names: frozenset[str] = frozenset()  # "NRW": a Land named after a compound cue
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern:
@@ -131,6 +132,7 @@ def build_resources(data: dict, words: dict) -> ProgrammeResources:
         cue_words(words["singular_cues"]),
         frozenset(words["not_cued_name_openers"]),
         (frozenset(load("participants")["nouns"]), tuple(load("participants")["suffixes"])),
+        frozenset(words["land_short_names"]),
     )
 
 
@@ -528,8 +530,10 @@ def find(doc: Doc, resources: ProgrammeResources) -> tuple[ProgrammeMention, ...
     hits = _gazetteer_hits(text, toks, res, own_names, used)
     quoted, learned = _quoted_hits(text, res, own_names, {s for s, *_ in hits}, used)
     hits += quoted
-    hits += _caps_hits(text, res)
     # a name the gazetteer or a quote gives is read there, with its known extent
+    hits += [h for h in compound_cue_hits(text, res.land_short_names)
+             if not any(s < h[1] and h[0] < e for s, e, *_ in hits)]
+    hits += _caps_hits(text, res)
     hits += [h for h in singular_cue_hits(text, res.singular_cue, res.singular_cue_words, res.not_cued_openers,
                                           res.people_nouns)
              if not any(s < h[1] and h[0] < e for s, e, *_ in hits)]

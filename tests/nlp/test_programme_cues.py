@@ -23,3 +23,18 @@ def _names(make_doc, text: str) -> set[str]:
 )
 def test_programme_cues_unquoted_names_after_a_singular_cue(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gefördert wird über das Landesprogramm Teilhabe, das 2022 startete.", {"Landesprogramm Teilhabe"}),
+        ("Die Mittel des Qualifizierungsprogramms MV fließen in die Kurse.", {"Qualifizierungsprogramm MV"}),
+        ("Das Sonderprogramm Kommunen unterstützt Städte.", set()),  # an inflected word is its object
+        ("Das Aktionsprogramm Gute Arbeit läuft weiter.", {"Gute Arbeit"}),
+        ("Das Arbeitsmarktpolitische Sonderprogramm (ASP) endet. Das ASP half vielen.", {"ASP"}),
+        ("Bewerbungen sind zur Richtlinie Pflege Plus möglich.", {"Pflege Plus"}),
+    ],
+)
+def test_programme_cues_compound_cue_and_acronym_name_the_programme(make_doc, text, expected):
+    assert _names(make_doc, text) == expected
