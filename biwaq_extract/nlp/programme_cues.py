@@ -1,5 +1,4 @@
-"""Programme names written without quotes after a singular cue word ("mit dem Förderaufruf Zukunft Pflege")
-or named with a compound cue ("das Landesprogramm Arbeit") or its acronym ("Aktionsprogramm (BAP)")."""
+"""Programme names without quotes after a cue word ("mit dem Förderaufruf Zukunft Pflege", "das Landesprogramm Arbeit")."""
 
 from __future__ import annotations
 
