@@ -18,6 +18,7 @@ def _names(make_doc, text: str) -> set[str]:
         ("Die Maßnahmen des Programms Verbesserungen der Lebenslage sollen helfen.", set()),
         ("Im Programm Workshops gab es viel Austausch.", set()),
         ("Das Programm Ende März beginnt.", set()),
+        ("Die Arbeit des Vorgängerprogramms Gut im Kiez geht weiter.", {"Gut im Kiez"}),
         ("Die Initiative Pro Arbeit e. V. berät Arbeitslose.", set()),
     ],
 )
