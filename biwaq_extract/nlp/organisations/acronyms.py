@@ -41,6 +41,8 @@ def schwartz_hearst(acronym: str, candidate: str) -> str | None:
 
 
 _ACR = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,9}$")
+# an acronym some bodies write in lower case, maybe hyphenated: "(f-bb)", "(ehs)"; its long form must spell it
+_LOWER_ACR = re.compile(r"\(([a-zäöü]{2,5}|[a-zäöü]{1,4}-[a-zäöü]{1,4})\)")
 
 
 def _has_org_head(long_form: str, res: OrgResources) -> bool:
@@ -89,10 +91,11 @@ def _long_forms_before(text: str, toks: Pieces, res: OrgResources, cands: list[C
         place = None
         if at is None and i + 3 < len(pw) and pw[i + 3] == ")" and pw[i + 2][:1].isupper() and res.known_place(pw[i + 2]):
             at, place = i + 1, pw[i + 2]  # "(HTW Dresden)": an acronym with its town
-        if at is None:
+        lower = _LOWER_ACR.match(text, starts[i]) if at is None else None
+        if at is None and lower is None:
             continue
-        acr = pw[at]
-        if not (_ACR.match(acr) and is_acronym(acr)) or acr in res.programme_names:
+        acr = lower.group(1) if lower else pw[at]
+        if not (lower or _ACR.match(acr) and is_acronym(acr)) or acr in res.programme_names:
             continue
         line_start = text.rfind("\n", 0, starts[i]) + 1
         window_start = line_start
