@@ -238,6 +238,8 @@ def centres(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lamb
         if word.lower().endswith(rules.common_noun_endings) or _ADJECTIVE.match(word) \
                 or is_place(word) or word.endswith("s") and is_place(word[:-1]):
             continue
+        if len(word) <= 3 and text.startswith(".", m.end("name")):
+            continue  # "Gemeindezentrum St. Stephan": an abbreviation opens a longer name, read no fragment
         head = m.group("head")
         more = m.group("more")
         if more and ("und" not in more.split() or rules.function_words.intersection(more.split())
