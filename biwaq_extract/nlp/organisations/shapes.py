@@ -265,14 +265,19 @@ _CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband
                    rf"(?![ \t]+(?:e\.[ \t]?V\.|gGmbH|gUG|eG)(?![\w]))")
 
 
+# an association or foundation named by an acronym: "bei der Stiftung SPI"
+_CLUB_ACRONYM = re.compile(r"(?<![\w-])(?:Verein|Verband|Stiftung)[ \t]+[A-ZÄÖÜ]{2,6}(?![\w-])")
+
+
 def clubs(text: str, rules: ShapeRules) -> list[Shape]:
-    """An association or foundation and its own name of two or three capitalised words: "Verein Kinderhilfe
-    Neustadt", "Förderverein Jugendhaus Süd", "Stiftung Bremer Bürgerhilfe" (one word, as in "der Verein
-    Mitglieder wirbt", is too often a noun, and a capitalised function word makes a motto)."""
+    """An association or foundation and its own name of two or three capitalised words or an acronym:
+    "Verein Kinderhilfe Neustadt", "Förderverein Jugendhaus Süd", "Stiftung Bremer Bürgerhilfe" (one word, as
+    in "der Verein Mitglieder wirbt", is too often a noun, and a capitalised function word makes a motto)."""
     if "erein" not in text and "Verband" not in text and "Stiftung" not in text:
         return []
     return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)
-            if rules.function_words.isdisjoint(m.group("name").split())]
+            if rules.function_words.isdisjoint(m.group("name").split())] + \
+        [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB_ACRONYM.finditer(text)]
 
 
 _COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?"
