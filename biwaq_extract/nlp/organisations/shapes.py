@@ -281,7 +281,8 @@ def clubs(text: str, rules: ShapeRules) -> list[Shape]:
 
 
 _COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?"
-                            rf"(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring|bank|kammer|agentur))"
+                            rf"(?P<head>{_UP}[a-zäöüß]+(?:werk|verband|verein|stiftung|jugendring|bank|kammer"
+                            rf"|agentur|zentrale|genossenschaft|handwerkerschaft))"
                             rf"(?:e?s)?[ \t]+"
                             rf"(?P<name>{_UP}[a-zäöüß]{{2,}}(?:-{_UP}[a-zäöüß]+)*)"
                             rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
@@ -290,11 +291,12 @@ _COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?"
 def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """A body named by a compound head and one name word of its region: "Diakoniewerk Oberharz", "des
     Bildungswerks Lausitz", "Kreisjugendring Esslingen", "IQ Netzwerk Bayern", "Investitionsbank
-    Sachsen-Anhalt", "Arbeitnehmerkammer Bremen", "Jugendberufsagentur Mayen-Koblenz". A word inflected
+    Sachsen-Anhalt", "Arbeitnehmerkammer Bremen", "Jugendberufsagentur Mayen-Koblenz", "Verbraucherzentrale Hessen",
+    "Kreishandwerkerschaft Mittelhessen". A word inflected
     like a common noun ("Bildungswerk Kurse") names no region unless it is a known place; common nouns
     ending in a head ("Handwerk", "Datenbank") are no body."""
     if not any(head in text for head in ("werk", "verband", "verein", "stiftung", "jugendring", "bank", "kammer",
-                                         "agentur")):
+                                         "agentur", "zentrale", "schaft")):
         return []
     found = []
     for m in _COMPOUND_BODY.finditer(text):
