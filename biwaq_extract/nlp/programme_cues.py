@@ -1,4 +1,4 @@
-"""Programme names without quotes after a cue word ("mit dem Förderaufruf Zukunft Pflege", "das Landesprogramm Arbeit")."""
+"""Programme names without quotes after a cue ("mit dem Förderaufruf Zukunft Pflege", "das Landesprogramm Arbeit")."""
 
 from __future__ import annotations
 
@@ -80,7 +80,8 @@ _COMPOUND_CUE = re.compile(
     r"(?![ \t]+[a-zäöüß]+[ \t]+[A-ZÄÖÜ])")  # "Vorgängerprogramm Stark im Quartier": the name goes on
 # a programme named by a compound and defined by its acronym: "das Beschäftigungspolitische
 # Aktionsprogramm (BAP)" -> BAP, also where the acronym is used alone later
-_ACRONYM_AFTER_CUE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+programm(?:e?s)?[ \t]*\((?P<acr>[A-ZÄÖÜ]{2,6})\)")
+_ACRONYM_AFTER_CUE = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+programm(?:e?s)?[ \t]*"
+                                r"\((?P<acr>[A-ZÄÖÜ]{2,6})\)")
 
 
 def compound_cue_hits(text: str, land_short_names: frozenset[str]) -> list[tuple]:
