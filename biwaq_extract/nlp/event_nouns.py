@@ -10,8 +10,25 @@ if TYPE_CHECKING:
     from biwaq_extract.nlp.events import EventRules
 
 
+_MISSING = object()
+MAX_HEAD_WORDS = 200_000  # forget the remembered answers beyond this many words (bounded memory on long runs)
+
+
 def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[str, str] | None:
-    """(head, type) when the word is, or ends in, an event noun: "Entwicklungswerkstatt" -> ("werkstatt", "workshop")."""
+    """(head, type) when the word is, or ends in, an event noun: "Entwicklungswerkstatt" -> ("werkstatt", "workshop").
+
+    The answers are remembered across Docs (`rules.head_cache`, one dict per value of `genitive`): the same
+    nouns recur in every article, and the suffix pattern is the costly part of the test."""
+    cache = rules.head_cache[1 if genitive else 0]
+    found = cache.get(word, _MISSING)
+    if found is _MISSING:
+        if len(cache) > MAX_HEAD_WORDS:
+            cache.clear()
+        found = cache[word] = _event_head(word, rules, genitive)
+    return found
+
+
+def _event_head(word: str, rules: EventRules, genitive: bool) -> tuple[str, str] | None:
     w = word.lower().lstrip("-\"'„“")
     if not w[:1].isalpha() and not w[:1].isdigit():
         return None
@@ -58,6 +75,10 @@ class SuffixMemo:
 
     def __init__(self, suffixes: tuple[str, ...]):
         self.suffixes = suffixes
+        # the last letters every suffix ends with, as long as the shortest suffix: a set look-up of a word's
+        # last letters rules out most words before `str.endswith` tries the hundreds of suffixes
+        self.tail = min(map(len, suffixes), default=0)
+        self.tails = frozenset(s[len(s) - self.tail :] for s in suffixes)
         self.sets: tuple[set[str], set[str]] = (set(), set())  # (seen words, the seen words ending in a suffix)
 
     def matching(self, words: set[str]) -> set[str]:
@@ -66,7 +87,11 @@ class SuffixMemo:
         seen, yes = self.sets
         new = words - seen
         if new:
-            yes |= {w for w in new if w.endswith(self.suffixes)}
+            if self.tail:
+                n, tails = self.tail, self.tails
+                yes |= {w for w in new if w[-n:] in tails and w.endswith(self.suffixes)}
+            else:
+                yes |= {w for w in new if w.endswith(self.suffixes)}
             seen |= new
         return words & yes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from itertools import accumulate, repeat
 from typing import Callable, NamedTuple
 
@@ -58,6 +58,7 @@ class EventRules:
     online: links.OnlineTest  # an online format: "online", "digital", or a compound "Online-Seminar"
     online_words: frozenset[str]  # "digitale", "virtuelle": before a noun of type other, a webinar
     frame_verbs: tuple[tuple[tuple[str, ...], str], ...]
+    frames_by_anchor: dict[str, tuple[int, ...]]  # anchor word (see `frame_anchor`) -> its frames' places in frame_verbs
     attendee_words: frozenset[str]
     attendance_verbs: frozenset[str]
     link_window: int
@@ -65,12 +66,15 @@ class EventRules:
     links: links.LinkRules
     head_memo: SuffixMemo  # which words end in a head, + "s" or "es" (see `head_words`)
     venue_memo: SuffixMemo  # which words end in a venue noun (see `venue_words`)
+    # `event_head`'s answers by word, without and with a genitive article before it
+    head_cache: tuple[dict, dict] = field(default_factory=lambda: ({}, {}), compare=False, repr=False)
 
 
 def load_rules(text: str | None = None) -> EventRules:
     data = load_yaml(text) if text is not None else load("events")
     single = [(h.lower(), t) for h, t in data["heads"].items() if " " not in h]
     multi = [(tuple(h.lower().split()), t) for h, t in data["heads"].items() if " " in h]
+    frame_verbs = tuple((tuple(words), etype) for words, etype in data["frame_verbs"])
     return EventRules(
         head_suffix=re.compile("(?:" + "|".join(re.escape(h) for h, _ in sorted(single, key=lambda ht: -len(ht[0]))) + ")$"),
         head_types=dict(single),
@@ -88,7 +92,8 @@ def load_rules(text: str | None = None) -> EventRules:
                           frozenset(e["name"] for e in load("places")["states"] if e.get("city")), place_forms()),
         online=links.OnlineTest(data["online_words"], data["online_prefixes"], [h for h, _ in single]),
         online_words=frozenset(data["online_words"]),
-        frame_verbs=tuple((tuple(words), etype) for words, etype in data["frame_verbs"]),
+        frame_verbs=frame_verbs,
+        frames_by_anchor=_by_anchor(frame_verbs),
         attendee_words=frozenset(w.lower() for w in data["attendee_words"]),
         attendance_verbs=frozenset(data["attendance_verbs"]),
         link_window=int(data.get("link_window", 2)),
@@ -97,6 +102,14 @@ def load_rules(text: str | None = None) -> EventRules:
         head_memo=SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es"))),
         venue_memo=SuffixMemo(tuple(data["links"]["venue_heads"])),
     )
+
+
+def _by_anchor(frame_verbs: tuple[tuple[tuple[str, ...], str], ...]) -> dict[str, tuple[int, ...]]:
+    """The places in `frame_verbs` of the frames of each anchor word, in order."""
+    out: dict[str, list[int]] = {}
+    for k, (verbs, _) in enumerate(frame_verbs):
+        out.setdefault(frame_anchor(verbs), []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
 
 
 def load_resources() -> EventRules:
@@ -244,7 +257,9 @@ def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[s
     """The Doc's possible event nouns, the positions of them and of gathering verbs, what each sentence offers,
     and the sentences that call a gathering off."""
     # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
-    frames = [(verbs, etype) for verbs, etype in rules.frame_verbs if words.issuperset(verbs)]
+    # the frames whose anchor word the Doc holds, in the rules' order, then those whose words it all holds
+    held = sorted(k for w in words.intersection(rules.frames_by_anchor) for k in rules.frames_by_anchor[w])
+    frames = [rules.frame_verbs[k] for k in held if words.issuperset(rules.frame_verbs[k][0])]
     nouns = head_words(words, rules)
     marks = nouns.union(frame_anchor(verbs) for verbs, _ in frames)
     positions = token_positions(v.lowers, marks) if marks else []
