@@ -18,9 +18,11 @@ _COORDINATED = re.compile(r",|\bund\b|\bsowie\b|\boder\b")
 _GENDER = re.compile(r"[*:_/]innen$|[*:_/]in$")
 
 
-def words_of(text: str) -> set[str]:
-    """The lower-case words of a text without their punctuation ("… an dem 45 Mitarbeitende teilnahmen.")."""
-    return set(_WORD.findall(text.lower()))
+def says_any(text: str, words: frozenset[str]) -> bool:
+    """Some of the lower-case `words` is a word of the text (a few substring searches rule out most texts
+    before the text is split into words)."""
+    lower = text.lower()
+    return any(w in lower for w in words) and not words.isdisjoint(_WORD.findall(lower))
 
 
 def attendees(counts: Iterable[ParticipantCount], attendee_words: frozenset[str]) -> list[ParticipantCount]:
@@ -35,7 +37,7 @@ def attendance(counts: Iterable[ParticipantCount], attending: list[ParticipantCo
     """The counts that may be a gathering's attendance: attendees (`attending`), and other people ("800
     Schülerinnen und Schüler") when their sentence says they came (one of `verbs`)."""
     attending_set = set(attending)
-    return [c for c in counts if c in attending_set or not verbs.isdisjoint(words_of(c.sentence))]
+    return [c for c in counts if c in attending_set or says_any(c.sentence, verbs)]
 
 
 # taking part in a project or programme, not in a gathering: "haben 240 Frauen am Projekt teilgenommen",
@@ -51,7 +53,10 @@ def not_attendance(sentence: str, cumulative: frozenset[str], elsewhere: frozens
     ("kamen 300 Besucher an unseren Stand") or a limit on places ("ist auf 20 Personen begrenzt")."""
     part, near = (clause_of(*count), clause_of(*count, reach=60)) if count else (sentence, sentence)
     return (not cumulative.isdisjoint(part.lower().split()) or _IN_PROJECT.search(part) is not None
-            or not elsewhere.isdisjoint(words_of(near)))
+            or says_any(near, elsewhere))
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]\s")
 
 
 def clause_of(text: str, start: int, end: int, reach: int = 400) -> str:
@@ -59,8 +64,8 @@ def clause_of(text: str, start: int, end: int, reach: int = 400) -> str:
     `reach` characters each way ("war die bisher erfolgreichste: Am Samstag kamen 1.800 Besucher in die
     Halle 39. 95 Arbeitgeber präsentierten sich mit Ständen": neither a running total nor a stand's
     visitors)."""
-    before = re.split(r"[.;:!?]\s", text[max(0, start - reach) : start])[-1]
-    after = re.split(r"[.;:!?]\s", text[end : end + reach])[0]
+    before = _CLAUSE_END.split(text[max(0, start - reach) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + reach], 1)[0]
     return before + text[start:end] + after
 
 

@@ -345,8 +345,15 @@ class Venues:
 
     def __init__(self, text: str, rules: LinkRules, known_city, buildings: bool):
         self.text, self.rules, self.known_city, self.buildings = text, rules, known_city, buildings
-        self.any_locator = any(label in text for label in rules.locator_labels)
+        self._any_locator: bool | None = None  # read on first need: most gatherings have a venue phrase or none
         self.memo: dict[int, tuple[str | None, str | None]] = {}
+
+    @property
+    def any_locator(self) -> bool:
+        """Some place-line label ("Ort", "Veranstaltungsort") occurs in the text."""
+        if self._any_locator is None:
+            self._any_locator = any(label in self.text for label in self.rules.locator_labels)
+        return self._any_locator
 
     def _in(self, span) -> tuple[str | None, str | None]:
         if span.start_char not in self.memo:

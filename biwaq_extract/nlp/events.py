@@ -531,7 +531,7 @@ def _merged_events(doc: Doc, candidates: list[_Candidate], contexts: list[Contex
                 events[0] = events[0]._replace(location=title)
     if lead is not None and lead + 1 < len(contexts) and not contexts[lead].dates:
         events = attendance.lead_attendance(events, contexts[lead].counts, contexts[lead + 1].span.end_char)
-    limits = [c for c in doc._.participant_counts if not rules.links.capacity_words.isdisjoint(attendance.words_of(c.sentence))]
+    limits = [c for c in doc._.participant_counts if attendance.says_any(c.sentence, rules.links.capacity_words)]
     if limits:
         events = attendance.capacity(events, limits, doc._.published if isinstance(doc._.published, dt.date) else None)
     home = links.dateline(text, known_place) if any(e.location is None for e in events) else None

@@ -83,3 +83,16 @@ def test_event_attendance_lead_attendance(counts, next_end, participants):
 def test_event_attendance_capacity_of_announced_gatherings(start, participants):
     (event,) = event_attendance.capacity([_event(start=start)], [SimpleNamespace(count=30)], D(2023, 6, 1))
     assert event.participants == participants
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("Die Teilnahme ist auf 20 Personen begrenzt.", True),
+        ("Begrenzt: 20 Plätze", True),
+        ("Die Plätze sind unbegrenzt.", False),  # the word holds one but is another
+        ("Am Infoabend kamen 40 Gäste.", False),
+    ],
+)
+def test_event_attendance_says_any_whole_words(text, says):
+    assert event_attendance.says_any(text, frozenset({"begrenzt", "beschränkt"})) is says
