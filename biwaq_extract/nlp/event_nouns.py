@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from biwaq_extract.nlp.event_series import singular_head
 from biwaq_extract.nlp.token_view import TokenView
 
 if TYPE_CHECKING:
@@ -25,6 +26,17 @@ def event_head(word: str, rules: EventRules, genitive: bool = False) -> tuple[st
         if len(cache) > MAX_HEAD_WORDS:
             cache.clear()
         found = cache[word] = _event_head(word, rules, genitive)
+    return found
+
+
+def plural_head(word: str, rules: EventRules) -> tuple[str, str] | None:
+    """(head, type) of a plural gathering noun (`event_series.singular_head`), remembered across Docs."""
+    cache = rules.head_cache[2]
+    found = cache.get(word, _MISSING)
+    if found is _MISSING:
+        if len(cache) > MAX_HEAD_WORDS:
+            cache.clear()
+        found = cache[word] = singular_head(word, lambda w: event_head(w, rules))
     return found
 
 

@@ -181,17 +181,21 @@ def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, 
 
 
 def series_of(v, contexts: list, text: str, head_of, typed, is_town, schedule_words: frozenset[str] = frozenset(),
-              vague: frozenset[str] = frozenset(), town_named=None, venues_of=None) -> list[SeriesEvent]:
+              vague: frozenset[str] = frozenset(), town_named=None, venues_of=None, plural_of=None) -> list[SeriesEvent]:
     """The series events of a Doc: sentences with a list of places, and schedules under a line ending in a
     colon (see `schedule`), for gathering nouns (`head_of` gives a word's head and type, `typed` refines
     the type). A schedule word ("Weitere Termine … in Freising und Bad Tölz", "Die Termine im Überblick:")
-    stands for the gathering noun of the sentences before it."""
+    stands for the gathering noun of the sentences before it. `plural_of` gives `singular_head` of a word
+    (by default with `head_of`; a caller may remember its answers)."""
+    if plural_of is None:
+        def plural_of(word: str):
+            return singular_head(word, head_of)
 
     def noun_in(k: int, plural_only: bool):
         ctx = contexts[k]
         for i in range(ctx.span.start, ctx.span.end):
             if v.texts[i][:1].isupper():
-                hit, plural = singular_head(v.texts[i], head_of), True
+                hit, plural = plural_of(v.texts[i]), True
                 if not hit and not plural_only:
                     hit, plural = head_of(v.texts[i]), False
                 if hit:
@@ -212,7 +216,7 @@ def series_of(v, contexts: list, text: str, head_of, typed, is_town, schedule_wo
                 for i in range(ctx.span.start, ctx.span.end):
                     if not v.texts[i][:1].isupper():
                         continue
-                    hit, plural = singular_head(v.texts[i], head_of), True
+                    hit, plural = plural_of(v.texts[i]), True
                     if not hit:
                         hit, plural = head_of(v.texts[i]), False
                     if hit:

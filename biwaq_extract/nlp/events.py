@@ -15,7 +15,7 @@ from biwaq_extract.nlp import event_attendance as attendance
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
-from biwaq_extract.nlp.event_nouns import SuffixMemo, event_head, head_words, heads, venue_words
+from biwaq_extract.nlp.event_nouns import SuffixMemo, event_head, head_words, heads, plural_head, venue_words
 from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, organisation_towns, title_town, town
 from biwaq_extract.nlp.event_sentences import (
     BULLETS,
@@ -66,8 +66,8 @@ class EventRules:
     links: links.LinkRules
     head_memo: SuffixMemo  # which words end in a head, + "s" or "es" (see `head_words`)
     venue_memo: SuffixMemo  # which words end in a venue noun (see `venue_words`)
-    # `event_head`'s answers by word, without and with a genitive article before it
-    head_cache: tuple[dict, dict] = field(default_factory=lambda: ({}, {}), compare=False, repr=False)
+    # `event_head`'s answers by word, without and with a genitive article before it, and `plural_head`'s
+    head_cache: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}), compare=False, repr=False)
 
 
 def load_rules(text: str | None = None) -> EventRules:
@@ -233,7 +233,8 @@ def _series(v: TokenView, contexts: list[Context], rules: EventRules, text: str,
     """The events of a series named by a plural noun (see event_series); marks their sentences' verbs used."""
     found = event_series.series_of(v, contexts, text, lambda w: event_head(w, rules), lambda w, t: links.typed(w, t, rules.links),
                                    lambda p: town(p, rules.places), rules.schedule_words, merging.VAGUE_HEADS, rules.places.town_named,
-                                   lambda ctx: links.venue_towns(text, ctx.span.start_char, ctx.span.end_char, rules.links, known_place))
+                                   lambda ctx: links.venue_towns(text, ctx.span.start_char, ctx.span.end_char, rules.links, known_place),
+                                   lambda w: plural_head(w, rules))
     used_frames.update(s.sentence for s in found)  # a verb of a series' sentence tells of the series
     return [
         _Candidate(
