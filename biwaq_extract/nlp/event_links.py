@@ -129,6 +129,7 @@ def cancelled(lowers: list[str], rules: LinkRules) -> bool:
 
 
 _ARTICLES = frozenset({"zum", "dem", "den", "der", "die", "das"})
+_PUNCTUATION = ",:(\"„“"
 
 
 def bounds_period(text: str, start: int, period_words: frozenset[str], rules: LinkRules) -> bool:
@@ -136,12 +137,15 @@ def bounds_period(text: str, start: int, period_words: frozenset[str], rules: Li
     30. Juni", "ab dem 1. Juli", "Anmeldeschluss ist der 31. Mai", "Frist: 3. Mai"."""
     before = text[max(0, start - 90) : start]
     clause = before[max(map(before.rfind, ".;!?")) + 1 :].lower()  # after the last clause end
-    words = [w.strip(",:(\"„“") for w in clause.split()[-8:]]
-    near = words[:-1] if words and words[-1] in _ARTICLES else words
-    if near and near[-1] in period_words:
+    words = clause.split()[-8:]
+    # the last word, or the one before an article ("bis zum"), without its punctuation
+    near = words[-1].strip(_PUNCTUATION) if words else None
+    if near in _ARTICLES:
+        near = words[-2].strip(_PUNCTUATION) if len(words) > 1 else None
+    if near is not None and near in period_words:
         return True
     # (a word ending in a deadline word holds it: most clauses hold none, told by a few substring searches)
-    return any(d in clause for d in rules.deadline_words) and any(w.endswith(rules.deadline_words) for w in words)
+    return any(d in clause for d in rules.deadline_words) and any(w.strip(_PUNCTUATION).endswith(rules.deadline_words) for w in words)
 
 
 def record_of(v: TokenView, i: int, rules: LinkRules) -> bool:
