@@ -76,47 +76,53 @@ _GENITIVE_ARTICLES = frozenset({"des", "eines", "dieses", "jenes"})
 
 
 class SuffixMemo:
-    """Which words end in one of some suffixes, remembered across Docs: most words of a Doc were seen
-    before, so a Doc costs a few set operations instead of a suffix test per word.
+    """Which words end in one of each group of suffixes, remembered across Docs: most words of a Doc were
+    seen before, so a Doc costs a few set operations instead of a suffix test per word, and one look-up of
+    its words among those seen serves every group.
 
-    Safe to share between threads: a word is marked seen only after its answer is stored, and the
+    Safe to share between threads: a word is marked seen only after its answers are stored, and the
     sets are replaced together (never cleared in place) when they grow too large.
     """
 
     MAX_WORDS = 200_000  # forget everything beyond this many words (bounded memory on long runs)
 
-    def __init__(self, suffixes: tuple[str, ...]):
-        self.suffixes = suffixes
-        # the last letters every suffix ends with, as long as the shortest suffix: a set look-up of a word's
-        # last letters rules out most words before `str.endswith` tries the hundreds of suffixes
-        self.tail = min(map(len, suffixes), default=0)
-        self.tails = frozenset(s[len(s) - self.tail :] for s in suffixes)
-        self.sets: tuple[set[str], set[str]] = (set(), set())  # (seen words, the seen words ending in a suffix)
+    def __init__(self, *groups: tuple[str, ...]):
+        self.groups = groups
+        # the last letters every suffix of a group ends with, as long as its shortest suffix: a set look-up of
+        # a word's last letters rules out most words before `str.endswith` tries the hundreds of suffixes
+        self.tails = tuple(_tails(g) for g in groups)
+        self.sets: tuple[set[str], tuple[set[str], ...]] = self._empty()  # (seen words, the seen words ending in each group)
 
-    def matching(self, words: set[str]) -> set[str]:
+    def _empty(self) -> tuple[set[str], tuple[set[str], ...]]:
+        return set(), tuple(set() for _ in self.groups)
+
+    def matching(self, words: set[str]) -> tuple[set[str], ...]:
+        """The words ending in a suffix of each group, in the groups' order."""
         if len(self.sets[0]) > self.MAX_WORDS:
-            self.sets = (set(), set())
-        seen, yes = self.sets
+            self.sets = self._empty()
+        seen, found = self.sets
         new = words - seen
         if new:
-            if self.tail:
-                n, tails = self.tail, self.tails
-                yes |= {w for w in new if w[-n:] in tails and w.endswith(self.suffixes)}
-            else:
-                yes |= {w for w in new if w.endswith(self.suffixes)}
+            for yes, suffixes, (n, tails) in zip(found, self.groups, self.tails):
+                if n:
+                    yes |= {w for w in new if w[-n:] in tails and w.endswith(suffixes)}
+                else:
+                    yes |= {w for w in new if w.endswith(suffixes)}
             seen |= new
-        return words & yes
+        return tuple(words & yes for yes in found)
 
 
-def head_words(words: set[str], rules: EventRules) -> set[str]:
+def _tails(suffixes: tuple[str, ...]) -> tuple[int, frozenset[str]]:
+    n = min(map(len, suffixes), default=0)
+    return n, frozenset(s[len(s) - n :] for s in suffixes)
+
+
+def noun_words(words: set[str], rules: EventRules) -> tuple[set[str], set[str]]:
     """The words that may be or start an event noun: first words of multi-word heads and words ending in
-    a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses")."""
-    return rules.head_memo.matching(words).union(ws[0] for ws, _ in rules.multiword if ws[0] in words)
-
-
-def venue_words(words: set[str], rules: EventRules) -> set[str]:
-    """The words ending in a venue noun ("kulturzentrum", "kalkscheune")."""
-    return rules.venue_memo.matching(words)
+    a single-word head, or in a head + "s"/"es" (a genitive: "des Kongresses"); and the words ending in a
+    venue noun ("kulturzentrum", "kalkscheune")."""
+    heads, venues = rules.word_memo.matching(words)
+    return heads.union(ws[0] for ws, _ in rules.multiword if ws[0] in words), venues
 
 
 def heads(v: TokenView, positions: list[int], head_words: set[str], rules: EventRules):

@@ -15,7 +15,7 @@ from biwaq_extract.nlp import event_attendance as attendance
 from biwaq_extract.nlp import event_links as links
 from biwaq_extract.nlp import event_merge as merging
 from biwaq_extract.nlp import event_series
-from biwaq_extract.nlp.event_nouns import SuffixMemo, event_head, head_words, heads, plural_head, venue_words
+from biwaq_extract.nlp.event_nouns import SuffixMemo, event_head, heads, noun_words, plural_head
 from biwaq_extract.nlp.event_places import PlaceRules, after_preposition, head_place, organisation_towns, title_town, town
 from biwaq_extract.nlp.event_sentences import (
     BULLETS,
@@ -64,8 +64,7 @@ class EventRules:
     link_window: int
     period_words: frozenset[str]
     links: links.LinkRules
-    head_memo: SuffixMemo  # which words end in a head, + "s" or "es" (see `head_words`)
-    venue_memo: SuffixMemo  # which words end in a venue noun (see `venue_words`)
+    word_memo: SuffixMemo  # which words end in a head, + "s" or "es", and which in a venue noun (see `noun_words`)
     # `event_head`'s answers by word, without and with a genitive article before it, and `plural_head`'s
     head_cache: tuple[dict, dict, dict] = field(default_factory=lambda: ({}, {}, {}), compare=False, repr=False)
 
@@ -99,8 +98,7 @@ def load_rules(text: str | None = None) -> EventRules:
         link_window=int(data.get("link_window", 2)),
         period_words=frozenset(data.get("period_words", [])),
         links=links.load_link_rules(data["links"]),
-        head_memo=SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es"))),
-        venue_memo=SuffixMemo(tuple(data["links"]["venue_heads"])),
+        word_memo=SuffixMemo(tuple(h + end for h, _ in single for end in ("", "s", "es")), tuple(data["links"]["venue_heads"])),
     )
 
 
@@ -254,14 +252,14 @@ _AREA_KINDS = ("state", "country", "region")  # places a gathering may be about 
 _ATTENDANCE = "attendance"  # the frame type of verbs that tell of a gathering only with a count (events.yaml)
 _VISIT = "visit"  # the frame type of verbs that tell of a visit only with the town visited (events.yaml)
 
-def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context], set[int]]:
+def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[set[str], list[int], list[Context], set[int], bool]:
     """The Doc's possible event nouns, the positions of them and of gathering verbs, what each sentence offers,
-    and the sentences that call a gathering off."""
+    the sentences that call a gathering off, and whether a word ends in a venue noun."""
     # one scan of the tokens for the words of gathering verbs (frames) and event nouns (heads)
     # the frames whose anchor word the Doc holds, in the rules' order, then those whose words it all holds
     held = sorted(k for w in words.intersection(rules.frames_by_anchor) for k in rules.frames_by_anchor[w])
     frames = [rules.frame_verbs[k] for k in held if words.issuperset(rules.frame_verbs[k][0])]
-    nouns = head_words(words, rules)
+    nouns, venue_words = noun_words(words, rules)
     marks = nouns.union(frame_anchor(verbs) for verbs, _ in frames)
     positions = token_positions(v.lowers, marks) if marks else []
     sents = doc_sentences(doc)
@@ -272,7 +270,7 @@ def _scan(doc: Doc, v: TokenView, words: set[str], rules: EventRules) -> tuple[s
         held = {bisect_right(starts, i) - 1 for i in token_positions(v.lowers, anchors)}
         called_off = {k for k in held if k >= 0 and links.cancelled(v.lowers[sents[k].start : sents[k].end], rules.links)}
     contexts = _contexts(doc, sents, sentence_frames(v, positions, sents, frames), rules, called_off)
-    return nouns, positions, contexts, called_off
+    return nouns, positions, contexts, called_off, bool(venue_words)
 
 
 class _DocFacts(NamedTuple):
@@ -295,7 +293,8 @@ class _DocFacts(NamedTuple):
     facilities: frozenset[str]  # heads of the Doc's places of work ("Jugendwerkstatt" -> "werkstatt")
 
 
-def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context], rules: EventRules, called_off: set[int]) -> _DocFacts:
+def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context], rules: EventRules, called_off: set[int],
+               buildings: bool) -> _DocFacts:
     """Gather what the event nouns of the Doc are read against, once per Doc."""
     text = v.text
     organisations = doc._.organisations
@@ -312,7 +311,7 @@ def _doc_facts(doc: Doc, v: TokenView, words: set[str], contexts: list[Context],
         org_reach=list(accumulate((b for _, b in org_spans), max)),  # furthest end of the organisations so far
         organisers_of=sentence_organisers(organisations, contexts),
         org_towns=organisation_towns(organisations, contexts, doc._.places, rules.places.town_named, rules.places.city_states),
-        venues=links.Venues(text, rules.links, known_place, bool(venue_words(words, rules))),
+        venues=links.Venues(text, rules.links, known_place, buildings),
         is_head=lambda word: event_head(word, rules, genitive=True) is not None,
         rules=rules,
         called_off=called_off,
@@ -551,10 +550,10 @@ def find_events(doc: Doc, rules: EventRules) -> tuple[EventMention, ...]:
     """
     v = view(doc)
     words = doc_lower_words(doc)
-    nouns, positions, contexts, called_off = _scan(doc, v, words, rules)
+    nouns, positions, contexts, called_off, buildings = _scan(doc, v, words, rules)
     if not contexts:
         return ()
-    facts = _doc_facts(doc, v, words, contexts, rules, called_off)
+    facts = _doc_facts(doc, v, words, contexts, rules, called_off, buildings)
     used_frames: set[int] = set()  # sentences reporting a gathering whose date an event took already
     candidates = _head_candidates(facts, list(heads(v, positions, nouns, rules)), used_frames)
     candidates.extend(_series(v, contexts, rules, facts.text, used_frames))

@@ -16,8 +16,9 @@ from biwaq_extract.nlp.events import load_rules
     ],
 )
 def test_event_nouns_suffix_memo_same_as_endswith(words):
-    memo = event_nouns.SuffixMemo(("werkstatt", "tag", "tages", "workshop", "workshops", "konferenz"))
-    expected = {w for w in words if w.endswith(memo.suffixes)}
+    groups = (("werkstatt", "tag", "tages", "workshop", "workshops", "konferenz"), ("haus", "zentrum"))
+    memo = event_nouns.SuffixMemo(*groups)
+    expected = tuple({w for w in words if w.endswith(g)} for g in groups)
     assert memo.matching(words) == expected
     assert memo.matching(words) == expected  # the second time from what it remembers
 
