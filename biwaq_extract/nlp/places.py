@@ -484,9 +484,13 @@ def _capital_datelines(doc: Doc, res: PlaceResources, excluded: CharRanges, take
 def _qualified_names(found: list[PlaceMention]) -> list[PlaceMention]:
     """A town the text names once with its official qualifier ("Halle (Saale)") keeps that name where the
     text later names it short ("in Halle"); so does a district named once with its city ("Hamburg-Horn",
-    then "im Stadtteil Horn")."""
+    then "im Stadtteil Horn"). A county named by two towns ("Landkreis Mayen-Koblenz") is no such district:
+    its second town named alone ("in Koblenz") stays that town."""
     qualified = {m.place_id: m.name for m in found if m.kind == "city" and m.name.endswith(")")}
-    districts = {m.name.partition("-")[2]: m.name for m in found if m.kind == "district" and m.name.count("-") == 1}
+    districts = {
+        m.name.partition("-")[2]: m.name for m in found
+        if m.kind == "district" and m.name.count("-") == 1 and m.rule != "county"
+    }
     if not qualified and not districts:
         return found
     return [

@@ -181,6 +181,9 @@ def test_places_counties_and_town_districts(nlp, text, expected):
         # name would be meant otherwise, or when the word is part of the name
         ("Im Landkreis Limburg-Weilburg und im Landkreis Vorpommern-Greifswald laufen Projekte.",
          [("Limburg-Weilburg", "district"), ("Vorpommern-Greifswald", "district")]),
+        # a county named by two towns leaves its towns named alone as they are
+        ("Im Landkreis Bernkastel-Wittlich gibt es Kurse, der erste beginnt in Wittlich.",
+         [("Bernkastel-Wittlich", "district"), ("Wittlich", "city")]),
         ("Im Kreis Recklinghausen und im Rhein-Kreis Neuss laufen Projekte.",
          [("Kreis Recklinghausen", "district"), ("Rhein-Kreis Neuss", "district")]),
         # a Land named only by its abbreviation keeps it; beside the full name, the full name
