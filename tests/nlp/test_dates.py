@@ -134,6 +134,8 @@ RELATIVE = [
     ("Die Arbeitswelt von morgen.", PUB, []),
     ("Am 8. Juli trifft sich das Netzwerk.", None, []),
     ("Das gilt bis heute.", PUB, []),
+    # "heute" set against the past in its sentence means "nowadays"
+    ("Das Haus war früher eine Schule, heute ist es ein Stadtteilzentrum.", PUB, []),
     ("Am Morgen kam der Bus.", PUB, []),
 ]
 
@@ -151,6 +153,11 @@ YEARLESS = [
     ("Die Termine werden im Februar bekannt gegeben.", D(2020, 11, 20), [(D(2021, 2, 1), D(2021, 2, 28))]),
     ("Eigentlich hätten sich alle im Herbst treffen sollen.", D(2020, 12, 10), [(D(2020, 9, 1), D(2020, 11, 30))]),
     ("Die Messe findet am 2. Juni statt.", D(2020, 6, 20), [(D(2020, 6, 2), D(2020, 6, 2))]),
+    # a capitalised word at a clause's end is a noun, no participle of the perfect: no past here
+    ("Die Stadt hat am 20. Mai einen Aktionstag für die Gesundheit.", D(2020, 3, 1), [(D(2020, 5, 20), D(2020, 5, 20))]),
+    # "für das"/"für den" anchor a season or month; planned and over in the publication year: the next one
+    ("Ein Fachtag ist für den Sommer geplant.", D(2020, 10, 2), [(D(2021, 6, 1), D(2021, 8, 31))]),
+    ("Der nächste Kurs ist für das Frühjahr vorgesehen.", D(2020, 1, 10), [(D(2020, 3, 1), D(2020, 5, 31))]),
 ]
 
 NOT_DATES = [

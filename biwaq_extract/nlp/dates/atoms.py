@@ -246,6 +246,19 @@ def _year_atoms(res: TemporalResources, matches: Callable[[str], list[re.Match]]
     return atoms
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _against_the_past(text: str, start: int, end: int, res: TemporalResources) -> bool:
+    """True when the sentence around start..end also names the past ("früher", "damals"): a relative day
+    word there means "nowadays"."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_match = _SENTENCE_END.search(text, end, end + 300)
+    right = right_match.start() if right_match else min(len(text), end + 300)
+    words = re.findall(r"\w+", text[left:right].lower())
+    return not res.relative_contrast.isdisjoint(words)
+
+
 def _relative_atoms(text: str, published: dt.date, res: TemporalResources,
                     found: list[re.Match] | None = None) -> list[Atom]:
     """Relative expressions resolved from the publication date ("im vergangenen Jahr" -> year - 1)."""
@@ -260,6 +273,8 @@ def _relative_atoms(text: str, published: dt.date, res: TemporalResources,
             if before and before[-1].strip(",") in res.relative_skip_before:
                 continue
             if next_word(text, m.end()) in res.relative_skip_after:
+                continue
+            if _against_the_past(text, m.start(), m.end(), res):
                 continue
             # Capitalised "Morgen" mid-sentence is the noun "morning".
             if surface[0].isupper() and surface.lower() == "morgen":

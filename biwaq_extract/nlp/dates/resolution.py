@@ -37,8 +37,9 @@ def atom_interval(atom: Atom, year: int) -> tuple[dt.date, dt.date] | None:
 
 
 # A participle of the perfect at the end of a clause, where German puts it: "haben ... diskutiert,",
-# "ist ... gestartet." -- not "ist ... zu sehen, geöffnet montags ...", an adjectival participle.
-_CLAUSE_FINAL_PARTICIPLE = re.compile(r"(?<!\w)(?:ge\w{3,}t|\w{3,}iert)(?=\s*(?:[,.;:!?]|$))", re.I)
+# "ist ... gestartet." -- not "ist ... zu sehen, geöffnet montags ...", an adjectival participle. A participle
+# there is written lower case; a capitalised word is a noun ("hat ... Gelegenheit.", "hat ... Gesundheit.").
+_CLAUSE_FINAL_PARTICIPLE = re.compile(r"(?<!\w)(?:ge[a-zäöüß]{3,}t|[a-zäöüß]{3,}iert)(?=\s*(?:[,.;:!?]|$))")
 # Future announcements published a little late still mean this year's date; a month of slack.
 FUTURE_SLACK_DAYS = 31
 
@@ -57,8 +58,10 @@ def _tense(sentence: str, res: TemporalResources, tenses: dict[str, tuple[bool, 
             known = tenses[sentence] = _tense(sentence, res)
         return known
     words = set(_WORD.findall(sentence.lower()))
+    # a participle that is itself a future cue ("ist für den Herbst geplant.") announces, it reports nothing
     past = bool(words & res.past_cues) or bool(
-        words & res.perfect_auxiliaries and _CLAUSE_FINAL_PARTICIPLE.search(sentence)
+        words & res.perfect_auxiliaries
+        and any(m.group().lower() not in res.future_cues for m in _CLAUSE_FINAL_PARTICIPLE.finditer(sentence))
     )
     return past, bool(words & res.future_cues)
 

@@ -44,6 +44,7 @@ class TemporalResources:
     weekdays: frozenset[str]
     relative_skip_before: frozenset[str]
     relative_skip_after: frozenset[str]
+    relative_contrast: frozenset[str]
     not_year_after: frozenset[str]
     not_year_before: frozenset[str]
     year_prepositions: frozenset[str]
@@ -83,6 +84,7 @@ def load_resources() -> TemporalResources:
         weekdays=lower(data["weekdays"]),
         relative_skip_before=lower(data["relative_skip_before"]),
         relative_skip_after=lower(data["relative_skip_after"]),
+        relative_contrast=lower(data["relative_contrast"]),
         not_year_after=lower(data["not_year_after"]),
         not_year_before=lower(data["not_year_before"]),
         year_prepositions=lower(data["year_prepositions"]),
