@@ -501,6 +501,28 @@ def _qualified_names(found: list[PlaceMention]) -> list[PlaceMention]:
     ]
 
 
+def _listed_towns(doc: Doc, res: PlaceResources, found: list[PlaceMention], excluded: CharRanges) -> list[PlaceMention]:
+    """A town the gazetteer lacks, listed after a known one in the same sentence, each after "in" ("am 3. Mai
+    in Cottbus und am 5. Mai in Spremberg"): a capitalised word shaped like a place's name."""
+    v = view(doc)
+    towns = {v.idx[i] for i in range(1, v.n) if v.lowers[i - 1] == "in"}
+    out: list[PlaceMention] = []
+    for before in [m for m in found if m.kind == "city" and m.start_char in towns]:
+        sentence = sentence_index(doc).text_at(before.start_char, before.end_char)
+        stop = doc_text(doc).find(sentence, max(0, before.start_char - len(sentence))) + len(sentence)
+        for i in range(token_at_char(v, before.end_char - 1) + 2, v.n):
+            if v.idx[i] >= stop:
+                break
+            word, lower = v.texts[i], v.lowers[i]
+            if v.lowers[i - 1] != "in" or word in res.forms or not (word.isalpha() and word.istitle()):
+                continue
+            if lower.endswith(_COMMON_NOUN_ENDINGS) or not lower.endswith(res.district_suffixes) or lower in _COUNTED_NOUNS:
+                continue
+            if not in_ranges(v.idx[i], v.ends[i], excluded) and all(m.start_char != v.idx[i] for m in found + out):
+                out.append(_mention(doc, v.idx[i], v.ends[i], Place(word, "city", _slug(word)), "listed_town"))
+    return out
+
+
 def _model_mentions(doc: Doc, res: PlaceResources, excluded: list[tuple[int, int]]) -> list[PlaceMention]:
     """LOC/GPE entities of a statistical model: in the gazetteer, or after in/aus/nach."""
     v = view(doc)
@@ -539,6 +561,7 @@ def find_places(doc: Doc, res: PlaceResources) -> tuple[PlaceMention, ...]:
     found = _rule_mentions(doc, res, excluded)
     found += _named_districts(doc, res, excluded, CharRanges((m.start_char, m.end_char) for m in found))
     found += _capital_datelines(doc, res, excluded, CharRanges((m.start_char, m.end_char) for m in found))
+    found += _listed_towns(doc, res, found, excluded)
     from_model = _model_mentions(doc, res, excluded)
     if from_model:
         taken = CharRanges((m.start_char, m.end_char) for m in found)

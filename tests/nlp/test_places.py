@@ -181,6 +181,10 @@ def test_places_counties_and_town_districts(nlp, text, expected):
         # name would be meant otherwise, or when the word is part of the name
         ("Im Landkreis Limburg-Weilburg und im Landkreis Vorpommern-Greifswald laufen Projekte.",
          [("Limburg-Weilburg", "district"), ("Vorpommern-Greifswald", "district")]),
+        # a town the gazetteer lacks, listed after a known one, each after "in"; not a common noun there
+        ("Kurse gibt es am 2. Mai in Gotha und am 9. Mai in Schleusingen.",
+         [("Gotha", "city"), ("Schleusingen", "city")]),
+        ("Kurse gibt es in Gotha und in Präsenz, in Teilzeit oder in Vorbereitung.", [("Gotha", "city")]),
         # a county named by two towns leaves its towns named alone as they are
         ("Im Landkreis Bernkastel-Wittlich gibt es Kurse, der erste beginnt in Wittlich.",
          [("Bernkastel-Wittlich", "district"), ("Wittlich", "city")]),
