@@ -98,6 +98,44 @@ def doc_pieces(doc: Doc) -> Pieces:
     return cached[1]
 
 
+def _word_start(text: str, at: int) -> int:
+    """Start of the run of word characters and hyphens around `at`."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-_"):
+        at -= 1
+    return at
+
+
+def matches_where(text: str, regex: re.Pattern, needles: Iterable[str], word_before: bool = False) -> list[re.Match]:
+    """`regex.finditer(text)` for a pattern whose matches open at a word boundary (`(?<![\w-])`) and hold
+    one of `needles` in their first word (or, with `word_before`, their second, after blanks): tried only
+    from the starts of the words around the needles' occurrences, not at every character of the text.
+
+    >>> [m.group() for m in matches_where("Der Förderverein Nord lädt", re.compile(r"(?<![\w-])[A-Z]\w*verein \w+"), ["verein"])]
+    ['Förderverein Nord']
+    """
+    starts = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            start = _word_start(text, at)
+            starts.add(start)
+            if word_before:
+                gap = start
+                while gap > 0 and text[gap - 1] in " \t":
+                    gap -= 1
+                if gap < start:
+                    starts.add(_word_start(text, gap))
+            at = text.find(needle, at + 1)
+    found, pos = [], 0
+    for start in sorted(starts):
+        if start >= pos:
+            m = regex.match(text, start)
+            if m:
+                found.append(m)
+                pos = m.end()
+    return found
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(m.group() for m in _PIECE.finditer(phrase))
 

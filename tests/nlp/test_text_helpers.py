@@ -17,6 +17,7 @@ from biwaq_extract.nlp.text_helpers import (
     doc_pieces,
     in_ranges,
     is_acronym,
+    matches_where,
     pieces,
     quoted_title_ranges,
     umlaut_slug,
@@ -95,3 +96,17 @@ def test_text_helpers_slugs_spell_umlauts_out_or_keep_them(text, ascii, umlauts)
 @pytest.mark.parametrize("text, expected", [("BMAS", True), ("KoFa", True), ("ESF Plus", False), ("Essen", False)])
 def test_text_helpers_acronyms_have_two_capitals_and_no_space(text, expected):
     assert is_acronym(text) is expected
+
+
+_CLUB_LIKE = re.compile(r"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{2,}[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+(?:werk|verein)[ \t]+[A-ZÄÖÜ]\w+")
+
+
+@pytest.mark.parametrize("text", [
+    "Das IQ Netzwerk Bayern und der Förderverein Nord, dazu das Bildungswerk  Süd.",
+    "X-Förderverein Nord, Alt-Netzwerk Ost, _Netzwerk West, 3Netzwerk Mitte, IQ\tNetzwerk Hessen",
+    "Förderverein Förderverein Nord", "", "Netzwerk",
+])
+def test_text_helpers_matches_where_equal_finditer(text):
+    expected = [(m.span(), m.groupdict()) for m in _CLUB_LIKE.finditer(text)]
+    found = [(m.span(), m.groupdict()) for m in matches_where(text, _CLUB_LIKE, ("werk", "verein"), word_before=True)]
+    assert found == expected

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
+from biwaq_extract.nlp.text_helpers import matches_where
+
 S = r"[ \t\xa0]+"
 _UP = r"[A-ZÄÖÜ]"
 _CAP = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
@@ -269,13 +271,16 @@ _CLUB = re.compile(rf"(?<![\w-])(?P<head>{_UP}[\wäöüß]*verein|Verein|Verband
 _CLUB_ACRONYM = re.compile(r"(?<![\w-])(?:Verein|Verband|Stiftung)[ \t]+[A-ZÄÖÜ]{2,6}(?![\w-])")
 
 
+_CLUB_NEEDLES = ("erein", "Verband", "Stiftung")  # in the first word of every club's match
+
+
 def clubs(text: str, rules: ShapeRules) -> list[Shape]:
     """An association or foundation and its own name of two or three capitalised words or an acronym:
     "Verein Kinderhilfe Neustadt", "Förderverein Jugendhaus Süd", "Stiftung Bremer Bürgerhilfe" (one word, as
     in "der Verein Mitglieder wirbt", is too often a noun, and a capitalised function word makes a motto)."""
     if "erein" not in text and "Verband" not in text and "Stiftung" not in text:
         return []
-    return [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB.finditer(text)
+    return [Shape(m.start(), m.end(), m.group(), "association") for m in matches_where(text, _CLUB, _CLUB_NEEDLES)
             if rules.function_words.isdisjoint(m.group("name").split())] + \
         [Shape(m.start(), m.end(), m.group(), "association") for m in _CLUB_ACRONYM.finditer(text)]
 
@@ -288,6 +293,11 @@ _COMPOUND_BODY = re.compile(rf"(?<![\w-])(?P<brand>[A-ZÄÖÜ]{{2,}}[ \t]+)?"
                             rf"(?=[ \t]+[a-zäöüß]|[ \t]*[,.;:!?)\n]|$)")
 
 
+# in the head word of every compound body's match ("schaft": Genossenschaft, Handwerkerschaft)
+_COMPOUND_HEADS = ("werk", "verband", "verein", "stiftung", "jugendring", "bank", "kammer", "agentur", "zentrale",
+                   "schaft")
+
+
 def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool] = lambda word: False) -> list[Shape]:
     """A body named by a compound head and one name word of its region: "Diakoniewerk Oberharz", "des
     Bildungswerks Lausitz", "Kreisjugendring Esslingen", "IQ Netzwerk Bayern", "Investitionsbank
@@ -295,11 +305,10 @@ def compound_bodies(text: str, rules: ShapeRules, is_place: Callable[[str], bool
     "Kreishandwerkerschaft Mittelhessen". A word inflected
     like a common noun ("Bildungswerk Kurse") names no region unless it is a known place; common nouns
     ending in a head ("Handwerk", "Datenbank") are no body."""
-    if not any(head in text for head in ("werk", "verband", "verein", "stiftung", "jugendring", "bank", "kammer",
-                                         "agentur", "zentrale", "schaft")):
+    if not any(head in text for head in _COMPOUND_HEADS):
         return []
     found = []
-    for m in _COMPOUND_BODY.finditer(text):
+    for m in matches_where(text, _COMPOUND_BODY, _COMPOUND_HEADS, word_before=True):  # (an acronym may precede)
         head, word = m.group("head"), m.group("name")
         if head.lower() in rules.common_heads or word in rules.function_words:
             continue
@@ -323,7 +332,7 @@ def universities(text: str, rules: ShapeRules) -> list[Shape]:
     if "ochschule" not in text and "Universität" not in text:
         return []
     found = []
-    for m in _UNIVERSITY.finditer(text):
+    for m in matches_where(text, _UNIVERSITY, ("ochschule", "Universität")):
         word = m.group("name")
         if word.endswith(("e", "en", "er", "es", "s")) or word.lower().endswith(rules.common_noun_endings) \
                 or word in rules.not_university_names:
