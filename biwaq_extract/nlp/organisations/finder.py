@@ -11,6 +11,8 @@ pipeline has an `ner`, its ORG entities where they have an institution's shape. 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.german_case_forms import nominative
@@ -98,6 +100,12 @@ def _institution_shaped(words: list[str], surface: str, res: OrgResources) -> bo
     return any(w[:1].isupper() and w.lower().strip(",.").endswith(res.noun_heads) for w in words)
 
 
+@lru_cache(maxsize=8)
+def _spellings(legal_forms: tuple[str, ...]) -> tuple[str, ...]:
+    """Legal forms as spelled with and without blanks ("e. V.", "e.V."), built once per gazetteer."""
+    return tuple(dict.fromkeys(f for form in legal_forms for f in (form, form.replace(" ", ""))))
+
+
 def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     """Every organisation mention in `doc`, linked to a canonical id, in text order."""
     res = resources
@@ -128,8 +136,7 @@ def find(doc: Doc, resources: OrgResources) -> tuple[OrgMention, ...]:
     pairs, defined = acronym_pairs(text, toks, res, pick(cands), day)
     cands += [c for c in pairs if not in_spans(c.start, credits)] if credits else pairs
     cands += acronym_uses(text, toks, defined, res)
-    # legal forms as spelled with and without blanks ("e. V.", "e.V.")
-    spellings = tuple(dict.fromkeys(f for form in res.legal_forms.values() for f in (form, form.replace(" ", ""))))
+    spellings = _spellings(tuple(res.legal_forms.values()))
     cands += long_form_uses(text, toks, [c for c in cands if c.rule == "text:acronym-pair" or c.legal], spellings)
     chosen = pick([c for c in cands if not in_spans(c.start, credits)] if credits else cands)
     if res.use_ner:

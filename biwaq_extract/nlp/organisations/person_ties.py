@@ -35,7 +35,8 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
     found = []
     n = len(words)
     # (the few given names the text holds, searched for: cheaper than a look-up per piece)
-    for g in toks.positions_of_words(text, toks.word_set.intersection(given_names)):
+    given_at = toks.positions_of_words(text, toks.word_set.intersection(given_names))
+    for g in given_at:
         if g + 3 >= n or not words[g + 1][:1].isupper():
             continue
         i = g + 2
@@ -65,7 +66,7 @@ def person_tied_names(text: str, toks: Pieces, res: OrgResources, given_names: f
         tied = _tied_name(text, toks, res, first, last, spans, one_word_unit)
         if tied is not None:
             found.append(tied)
-    for _, first, last in _role_phrases_before_names(text, toks, res, given_names):
+    for _, first, last in _role_phrases_before_names(text, toks, res, given_names, given_at):
         # "Die Leiterin des Kinderhauses Sonnenschein, Given Family, …"
         tied = _tied_name(text, toks, res, first, last, spans, True)
         if tied is not None:
@@ -108,13 +109,16 @@ def _tied_name(text: str, toks: Pieces, res: OrgResources, first: int, last: int
                      "text:person-tie", "association", "other", 3)
 
 
-def _role_phrases_before_names(text: str, toks: Pieces, res: OrgResources,
-                               given_names: frozenset[str]) -> list[tuple[int, int, int]]:
+def _role_phrases_before_names(text: str, toks: Pieces, res: OrgResources, given_names: frozenset[str],
+                               given_at: list[int] | None = None) -> list[tuple[int, int, int]]:
     """(given name, first piece, end piece) of each "<role> der/des/vom/beim <name>, [Dr.] Given Family":
-    the name runs from after the link word up to the comma before the person."""
+    the name runs from after the link word up to the comma before the person. `given_at`: the pieces
+    that are given names, when the caller has found them already."""
     words = toks.words
     found = []
-    for g in toks.positions_of_words(text, toks.word_set.intersection(given_names)):
+    if given_at is None:
+        given_at = toks.positions_of_words(text, toks.word_set.intersection(given_names))
+    for g in given_at:
         comma = g - 1
         while comma > 0 and words[comma] in {"Dr.", "Prof.", "Dr", "Prof", "."}:
             comma -= 1
