@@ -33,6 +33,7 @@ from biwaq_extract.nlp.people.ties import (
     relative_clause_tie,
     role_after_verb,
     shared_roles,
+    spoken_for,
 )
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.text_helpers import CREDIT_LINES_ANY_CASE, CharRanges, doc_credit_ranges, in_ranges, mention_ranges
@@ -110,6 +111,10 @@ def _attach_role(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, organisati
     relative_clause_tie(v, cand, orgs, res, org_after_link)
     leads(v, cand, orgs, res)
     label_role(v, cand, res, orgs_in_text)
+    if cand.role and cand.org is None:
+        spoken = spoken_for(v, cand, orgs, res)
+        if spoken is not None:
+            cand.org, cand.org_strength = spoken, 2
     split_role_org(cand, organisations, res)
 
 

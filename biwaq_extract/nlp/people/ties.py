@@ -9,6 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from biwaq_extract.nlp.people.candidates import Candidate
+from biwaq_extract.nlp.people.org_links import org_at
 from biwaq_extract.nlp.people.resources import PeopleResources, is_adjective, is_role, is_role_head
 from biwaq_extract.nlp.sentences import sentence_index
 from biwaq_extract.nlp.token_view import TokenView
@@ -388,3 +389,23 @@ def possessive_before(v: TokenView, cand: Candidate, res: PeopleResources) -> bo
         if not (v.texts[k][:1].isupper() or v.texts[k] in {",", "Dr.", "Prof."}):
             return False
     return False
+
+
+_REFERRING = frozenset({"ihr", "ihre", "sein", "seine", "deren", "dessen"})
+
+
+def spoken_for(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) -> OrgMention | str | None:
+    """ "Für die Stiftung sprach deren Vorstandsvorsitzende Name", "Für den Verband betonte sein Präsident
+    Name": the body a sentence opens with speaks through the person its possessive names."""
+    k = cand.start - 1
+    while k > 0 and (v.texts[k][:1].isupper() or v.texts[k] in {",", "Dr.", "Prof."}) \
+            and v.lowers[k] not in _REFERRING:
+        k -= 1
+    if k < 3 or v.lowers[k] not in _REFERRING or cand.start - k > 6:
+        return None
+    for j in range(k - 3, max(-1, k - 14), -1):
+        if v.texts[j] == "Für" and v.lowers[j + 1] in {"die", "den", "das"}:
+            found = org_at(v, j + 2, orgs, res, linked=True)
+            # the organisation, one verb, the possessive
+            return found[0] if found is not None and k - found[1] == 1 else None
+    return None
