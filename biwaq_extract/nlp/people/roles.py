@@ -61,6 +61,9 @@ def role_before(doc: Doc, v: TokenView, cand: Candidate, orgs: dict, res: People
         start = i - 1
         while start > 0 and is_adjective(texts[start - 1], res):
             start -= 1
+        if start > 1 and lowers[start - 1] in {"und", "oder"} and len(texts[start - 2]) > 2 \
+                and texts[start - 2].endswith("-"):
+            start -= 2  # "Wirtschafts- und Arbeitsministerin": one office of both portfolios
         cand.role = _role_text(v, start, i)
         function = Candidate(cand.start, cand.end, cand.rule)
         if start > 1 and texts[start - 1] == ",":
