@@ -218,7 +218,8 @@ def appositive(v: TokenView, cand: Candidate, orgs: dict, res: PeopleResources) 
     # "Name (Leiterin …)", "Name – Leiterin … –"
     closing = ")" if texts[i] == "(" else texts[i] if texts[i] in {"–", "—"} else None
     j = i + 1
-    org_first = org_at(v, j, orgs, res)
+    # a short form alone in brackets names the one body of the text it heads: "Name (Kiezwerk)"
+    org_first = org_at(v, j, orgs, res, linked=closing == ")" and j + 1 < n and texts[j + 1] == ")")
     if org_first is not None:  # "Name, Europäische Kommission, …"
         cand.org, cand.org_strength = org_first[0], 3
         end = org_first[1]
