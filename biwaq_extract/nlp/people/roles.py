@@ -137,6 +137,8 @@ def _role_before_comma(doc: Doc, v: TokenView, cand: Candidate, comma: int, orgs
     start = j
     while start > 0 and is_adjective(texts[start - 1], res):
         start -= 1
+    if start > 2 and texts[start - 1] == "," and texts[start - 3] in res.first_names and texts[start - 2][:1].isupper():
+        return  # "Anna Roth, Referentin der …, Name": the apposition of the person named before
     for k in range(j + 1, comma):
         tied = org_after_link(v, k, orgs, res) if lowers[k] in res.org_links else None
         if tied is not None and tied[1] >= comma:
