@@ -35,6 +35,7 @@ def _people(doc) -> dict[str, tuple]:
         ("Es begrüßte Prof. Dr. Werner Albrecht die Runde.", {"Werner Albrecht": (None, None)}),
         ("Die Gewinnerin Sophie Schulz freute sich.", {"Sophie Schulz": ("Gewinnerin", None)}),
         ("Sie wollen Menschen wie Marion Lange helfen.", {"Marion Lange": (None, None)}),
+        ("Es kamen Eva Jung und Tom Hartung.", {"Eva Jung": (None, None), "Tom Hartung": (None, None)}),
         ("Die Parlamentarische Staatssekretärin Anna Lindqvist lobte die Träger.", {"Anna Lindqvist": ("Parlamentarische Staatssekretärin", None)}),
         ("Vorstandsmitglied Anna Lindqvist lobte die Träger.", {"Anna Lindqvist": ("Vorstandsmitglied", None)}),
         ("Mit dabei waren Jobcoach Sven Olsson und Mentorin Jana Nowak.",

@@ -200,7 +200,7 @@ def _name_shaped(text: str, res: PeopleResources) -> bool:
         (lower not in STOP_WORDS or lower in res.surname_stop_words)
         and not is_role(text, res)
         and not is_title(text, res)
-        and not lower.endswith(res.noun_endings)
+        and (lower in res.surname_stop_words or not lower.endswith(res.noun_endings))
     )
 
 
