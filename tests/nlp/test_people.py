@@ -200,6 +200,8 @@ def _ties(make_doc, text: str, published: str | None = "2024-05-01") -> dict[str
         ("Moderiert wurde der Abend von Frau Dr. Eva Lind und Tom Brandt.",
          {"Eva Lind": ("Moderatorin", None), "Tom Brandt": ("Moderator", None)}),
         ("Unter der Moderation des Journalisten Sven Ohm kamen alle zu Wort.", {"Sven Ohm": ("Moderator", None)}),
+        ("Die Bildungslotsen Jana Roth und Tom Brandt.", {"Jana Roth": ("Bildungslotsin", None), "Tom Brandt": ("Bildungslotse", None)}),
+        ("Die Jugendscouts Jana Roth und Tom Brandt.", {"Jana Roth": ("Jugendscout", None), "Tom Brandt": ("Jugendscout", None)}),
         # the people named after the moderator are not moderators
         ("Moderiert von Eva Lind diskutierten Jana Roth und Tom Brandt.",
          {"Eva Lind": ("Moderatorin", None), "Jana Roth": (None, None), "Tom Brandt": (None, None)}),

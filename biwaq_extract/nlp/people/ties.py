@@ -37,7 +37,13 @@ def singular_role(word: str, sex: str | None, res: PeopleResources) -> str | Non
     """The role one person of a group holds, in that person's form, or None when `word` is no role.
 
     "Geschäftsführer*innen" -> "Geschäftsführerin" / "Geschäftsführer"; "Europaabgeordneten" ->
-    "Europaabgeordnete" / "Europaabgeordneter"; "Moderatorinnen" -> "Moderatorin"."""
+    "Europaabgeordnete" / "Europaabgeordneter"; "Moderatorinnen" -> "Moderatorin"; "Bildungslotsen" ->
+    "Bildungslotsin" / "Bildungslotse"."""
+    if word.endswith("en") and not word.endswith(("nnen", "ten", "den")):
+        base = word[:-1]  # a weak noun: "Lotse", "Pädagoge"
+        if base.endswith("e") and is_role(base, res):
+            return base[:-1] + "in" if sex == "f" else base if sex == "m" else None
+        return None
     if not word.endswith(("nnen", "ten", "den")):  # most words: no regex needed
         return None
     m = _GENDERED_PLURAL.match(word)
@@ -91,14 +97,15 @@ def shared_roles(doc: Doc, v: TokenView, cands: list[Candidate], res: PeopleReso
                 if cand.org is None:
                     cand.org, cand.org_strength = last.org, last.org_strength
         plural = _plural_role_before(v, first, res)
+        loan = _loan_plural_before(v, first, res) if plural is None and len(group) > 1 else None
         moderated = moderation_in_text and _moderation_around(doc, v, first, last, res, starts)
-        if plural is None and not moderated:
+        if plural is None and loan is None and not moderated:
             continue
         for cand in group:
             if cand.role:
                 continue  # "von der Journalistin X": the role the text gives stays
             sex = gender(v, cand, res)
-            role = singular_role(plural, sex, res) if plural else None
+            role = singular_role(plural, sex, res) if plural else loan
             if role is None and moderated:
                 role = {"f": "Moderatorin", "m": "Moderator"}.get(sex or "")
             cand.role = role
@@ -112,6 +119,19 @@ def _plural_role_before(v: TokenView, cand: Candidate, res: PeopleResources) -> 
         return None
     word = v.texts[i - 1]
     return word if singular_role(word, "f", res) else None
+
+
+def _loan_plural_before(v: TokenView, cand: Candidate, res: PeopleResources) -> str | None:
+    """ "die beiden Jugendscouts X und Y", "die Jobcoaches X und Y": a borrowed role in its -s plural before
+    listed names is each one's role, the same for women and men."""
+    i = cand.start
+    while i > 0 and v.texts[i - 1] in res.titles:
+        i -= 1
+    word = v.texts[i - 1] if i > 0 else ""
+    for base in (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],) if word.endswith("s") else ():
+        if len(base) > 3 and is_role(base, res):
+            return base
+    return None
 
 
 def _moderation_around(doc: Doc, v: TokenView, first: Candidate, last: Candidate, res: PeopleResources,
