@@ -39,3 +39,24 @@ def test_programme_cues_unquoted_names_after_a_singular_cue(make_doc, text, expe
 )
 def test_programme_cues_compound_cue_and_acronym_name_the_programme(make_doc, text, expected):
     assert _names(make_doc, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das ESF Plus-Programm Stark im Quartier und das Bundesprogramm Gute Wege laufen.",
+        "Im +Programm Gamma wird gearbeitet; das +Landesprogramm Arbeit auch.",
+        "Die ESF-Landesinitiative Nord und die Förderrichtlinie-Programm Beta enden.",
+        "Das Programm Programm Alpha, dann das Aktionsprogramm (BAP).",
+        "Ohne ein Stichwort gibt es hier nichts zu finden.",
+    ],
+)
+def test_programme_cues_trying_only_runs_with_a_cue_finds_what_a_full_scan_finds(text):
+    from biwaq_extract.nlp.programme_cues import _COMPOUND_CUE, _COMPOUND_CUE_WORDS, _matches_at_runs
+    from biwaq_extract.nlp.programmes import load_resources
+
+    res = load_resources()
+    for pattern, words, joiners in ((res.singular_cue, res.singular_cue_words, "_+-"),
+                                    (_COMPOUND_CUE, _COMPOUND_CUE_WORDS, "_")):
+        full = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        assert [(m.start(), m.end()) for m in _matches_at_runs(pattern, text, tuple(words), joiners)] == full
