@@ -103,21 +103,17 @@ def corpus_report(nlp):
     return _score(nlp, load_records(REPO / "corpus" / "gold"))
 
 
-@pytest.mark.slow
-@pytest.mark.integration
-@pytest.mark.parametrize("field, floor", sorted(DEV_FLOORS.items()))
-def test_quality_dev_set_f1_floor(dev_report, field, floor):
-    f1 = dev_report["fields"][field]["f1"]
-    assert f1 >= floor, f"{field}: F1 {f1:.3f} < floor {floor} on the dev set\n{json.dumps(dev_report['fields'][field])}"
+FIELD_FLOORS = {"dev": DEV_FLOORS, "dev2_tuned": DEV2_TUNED_FLOORS, "written": WRITTEN_FLOORS, "corpus": CORPUS_FLOORS}
 
 
 @pytest.mark.slow
 @pytest.mark.integration
-@pytest.mark.parametrize("field, floor", sorted(DEV2_TUNED_FLOORS.items()))
-def test_quality_dev2_tuned_part_f1_floor(dev2_tuned_report, field, floor):
-    f1 = dev2_tuned_report["fields"][field]["f1"]
-    assert f1 >= floor, f"{field}: F1 {f1:.3f} < floor {floor} on dev2 (tuned part)\n" \
-                        f"{json.dumps(dev2_tuned_report['fields'][field])}"
+@pytest.mark.parametrize("report_name, field, floor",
+                         sorted((r, f, v) for r, floors in FIELD_FLOORS.items() for f, v in floors.items()))
+def test_quality_field_f1_floor(request, report_name, field, floor):
+    report = request.getfixturevalue(f"{report_name}_report")
+    f1 = report["fields"][field]["f1"]
+    assert f1 >= floor, f"{field}: F1 {f1:.3f} < floor {floor} on {report_name}\n{json.dumps(report['fields'][field])}"
 
 
 @pytest.mark.slow
@@ -128,23 +124,6 @@ def test_quality_attribute_accuracy_floor(request, report_name, attribute, floor
     report = request.getfixturevalue(f"{report_name}_report")
     accuracy = report["attributes"][attribute]["accuracy"]
     assert accuracy >= floor, f"{attribute}: accuracy {accuracy:.3f} < floor {floor} on {report_name}"
-
-
-@pytest.mark.slow
-@pytest.mark.integration
-@pytest.mark.parametrize("field, floor", sorted(CORPUS_FLOORS.items()))
-def test_quality_corpus_gold_f1_floor(corpus_report, field, floor):
-    f1 = corpus_report["fields"][field]["f1"]
-    assert f1 >= floor, f"{field}: F1 {f1:.3f} < floor {floor} on corpus/gold\n{json.dumps(corpus_report['fields'][field])}"
-
-
-@pytest.mark.slow
-@pytest.mark.integration
-@pytest.mark.parametrize("field, floor", sorted(WRITTEN_FLOORS.items()))
-def test_quality_written_texts_f1_floor(written_report, field, floor):
-    f1 = written_report["fields"][field]["f1"]
-    assert f1 >= floor, f"{field}: F1 {f1:.3f} < floor {floor} on the written texts\n" \
-                        f"{json.dumps(written_report['fields'][field])}"
 
 
 @pytest.mark.parametrize("minimum", [44])

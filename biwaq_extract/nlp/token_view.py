@@ -110,24 +110,24 @@ def doc_text(doc: Doc) -> str:
     return view(doc).text
 
 
+def _word_set(doc: Doc, key: str, column: str) -> set[str]:
+    """The distinct entries of one column of the Doc's view (`texts`, `lowers`), computed once per Doc."""
+    v = view(doc)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not v:
+        cached = (v, set(getattr(v, column)))
+        doc.user_data[key] = cached
+    return cached[1]
+
+
 def doc_words(doc: Doc) -> set[str]:
     """The distinct token texts of the Doc, computed once per Doc (people and places both test them)."""
-    v = view(doc)
-    cached = doc.user_data.get(_WORDS_KEY)
-    if cached is None or cached[0] is not v:
-        cached = (v, set(v.texts))
-        doc.user_data[_WORDS_KEY] = cached
-    return cached[1]
+    return _word_set(doc, _WORDS_KEY, "texts")
 
 
 def doc_lower_words(doc: Doc) -> set[str]:
     """The distinct lower-case token texts of the Doc, computed once per Doc (events and participants test them)."""
-    v = view(doc)
-    cached = doc.user_data.get(_LOWER_WORDS_KEY)
-    if cached is None or cached[0] is not v:
-        cached = (v, set(v.lowers))
-        doc.user_data[_LOWER_WORDS_KEY] = cached
-    return cached[1]
+    return _word_set(doc, _LOWER_WORDS_KEY, "lowers")
 
 
 def token_positions(texts: list[str], present: set[str]) -> list[int]:
