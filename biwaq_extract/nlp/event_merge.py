@@ -13,6 +13,8 @@ VAGUE_HEADS = frozenset({"veranstaltung"})
 # Frame types that tell the kind of a gathering named by a vague noun ("ausgezeichnet", "überreichte"); meeting
 # verbs ("trafen sich", "kamen zusammen") tell of people at any gathering.
 TELLING_FRAMES = frozenset({"award"})
+# the bare word for a beginning: "zum Auftakt" tells what came first, not the kind of gathering
+OPENING_WORDS = frozenset({"auftakt"})
 
 
 def kind_of_the_article(events: list[Mention]) -> list[Mention]:
@@ -86,9 +88,14 @@ def _combine(old: Mention, ev: Mention) -> Mention:
                     and not (old.type in TELLING_FRAMES and (ev.type == "other" or ev.rule.rpartition(":")[2] in VAGUE_HEADS)))
     # a kick-off is what a gathering is for, its format (conference, webinar) how it is held: "eröffnete die
     # Förderperiode mit einer Online-Konferenz … verfolgten die Auftaktveranstaltung" is a kick-off
-    kickoff = ev.type == "kickoff" and old.type != "award"
+    kickoff = ev.type == "kickoff" and old.type != "award" and not _opening_word(ev, old)
+    etype = old.type if old.type != "other" and not told_by_verb and not kickoff else ev.type
+    if _opening_word(old, ev):
+        # "Den Auftakt bildet eine Reihe von Fachkräftemessen", "Zum Auftakt trafen sich … zu einem
+        # Netzwerktreffen": the bare word says what comes first, the gathering noun what it is
+        return _combine(ev._replace(start_char=old.start_char, text=old.text), old)._replace(type=ev.type)
     return old._replace(
-        type=old.type if old.type != "other" and not told_by_verb and not kickoff else ev.type,
+        type=etype,
         name=old.name or ev.name,
         start=old.start or ev.start,
         end=old.end or ev.end,
@@ -97,6 +104,16 @@ def _combine(old: Mention, ev: Mention) -> Mention:
         organisers=tuple(dict.fromkeys(old.organisers + ev.organisers)),
         venue=old.venue or ev.venue,
     )
+
+
+def _opening_word(word: Mention, noun: Mention) -> bool:
+    """`word` is the bare "Auftakt" and `noun` a gathering noun of a specific kind that the text introduces
+    ("zu einem Netzwerktreffen", "eine Reihe von Fachkräftemessen"): the noun's kind wins. A bare noun may be
+    a word of a title ("die Veranstaltung „… im Dialog“") and leaves a kick-off one."""
+    head = noun.rule.rpartition(":")[2]
+    compound = len((noun.name or "").rstrip("n")) > len(head)
+    return (word.rule.rpartition(":")[2] in OPENING_WORDS and head not in OPENING_WORDS | VAGUE_HEADS and compound
+            and noun.rule.startswith(("rule:event-head:", "rule:event-series:")) and noun.type not in ("other", "kickoff"))
 
 
 def _span_days(e: Mention) -> int:
