@@ -50,6 +50,14 @@ def singular_head(word: str, head_of: Callable[[str], tuple[str, str] | None]) -
     return None
 
 
+def _venue_or_town(ctx, venues: list[tuple[int, int, str]]) -> list:
+    """The place of each day of a sentence in order: a venue naming its town or a town named on its own ("am
+    4. Mai im Rathaus Pirna, am 12. Mai in Leipzig"); a place inside a venue's name counts once."""
+    inside = [p for p in ctx.places if not any(a <= p.start_char < b for a, b, _ in venues)]
+    named = [PlaceMention(t, a, b, t, "city", "rule:venue-town") for a, b, t in venues]
+    return sorted(inside + named, key=lambda p: p.start_char)
+
+
 def _place_list(text: str, places: list, after: int) -> list:
     """The places of a list that opens with "in" after `after`: "in Dresden, Kiel und Mainz", also a
     few words on ("machte im Mai Station in Lahr, Bonn und Mainz")."""
@@ -163,9 +171,9 @@ def series(text: str, contexts: list, heads: Iterator[tuple[int, int, int, str, 
             # each day at its own venue, whose name gives the town
             days = [d for d in ctx.dates if d.granularity in _DAYS]
             venues = venues_of(ctx) if len(days) >= 2 else []
-            if len(venues) == len(days) >= 2:
-                out.extend(SeriesEvent(a, b, k, text[start:end], head, etype, d, PlaceMention(t, a, b, t, "city", "rule:venue-town"))
-                           for d, (a, b, t) in zip(days, venues))
+            towns = _venue_or_town(ctx, venues) if venues else []
+            if len(towns) == len(days) >= 2:
+                out.extend(SeriesEvent(p.start_char, p.end_char, k, text[start:end], head, etype, d, p) for d, p in zip(days, towns))
                 continue
         dated = _dated_places(ctx)
         if dated and (plural or all(is_town(p) for _, p in dated)):
