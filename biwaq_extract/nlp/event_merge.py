@@ -116,6 +116,15 @@ def _opening_word(word: Mention, noun: Mention) -> bool:
             and noun.rule.startswith(("rule:event-head:", "rule:event-series:")) and noun.type not in ("other", "kickoff"))
 
 
+def _opens_series(old: Mention, ev: Mention) -> bool:
+    """An undated compound of a series' noun at one of its places is that place's gathering: "Drei
+    Regionalkonferenzen … in Erfurt, Mainz und Rostock … Eröffnet wurde die Auftaktkonferenz in Erfurt"
+    (the first of the series, a conference like the others)."""
+    head = old.rule.rpartition(":")[2]
+    return (old.rule.startswith(_SERIES) and old.location is not None and ev.location == old.location
+            and ev.text.lower().endswith(head) and ev.text.lower() != head)
+
+
 def _span_days(e: Mention) -> int:
     return (e.end - e.start).days
 
@@ -187,6 +196,9 @@ def _add(merged: list[Mention], ev: Mention) -> None:
         if ev.start is None:
             if old.type == ev.type or (old.rule == "rule:event-frame" and old.name is None):
                 merged[k] = _combine(old, ev)
+                return
+            if _opens_series(old, ev):
+                merged[k] = _combine(old, ev)._replace(type=old.type)
                 return
             continue
         if (old.start, old.end) == (ev.start, ev.end):
