@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import repeat
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -175,3 +176,27 @@ def borrow(
             if "\n\n" not in gap:
                 return contexts[j]
     return None
+
+
+# a comma before an indefinite article opens a clause that may tell of a new gathering
+_NEW_CLAUSE = re.compile(r",\s+(?:ein|eine|einen|einem|einer)\s")
+
+
+def own_clause(ctx: Context, start_char: int, text: str, is_gathering: Callable[[str], object]) -> Context:
+    """The dates and places of the clause of a gathering noun at `start_char` when another clause of its sentence
+    names another gathering: "Ein Workshop findet am 5. April online statt, ein Präsenztreffen ist für den Herbst
+    in Leipzig geplant" dates and places each in its own clause. The whole sentence when its clause has no date."""
+    s, e = ctx.span.start_char, ctx.span.end_char
+    cuts = [m.start() for m in _NEW_CLAUSE.finditer(text, s, e)] if len(ctx.dates) >= 2 else []
+    if not cuts:
+        return ctx
+    bounds = [s, *cuts, e]
+    j = max(0, bisect_right(bounds, start_char) - 1)
+    lo, hi = bounds[j], bounds[min(j + 1, len(bounds) - 1)]
+    others = (text[s:lo] + " " + text[hi:e]).split()
+    dates = [d for d in ctx.dates if lo <= d.start_char < hi]
+    if not dates or len(dates) == len(ctx.dates) or not any(is_gathering(w.strip(".,;:!?()„“\"").lower()) for w in others):
+        return ctx
+    clause = text[lo:hi]
+    return ctx._replace(dates=dates, places=[p for p in ctx.places if lo <= p.start_char < hi],
+                        online_test=lambda _text: ctx.online_test(clause))

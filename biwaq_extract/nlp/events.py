@@ -28,6 +28,7 @@ from biwaq_extract.nlp.event_sentences import (
     lead_index,
     frame_anchor,
     named_rows,
+    own_clause,
     sentence_frames,
     sentence_organisers,
 )
@@ -417,6 +418,8 @@ def _head_candidate(facts: _DocFacts, found: tuple[int, int, str, str], named: s
     source = _source(facts, k, ref, head, used_frames, v.lowers[start])
     if source is None:
         return None
+    if source is ctx:
+        source = ctx = own_clause(ctx, start_char, text, lambda w: event_head(w, rules))
     if (etype == "other" or head in merging.VAGUE_HEADS) and source.frame in merging.TELLING_FRAMES:
         # "Veranstaltung", "Feierstunde" say only that something is held; the verb of the sentence that dates
         # it tells what ("hat am Montag die Gewinner ausgezeichnet" … "eröffnete die Bilanzveranstaltung")
