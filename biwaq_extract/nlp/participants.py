@@ -160,6 +160,9 @@ def _people_phrase(v: TokenView, j: int, rules: CountRules) -> tuple[int, int] |
             continue
         if _paired_with_people(v, k, rules):
             return k, k + 3
+        if (k + 4 < n and lowers[k].endswith("innen") and texts[k + 1] == "," and lowers[k + 2] == lowers[k][:-5]
+                and lowers[k + 3] in _AND and is_people_noun(texts[k + 4], rules)):
+            return k, k + 5  # a paired form opening a list: "Ausbilderinnen, Ausbilder und Lehrkräfte"
         if text[:1].isupper() and k + 2 < n and texts[k + 1] in (":", "/") and texts[k + 2] == "innen" and v.idx[k + 1] == v.ends[k]:
             return k, k + 3  # "Aussteller:innen" read as three tokens
         if is_people_noun(text, rules) and (text[:1].isupper() or text[:1] in _QUOTES):
