@@ -224,9 +224,10 @@ def _norm(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def anchor(decision: Decision, frame: pd.DataFrame) -> int | None:
+def anchor(decision: Decision, frame: pd.DataFrame, taken: frozenset[int] = frozenset()) -> int | None:
     """Index of the row the decision names in `frame` (its kind's table), or None when it is gone: same
-    document and surface text (exact, else ignoring case and spacing), nearest the recorded position."""
+    document and surface text (exact, else ignoring case and spacing), nearest the recorded position.
+    `taken`: positions other decisions name exactly; a row there is theirs, not this decision's nearest."""
     if frame.empty or decision.kind not in KIND_TABLES:
         return None
     rows = frame[frame["document_id"].astype(str) == decision.document]
@@ -238,6 +239,11 @@ def anchor(decision: Decision, frame: pd.DataFrame) -> int | None:
     if same.empty:
         return None
     at = decision.at if decision.at is not None else 0
+    if taken:
+        starts = same["start_char"].astype("int64")
+        same = same[~starts.isin(taken - {at})]
+        if same.empty:
+            return None
     distance = (same["start_char"].astype("int64") - at).abs()
     best = distance.min()
     return int(same[distance == best].sort_values("start_char").index[0])
@@ -315,6 +321,12 @@ def apply_decisions(tables: dict[str, pd.DataFrame], decisions: list[Decision]) 
     """
     out = {name: frame.copy() for name, frame in tables.items()}
     report = ApplyReport(digest=decisions_digest(decisions))
+    # where two decisions name the same text, one at a record's exact position, the other's nearest record is
+    # not that one ("reject the duplicate at 110" when the extractor now finds only the record at 5)
+    positions: dict[tuple[str, str, str], set[int]] = {}
+    for d in effective(decisions):
+        if d.at is not None and d.action != "add":
+            positions.setdefault((d.kind, d.document, _norm(d.text)), set()).add(d.at)
     for d in effective(decisions):
         if d.kind in ACKNOWLEDGE_KINDS:
             report.acknowledged.add((d.document, d.kind, d.text))
@@ -325,7 +337,7 @@ def apply_decisions(tables: dict[str, pd.DataFrame], decisions: list[Decision]) 
         if frame is None:
             report.stale.append((d, f"the dataset has no {table} table"))
             continue
-        index = anchor(d, frame)
+        index = anchor(d, frame, frozenset(positions.get((d.kind, d.document, _norm(d.text)), ())))
         if d.action == "add":
             if index is not None and frame.at[index, "rule"] != STEWARD_RULE:
                 report.superseded.append((d.id, str(frame.at[index, id_column])))

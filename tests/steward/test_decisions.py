@@ -38,6 +38,21 @@ def test_decisions_anchor_other_text_or_case(text):
     assert (found is not None) == (text == "workshop")
 
 
+@pytest.mark.parametrize("rows, stale", [((5,), True), ((5, 110), False)])
+def test_decisions_two_decisions_do_not_share_one_record(rows, stale):
+    """A reject of the duplicate at 110 does not take the record another decision names at 5 when the
+    extractor now finds only that one: it is stale, and the dated record stays."""
+    events = _events(*[(f"e{at}", "st-2", "Werkstatt", at, None) for at in rows])
+    dated = make_decision("set", document="st-2", kind="event", text="Werkstatt", at=5, attribute="date",
+                          value="2023-10-04", who="t", when="2025-01-01T00:00:00Z")
+    duplicate = make_decision("reject", document="st-2", kind="event", text="Werkstatt", at=110, who="t",
+                              when="2025-01-01T00:01:00Z")
+    out, report = apply_decisions({"events": events}, [dated, duplicate])
+    assert list(out["events"]["event_id"]) == ["e5"]
+    assert str(out["events"].at[0, "start_date"]) == "2023-10-04"
+    assert [d.id for d, _ in report.stale] == ([duplicate.id] if stale else [])
+
+
 @pytest.mark.parametrize("action, attribute, value", [("set", "date", "2023-04-01/2023-04-02"), ("set", "participants", "40"),
                                                       ("reject", None, None)])
 def test_decisions_apply_is_pure_and_marks_steward_rows(action, attribute, value):
