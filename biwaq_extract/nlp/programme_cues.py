@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable
 
-from biwaq_extract.nlp.text_helpers import ascii_slug
+from biwaq_extract.nlp.text_helpers import ascii_slug, matches_where
 
 _W = r"[A-ZÄÖÜ0-9][\wäöüß³+-]*"
 
@@ -38,40 +37,6 @@ _COMMON_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "tät", "nis")
 _PLURAL_ABSTRACT = ("ungen", "heiten", "keiten", "schaften", "tionen", "täten", "nisse")
 
 
-@lru_cache(maxsize=8)
-def _any_of(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-
-
-def _run_start(text: str, at: int, joiners: str) -> int:
-    """Start of the run of word characters (`\\w`) and `joiners` holding position `at`."""
-    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in joiners):
-        at -= 1
-    return at
-
-
-def _matches_at_runs(pattern: re.Pattern, text: str, words: tuple[str, ...], joiners: str = "_") -> Iterator[re.Match]:
-    """What `pattern.finditer(text)` yields, for a pattern whose matches start where a run of word
-    characters and `joiners` starts and hold one of `words` in that run: the pattern is tried only at the
-    starts of runs holding a word, not at every word of the text.
-
-    >>> p = re.compile(r"(?<![\\w])[\\w+-]*?(?:Programm)[ \\t]+(?P<name>[A-Z]\\w+)")
-    >>> [m.group("name") for m in _matches_at_runs(p, "Das ESF-Programm Alpha und Programm Beta.", ("Programm",), "_+-")]
-    ['Alpha', 'Beta']
-    """
-    last_end = 0
-    tried = -1
-    for hit in _any_of(words).finditer(text):
-        start = _run_start(text, hit.start(), joiners)
-        if start < last_end or start == tried:
-            continue
-        tried = start
-        m = pattern.match(text, start)
-        if m is not None:
-            last_end = m.end()
-            yield m
-
-
 def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], not_first: frozenset[str],
                       people: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())) -> list[tuple]:
     """(start, end, id, name, rule) of names after a singular cue word and a definite article: the cue
@@ -84,7 +49,7 @@ def singular_cue_hits(text: str, pattern: re.Pattern, cue_words: Iterable[str], 
     hits = []
     nouns, endings = people
     # the pattern's cue may end a compound joined by "-" or "+" ("ESF Plus-Programm"): runs span them
-    for m in _matches_at_runs(pattern, text, tuple(cue_words), "_+-"):
+    for m in matches_where(text, pattern, cue_words, joiners="-_+"):
         name = m.group("name")
         words = name.split()
         while len(words) > 1 and (words[-1].lower() in nouns or words[-1].lower().endswith(endings)):
@@ -134,7 +99,7 @@ def compound_cue_hits(text: str, land_short_names: frozenset[str]) -> list[tuple
     """
     hits = []
     if "rogramm" in text or "nitiative" in text or "ichtlinie" in text:
-        for m in _matches_at_runs(_COMPOUND_CUE, text, _COMPOUND_CUE_WORDS):
+        for m in matches_where(text, _COMPOUND_CUE, _COMPOUND_CUE_WORDS):
             word = m.group("word")
             if word.isupper() and word not in land_short_names:
                 continue  # an acronym after the cue is the programme's own name (read by the caps rule)

@@ -98,17 +98,19 @@ def doc_pieces(doc: Doc) -> Pieces:
     return cached[1]
 
 
-def _word_start(text: str, at: int) -> int:
-    """Start of the run of word characters and hyphens around `at`."""
-    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-_"):
+def _word_start(text: str, at: int, joiners: str = "-_") -> int:
+    """Start of the run of word characters and `joiners` (hyphens) around `at`."""
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in joiners):
         at -= 1
     return at
 
 
-def matches_where(text: str, regex: re.Pattern, needles: Iterable[str], word_before: bool = False) -> list[re.Match]:
+def matches_where(text: str, regex: re.Pattern, needles: Iterable[str], word_before: bool = False,
+                  joiners: str = "-_") -> list[re.Match]:
     """`regex.finditer(text)` for a pattern whose matches open at a word boundary (`(?<![\w-])`) and hold
     one of `needles` in their first word (or, with `word_before`, their second, after blanks): tried only
     from the starts of the words around the needles' occurrences, not at every character of the text.
+    `joiners`: the characters besides word characters a word runs over ("+" for "ESF Plus-Programm").
 
     >>> [m.group() for m in matches_where("Der Förderverein Nord lädt", re.compile(r"(?<![\w-])[A-Z]\w*verein \w+"), ["verein"])]
     ['Förderverein Nord']
@@ -117,14 +119,14 @@ def matches_where(text: str, regex: re.Pattern, needles: Iterable[str], word_bef
     for needle in needles:
         at = text.find(needle)
         while at >= 0:
-            start = _word_start(text, at)
+            start = _word_start(text, at, joiners)
             starts.add(start)
             if word_before:
                 gap = start
                 while gap > 0 and text[gap - 1] in " \t":
                     gap -= 1
                 if gap < start:
-                    starts.add(_word_start(text, gap))
+                    starts.add(_word_start(text, gap, joiners))
             at = text.find(needle, at + 1)
     found, pos = [], 0
     for start in sorted(starts):

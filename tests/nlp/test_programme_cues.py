@@ -52,11 +52,12 @@ def test_programme_cues_compound_cue_and_acronym_name_the_programme(make_doc, te
     ],
 )
 def test_programme_cues_trying_only_runs_with_a_cue_finds_what_a_full_scan_finds(text):
-    from biwaq_extract.nlp.programme_cues import _COMPOUND_CUE, _COMPOUND_CUE_WORDS, _matches_at_runs
+    from biwaq_extract.nlp.programme_cues import _COMPOUND_CUE, _COMPOUND_CUE_WORDS
     from biwaq_extract.nlp.programmes import load_resources
+    from biwaq_extract.nlp.text_helpers import matches_where
 
     res = load_resources()
-    for pattern, words, joiners in ((res.singular_cue, res.singular_cue_words, "_+-"),
-                                    (_COMPOUND_CUE, _COMPOUND_CUE_WORDS, "_")):
+    for pattern, words, joiners in ((res.singular_cue, res.singular_cue_words, "-_+"),
+                                    (_COMPOUND_CUE, _COMPOUND_CUE_WORDS, "-_")):
         full = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        assert [(m.start(), m.end()) for m in _matches_at_runs(pattern, text, tuple(words), joiners)] == full
+        assert [(m.start(), m.end()) for m in matches_where(text, pattern, words, joiners=joiners)] == full
